@@ -1,0 +1,109 @@
+package org.openxpo.protocol.map;
+
+import static org.openxpo.protocol.map.Access.*;
+import static org.openxpo.protocol.units.Unit.*;
+
+import org.openxpo.protocol.units.Unit;
+
+import java.util.List;
+
+/**
+ * The project-defined XPO pages (CMIS leaves B0h–FFh custom): B0h carries the 50 V input and liquid-cooling monitors,
+ * their latched flags and masks; B1h their thresholds. Flags use the CMIS nibble of page 00h byte 9 (bit0 HighAlarm,
+ * bit1 LowAlarm, bit2 HighWarning, bit3 LowWarning); two monitors share a flag byte, the first in bits 3-0.
+ */
+public final class XpoPages {
+    private XpoPages() {}
+
+    public static final int TELEMETRY = 0xB0;
+    public static final int THRESHOLDS = 0xB1;
+
+    /** The XPO monitors in flag/threshold order, with their unit. */
+    public enum Monitor {
+        INPUT_VOLTAGE("InputVoltage", VOLTS_1MV, "50 V input voltage"),
+        INPUT_CURRENT("InputCurrent", AMPS_1MA, "input current"),
+        INPUT_POWER("InputPower", WATTS_10MW, "input power"),
+        COOLANT_INLET_TEMP("CoolantInletTemp", CELSIUS, "coolant inlet temperature"),
+        COOLANT_OUTLET_TEMP("CoolantOutletTemp", CELSIUS, "coolant outlet temperature"),
+        COOLANT_FLOW("CoolantFlow", LPM_1ML, "coolant flow"),
+        COLD_PLATE_TEMP("ColdPlateTemp", CELSIUS, "cold-plate temperature"),
+        CARD_A_HOT_ZONE_TEMP("CardAHotZoneTemp", CELSIUS, "paddle card A hot-zone temperature"),
+        CARD_A_COLD_ZONE_TEMP("CardAColdZoneTemp", CELSIUS, "paddle card A cold-zone temperature"),
+        CARD_B_HOT_ZONE_TEMP("CardBHotZoneTemp", CELSIUS, "paddle card B hot-zone temperature"),
+        CARD_B_COLD_ZONE_TEMP("CardBColdZoneTemp", CELSIUS, "paddle card B cold-zone temperature");
+
+        private final String fieldName;
+        private final Unit unit;
+        private final String what;
+
+        Monitor(String fieldName, Unit unit, String what) {
+            this.fieldName = fieldName;
+            this.unit = unit;
+            this.what = what;
+        }
+
+        /** Name of the live value field on B0h. */
+        public String valueField() { return fieldName; }
+        /** Name of the 4-bit latched flag field on B0h. */
+        public String flagsField() { return fieldName + "Flags"; }
+        /** Name of the 4-bit mask field on B0h. */
+        public String masksField() { return fieldName + "Masks"; }
+        /** Name prefix of the four thresholds on B1h (+HighAlarm, LowAlarm, HighWarning, LowWarning). */
+        public String thresholdPrefix() { return fieldName; }
+        public Unit unit() { return unit; }
+        public String description() { return what; }
+        /** True for the monitors that feed XpoPowerFlagsSummary (the rest feed the cooling summary). */
+        public boolean isPower() { return ordinal() <= INPUT_POWER.ordinal(); }
+
+        int valueOffset() { return 128 + 2 * ordinal(); }
+        int flagOffset() { return FLAGS_BASE + ordinal() / 2; }
+        int flagBit() { return (ordinal() % 2) * 4; }
+        int thresholdOffset() { return 128 + 8 * ordinal(); }
+    }
+
+    static final int FLAGS_BASE = 160;
+    static final int MASKS_BASE = 168;
+
+    static PageDef telemetry() {
+        PageBuilder b = new PageBuilder(TELEMETRY);
+        for (Monitor m : Monitor.values()) {
+            b.bytes(m.valueField(), m.valueOffset(), 2, RO, m.unit(), m.description());
+        }
+        b.bit("LeakSensorFault", 150, 1, RO, "1 = the leak sensor itself has failed")
+         .bit("LeakDetected", 150, 0, RO, "1 = coolant leak detected now")
+         .bit("PowerGood", 151, 0, RO, "1 = the 50 V input is inside its operating range (mirrors the PowerGood pin)")
+         .bytes("MatingCycles", 152, 2, RO, COUNT, "liquid quick-connect mating cycles so far")
+         .bytes("MatingCyclesRated", 154, 2, RO, COUNT, "rated quick-connect mating cycles")
+         .bytes("MaxPowerXpo", 156, 2, RO, WATTS_10MW, "advertised maximum module power (the real figure behind 00h:201)");
+        for (Monitor m : Monitor.values()) {
+            b.bits(m.flagsField(), m.flagOffset(), m.flagBit() + 3, m.flagBit(), COR, BITS,
+                "latched " + m.description() + " flags: bit0 HA, bit1 LA, bit2 HW, bit3 LW");
+        }
+        b.bit("PowerGoodLostFlag", 165, 7, COR, "latched: the input left its operating range (brown-out)")
+         .bit("MatingCyclesWarningFlag", 165, 6, COR, "latched: mating cycles reached 90 % of the rating")
+         .bit("LeakSensorFaultFlag", 165, 5, COR, "latched: leak sensor failed")
+         .bit("LeakFlag", 165, 4, COR, "latched: coolant leak detected");
+        for (Monitor m : Monitor.values()) {
+            b.bits(m.masksField(), m.flagOffset() - FLAGS_BASE + MASKS_BASE, m.flagBit() + 3, m.flagBit(), RW, BITS,
+                "masks for " + m.flagsField());
+        }
+        b.bit("PowerGoodLostMask", 173, 7, RW, "mask PowerGoodLostFlag")
+         .bit("MatingCyclesWarningMask", 173, 6, RW, "mask MatingCyclesWarningFlag")
+         .bit("LeakSensorFaultMask", 173, 5, RW, "mask LeakSensorFaultFlag")
+         .bit("LeakMask", 173, 4, RW, "mask LeakFlag");
+        return b.build(0, "XPO power and cooling telemetry",
+            "50 V input and liquid-cooling monitors, leak and quick-connect status, latched flags (160–165), masks (168–173)");
+    }
+
+    static PageDef thresholds() {
+        PageBuilder b = new PageBuilder(THRESHOLDS);
+        for (Monitor m : Monitor.values()) {
+            b.thresholds(m.thresholdPrefix(), m.thresholdOffset(), m.unit(), m.description());
+        }
+        b.bytes("PageChecksumB1h", 255, 1, RO, COUNT, "8-bit sum of bytes 128–254");
+        return b.build(0, "XPO power and cooling thresholds", "HA, LA, HW, LW thresholds for every B0h monitor; checksum at 255");
+    }
+
+    /** The four threshold kinds in page order. */
+    public static final List<String> THRESHOLD_KINDS = List.of("HighAlarm", "LowAlarm", "HighWarning", "LowWarning");
+}
