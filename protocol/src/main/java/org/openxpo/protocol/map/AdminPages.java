@@ -18,7 +18,7 @@ final class AdminPages {
             .bytes("DateCode", 182, 8, RO, ASCII, "YYMMDD and 2-character lot code")
             .bytes("CLEICode", 190, 10, RO, ASCII, "CLEI code")
             .bits("ModulePowerClass", 200, 7, 5, RO, CODE, "power class − 1 (7 = class 8; XPO power is on page B0h)")
-            .bytes("MaxPower", 201, 1, RO, WATTS_025, "CMIS max power; saturates at 63.75 W, the real figure is B0h:154")
+            .bytes("MaxPower", 201, 1, RO, WATTS_025, "CMIS max power; saturates at 63.75 W, the real figure is MaxPowerXpo on page B0h")
             .bytes("CableLength", 202, 1, RO, RAW, "cable assembly length (0 = separable optics)")
             .bytes("ConnectorType", 203, 1, RO, CODE, "SFF-8024 connector type")
             .bytes("CopperAttenuation", 204, 5, RO, RAW, "copper cable attenuation (not applicable: 0)")

@@ -41,7 +41,7 @@ public final class ByteRules {
     /** Bits of byte {@code address} that are latched flags, cleared by a read. */
     public int clearOnReadMask(int address) { return clearOnRead[address - base] & 0xFF; }
 
-    /** True when no byte of the region has clear-on-read bits (reads need no side effects). */
+    /** True when some byte of the region has clear-on-read bits (when false, reads need no side effects). */
     public boolean hasClearOnRead() {
         for (byte b : clearOnRead) if (b != 0) return true;
         return false;

@@ -21,23 +21,33 @@ public record Field(String name, int page, int offset, int bit, int bitWidth, in
     public Field {
         if (offset < 0 || offset > 255) throw new IllegalArgumentException(name + ": offset " + offset);
         if (count < 1 || bitWidth < 1) throw new IllegalArgumentException(name + ": empty field");
-        if (bitWidth % 8 != 0 && bit + bitWidth * count > 8 * ((bit + bitWidth * count + 7) / 8))
-            throw new IllegalArgumentException(name + ": bit range");
-        if (offset + byteLength() > 256) throw new IllegalArgumentException(name + ": runs past byte 255");
+        if (isBitField(bit, bitWidth)) {
+            // get/set read one byte per bit-field element, so no element may straddle a byte boundary
+            for (int i = 0; i < count; i++) {
+                if ((bit + i * bitWidth) % 8 + bitWidth > 8) throw new IllegalArgumentException(name + ": bit range");
+            }
+        }
+        // the record's fields are not assigned yet in a compact constructor: use the parameters
+        if (offset + byteLength(bit, bitWidth, count) > 256)
+            throw new IllegalArgumentException(name + ": runs past byte 255");
+    }
+
+    private static boolean isBitField(int bit, int bitWidth) { return bitWidth % 8 != 0 || bit != 0; }
+
+    private static int byteLength(int bit, int bitWidth, int count) {
+        return isBitField(bit, bitWidth) ? (bit + bitWidth * count + 7) / 8 : (bitWidth / 8) * count;
     }
 
     /** True when the field lives in the lower page (bytes 0–127, visible whatever page is selected). */
     public boolean lower() { return offset < 128; }
 
-    public boolean isBitField() { return bitWidth % 8 != 0 || bit != 0; }
+    public boolean isBitField() { return isBitField(bit, bitWidth); }
 
     /** Bytes one element spans (1 for bit fields). */
     public int bytesPerElement() { return isBitField() ? 1 : bitWidth / 8; }
 
     /** Total bytes the field spans in the page. */
-    public int byteLength() {
-        return isBitField() ? (bit + bitWidth * count + 7) / 8 : (bitWidth / 8) * count;
-    }
+    public int byteLength() { return byteLength(bit, bitWidth, count); }
 
     /** Byte address of element {@code i} (its most significant byte for multi-byte fields). */
     public int elementOffset(int i) {
@@ -108,7 +118,7 @@ public record Field(String name, int page, int offset, int bit, int bitWidth, in
         if (i < 0 || i >= count) throw new IndexOutOfBoundsException(name + "[" + i + "] of " + count);
     }
 
-    /** "00h:26.4", "11h:154-169": where the field sits, in the notation of the docs. */
+    /** "Lower:26.4", "11h:154-169": where the field sits, in the notation of the docs. */
     public String location() {
         String p = lower() ? "Lower" : String.format("%02Xh", page);
         int last = offset + byteLength() - 1;

@@ -35,7 +35,7 @@ final class LowerPage {
             .bits("Aux1Flags", 10, 3, 0, COR, BITS, "latched Aux1 flags (not monitored)")
             .bits("CustomMonFlags", 11, 7, 4, COR, BITS, "latched custom-monitor flags (not monitored)")
             .bits("Aux3Flags", 11, 3, 0, COR, BITS, "latched Aux3 flags (not monitored)")
-            .bits("FlagsSummaryBanks4to7", 13, 7, 4, RO, BITS, "XPO: bit (4+b-4) set = a page 11h flag is set in bank b (4–7)")
+            .bits("FlagsSummaryBanks4to7", 13, 7, 4, RO, BITS, "XPO: bit b set = a page 11h flag is set in bank b (4–7)")
             .bit("XpoMatingCyclesSummary", 13, 3, RO, "XPO: mating-cycle warning flag set on page B0h")
             .bit("XpoLeakSummary", 13, 2, RO, "XPO: a leak flag is set on page B0h")
             .bit("XpoCoolingFlagsSummary", 13, 1, RO, "XPO: a coolant/temperature flag is set on page B0h")

@@ -26,7 +26,7 @@ public final class Lanes {
     public static BitSet parse(String spec) {
         BitSet out = new BitSet();
         if (spec == null || spec.isBlank()) throw new IllegalArgumentException("empty lane list");
-        for (String part : spec.split(",")) {
+        for (String part : spec.split(",", -1)) {
             String p = part.trim();
             String[] ends = p.split("-", -1);
             if (ends.length > 2) throw new IllegalArgumentException("bad lane range '" + p + "'");

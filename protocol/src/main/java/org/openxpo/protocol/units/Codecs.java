@@ -32,13 +32,12 @@ public final class Codecs {
     /** Encodes a non-negative value as F16 with the largest mantissa that fits (best precision); saturates. */
     public static int doubleToF16(double value) {
         if (!(value > 0)) return 0;
-        for (int e = 31; e >= 0; e--) {
-            double m = value / Math.pow(10, e - 24);
-            if (m >= 2047.5) continue;
-            long rounded = Math.round(m);
-            if (rounded >= 204 || e == 0) return (e << 11) | (int) Math.min(2047, rounded);
+        // the smallest exponent whose rounded mantissa fits 11 bits gives the largest mantissa
+        for (int e = 0; e <= 31; e++) {
+            long m = Math.round(value / Math.pow(10, e - 24));
+            if (m <= 2047) return (e << 11) | (int) m;
         }
-        return 0;
+        return 0xFFFF;
     }
 
     /** Bias current in mA: U16 × 2 µA × 2^multiplierCode (01h:160 bits 4-3: 0 ×1, 1 ×2, 2 ×4). */

@@ -1,0 +1,109 @@
+package org.openxpo.emulator;
+
+import org.openxpo.emulator.clock.EmulatorClock;
+import org.openxpo.emulator.clock.VirtualClock;
+import org.openxpo.emulator.module.ModuleConfig;
+import org.openxpo.emulator.module.XpoModule;
+import org.openxpo.protocol.target.Chassis;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * A chassis of emulated cages numbered from 1. On a {@link VirtualClock} the firmware runs when the test advances
+ * time; on wall-clock time a daemon thread keeps every module's timers running so events are pushed unprompted.
+ */
+public final class EmulatedChassis implements Chassis {
+    /** How often, at most, the firmware thread sleeps between checks on wall-clock time. */
+    private static final long MAX_IDLE_NANOS = 5_000_000;
+
+    private final EmulatorClock clock;
+    private final List<Cage> cages;
+    private final Runnable virtualListener;
+    private final Thread firmwareThread;
+    private volatile boolean closed;
+
+    /** {@code n} cages, each with a module built by {@code config.apply(cage)} (null leaves the cage empty). */
+    public EmulatedChassis(int n, EmulatorClock clock, IntFunction<ModuleConfig> config) {
+        if (n < 1) throw new IllegalArgumentException("a chassis has at least one cage");
+        this.clock = clock;
+        List<Cage> list = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            ModuleConfig c = config.apply(i);
+            list.add(new Cage(i, clock, c == null ? null : new XpoModule(c, clock)));
+        }
+        this.cages = Collections.unmodifiableList(list);
+        if (clock instanceof VirtualClock v) {
+            virtualListener = this::syncAll;
+            v.onAdvance(virtualListener);
+            firmwareThread = null;
+        } else {
+            virtualListener = null;
+            firmwareThread = Thread.ofPlatform().daemon().name("xpo-firmware").start(this::runFirmware);
+        }
+    }
+
+    /** One cage with the default module, on the given clock. */
+    public static EmulatedChassis single(EmulatorClock clock) {
+        return new EmulatedChassis(1, clock, i -> ModuleConfig.builder().serialNumber(serial(i)).seed(i).build());
+    }
+
+    /** {@code n} cages with default modules whose serial numbers and seeds differ. */
+    public static EmulatedChassis of(int n, EmulatorClock clock) {
+        return new EmulatedChassis(n, clock, i -> ModuleConfig.builder().serialNumber(serial(i)).seed(i).build());
+    }
+
+    public static String serial(int cage) { return String.format("XPO%07d", cage); }
+
+    public EmulatorClock clock() { return clock; }
+
+    @Override
+    public List<Integer> cages() {
+        List<Integer> out = new ArrayList<>(cages.size());
+        for (Cage c : cages) out.add(c.number());
+        return out;
+    }
+
+    @Override
+    public Cage cage(int number) {
+        if (number < 1 || number > cages.size())
+            throw new IllegalArgumentException("no cage " + number + " (cages are 1-" + cages.size() + ")");
+        return cages.get(number - 1);
+    }
+
+    public int size() { return cages.size(); }
+
+    private void syncAll() {
+        for (Cage c : cages) c.sync();
+    }
+
+    private void runFirmware() {
+        while (!closed) {
+            long next = Long.MAX_VALUE;
+            for (Cage c : cages) {
+                XpoModule m = c.module();
+                if (m == null) continue;
+                m.sync();
+                next = Math.min(next, m.nextDeadline());
+            }
+            long wait = Math.min(MAX_IDLE_NANOS, Math.max(100_000, next - clock.nanos()));
+            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (clock instanceof VirtualClock v) v.removeListener(virtualListener);
+        if (firmwareThread != null) {
+            java.util.concurrent.locks.LockSupport.unpark(firmwareThread);
+            try {
+                firmwareThread.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

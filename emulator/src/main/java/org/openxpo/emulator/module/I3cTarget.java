@@ -1,0 +1,208 @@
+package org.openxpo.emulator.module;
+
+import org.openxpo.protocol.target.Ccc;
+import org.openxpo.protocol.target.CccRequest;
+import org.openxpo.protocol.target.CccResult;
+import org.openxpo.protocol.target.I2cMessage;
+import org.openxpo.protocol.target.I2cResult;
+import org.openxpo.protocol.target.I3cDevice;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The module as an I3C target (docs/xpo-profile.md, "I3C"): provisioned ID, BCR, DCR, dynamic address assignment,
+ * the common CCCs, private transfers to the same memory map, and in-band interrupts that replace IntL once the target
+ * has a dynamic address and interrupts are enabled (ENEC).
+ */
+public final class I3cTarget {
+    /** Static address (the I2C address) used by SETDASA and SETAASA. */
+    public static final int STATIC_ADDRESS = XpoModule.I2C_ADDRESS;
+    /** BCR: target role, IBI request capable (bit1), IBI payload follows the mandatory byte (bit2). */
+    public static final int BCR = 0x06;
+    /** DCR 0x00: generic device (no MIPI device class fits an optical module). */
+    public static final int DCR = 0x00;
+    /** PID fields: provisional manufacturer ID, vendor-fixed type, part "XPO" 0x0C10, extra = profile version 1. */
+    public static final int PID_MANUFACTURER = 0x05A5, PID_PART = 0x0C10, PID_EXTRA = 0x001;
+    /** IBI mandatory data byte: group 000 (user defined), interrupt 1 = "module flags changed". */
+    public static final int MDB_FLAGS = 0x01;
+    public static final int DEFAULT_MWL = 256, DEFAULT_MRL = 256, DEFAULT_IBI_PAYLOAD = 8;
+
+    private final XpoModule m;
+    private final long pid;
+    private int dynamicAddress;
+    private boolean interruptsEnabled = true;
+    private int mwl = DEFAULT_MWL, mrl = DEFAULT_MRL, ibiPayload = DEFAULT_IBI_PAYLOAD;
+    private boolean protocolError;
+
+    I3cTarget(XpoModule module, long seed) {
+        this.m = module;
+        long instance = seed & 0xF;
+        this.pid = ((long) PID_MANUFACTURER << 33) | ((long) PID_PART << 16) | (instance << 12) | PID_EXTRA;
+    }
+
+    public long provisionedId() { return pid; }
+
+    /** The dynamic address, or 0 when none is assigned. */
+    public int dynamicAddress() { synchronized (m) { return dynamicAddress; } }
+
+    /** True when IBIs replace IntL: a dynamic address is assigned and ENINT is set. */
+    boolean ibiEnabled() { return dynamicAddress != 0 && interruptsEnabled; }
+
+    /** Power loss forgets the dynamic address and the event enables (back to I2C behaviour). */
+    void powerLost() {
+        dynamicAddress = 0;
+        interruptsEnabled = true;
+        mwl = DEFAULT_MWL;
+        mrl = DEFAULT_MRL;
+        ibiPayload = DEFAULT_IBI_PAYLOAD;
+    }
+
+    /** Raises an IBI when the interrupt asserts and IBIs are enabled. */
+    void interruptAsserted() {
+        if (!ibiEnabled()) return;
+        byte[] lo = m.memory().lower();
+        byte[] payload = {(byte) MDB_FLAGS, lo[3], lo[4], lo[5], lo[6], lo[7], lo[13]};
+        int n = Math.min(payload.length, Math.max(1, ibiPayload));
+        m.events().ibi(dynamicAddress, java.util.Arrays.copyOf(payload, n));
+    }
+
+    /** A private transfer: the same memory semantics as I2C, at the dynamic address; reads stop at MRL. */
+    public List<I2cResult> transfer(List<I2cMessage> messages) {
+        synchronized (m) {
+            m.sync();
+            List<I2cResult> out = new ArrayList<>(messages.size());
+            boolean failed = false;
+            for (I2cMessage msg : messages) {
+                if (failed) {
+                    out.add(I2cResult.of(I2cResult.Status.SKIPPED));
+                    continue;
+                }
+                I2cResult r;
+                if (dynamicAddress == 0 || !m.powered()) r = I2cResult.of(I2cResult.Status.ADDRESS_NACK);
+                else if (msg.read() && msg.length() > mrl) r = m.execute(I2cMessage.read(msg.address(), mrl), dynamicAddress);
+                else if (!msg.read() && msg.length() > mwl + 1) r = I2cResult.dataNack(mwl + 1);
+                else r = m.execute(msg, dynamicAddress);
+                out.add(r);
+                failed = !r.ok();
+            }
+            return out;
+        }
+    }
+
+    /** ENTDAA: a target without a dynamic address takes {@code address}. */
+    public List<I3cDevice> entdaa(int address) {
+        synchronized (m) {
+            m.sync();
+            if (!m.powered() || dynamicAddress != 0 || !validDynamic(address)) return List.of();
+            dynamicAddress = address;
+            return List.of(new I3cDevice(pid, BCR, DCR, address));
+        }
+    }
+
+    public CccResult ccc(CccRequest r) {
+        synchronized (m) {
+            m.sync();
+            if (!m.powered()) return CccResult.nack();
+            boolean broadcast = r.address() == Ccc.BROADCAST;
+            if (!broadcast && r.code() != Ccc.SETDASA && (dynamicAddress == 0 || r.address() != dynamicAddress)) {
+                return CccResult.nack();
+            }
+            return switch (r.code()) {
+                case Ccc.ENEC_BC, Ccc.ENEC -> events(r, true);
+                case Ccc.DISEC_BC, Ccc.DISEC -> events(r, false);
+                case Ccc.RSTDAA_BC, Ccc.RSTDAA -> { dynamicAddress = 0; yield CccResult.ack(); }
+                case Ccc.SETAASA -> {
+                    if (dynamicAddress == 0) dynamicAddress = STATIC_ADDRESS;
+                    yield CccResult.ack();
+                }
+                case Ccc.SETDASA -> setDasa(r);
+                case Ccc.SETNEWDA -> newAddress(r);
+                case Ccc.SETMWL_BC, Ccc.SETMWL -> {
+                    if (r.data().length < 2) yield protocolError();
+                    mwl = u16(r.data(), 0);
+                    yield CccResult.ack();
+                }
+                case Ccc.SETMRL_BC, Ccc.SETMRL -> {
+                    if (r.data().length < 2) yield protocolError();
+                    mrl = u16(r.data(), 0);
+                    if (r.data().length >= 3) ibiPayload = r.data()[2] & 0xFF;
+                    yield CccResult.ack();
+                }
+                case Ccc.GETMWL -> CccResult.ack(new byte[] {(byte) (mwl >> 8), (byte) mwl});
+                case Ccc.GETMRL -> CccResult.ack(new byte[] {(byte) (mrl >> 8), (byte) mrl, (byte) ibiPayload});
+                case Ccc.GETPID -> CccResult.ack(pidBytes());
+                case Ccc.GETBCR -> CccResult.ack(new byte[] {(byte) BCR});
+                case Ccc.GETDCR -> CccResult.ack(new byte[] {(byte) DCR});
+                case Ccc.GETSTATUS -> status();
+                case Ccc.RSTACT_BC, Ccc.RSTACT -> resetAction(r);
+                default -> CccResult.nack();
+            };
+        }
+    }
+
+    private CccResult events(CccRequest r, boolean enable) {
+        if (r.data().length < 1) return protocolError();
+        if ((r.data()[0] & Ccc.EVENT_INT) != 0) interruptsEnabled = enable;
+        return CccResult.ack();
+    }
+
+    private CccResult setDasa(CccRequest r) {
+        if (r.address() != STATIC_ADDRESS || dynamicAddress != 0 || r.data().length < 1) return CccResult.nack();
+        int address = (r.data()[0] & 0xFF) >>> 1;
+        if (!validDynamic(address)) return CccResult.nack();
+        dynamicAddress = address;
+        return CccResult.ack();
+    }
+
+    private CccResult newAddress(CccRequest r) {
+        if (r.data().length < 1) return protocolError();
+        int address = (r.data()[0] & 0xFF) >>> 1;
+        if (!validDynamic(address)) return CccResult.nack();
+        dynamicAddress = address;
+        return CccResult.ack();
+    }
+
+    /** GETSTATUS: bit5 protocol error (cleared by reading), bits 3-0 pending interrupts. */
+    private CccResult status() {
+        int pending = m.memory().get(Fields.INTERRUPT_DEASSERTED) == 0 ? 1 : 0;
+        int lsb = (protocolError ? 0x20 : 0) | pending;
+        protocolError = false;
+        return CccResult.ack(new byte[] {0, (byte) lsb});
+    }
+
+    /** RSTACT defining byte: 0x01 resets the peripheral (module software reset), 0x02 the whole target. */
+    private CccResult resetAction(CccRequest r) {
+        if (r.data().length < 1) return protocolError();
+        switch (r.data()[0] & 0xFF) {
+            case 0x00 -> { }
+            case 0x01 -> m.reset("i3c-rstact");
+            case 0x02 -> {
+                powerLost();
+                m.reset("i3c-rstact-target");
+            }
+            default -> { return CccResult.nack(); }
+        }
+        return CccResult.ack();
+    }
+
+    private CccResult protocolError() {
+        protocolError = true;
+        return CccResult.nack();
+    }
+
+    private byte[] pidBytes() {
+        byte[] b = new byte[6];
+        for (int i = 0; i < 6; i++) b[i] = (byte) (pid >>> (8 * (5 - i)));
+        return b;
+    }
+
+    private static int u16(byte[] b, int at) { return ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF); }
+
+    /** Dynamic addresses: 0x08–0x3D and 0x3F–0x7D, excluding the broadcast address's single-bit-error neighbours. */
+    static boolean validDynamic(int a) {
+        if (a < 0x08 || a > 0x7D || a == Ccc.BROADCAST) return false;
+        for (int bit = 0; bit < 7; bit++) if ((a ^ (1 << bit)) == Ccc.BROADCAST) return false;
+        return true;
+    }
+}

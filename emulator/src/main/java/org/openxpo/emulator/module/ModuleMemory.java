@@ -1,0 +1,212 @@
+package org.openxpo.emulator.module;
+
+import org.openxpo.protocol.map.ByteRules;
+import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.map.PageDef;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The module's register file with CMIS host-access semantics, driven by the declared map: masked writes (read-only
+ * bits keep their value, reserved bytes stay 0), self-clearing bits, clear-on-read flags, and the BankSelect /
+ * PageSelect window. Firmware code uses the unchecked {@link #get}/{@link #set} accessors.
+ *
+ * <p>Upper pages are stored as 256-byte arrays indexed by byte address (128–255) so declared field offsets apply
+ * directly; the lower page is a 128-byte array.
+ */
+public final class ModuleMemory {
+    /** Firmware reaction to a host write: called once per written page/bank with the byte range, before self-clear. */
+    public interface WriteListener {
+        void onHostWrite(int page, int bank, int from, int toExclusive);
+    }
+
+    private final MemoryMap map;
+    private final byte[] lower = new byte[128];
+    private final Map<Integer, byte[][]> upper = new HashMap<>();
+    private int page;
+    private int bank;
+
+    public ModuleMemory(MemoryMap map) {
+        this.map = map;
+    }
+
+    public MemoryMap map() { return map; }
+
+    /** Page currently shown at 128–255. */
+    public int selectedPage() { return page; }
+
+    /** Bank currently applied (0 for unbanked pages). */
+    public int selectedBank() { return bank; }
+
+    /** The storage that holds {@code field} (the lower page array or the page's bank array). */
+    public byte[] region(Field field, int bank) {
+        return field.lower() ? lower : pageArray(field.page(), bank);
+    }
+
+    /** Storage of upper page {@code page}, bank {@code bank}; allocated on first use (CDB EPL pages are rarely used). */
+    public byte[] pageArray(int page, int bank) {
+        PageDef def = map.page(page).orElseThrow(() -> new IllegalArgumentException(String.format("no page %02Xh", page)));
+        byte[][] banks = upper.computeIfAbsent(page, p -> new byte[Math.max(1, def.banks())][]);
+        if (bank < 0 || bank >= banks.length) throw new IllegalArgumentException("page " + def.label() + " has no bank " + bank);
+        byte[] a = banks[bank];
+        if (a == null) banks[bank] = a = new byte[256];
+        return a;
+    }
+
+    public byte[] lower() { return lower; }
+
+    public long get(Field f, int bank, int i) { return f.get(region(f, bank), i); }
+
+    public long get(Field f) { return get(f, 0, 0); }
+
+    public void set(Field f, int bank, int i, long v) { f.set(region(f, bank), i, v); }
+
+    public void set(Field f, long v) { set(f, 0, 0, v); }
+
+    /** Latches a flag element (OR), as firmware does when a condition occurs. Returns true if it was not set. */
+    public boolean latch(Field f, int bank, int i) {
+        long before = get(f, bank, i);
+        long all = (1L << f.bitWidth()) - 1;
+        set(f, bank, i, all);
+        return before != all;
+    }
+
+    /** Resets every declared field of every allocated region to its declared reset value (volatile state). */
+    public void resetDeclared(Iterable<Field> fields) {
+        for (Field f : fields) {
+            int banks = f.lower() ? 1 : Math.max(1, map.page(f.page()).orElseThrow().banks());
+            for (int b = 0; b < banks; b++) for (int i = 0; i < f.count(); i++) set(f, b, i, f.reset());
+        }
+    }
+
+    /** Power-on state: all zero, page 00h selected. */
+    public void clear() {
+        java.util.Arrays.fill(lower, (byte) 0);
+        upper.clear();
+        page = 0;
+        bank = 0;
+    }
+
+    // ---------------------------------------------------------------- host access
+
+    /**
+     * A host read of {@code len} bytes from byte address {@code address}: returns the bytes and clears the latched
+     * flag bits it returned (true if any were set). The address counter runs from 127 into the selected upper page and wraps from 255 to
+     * 128 (it stays in the upper page; docs/xpo-profile.md).
+     */
+    public boolean hostRead(int address, byte[] out, int off, int len) {
+        int a = address & 0xFF;
+        boolean cleared = false;
+        byte[] up = null;
+        ByteRules upRules = null;
+        for (int k = 0; k < len; k++) {
+            byte[] arr;
+            ByteRules rules;
+            if (a < 128) {
+                arr = lower;
+                rules = map.lowerRules();
+            } else {
+                if (up == null) {
+                    up = pageArray(page, bank);
+                    upRules = map.page(page).orElseThrow().rules();
+                }
+                arr = up;
+                rules = upRules;
+            }
+            out[off + k] = arr[a];
+            int cor = rules.clearOnReadMask(a);
+            if (cor != 0 && (arr[a] & cor) != 0) {
+                arr[a] &= (byte) ~cor;
+                cleared = true;
+            }
+            a = a == 255 ? 128 : a + 1;
+        }
+        return cleared;
+    }
+
+    /**
+     * A host write of {@code len} bytes at {@code address}. Bits the map does not declare writable keep their value;
+     * a write that includes byte 127 applies PageSelect together with any pending BankSelect; with BankBroadcastEnable
+     * a write to page 10h goes to every bank. The listener runs before self-clearing bits fall back to 0.
+     */
+    public void hostWrite(int address, byte[] data, int off, int len, WriteListener listener) {
+        int start = address & 0xFF;
+        boolean broadcast = (lower[26] & 0x80) != 0 && page == 0x10;
+        int firstBank = broadcast ? 0 : bank;
+        int lastBank = broadcast ? map.page(0x10).orElseThrow().banks() - 1 : bank;
+        // The lower part and the selected page's part are applied separately (a write may span 127→128).
+        int lowerLen = start < 128 ? Math.min(len, 128 - start) : 0;
+        if (lowerLen > 0) {
+            applyMasked(lower, map.lowerRules(), start, data, off, lowerLen);
+            boolean selectsPage = start + lowerLen > 127;
+            if (selectsPage) applyPageSelect();
+            listener.onHostWrite(0, 0, start, start + lowerLen);
+            clearSelfClearing(lower, map.lowerRules(), start, start + lowerLen);
+        }
+        int upperLen = len - lowerLen;
+        if (upperLen <= 0) return;
+        int upperStart = start + lowerLen;
+        int pageNow = page;
+        PageDef def = map.page(pageNow).orElseThrow();
+        for (int b = firstBank; b <= lastBank; b++) {
+            byte[] arr = pageArray(pageNow, b);
+            int a = upperStart;
+            for (int k = 0; k < upperLen; k++) {
+                writeByte(arr, def.rules(), a, data[off + lowerLen + k]);
+                a = a == 255 ? 128 : a + 1;
+            }
+            int end = Math.min(256, upperStart + upperLen);
+            listener.onHostWrite(pageNow, b, upperStart, end);
+            clearSelfClearing(arr, def.rules(), upperStart, end);
+            int wrapped = upperStart + upperLen - 256;
+            if (wrapped > 0) {
+                listener.onHostWrite(pageNow, b, 128, 128 + wrapped);
+                clearSelfClearing(arr, def.rules(), 128, 128 + wrapped);
+            }
+        }
+    }
+
+    private static void applyMasked(byte[] arr, ByteRules rules, int start, byte[] data, int off, int len) {
+        for (int k = 0; k < len; k++) writeByte(arr, rules, start + k, data[off + k]);
+    }
+
+    private static void writeByte(byte[] arr, ByteRules rules, int a, byte value) {
+        int mask = rules.writableMask(a);
+        if (mask != 0) arr[a] = (byte) ((arr[a] & ~mask) | (value & mask));
+    }
+
+    private static void clearSelfClearing(byte[] arr, ByteRules rules, int from, int to) {
+        for (int a = from; a < to; a++) {
+            int sc = rules.selfClearingMask(a);
+            if (sc != 0) arr[a] &= (byte) ~sc;
+        }
+    }
+
+    /**
+     * Applies byte 127 (and the pending bank in 126). Unsupported selections revert to a valid one: an unknown page
+     * shows page 00h (127 reads back 0); an unknown bank of a banked page reverts to bank 0 (126 reads back 0); a bank
+     * is ignored for unbanked pages (CMIS) but 126 keeps what the host wrote.
+     */
+    private void applyPageSelect() {
+        int wantPage = lower[127] & 0xFF;
+        int wantBank = lower[126] & 0xFF;
+        PageDef def = map.page(wantPage).orElse(null);
+        if (def == null) {
+            lower[127] = 0;
+            page = 0;
+            bank = 0;
+            return;
+        }
+        page = wantPage;
+        if (!def.banked()) {
+            bank = 0;
+        } else if (def.acceptsBank(wantBank)) {
+            bank = wantBank;
+        } else {
+            lower[126] = 0;
+            bank = 0;
+        }
+    }
+}

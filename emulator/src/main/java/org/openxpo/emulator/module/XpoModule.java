@@ -1,0 +1,513 @@
+package org.openxpo.emulator.module;
+
+import org.openxpo.emulator.clock.EmulatorClock;
+import org.openxpo.emulator.fault.ActiveFault;
+import org.openxpo.emulator.fault.Fault;
+import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.target.I2cMessage;
+import org.openxpo.protocol.target.I2cResult;
+import org.openxpo.protocol.types.FaultCause;
+import org.openxpo.protocol.types.ModuleState;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One emulated XPO module: its management firmware as the control connector shows it. The I2C target at 0x50 with
+ * CMIS memory semantics, the module state machine, 64 data paths, flags and interrupts, physics and faults. All
+ * entry points are synchronized: a transfer is atomic, and firmware timers due by the clock's time run first.
+ */
+public final class XpoModule {
+    /** The CMIS management device address (7-bit). */
+    public static final int I2C_ADDRESS = 0x50;
+    /** CMIS general write limit (bytes after the register address); CDB pages allow 8·(1+CdbReadWriteLengthExt). */
+    public static final int WRITE_LIMIT = 8;
+    /** While browned out the supply reads this (below the 40 V lock-out). */
+    static final double BROWN_OUT_V = 30.0;
+
+    /** What the module tells the cage it sits in. Called with the module lock held: do not block. */
+    public interface Events {
+        void interrupt(boolean asserted);
+        void reset(String cause);
+        void powerGood(boolean good);
+        void ibi(int address, byte[] payload);
+    }
+
+    private static final MemoryMap MAP = MemoryMap.xpo();
+    private static final List<Field> NONZERO_RESET = MAP.fields().stream().filter(f -> f.reset() != 0).toList();
+
+    private final ModuleConfig config;
+    private final EmulatorClock clock;
+    private final ModuleMemory memory = new ModuleMemory(MAP);
+    private final Timers timers;
+    private final Faults faults = new Faults();
+    private final FirmwareImages images;
+    private final DataPaths dataPaths;
+    private final Interrupts interrupts;
+    private final Physics physics;
+    private final I3cTarget i3c;
+    private static final Events NO_EVENTS = new Events() {
+        public void interrupt(boolean a) {}
+        public void reset(String c) {}
+        public void powerGood(boolean g) {}
+        public void ibi(int address, byte[] payload) {}
+    };
+    private Events events = NO_EVENTS;
+
+    private ModuleState state = ModuleState.RESETTING;
+    private boolean resetLHigh = true, lpModeHigh, powerEnableHigh = true;
+    private boolean powered;
+    private boolean connected = true;
+    private boolean powerGood;
+    private int addressPointer;
+    private long writeBusyUntil = Long.MIN_VALUE;
+    private int matingCycles;
+    private long enteredPassword;
+    private Timers.Timer stateTimer;
+    private Timers.Timer tickTimer;
+    private final BusStatistics stats = new BusStatistics();
+
+    public XpoModule(ModuleConfig config, EmulatorClock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.timers = new Timers(clock.nanos());
+        this.images = new FirmwareImages(config.firmwareMajor(), config.firmwareMinor());
+        this.dataPaths = new DataPaths(this);
+        this.interrupts = new Interrupts(memory, this::interruptChanged);
+        this.physics = new Physics(this, config.seed());
+        this.i3c = new I3cTarget(this, config.seed());
+        this.matingCycles = config.matingCycles();
+        checkPower("power-on");
+    }
+
+    public ModuleConfig config() { return config; }
+
+    ModuleMemory memory() { return memory; }
+
+    Timers timers() { return timers; }
+
+    Faults faults() { return faults; }
+
+    DataPaths dataPaths() { return dataPaths; }
+
+    public FirmwareImages images() { return images; }
+
+    long now() { return timers.now(); }
+
+    /** Where the module's events go (the cage sets this). */
+    public synchronized void setEvents(Events events) { this.events = events == null ? NO_EVENTS : events; }
+
+    // ------------------------------------------------------------------ clock
+
+    /** Runs every firmware timer due by the clock's time. */
+    public synchronized void sync() { timers.runUntil(clock.nanos()); }
+
+    /** The clock time of the next firmware timer (Long.MAX_VALUE if none): lets a server sleep until then. */
+    public synchronized long nextDeadline() { return timers.nextDeadline(); }
+
+    // ------------------------------------------------------------------ I2C target
+
+    /** Executes one I2C transfer: messages joined by repeated starts; after a failed message the rest are skipped. */
+    public synchronized List<I2cResult> i2c(List<I2cMessage> messages) {
+        sync();
+        stats.transfers++;
+        List<I2cResult> out = new ArrayList<>(messages.size());
+        boolean failed = false;
+        for (I2cMessage msg : messages) {
+            if (failed) {
+                out.add(I2cResult.of(I2cResult.Status.SKIPPED));
+                continue;
+            }
+            I2cResult r = execute(msg, I2C_ADDRESS);
+            stats.count(msg, r);
+            out.add(r);
+            failed = !r.ok();
+        }
+        return out;
+    }
+
+    /** One message addressed to {@code ownAddress} (0x50 for I2C, the dynamic address for I3C). */
+    I2cResult execute(I2cMessage msg, int ownAddress) {
+        if (faults.busStuck()) return I2cResult.of(I2cResult.Status.BUS_ERROR);
+        if (msg.address() != ownAddress || !responsive() || now() < writeBusyUntil) {
+            return I2cResult.of(I2cResult.Status.ADDRESS_NACK);
+        }
+        return msg.read() ? read(msg.length()) : write(msg.data());
+    }
+
+    /** True when the management interface answers: powered, out of reset and past MgmtInit. */
+    public synchronized boolean responsive() {
+        return powered && resetLHigh && state != ModuleState.RESETTING && state != ModuleState.MGMT_INIT;
+    }
+
+    private I2cResult read(int len) {
+        byte[] data = new byte[len];
+        if (memory.hostRead(addressPointer, data, 0, len)) interrupts.update();
+        addressPointer = advance(addressPointer, len);
+        return I2cResult.ack(data);
+    }
+
+    private I2cResult write(byte[] data) {
+        if (data.length == 0) return I2cResult.ack();
+        int address = data[0] & 0xFF;
+        int limit = writeLimit(address);
+        if (data.length - 1 > limit) return I2cResult.dataNack(limit + 1);
+        addressPointer = address;
+        if (data.length > 1) {
+            int selectedBefore = memory.selectedPage();
+            memory.hostWrite(address, data, 1, data.length - 1, this::onHostWrite);
+            if (memory.selectedPage() != selectedBefore || (address <= 127 && address + data.length - 1 > 127)) {
+                stats.pageSelects++;
+            }
+            addressPointer = advance(address, data.length - 1);
+            if (!config.timing().writeBusy().isZero()) writeBusyUntil = now() + config.timing().writeBusy().toNanos();
+        }
+        return I2cResult.ack();
+    }
+
+    /** The write limit for a write starting at {@code address} with the current page selected. */
+    int writeLimit(int address) {
+        int page = memory.selectedPage();
+        boolean cdbPage = address >= 128 && (page == 0x9F || (page >= 0xA0 && page <= 0xAF));
+        if (!cdbPage) return WRITE_LIMIT;
+        return Math.min(128, 8 * (1 + (int) memory.get(MAP.field("CdbReadWriteLengthExt"))));
+    }
+
+    private static int advance(int address, int n) {
+        int a = address;
+        for (int k = 0; k < n; k++) a = a == 255 ? 128 : a + 1;
+        return a;
+    }
+
+    /** Firmware reactions to host writes, by which declared fields the written range covers. */
+    private void onHostWrite(int page, int bank, int from, int to) {
+        if (page == 0 && from < 128) {
+            if (covers(Fields.PASSWORD_ENTRY, from, to)) enteredPassword = memory.get(Fields.PASSWORD_ENTRY);
+            if (covers(Fields.SOFTWARE_RESET, from, to) && memory.get(Fields.SOFTWARE_RESET) == 1) {
+                timers.schedule(0, () -> reset("software"));
+                return;
+            }
+            if (covers(Fields.LOW_PWR_REQUEST_SW, from, to)) evaluateLowPower();
+            interrupts.update();
+            return;
+        }
+        if (page == 0x10) {
+            if (covers(Fields.APPLY_DP_INIT, from, to)) {
+                dataPaths.applyDpInit(bank, (int) byteAt(Fields.APPLY_DP_INIT, bank));
+            }
+            if (covers(Fields.APPLY_IMMEDIATE, from, to)) {
+                dataPaths.applyImmediate(bank, (int) byteAt(Fields.APPLY_IMMEDIATE, bank));
+            }
+            if (covers(Fields.DP_DEINIT, from, to) || covers(Fields.OUTPUT_DISABLE_TX, from, to)) {
+                dataPaths.reconcileBank(bank);
+            }
+            interrupts.update();
+            return;
+        }
+        if (page == 0xB0) interrupts.update();
+    }
+
+    private long byteAt(Field laneBits, int bank) {
+        return memory.region(laneBits, bank)[laneBits.offset()] & 0xFF;
+    }
+
+    private static boolean covers(Field f, int from, int to) {
+        return from < f.offset() + f.byteLength() && to > f.offset();
+    }
+
+    long enteredPassword() { return enteredPassword; }
+
+    // ------------------------------------------------------------------ pins
+
+    public synchronized void setResetL(boolean high) {
+        sync();
+        if (high == resetLHigh) return;
+        resetLHigh = high;
+        if (!high) {
+            enterResetting();
+        } else if (powered) {
+            startMgmtInit("pin");
+        }
+    }
+
+    public synchronized void setLpMode(boolean high) {
+        sync();
+        lpModeHigh = high;
+        if (responsive()) evaluateLowPower();
+    }
+
+    public synchronized void setPowerEnable(boolean high) {
+        sync();
+        powerEnableHigh = high;
+        checkPower("power-enable");
+    }
+
+    public synchronized boolean resetL() { return resetLHigh; }
+
+    public synchronized boolean lpMode() { return lpModeHigh; }
+
+    public synchronized boolean powerEnable() { return powerEnableHigh; }
+
+    /** IntL pin level: low (false) while an unmasked flag is latched and IBIs do not replace it. */
+    public synchronized boolean intLHigh() {
+        sync();
+        return !(powered && interrupts.asserted() && !i3c.ibiEnabled());
+    }
+
+    public synchronized boolean powerGood() {
+        sync();
+        return powerGood;
+    }
+
+    // ------------------------------------------------------------------ power and reset
+
+    /** Re-evaluates the 50 V input: lock-out below 40 V (brown-out), power-good within 40–60 V. */
+    void checkPower(String cause) {
+        double v = physics.inputVoltage();
+        boolean on = connected && powerEnableHigh && v >= Physics.UNDER_VOLTAGE_LOCKOUT_V;
+        boolean good = on && v <= Physics.OVER_VOLTAGE_V;
+        if (good != powerGood) {
+            powerGood = good;
+            events.powerGood(good);
+        }
+        if (on && !powered) {
+            powered = true;
+            powerOnReset(cause);
+        } else if (!on && powered) {
+            powered = false;
+            powerOff();
+        }
+    }
+
+    private void powerOff() {
+        timers.clear();
+        memory.clear();
+        dataPaths.reset();
+        interrupts.resetLevel();
+        i3c.powerLost();
+        state = ModuleState.RESETTING;
+        events.interrupt(false);
+        armTick();
+    }
+
+    private void powerOnReset(String cause) {
+        reset(cause);
+    }
+
+    /** Reset (pin, software, power, firmware): volatile registers back to defaults, then MgmtInit unless ResetL is low. */
+    void reset(String cause) {
+        timers.clear();
+        memory.clear();
+        for (Field f : NONZERO_RESET) {
+            int banks = f.lower() ? 1 : Math.max(1, MAP.page(f.page()).orElseThrow().banks());
+            for (int b = 0; b < banks; b++) for (int i = 0; i < f.count(); i++) memory.set(f, b, i, f.reset());
+        }
+        images.bootCommitted();
+        StaticContent.load(memory, config, images);
+        dataPaths.reset();
+        boolean wasAsserted = interrupts.asserted();
+        interrupts.resetLevel();
+        if (wasAsserted) events.interrupt(false);
+        addressPointer = 0;
+        events.reset(cause);
+        armTick();
+        if (resetLHigh) startMgmtInit(cause);
+        else state = ModuleState.RESETTING;
+    }
+
+    private void enterResetting() {
+        if (stateTimer != null) stateTimer.cancel();
+        state = ModuleState.RESETTING;
+        dataPaths.forceDeactivateAll();
+    }
+
+    private void startMgmtInit(String cause) {
+        if (state != ModuleState.RESETTING && state != ModuleState.MGMT_INIT) {
+            reset(cause);
+            return;
+        }
+        state = ModuleState.MGMT_INIT;
+        stateTimer = timers.schedule(config.timing().mgmtInit().toNanos(), () -> {
+            setState(ModuleState.LOW_PWR);
+            evaluateLowPower();
+        });
+    }
+
+    private void armTick() {
+        long period = config.timing().physicsTick().toNanos();
+        tickTimer = timers.schedule(period, this::tick);
+    }
+
+    private void tick() {
+        double dt = config.timing().physicsTick().toNanos() / 1e9;
+        faults.expireBrownOuts(now());
+        checkPower("brown-out");
+        if (powered && state != ModuleState.RESETTING && state != ModuleState.MGMT_INIT) physics.tick(dt);
+        if (tickTimer == null || !tickTimer.pending()) armTick();
+    }
+
+    // ------------------------------------------------------------------ module state machine
+
+    public synchronized ModuleState moduleState() { return state; }
+
+    /** LowPwrS = LowPwrRequestSW OR (LowPwrAllowRequestHW AND LPMode), evaluated whenever an input changes. */
+    private void evaluateLowPower() {
+        boolean lowPwr = memory.get(Fields.LOW_PWR_REQUEST_SW) == 1
+            || (memory.get(Fields.LOW_PWR_ALLOW_HW) == 1 && lpModeHigh);
+        ModuleConfig.Timing t = config.timing();
+        switch (state) {
+            case LOW_PWR -> {
+                if (!lowPwr) {
+                    setState(ModuleState.PWR_UP);
+                    stateTimer = timers.schedule(t.modulePwrUp().toNanos(), () -> {
+                        setState(ModuleState.READY);
+                        evaluateLowPower();
+                    });
+                }
+            }
+            case PWR_UP, READY -> {
+                if (lowPwr) {
+                    if (stateTimer != null) stateTimer.cancel();
+                    setState(ModuleState.PWR_DN);
+                    stateTimer = timers.schedule(t.modulePwrDn().toNanos(), () -> {
+                        dataPaths.forceDeactivateAll();
+                        setState(ModuleState.LOW_PWR);
+                        evaluateLowPower();
+                    });
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void setState(ModuleState s) {
+        ModuleState before = state;
+        state = s;
+        memory.set(Fields.MODULE_STATE, s.code());
+        if (before.code() != s.code()) {
+            memory.latch(Fields.MODULE_STATE_CHANGED_FLAG, 0, 0);
+            interrupts.update();
+        }
+        dataPaths.reconcileAll();
+    }
+
+    /** A fatal condition: lasers off, ModuleFault with its cause, until reset. */
+    void enterFault(FaultCause cause) {
+        if (state == ModuleState.FAULT) return;
+        if (stateTimer != null) stateTimer.cancel();
+        memory.set(Fields.FAULT_CAUSE, cause.code());
+        dataPaths.forceDeactivateAll();
+        setState(ModuleState.FAULT);
+    }
+
+    public synchronized FaultCause faultCause() {
+        return state == ModuleState.FAULT ? FaultCause.fromCode((int) memory.get(Fields.FAULT_CAUSE)) : FaultCause.NONE;
+    }
+
+    /** Called by the data paths and physics after they latch a flag. */
+    void flagsChanged() { interrupts.update(); }
+
+    private void interruptChanged(boolean asserted) {
+        events.interrupt(asserted && !i3c.ibiEnabled());
+        if (asserted) i3c.interruptAsserted();
+    }
+
+    Events events() { return events; }
+
+    // ------------------------------------------------------------------ faults
+
+    /** Injects a fault; returns its id. It takes effect at once (and in the physics from the next tick). */
+    public synchronized ActiveFault inject(Fault fault) {
+        sync();
+        ActiveFault a = faults.add(fault, now());
+        applyFaultNow(fault);
+        return a;
+    }
+
+    /** Clears a fault by id; false if there is none. */
+    public synchronized boolean clearFault(String id) {
+        sync();
+        ActiveFault a = faults.remove(id);
+        if (a == null) return false;
+        checkPower("power restored");
+        for (int b = 0; b < MemoryMap.BANKS; b++) dataPaths.updateOutputs(b);
+        return true;
+    }
+
+    public synchronized List<ActiveFault> activeFaults() { return faults.list(); }
+
+    private void applyFaultNow(Fault fault) {
+        switch (fault) {
+            case Fault.FirmwareFault f -> {
+                if (powered) {
+                    memory.latch(Fields.MODULE_FW_ERROR_FLAG, 0, 0);
+                    enterFault(FaultCause.FIRMWARE_FAULT);
+                }
+            }
+            case Fault.InputVoltage v -> checkPower("brown-out");
+            case Fault.BrownOut b -> checkPower("brown-out");
+            case Fault.LaserFailure l -> { for (int bank = 0; bank < MemoryMap.BANKS; bank++) dataPaths.updateOutputs(bank); }
+            case Fault.RxLossOfSignal r -> { for (int bank = 0; bank < MemoryMap.BANKS; bank++) dataPaths.updateOutputs(bank); }
+            default -> { }
+        }
+    }
+
+    // ------------------------------------------------------------------ presence
+
+    /** Plugged into a cage whose host drives these pin levels: power-on reset follows if power is enabled. */
+    public synchronized void connect(boolean resetL, boolean lpMode, boolean powerEnable) {
+        sync();
+        resetLHigh = resetL;
+        lpModeHigh = lpMode;
+        powerEnableHigh = powerEnable;
+        connected = true;
+        mated();
+        checkPower("power-on");
+    }
+
+    /** Pulled out of its cage: everything volatile is lost. */
+    public synchronized void disconnect() {
+        sync();
+        connected = false;
+        checkPower("unplugged");
+    }
+
+    /** A module is mated into a cage: one more quick-connect cycle. */
+    public synchronized void mated() {
+        matingCycles++;
+        if (powered) memory.set(Fields.MATING_CYCLES, matingCycles);
+    }
+
+    public synchronized int matingCycles() { return matingCycles; }
+
+    // ------------------------------------------------------------------ I3C
+
+    public I3cTarget i3c() { return i3c; }
+
+    // ------------------------------------------------------------------ introspection
+
+    public synchronized BusStatistics statistics() { return stats.copy(); }
+
+    /** Reads a field as the firmware sees it (no clear-on-read side effects): for the control API and tests. */
+    public synchronized long peek(Field f, int bank, int index) {
+        sync();
+        return memory.get(f, bank, index);
+    }
+
+    public synchronized double peekValue(Field f, int bank, int index) {
+        sync();
+        return f.value(memory.region(f, bank), index);
+    }
+
+    public synchronized double inputVoltage() { sync(); return physics.inputVoltage(); }
+
+    public synchronized double inputPowerW() { sync(); return physics.inputPowerW(); }
+
+    public synchronized boolean powered() { return powered; }
+
+    public synchronized org.openxpo.protocol.types.DataPathState dataPathState(int lane) {
+        sync();
+        return dataPaths.state((lane - 1) / 8, (lane - 1) % 8);
+    }
+}

@@ -1,0 +1,74 @@
+package org.openxpo.emulator.module;
+
+import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.target.ControlConnector;
+import org.openxpo.protocol.target.I2cMessage;
+import org.openxpo.protocol.target.I2cResult;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A minimal host for emulator tests: raw I2C transfers, page selects and field access through the bus only. */
+final class TestHost {
+    static final int ADDR = 0x50;
+    private final ControlConnector bus;
+
+    TestHost(ControlConnector bus) { this.bus = bus; }
+
+    static Field f(String name) { return MemoryMap.xpo().field(name); }
+
+    I2cResult write(int address, int... bytes) {
+        byte[] data = new byte[bytes.length + 1];
+        data[0] = (byte) address;
+        for (int i = 0; i < bytes.length; i++) data[i + 1] = (byte) bytes[i];
+        return bus.i2c(List.of(I2cMessage.write(ADDR, data))).get(0);
+    }
+
+    /** Register read with a repeated start, as Linux I2C_RDWR / Pi4J readRegister do. */
+    List<I2cResult> readRaw(int address, int len) {
+        return bus.i2c(List.of(I2cMessage.write(ADDR, (byte) address), I2cMessage.read(ADDR, len)));
+    }
+
+    byte[] read(int address, int len) {
+        List<I2cResult> r = readRaw(address, len);
+        assertTrue(r.get(1).ok(), () -> "read failed: " + r);
+        return r.get(1).data();
+    }
+
+    int readByte(int address) { return read(address, 1)[0] & 0xFF; }
+
+    void select(int page, int bank) {
+        assertEquals(I2cResult.Status.ACK, write(126, bank, page).status());
+    }
+
+    /** Reads the bytes of element {@code i} of a field (selecting its page) and decodes it. */
+    long get(Field field, int bank, int i) {
+        if (!field.lower()) select(field.page(), bank);
+        int at = field.elementOffset(i);
+        int n = field.isBitField() ? 1 : field.bytesPerElement();
+        byte[] window = new byte[256];
+        System.arraycopy(read(at, n), 0, window, at, n);
+        return field.get(window, i);
+    }
+
+    long get(String name) { return get(f(name), 0, 0); }
+
+    long lane(String name, int lane) { return get(f(name), (lane - 1) / 8, (lane - 1) % 8); }
+
+    double value(Field field, int bank, int i) {
+        return field.unit().decode(get(field, bank, i), field.bitWidth());
+    }
+
+    double value(String name) { return value(f(name), 0, 0); }
+
+    /** Writes a whole-byte field or the byte of a bit field (other bits of that byte as given). */
+    I2cResult setByte(Field field, int bank, int value) {
+        if (!field.lower()) select(field.page(), bank);
+        return write(field.offset(), value);
+    }
+
+    int moduleState() { return (int) get("ModuleState"); }
+}
