@@ -1,0 +1,307 @@
+package org.openxpo.driver.access;
+
+import org.openxpo.driver.XpoException;
+import org.openxpo.driver.transport.Transport;
+import org.openxpo.protocol.map.ByteRules;
+import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.map.PageDef;
+import org.openxpo.protocol.target.I2cMessage;
+import org.openxpo.protocol.target.I2cResult;
+import org.openxpo.protocol.target.TargetEvent;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Paged register access to a CMIS module over any {@link Transport}: reads and writes by page/bank/offset or by
+ * declared field, split at 128-byte page boundaries and at the module's write limits, with a cache of the selected
+ * bank/page (no redundant select writes; forgotten on reset, unplug, error or reconnect), bounded retry with backoff
+ * when a busy module NACKs, and one lock per bus so concurrent callers never interleave page selects.
+ */
+public final class RegisterAccess implements AutoCloseable {
+    /** Retry policy for a NACKed address: {@code retries} more tries, backoff doubling from first to max. */
+    public record RetryPolicy(int retries, Duration firstBackoff, Duration maxBackoff) {
+        /** Like optoe: about 30 ms of retries in all. */
+        public static final RetryPolicy DEFAULT = new RetryPolicy(6, Duration.ofMillis(1), Duration.ofMillis(8));
+        public static final RetryPolicy NONE = new RetryPolicy(0, Duration.ZERO, Duration.ZERO);
+    }
+
+    public static final int ADDRESS = 0x50;
+    private static final int BANK_SELECT = 126, PAGE_SELECT = 127;
+    /** Bytes of a gap between two wanted ranges that are read rather than split into a second transfer. */
+    private static final int MERGE_GAP = 8;
+    private static final MemoryMap MAP = MemoryMap.xpo();
+
+    private final Transport transport;
+    private final RetryPolicy retry;
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private final AutoCloseable subscription;
+    private volatile int cachedPage = -1, cachedBank = -1;
+    private long transfers, busBytes, nacks, retries, pageSelects;
+
+    public RegisterAccess(Transport transport, RetryPolicy retry) {
+        this.transport = transport;
+        this.retry = retry;
+        this.subscription = transport.subscribe(this::onEvent);
+        transport.onReconnect(this::invalidate);
+    }
+
+    public RegisterAccess(Transport transport) { this(transport, RetryPolicy.DEFAULT); }
+
+    public Transport transport() { return transport; }
+
+    private void onEvent(TargetEvent e) {
+        if (e instanceof TargetEvent.Reset || e instanceof TargetEvent.Presence) invalidate();
+    }
+
+    /** Forgets the cached page selection (the next access writes it again). */
+    public void invalidate() {
+        cachedPage = -1;
+        cachedBank = -1;
+    }
+
+    /** Runs {@code work} with the bus to itself (several accesses that must not interleave with other callers). */
+    public <T> T exclusive(java.util.function.Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------ bytes
+
+    /** Reads {@code length} bytes at {@code offset} (0–255) of {@code page}/{@code bank}; split at 128-byte boundaries. */
+    public byte[] read(int page, int bank, int offset, int length) {
+        checkRange(offset, length);
+        byte[] out = new byte[length];
+        lock.lock();
+        try {
+            int done = 0;
+            while (done < length) {
+                int at = offset + done;
+                int n = Math.min(length - done, (at < 128 ? 128 : 256) - at);
+                if (at >= 128) select(page, bank);
+                byte[] part = readNow(at, n);
+                System.arraycopy(part, 0, out, done, n);
+                done += n;
+            }
+        } finally {
+            lock.unlock();
+        }
+        return out;
+    }
+
+    /** Writes {@code data} at {@code offset}; split at page boundaries and the module's write limit. */
+    public void write(int page, int bank, int offset, byte[] data) {
+        checkRange(offset, data.length);
+        lock.lock();
+        try {
+            int done = 0;
+            while (done < data.length) {
+                int at = offset + done;
+                int limit = writeLimit(page, at);
+                int n = Math.min(Math.min(data.length - done, limit), (at < 128 ? 128 : 256) - at);
+                if (at >= 128) select(page, bank);
+                byte[] msg = new byte[n + 1];
+                msg[0] = (byte) at;
+                System.arraycopy(data, done, msg, 1, n);
+                transfer(List.of(I2cMessage.write(ADDRESS, msg)), "write " + where(page, bank, at, n));
+                if (at <= PAGE_SELECT && at + n > PAGE_SELECT) invalidate();
+                done += n;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The module's write limit: 8 bytes, CDB pages 8·(1+CdbReadWriteLengthExt) as the map declares (≤ 128). */
+    static int writeLimit(int page, int at) {
+        boolean cdb = at >= 128 && (page == 0x9F || (page >= 0xA0 && page <= 0xAF));
+        return cdb ? 128 : 8;
+    }
+
+    // ------------------------------------------------------------------ fields
+
+    /** Reads one element of a field and returns its raw value. */
+    public long get(Field f, int bank, int index) {
+        int at = f.elementOffset(index);
+        int n = f.isBitField() ? 1 : f.bytesPerElement();
+        byte[] window = new byte[256];
+        System.arraycopy(read(f.page(), bank, at, n), 0, window, at, n);
+        return f.get(window, index);
+    }
+
+    public long get(Field f) { return get(f, 0, 0); }
+
+    /** Reads a field's element and decodes it in its unit. */
+    public double value(Field f, int bank, int index) { return f.unit().decode(get(f, bank, index), f.bitWidth()); }
+
+    /**
+     * Writes one element of a field. Bit fields are read-modify-written so the other bits of the byte keep their
+     * value (never use it on bytes with self-clearing or clear-on-read neighbours you care about).
+     */
+    public void set(Field f, int bank, int index, long value) {
+        if (f.access() == org.openxpo.protocol.map.Access.RO || f.access() == org.openxpo.protocol.map.Access.COR) {
+            throw new XpoException.Unsupported(f.name() + " is read-only");
+        }
+        lock.lock();
+        try {
+            int at = f.elementOffset(index);
+            byte[] window = new byte[256];
+            int n = f.isBitField() ? 1 : f.bytesPerElement();
+            if (f.isBitField()) System.arraycopy(read(f.page(), bank, at, 1), 0, window, at, 1);
+            f.set(window, index, value);
+            byte[] data = new byte[n];
+            System.arraycopy(window, at, data, 0, n);
+            write(f.page(), bank, at, data);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Reads several fields of one page/bank with as few transfers as possible: ranges closer than a few bytes are
+     * joined into one read, unless the bytes between them hold latched flags (reading them would clear flags nobody
+     * asked for). Returns a 256-byte window indexed by byte address, on which {@link Field#get} works.
+     */
+    public byte[] readFields(int page, int bank, List<Field> fields) {
+        List<int[]> ranges = new ArrayList<>();
+        for (Field f : fields) ranges.add(new int[] {f.offset(), f.offset() + f.byteLength()});
+        ranges.sort(Comparator.comparingInt(r -> r[0]));
+        List<int[]> merged = new ArrayList<>();
+        for (int[] r : ranges) {
+            int[] last = merged.isEmpty() ? null : merged.getLast();
+            if (last != null && r[0] <= last[1] + MERGE_GAP && sameHalf(last[0], r[1] - 1)
+                    && !hasFlags(page, last[1], r[0])) {
+                last[1] = Math.max(last[1], r[1]);
+            } else {
+                merged.add(new int[] {r[0], r[1]});
+            }
+        }
+        byte[] window = new byte[256];
+        lock.lock();
+        try {
+            for (int[] r : merged) System.arraycopy(read(page, bank, r[0], r[1] - r[0]), 0, window, r[0], r[1] - r[0]);
+        } finally {
+            lock.unlock();
+        }
+        return window;
+    }
+
+    private static boolean sameHalf(int a, int b) { return (a < 128) == (b < 128); }
+
+    private static boolean hasFlags(int page, int from, int to) {
+        for (int a = from; a < to; a++) {
+            ByteRules rules = a < 128 ? MAP.lowerRules() : MAP.page(page).map(PageDef::rules).orElse(null);
+            if (rules == null || rules.clearOnReadMask(a) != 0) return true;
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ bus
+
+    private void select(int page, int bank) {
+        PageDef def = MAP.page(page).orElseThrow(
+            () -> new XpoException.Unsupported(String.format("page %02Xh is not part of the XPO memory map", page)));
+        int effectiveBank = def.banked() ? bank : 0;
+        if (!def.acceptsBank(effectiveBank)) {
+            throw new XpoException.Unsupported(String.format("page %02Xh has no bank %d", page, bank));
+        }
+        if (cachedPage == page && cachedBank == effectiveBank) return;
+        byte[] msg = cachedBank == effectiveBank
+            ? new byte[] {(byte) PAGE_SELECT, (byte) page}
+            : new byte[] {(byte) BANK_SELECT, (byte) effectiveBank, (byte) page};
+        transfer(List.of(I2cMessage.write(ADDRESS, msg)), String.format("select page %02Xh bank %d", page, bank));
+        pageSelects++;
+        cachedPage = page;
+        cachedBank = effectiveBank;
+    }
+
+    private byte[] readNow(int at, int n) {
+        List<I2cResult> r = transfer(List.of(I2cMessage.write(ADDRESS, (byte) at), I2cMessage.read(ADDRESS, n)),
+            "read " + n + " bytes at " + at);
+        return r.get(1).data();
+    }
+
+    /** One transfer with retry on address NACK; any failure invalidates the page cache and throws. */
+    private List<I2cResult> transfer(List<I2cMessage> messages, String what) {
+        long backoff = retry.firstBackoff().toNanos();
+        for (int attempt = 0; ; attempt++) {
+            List<I2cResult> results;
+            try {
+                results = transport.i2c(messages);
+            } catch (XpoException e) {
+                invalidate();
+                throw e;
+            }
+            transfers++;
+            for (int i = 0; i < messages.size(); i++) {
+                I2cMessage m = messages.get(i);
+                busBytes += 1 + m.length();
+            }
+            I2cResult bad = firstFailure(results);
+            if (bad == null) return results;
+            if (bad.status() == I2cResult.Status.ADDRESS_NACK || bad.status() == I2cResult.Status.DATA_NACK) nacks++;
+            if (bad.status() == I2cResult.Status.ADDRESS_NACK && attempt < retry.retries()) {
+                retries++;
+                LockSupport.parkNanos(backoff);
+                backoff = Math.min(backoff * 2, retry.maxBackoff().toNanos());
+                continue;
+            }
+            invalidate();
+            throw failure(bad, what);
+        }
+    }
+
+    private static I2cResult firstFailure(List<I2cResult> results) {
+        for (I2cResult r : results) if (!r.ok()) return r;
+        return null;
+    }
+
+    private XpoException failure(I2cResult r, String what) {
+        String where = transport.describe();
+        return switch (r.status()) {
+            case NO_MODULE -> new XpoException.ModuleAbsent(where);
+            case ADDRESS_NACK -> new XpoException.Nack("module did not acknowledge (" + what + ") at " + where
+                + " after " + retry.retries() + " retries: busy, in reset or not ready");
+            case DATA_NACK -> new XpoException.Nack("module refused data byte " + r.nackIndex() + " (" + what + ") at " + where);
+            case BUS_ERROR -> new XpoException.BusError("bus error (" + what + ") at " + where);
+            default -> new XpoException.BusError("transfer failed: " + r.status() + " (" + what + ") at " + where);
+        };
+    }
+
+    private static void checkRange(int offset, int length) {
+        if (offset < 0 || offset > 255 || length < 1 || offset + length > 256) {
+            throw new XpoException.Unsupported("byte range " + offset + "+" + length + " is outside 0-255");
+        }
+    }
+
+    private static String where(int page, int bank, int at, int n) {
+        return at < 128 ? n + " bytes at lower " + at : String.format("%d bytes at %02Xh:%d bank %d", n, page, at, bank);
+    }
+
+    public AccessStatistics statistics() {
+        lock.lock();
+        try {
+            return new AccessStatistics(transfers, busBytes, nacks, retries, pageSelects);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            subscription.close();
+        } catch (Exception ignored) {
+            // unsubscribing from a closed transport has nothing left to release
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.openxpo.driver.transport;
+
+import org.openxpo.driver.XpoException;
+import org.openxpo.protocol.target.Ccc;
+import org.openxpo.protocol.target.CccRequest;
+import org.openxpo.protocol.target.CccResult;
+import org.openxpo.protocol.target.I2cMessage;
+import org.openxpo.protocol.target.I2cResult;
+import org.openxpo.protocol.target.I3cDevice;
+import org.openxpo.protocol.target.Pin;
+import org.openxpo.protocol.target.TargetEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Drives a module over I3C: at open it resets dynamic addresses (RSTDAA), assigns one with ENTDAA and enables
+ * in-band interrupts (ENEC); afterwards every "I2C" transfer the driver makes to 0x50 goes out as an I3C private
+ * transfer to the dynamic address, and IBIs arrive as events. The rest of the driver does not know the difference.
+ */
+public final class I3cTransport implements Transport {
+    /** First dynamic address handed out (0x08 is the lowest valid one). */
+    public static final int FIRST_DYNAMIC_ADDRESS = 0x08;
+
+    private final Transport link;
+    private volatile I3cDevice device;
+
+    private I3cTransport(Transport link) { this.link = link; }
+
+    /** Assigns a dynamic address to the module behind {@code link}; fails clearly if none answers. */
+    public static I3cTransport assign(Transport link) {
+        I3cTransport t = new I3cTransport(link);
+        try {
+            t.daa();
+        } catch (RuntimeException e) {
+            link.close();
+            throw e;
+        }
+        link.onReconnect(t::daaQuietly);
+        return t;
+    }
+
+    private void daa() {
+        link.ccc(CccRequest.broadcast(Ccc.RSTDAA_BC));
+        List<I3cDevice> found = link.entdaa(FIRST_DYNAMIC_ADDRESS);
+        if (found.isEmpty()) throw new XpoException.ModuleAbsent(link.describe() + " (no I3C target answered ENTDAA)");
+        device = found.getFirst();
+        CccResult enabled = link.ccc(CccRequest.directWrite(Ccc.ENEC, device.dynamicAddress(), (byte) Ccc.EVENT_INT));
+        if (!enabled.acknowledged()) throw new XpoException.Nack("the I3C target refused ENEC (interrupts)");
+    }
+
+    private void daaQuietly() {
+        try {
+            daa();
+        } catch (XpoException ignored) {
+            // the module may be absent after a reconnect; the next transfer reports that
+        }
+    }
+
+    /** The device found by ENTDAA: PID, BCR, DCR and its dynamic address. */
+    public I3cDevice device() { return device; }
+
+    @Override
+    public String describe() { return "i3c+" + link.describe(); }
+
+    @Override
+    public List<I2cResult> i2c(List<I2cMessage> messages) {
+        int address = device.dynamicAddress();
+        List<I2cMessage> mapped = new ArrayList<>(messages.size());
+        for (I2cMessage m : messages) {
+            mapped.add(m.address() != 0x50 ? m : new I2cMessage(m.read(), address, m.length(), m.data()));
+        }
+        return link.i3c(mapped);
+    }
+
+    @Override public List<I2cResult> i3c(List<I2cMessage> messages) { return link.i3c(messages); }
+    @Override public CccResult ccc(CccRequest request) { return link.ccc(request); }
+    @Override public List<I3cDevice> entdaa(int firstAddress) { return link.entdaa(firstAddress); }
+    @Override public void writePin(Pin pin, boolean high) { link.writePin(pin, high); }
+    @Override public boolean readPin(Pin pin) { return link.readPin(pin); }
+    @Override public AutoCloseable subscribe(Consumer<TargetEvent> listener) { return link.subscribe(listener); }
+    @Override public void onReconnect(Runnable action) { link.onReconnect(action); }
+    @Override public void close() { link.close(); }
+}

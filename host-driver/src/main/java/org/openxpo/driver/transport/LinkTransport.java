@@ -1,0 +1,316 @@
+package org.openxpo.driver.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import org.openxpo.driver.XpoException;
+import org.openxpo.protocol.link.EventKind;
+import org.openxpo.protocol.link.Frame;
+import org.openxpo.protocol.link.LinkFrameDecoder;
+import org.openxpo.protocol.link.LinkFrameEncoder;
+import org.openxpo.protocol.link.LinkProtocolException;
+import org.openxpo.protocol.link.LinkVersion;
+import org.openxpo.protocol.target.CccRequest;
+import org.openxpo.protocol.target.CccResult;
+import org.openxpo.protocol.target.I2cMessage;
+import org.openxpo.protocol.target.I2cResult;
+import org.openxpo.protocol.target.I3cDevice;
+import org.openxpo.protocol.target.Pin;
+import org.openxpo.protocol.target.TargetEvent;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The emulator link client (docs/wire-protocol.md): one TCP connection to the emulator server for one cage. Requests
+ * are pipelined (many in flight, answered in order, matched by request id), each with a timeout. When the connection
+ * drops, pending requests fail with {@link XpoException.LinkFailure} and the transport reconnects in the background
+ * with exponential backoff, redoes the handshake and its event subscription, and tells reconnect listeners (the
+ * register cache forgets the page selection).
+ */
+public final class LinkTransport implements Transport {
+    /** Timeouts and backoff of the link. */
+    public record Options(Duration connectTimeout, Duration requestTimeout, Duration firstBackoff, Duration maxBackoff,
+                          String clientName) {
+        public static final Options DEFAULT = new Options(Duration.ofSeconds(3), Duration.ofSeconds(5),
+            Duration.ofMillis(50), Duration.ofSeconds(2), "openxpo-host-driver");
+    }
+
+    private static final EventLoopGroup GROUP = new MultiThreadIoEventLoopGroup(2,
+        new DefaultThreadFactory("xpo-link", true), NioIoHandler.newFactory());
+
+    private final String host;
+    private final int port;
+    private final int cage;
+    private final Options options;
+    private final AtomicInteger ids = new AtomicInteger();
+    private final Map<Integer, CompletableFuture<Frame>> pending = new ConcurrentHashMap<>();
+    private final List<Consumer<TargetEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> reconnectListeners = new CopyOnWriteArrayList<>();
+    private volatile Channel channel;
+    private volatile boolean closed;
+    private volatile boolean subscribed;
+    private volatile int cageCount;
+
+    private LinkTransport(String host, int port, int cage, Options options) {
+        this.host = host;
+        this.port = port;
+        this.cage = cage;
+        this.options = options;
+    }
+
+    /** Connects, does the handshake and checks that the cage exists; fails with one clear message. */
+    public static LinkTransport connect(String host, int port, int cage, Options options) {
+        LinkTransport t = new LinkTransport(host, port, cage, options);
+        t.open();
+        if (cage > t.cageCount) {
+            t.close();
+            throw new XpoException.Unsupported("the emulator at " + host + ":" + port + " has cages 1-" + t.cageCount
+                + ", not " + cage);
+        }
+        return t;
+    }
+
+    public static LinkTransport connect(TargetUri uri) {
+        return connect(uri.host(), uri.port(), uri.cage(), Options.DEFAULT);
+    }
+
+    private void open() {
+        Channel ch;
+        try {
+            ch = new Bootstrap().group(GROUP).channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel c) {
+                        c.pipeline().addLast(new LinkFrameDecoder(), new LinkFrameEncoder(), new Inbound());
+                    }
+                })
+                .connect(new InetSocketAddress(host, port)).syncUninterruptibly().channel();
+        } catch (Exception e) {
+            throw new XpoException.LinkFailure("cannot reach the emulator at " + host + ":" + port + " ("
+                + rootMessage(e) + ")", e);
+        }
+        channel = ch;
+        Frame hello = call(new Frame.Hello(nextId(), LinkVersion.MAJOR, LinkVersion.MINOR, options.clientName()));
+        if (!(hello instanceof Frame.HelloOk ok)) throw unexpected(hello);
+        cageCount = ok.cageCount();
+        if (subscribed) call(new Frame.Subscribe(nextId(), cage, EventKind.all()));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private int nextId() {
+        int id;
+        do id = ids.incrementAndGet(); while (id == 0);
+        return id;
+    }
+
+    /** Sends a request and waits for its answer; an ERROR answer becomes an exception. */
+    private Frame call(Frame request) {
+        Channel ch = channel;
+        if (closed) throw new XpoException.LinkFailure("link to " + describe() + " is closed");
+        if (ch == null || !ch.isActive()) throw new XpoException.LinkFailure("link to " + describe() + " is down (reconnecting)");
+        CompletableFuture<Frame> f = new CompletableFuture<>();
+        pending.put(request.requestId(), f);
+        ch.writeAndFlush(request).addListener(w -> {
+            if (!w.isSuccess()) fail(request.requestId(), new XpoException.LinkFailure("send failed: " + rootMessage(w.cause())));
+        });
+        try {
+            Frame answer = f.get(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (answer instanceof Frame.ErrorReply e) {
+                throw switch (e.error()) {
+                    case UNKNOWN_CAGE, BAD_ARGUMENT, UNSUPPORTED -> new XpoException.Unsupported(e.message());
+                    default -> new XpoException.LinkFailure("emulator refused the request: " + e.error() + ": " + e.message());
+                };
+            }
+            return answer;
+        } catch (TimeoutException e) {
+            pending.remove(request.requestId());
+            throw new XpoException.Timeout("no answer from " + describe() + " within " + options.requestTimeout().toMillis() + " ms");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof XpoException x ? x : new XpoException.LinkFailure(rootMessage(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new XpoException.LinkFailure("interrupted while waiting for " + describe());
+        }
+    }
+
+    private void fail(int id, XpoException e) {
+        CompletableFuture<Frame> f = pending.remove(id);
+        if (f != null) f.completeExceptionally(e);
+    }
+
+    private XpoException unexpected(Frame f) {
+        return new XpoException.LinkFailure("unexpected answer " + f.type() + " from " + describe());
+    }
+
+    /** Handles frames from the server on the event loop: answers complete futures, events go to listeners. */
+    private final class Inbound extends SimpleChannelInboundHandler<Frame> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, Frame frame) {
+            if (frame instanceof Frame.Event ev) {
+                if (ev.event().cage() == cage) for (Consumer<TargetEvent> l : listeners) l.accept(ev.event());
+                return;
+            }
+            CompletableFuture<Frame> f = pending.remove(frame.requestId());
+            if (f != null) {
+                f.complete(frame);
+            } else if (frame instanceof Frame.ErrorReply e && e.requestId() == 0) {
+                failAll(new XpoException.LinkFailure("emulator closed the session: " + e.error() + ": " + e.message()));
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            String why = cause instanceof LinkProtocolException p ? "protocol error from the emulator: " + p : rootMessage(cause);
+            failAll(new XpoException.LinkFailure(why, cause));
+            ctx.close();
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            failAll(new XpoException.LinkFailure("link to " + describe() + " dropped"));
+            if (!closed) scheduleReconnect(options.firstBackoff().toNanos());
+        }
+    }
+
+    private void failAll(XpoException e) {
+        for (Integer id : pending.keySet()) fail(id, e);
+    }
+
+    private void scheduleReconnect(long delayNanos) {
+        GROUP.schedule(() -> {
+            if (closed) return;
+            Thread.ofVirtual().start(() -> {
+                try {
+                    open();
+                    reconnectListeners.forEach(Runnable::run);
+                } catch (XpoException e) {
+                    Channel ch = channel;
+                    if (ch != null && ch.isActive()) ch.close();
+                    else scheduleReconnect(Math.min(delayNanos * 2, options.maxBackoff().toNanos()));
+                }
+            });
+        }, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** True while the connection is up. */
+    public boolean connected() {
+        Channel ch = channel;
+        return ch != null && ch.isActive();
+    }
+
+    /** Called after each successful reconnect (the handshake and subscription are redone by then). */
+    @Override
+    public void onReconnect(Runnable r) { reconnectListeners.add(r); }
+
+    public int cage() { return cage; }
+
+    // ------------------------------------------------------------------ the target interface
+
+    @Override
+    public String describe() {
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return "tcp://" + h + ":" + port + "/" + cage;
+    }
+
+    @Override
+    public List<I2cResult> i2c(List<I2cMessage> messages) {
+        Frame f = call(new Frame.I2cTransfer(nextId(), cage, messages));
+        if (f instanceof Frame.TransferResult r) return r.results();
+        throw unexpected(f);
+    }
+
+    @Override
+    public List<I2cResult> i3c(List<I2cMessage> messages) {
+        Frame f = call(new Frame.I3cTransfer(nextId(), cage, messages));
+        if (f instanceof Frame.TransferResult r) return r.results();
+        throw unexpected(f);
+    }
+
+    /** Sends a transfer without waiting: for pipelined throughput (the future completes with the results). */
+    public CompletableFuture<List<I2cResult>> i2cAsync(List<I2cMessage> messages) {
+        Channel ch = channel;
+        if (ch == null || !ch.isActive()) return CompletableFuture.failedFuture(new XpoException.LinkFailure("link is down"));
+        Frame.I2cTransfer req = new Frame.I2cTransfer(nextId(), cage, messages);
+        CompletableFuture<Frame> f = new CompletableFuture<>();
+        pending.put(req.requestId(), f);
+        ch.writeAndFlush(req);
+        return f.orTimeout(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS).thenApply(a -> {
+            if (a instanceof Frame.TransferResult r) return r.results();
+            throw unexpected(a);
+        });
+    }
+
+    @Override
+    public CccResult ccc(CccRequest request) {
+        Frame f = call(new Frame.CccCall(nextId(), cage, request));
+        if (f instanceof Frame.CccAnswer a) return a.result();
+        throw unexpected(f);
+    }
+
+    @Override
+    public List<I3cDevice> entdaa(int firstAddress) {
+        Frame f = call(new Frame.EntdaaCall(nextId(), cage, firstAddress));
+        if (f instanceof Frame.EntdaaAnswer a) return a.devices();
+        throw unexpected(f);
+    }
+
+    @Override
+    public void writePin(Pin pin, boolean high) {
+        if (!pin.hostDriven()) throw new XpoException.Unsupported(pin + " is driven by the module, not the host");
+        call(new Frame.PinWrite(nextId(), cage, pin, high));
+    }
+
+    @Override
+    public boolean readPin(Pin pin) {
+        Frame f = call(new Frame.PinRead(nextId(), cage));
+        if (f instanceof Frame.PinLevels l) return Boolean.TRUE.equals(l.levels().get(pin));
+        throw unexpected(f);
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<TargetEvent> listener) {
+        listeners.add(listener);
+        synchronized (this) {
+            if (!subscribed) {
+                call(new Frame.Subscribe(nextId(), cage, EventKind.all()));
+                subscribed = true;
+            }
+        }
+        return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Channel ch = channel;
+        if (ch != null) ch.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        failAll(new XpoException.LinkFailure("link to " + describe() + " is closed"));
+    }
+}

@@ -1,0 +1,28 @@
+package org.openxpo.driver.transport;
+
+import org.openxpo.protocol.target.ControlConnector;
+
+/**
+ * A host's connection to one module's control connector: the target interface plus what the driver needs to know
+ * about the adapter. Implementations: in-process (emulator), the emulator link (Netty), Pi4J (I2C + GPIO).
+ * Bus conditions come back as results; only adapter failures (link down, timeout) throw {@code XpoException}s.
+ */
+public interface Transport extends ControlConnector, AutoCloseable {
+    /** Where this transport goes, for messages: "tcp://127.0.0.1:9450/1". */
+    String describe();
+
+    /** How many messages one transfer may carry (Pi4J's readRegister: a write and a read). */
+    default int maxMessagesPerTransfer() { return 64; }
+
+    /** True when I3C transfers, CCCs and DAA are available. */
+    default boolean supportsI3c() { return true; }
+
+    /** True when IntL (or IBIs) reach the host as events, so monitoring need not poll. */
+    default boolean hasInterruptEvents() { return true; }
+
+    /** Registers an action run after the transport re-established a lost connection (state may have changed). */
+    default void onReconnect(Runnable action) {}
+
+    @Override
+    void close();
+}

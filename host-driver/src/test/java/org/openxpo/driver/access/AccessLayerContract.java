@@ -1,0 +1,183 @@
+package org.openxpo.driver.access;
+
+import org.openxpo.driver.XpoException;
+import org.openxpo.driver.transport.Transport;
+import org.openxpo.emulator.EmulatedChassis;
+import org.openxpo.emulator.Cage;
+import org.openxpo.emulator.clock.EmulatorClock;
+import org.openxpo.emulator.module.ModuleConfig;
+import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.target.Pin;
+import org.openxpo.protocol.types.ModuleState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The same access-layer behaviour over every transport: subclasses say how to reach cage 1 of an emulated chassis
+ * (in-process, the link, Pi4J with emulator-backed providers).
+ */
+abstract class AccessLayerContract {
+    static final MemoryMap MAP = MemoryMap.xpo();
+    EmulatedChassis chassis;
+    Cage cage;
+    Transport transport;
+    RegisterAccess access;
+
+    abstract Transport open(EmulatedChassis chassis);
+
+    void closeExtra() {}
+
+    @BeforeEach
+    void start() {
+        chassis = new EmulatedChassis(1, EmulatorClock.system(),
+            i -> ModuleConfig.builder().timing(ModuleConfig.Timing.fast()).build());
+        cage = chassis.cage(1);
+        transport = open(chassis);
+        access = new RegisterAccess(transport);
+        await().atMost(Duration.ofSeconds(5)).until(() -> cage.module().moduleState() == ModuleState.READY);
+    }
+
+    @AfterEach
+    void stop() {
+        access.close();
+        transport.close();
+        closeExtra();
+        chassis.close();
+    }
+
+    static Field f(String name) { return MAP.field(name); }
+
+    @Test
+    void readsLowerPageAndUpperPageIdentity() {
+        assertEquals(0x19, access.get(f("SFF8024Identifier")));
+        byte[] name = access.read(0x00, 0, 129, 16);
+        assertEquals("OPENXPO", new String(name).trim());
+    }
+
+    @Test
+    void readAcrossTheLowerUpperBoundaryIsSplit() {
+        byte[] r = access.read(0x00, 0, 120, 16);
+        assertEquals(0x19, r[8] & 0xFF, "byte 128 of page 00h");
+        assertTrue(access.statistics().transfers() >= 3, "lower part, select, upper part");
+    }
+
+    @Test
+    void repeatedReadsOfOnePageSelectItOnce() {
+        access.read(0x01, 0, 128, 16);
+        access.read(0x01, 0, 160, 16);
+        access.read(0x01, 0, 200, 8);
+        assertEquals(1, access.statistics().pageSelects());
+        access.read(0x11, 3, 128, 4);
+        access.read(0x11, 4, 128, 4);
+        assertEquals(3, access.statistics().pageSelects());
+    }
+
+    @Test
+    void writesAreSplitAtTheWriteLimitAndReadBack() {
+        byte[] masks = new byte[16];
+        for (int i = 0; i < masks.length; i++) masks[i] = (byte) (i + 1);
+        long before = access.statistics().transfers();
+        access.write(0x10, 5, 213, masks);
+        assertEquals(3, access.statistics().transfers() - before, "select + 8 + 8");
+        assertArrayEquals(masks, access.read(0x10, 5, 213, 16));
+        assertArrayEquals(new byte[16], access.read(0x10, 4, 213, 16), "other banks untouched");
+    }
+
+    @Test
+    void cdbPageTakesOneLongWrite() {
+        byte[] lpl = new byte[120];
+        for (int i = 0; i < lpl.length; i++) lpl[i] = (byte) i;
+        access.read(0x9F, 0, 136, 1);
+        long before = access.statistics().transfers();
+        access.write(0x9F, 0, 136, lpl);
+        assertEquals(1, access.statistics().transfers() - before);
+        assertArrayEquals(lpl, access.read(0x9F, 0, 136, 120));
+    }
+
+    @Test
+    void adjacentFieldsAreReadTogetherButNeverAcrossLatchedFlags() {
+        access.read(0x11, 2, 128, 1);
+        long before = access.statistics().transfers();
+        byte[] monitors = access.readFields(0x11, 2, List.of(f("OpticalPowerTx"), f("LaserBiasTx"), f("OpticalPowerRx")));
+        assertEquals(1, access.statistics().transfers() - before, "154-201 in one read");
+        assertTrue(f("OpticalPowerTx").get(monitors, 0) > 0, "light on an active lane");
+        before = access.statistics().transfers();
+        access.readFields(0x11, 2, List.of(f("DPState"), f("OpticalPowerTx")));
+        assertEquals(2, access.statistics().transfers() - before, "the flags at 134-153 are not read in passing");
+    }
+
+    @Test
+    void fieldAccessDecodesAndBitFieldWritesKeepTheirNeighbours() {
+        assertEquals(4, access.get(f("DPState"), 7, 7), "lane 64 DPActivated");
+        access.set(f("OutputDisableTx"), 1, 2, 1);
+        access.set(f("OutputDisableTx"), 1, 5, 1);
+        assertEquals(0b0010_0100, access.read(0x10, 1, 130, 1)[0] & 0xFF);
+        assertEquals(3.3, access.value(f("VccMonVoltage"), 0, 0), 0.05);
+    }
+
+    @Test
+    void readOnlyFieldsAreRefusedBeforeTheBus() {
+        long before = access.statistics().transfers();
+        assertThrows(XpoException.Unsupported.class, () -> access.set(f("VendorName"), 0, 0, 1));
+        assertThrows(XpoException.Unsupported.class, () -> access.read(0x05, 0, 128, 1), "page 05h is not in the map");
+        assertThrows(XpoException.Unsupported.class, () -> access.read(0x10, 8, 128, 1), "bank 8 does not exist");
+        assertEquals(before, access.statistics().transfers());
+    }
+
+    @Test
+    void absentModuleIsReportedAndTheCacheForgetsThePage() {
+        access.read(0x11, 6, 128, 1);
+        cage.unplug();
+        assertThrows(XpoException.class, () -> access.read(0x11, 6, 128, 1));
+        cage.plug(new org.openxpo.emulator.module.XpoModule(
+            ModuleConfig.builder().timing(ModuleConfig.Timing.fast()).build(), EmulatorClock.system()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> cage.module().moduleState() == ModuleState.READY);
+        long selects = access.statistics().pageSelects();
+        assertEquals(1, access.read(0x11, 6, 128, 1).length);
+        assertEquals(selects + 1, access.statistics().pageSelects(), "page selected again after re-plug");
+    }
+
+    @Test
+    void busyModuleIsRetriedThenReportedAsNack() {
+        transport.writePin(Pin.RESET_L, false);
+        XpoException.Nack e = assertThrows(XpoException.Nack.class, () -> access.read(0x00, 0, 0, 1));
+        assertTrue(e.getMessage().contains("did not acknowledge"), e.getMessage());
+        assertTrue(access.statistics().retries() >= RegisterAccess.RetryPolicy.DEFAULT.retries());
+        transport.writePin(Pin.RESET_L, true);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertEquals(0x19, access.get(f("SFF8024Identifier"))));
+    }
+
+    @Test
+    void concurrentCallersNeverInterleavePageSelects() throws Exception {
+        for (int b = 0; b < 8; b++) access.write(0x10, b, 213, new byte[] {(byte) (0x10 + b)});
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int first = t;
+                results.add(pool.submit(() -> {
+                    for (int k = 0; k < 100; k++) {
+                        int bank = (first + k) % 8;
+                        if ((access.read(0x10, bank, 213, 1)[0] & 0xFF) != 0x10 + bank) return false;
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> r : results) assertTrue(r.get(), "each read saw its own bank");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
