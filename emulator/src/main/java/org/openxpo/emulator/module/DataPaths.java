@@ -273,7 +273,12 @@ final class DataPaths {
             if ((dpMask & (1 << i)) != 0 && !sameDataPath) return ConfigStatus.REJECTED_INVALID_DATA_PATH;
         }
         if ((mask & dpMask) != dpMask) return ConfigStatus.REJECTED_PARTIAL_DATA_PATH;
-        if (c.explicitControl() && !siValid(bank, lane)) return ConfigStatus.REJECTED_INVALID_SI;
+        // A data path is provisioned whole: an illegal explicit SI value on any of its lanes rejects all of them.
+        for (int i = 0; i < LANES; i++) {
+            if ((dpMask & (1 << i)) != 0 && staged(bank, i).explicitControl() && !siValid(bank, i)) {
+                return ConfigStatus.REJECTED_INVALID_SI;
+            }
+        }
         for (int i = 0; i < LANES; i++) {
             if ((dpMask & (1 << i)) == 0) continue;
             if (state(bank, i) != DEACTIVATED) return ConfigStatus.REJECTED_LANES_IN_USE;

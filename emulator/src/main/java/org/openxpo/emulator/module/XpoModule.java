@@ -224,11 +224,11 @@ public final class XpoModule {
         sync();
         if (high == resetLHigh) return;
         resetLHigh = high;
-        if (!high) {
-            enterResetting();
-        } else if (powered) {
-            startMgmtInit("pin");
-        }
+        if (!powered) return;
+        // Asserting ResetL resets the module (volatile defaults, IntL released) and holds it in Resetting;
+        // releasing it starts MgmtInit.
+        if (!high) reset("pin");
+        else startMgmtInit("pin");
     }
 
     public synchronized void setLpMode(boolean high) {
@@ -284,10 +284,11 @@ public final class XpoModule {
         timers.clear();
         memory.clear();
         dataPaths.reset();
-        interrupts.resetLevel();
         i3c.powerLost();
         state = ModuleState.RESETTING;
-        events.interrupt(false);
+        boolean wasAsserted = interrupts.asserted();
+        interrupts.resetLevel();
+        if (wasAsserted) events.interrupt(false);
         armTick();
     }
 
@@ -312,14 +313,8 @@ public final class XpoModule {
         addressPointer = 0;
         events.reset(cause);
         armTick();
-        if (resetLHigh) startMgmtInit(cause);
-        else state = ModuleState.RESETTING;
-    }
-
-    private void enterResetting() {
-        if (stateTimer != null) stateTimer.cancel();
         state = ModuleState.RESETTING;
-        dataPaths.forceDeactivateAll();
+        if (resetLHigh) startMgmtInit(cause);
     }
 
     private void startMgmtInit(String cause) {

@@ -3,12 +3,17 @@ package org.openxpo.emulator.module;
 import org.openxpo.emulator.Cage;
 import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.emulator.clock.VirtualClock;
+import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.units.Codecs;
 import org.openxpo.protocol.target.TargetEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.fail;
 
 /** One emulated module in cage 1 on a virtual clock, a test host on its bus, and the events it pushed. */
 abstract class ModuleFixture {
@@ -50,5 +55,40 @@ abstract class ModuleFixture {
         host.select(0xB0, 0);
         host.read(160, 6);
         host.select(0, 0);
+    }
+
+    /** Every element of a per-lane field of {@code bank} (e.g. DPState, ConfigStatusLane), read in one transfer. */
+    int[] lanes(String name, int bank) {
+        Field f = TestHost.f(name);
+        host.select(f.page(), bank);
+        byte[] window = new byte[256];
+        System.arraycopy(host.read(f.offset(), f.byteLength()), 0, window, f.offset(), f.byteLength());
+        int[] out = new int[f.count()];
+        for (int i = 0; i < out.length; i++) out[i] = (int) f.get(window, i);
+        return out;
+    }
+
+    /** The byte of a one-bit-per-lane field of {@code bank} (bit i = lane 8·bank+i+1), e.g. OutputStatusTx. */
+    int laneMask(String name, int bank) {
+        Field f = TestHost.f(name);
+        host.select(f.page(), bank);
+        return host.readByte(f.offset());
+    }
+
+    /** The advertised upper bound of a 01h duration code field (e.g. MaxDurationDPInit), in ms. */
+    long advertisedMillis(String durationField) {
+        return Codecs.durationMillis((int) host.get(durationField));
+    }
+
+    /**
+     * Steps the clock 1 ms at a time until {@code done} holds (checked before each step) and returns the elapsed ms;
+     * fails if it does not hold within {@code limitMs}. 0 means the condition already held.
+     */
+    long millisUntil(BooleanSupplier done, long limitMs, String what) {
+        for (long t = 0; t <= limitMs; t++) {
+            if (done.getAsBoolean()) return t;
+            if (t < limitMs) advance(1);
+        }
+        return fail(what + " not within " + limitMs + " ms");
     }
 }
