@@ -14,7 +14,7 @@ public sealed interface Fault {
     String kind();
 
     private static Set<Integer> checkLanes(Set<Integer> lanes) {
-        if (lanes.isEmpty()) throw new IllegalArgumentException("a lane fault needs at least one lane");
+        if (lanes == null || lanes.isEmpty()) throw new IllegalArgumentException("a lane fault needs at least one lane");
         for (int l : lanes) if (l < 1 || l > 64) throw new IllegalArgumentException("lane " + l + " is outside 1-64");
         return Set.copyOf(new TreeSet<>(lanes));
     }
@@ -37,7 +37,7 @@ public sealed interface Fault {
         public String kind() { return "cdr-lol"; }
     }
 
-    /** Coolant flow drops to {@code fraction} of nominal (0 = no flow). */
+    /** Coolant flow changes to {@code fraction} of nominal (0 = no flow, up to 2 = twice the nominal flow). */
     record CoolantFlow(double fraction) implements Fault {
         public CoolantFlow {
             if (fraction < 0 || fraction > 2) throw new IllegalArgumentException("flow fraction " + fraction);
@@ -74,7 +74,7 @@ public sealed interface Fault {
     /** The 50 V supply sags below the lock-out level for {@code duration}, then recovers: a power-on reset. */
     record BrownOut(Duration duration) implements Fault {
         public BrownOut {
-            if (duration.isNegative() || duration.isZero()) throw new IllegalArgumentException("brown-out duration");
+            if (duration == null || duration.isNegative() || duration.isZero()) throw new IllegalArgumentException("brown-out duration");
         }
         public String kind() { return "brown-out"; }
     }
@@ -96,5 +96,33 @@ public sealed interface Fault {
             if (dbPerHour <= 0 || dbPerHour > 1000) throw new IllegalArgumentException("degradation " + dbPerHour);
         }
         public String kind() { return "optics-degradation"; }
+    }
+
+    /** CDB block writes take {@code factor} times as long as usual. */
+    record CdbSlowWrites(double factor) implements Fault {
+        public CdbSlowWrites {
+            if (factor < 1 || factor > 1000) throw new IllegalArgumentException("slowdown factor " + factor);
+        }
+        public String kind() { return "cdb-slow-writes"; }
+    }
+
+    /** Every CDB firmware block write fails (status 0x62). */
+    record CdbWriteFailure() implements Fault {
+        public String kind() { return "cdb-write-failure"; }
+    }
+
+    /** CDB Complete (0107h) rejects the image (status 0x60) whatever it holds. */
+    record CdbCompleteFailure() implements Fault {
+        public String kind() { return "cdb-complete-failure"; }
+    }
+
+    /** After CDB Run (0109h) the module never comes back: silent until ResetL or a power cycle. */
+    record FirmwareNoReturn() implements Fault {
+        public String kind() { return "firmware-no-return"; }
+    }
+
+    /** CDB in foreground mode: the module NACKs every access while a command is busy. */
+    record CdbForeground() implements Fault {
+        public String kind() { return "cdb-foreground"; }
     }
 }

@@ -15,7 +15,7 @@ public record ModuleConfig(
         int identifier, String vendorName, int vendorOui, String partNumber, String vendorRevision,
         String serialNumber, String dateCode, int firmwareMajor, int firmwareMinor, int hardwareMajor,
         int hardwareMinor, List<ApplicationDescriptor> applications, int defaultAppSel, Timing timing,
-        double maxPowerW, int matingCycles, long seed) {
+        double maxPowerW, int matingCycles, long seed, Long cdbPassword) {
 
     /** SFF-8024 0x19 (OSFP): SONiC's xcvrd and optoe treat it as CMIS. The alternative 0x80 is vendor specific. */
     public static final int IDENTIFIER_OSFP = 0x19;
@@ -78,6 +78,7 @@ public record ModuleConfig(
         b.firmwareMajor = firmwareMajor; b.firmwareMinor = firmwareMinor; b.hardwareMajor = hardwareMajor;
         b.hardwareMinor = hardwareMinor; b.applications = applications; b.defaultAppSel = defaultAppSel;
         b.timing = timing; b.maxPowerW = maxPowerW; b.matingCycles = matingCycles; b.seed = seed;
+        b.cdbPassword = cdbPassword;
         return b;
     }
 
@@ -97,6 +98,7 @@ public record ModuleConfig(
         private double maxPowerW = 400;
         private int matingCycles = 12;
         private long seed = 1;
+        private Long cdbPassword;
 
         public Builder identifier(int v) { identifier = v; return this; }
         public Builder vendorName(String v) { vendorName = v; return this; }
@@ -113,11 +115,13 @@ public record ModuleConfig(
         public Builder maxPowerW(double v) { maxPowerW = v; return this; }
         public Builder matingCycles(int v) { matingCycles = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
+        /** Gate firmware CDB commands behind this host password (null, the default: no gate). */
+        public Builder cdbPassword(Long v) { cdbPassword = v; return this; }
 
         public ModuleConfig build() {
             return new ModuleConfig(identifier, vendorName, vendorOui, partNumber, vendorRevision, serialNumber,
                 dateCode, firmwareMajor, firmwareMinor, hardwareMajor, hardwareMinor, applications, defaultAppSel,
-                timing, maxPowerW, matingCycles, seed);
+                timing, maxPowerW, matingCycles, seed, cdbPassword);
         }
     }
 }

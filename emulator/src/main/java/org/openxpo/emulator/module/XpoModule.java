@@ -47,6 +47,9 @@ public final class XpoModule {
     private final Interrupts interrupts;
     private final Physics physics;
     private final I3cTarget i3c;
+    private final CdbEngine cdb;
+    /** Set by a "never comes back after Run" fault: the module stays silent until ResetL or power. */
+    private boolean hung;
     private static final Events NO_EVENTS = new Events() {
         public void interrupt(boolean a) {}
         public void reset(String c) {}
@@ -77,6 +80,7 @@ public final class XpoModule {
         this.interrupts = new Interrupts(memory, this::interruptChanged);
         this.physics = new Physics(this, config.seed());
         this.i3c = new I3cTarget(this, config.seed());
+        this.cdb = new CdbEngine(this, config.cdbPassword());
         this.matingCycles = config.matingCycles();
         checkPower("power-on");
     }
@@ -130,7 +134,7 @@ public final class XpoModule {
     /** One message addressed to {@code ownAddress} (0x50 for I2C, the dynamic address for I3C). */
     I2cResult execute(I2cMessage msg, int ownAddress) {
         if (faults.busStuck()) return I2cResult.of(I2cResult.Status.BUS_ERROR);
-        if (msg.address() != ownAddress || !responsive() || now() < writeBusyUntil) {
+        if (msg.address() != ownAddress || !responsive() || now() < writeBusyUntil || cdb.holdingBus()) {
             return I2cResult.of(I2cResult.Status.ADDRESS_NACK);
         }
         return msg.read() ? read(msg.length()) : write(msg.data());
@@ -138,7 +142,7 @@ public final class XpoModule {
 
     /** True when the management interface answers: powered, out of reset and past MgmtInit. */
     public synchronized boolean responsive() {
-        return powered && resetLHigh && state != ModuleState.RESETTING && state != ModuleState.MGMT_INIT;
+        return powered && resetLHigh && !hung && state != ModuleState.RESETTING && state != ModuleState.MGMT_INIT;
     }
 
     private I2cResult read(int len) {
@@ -183,7 +187,10 @@ public final class XpoModule {
     /** Firmware reactions to host writes, by which declared fields the written range covers. */
     private void onHostWrite(int page, int bank, int from, int to) {
         if (page == 0 && from < 128) {
-            if (covers(Fields.PASSWORD_ENTRY, from, to)) enteredPassword = memory.get(Fields.PASSWORD_ENTRY);
+            if (covers(Fields.PASSWORD_ENTRY, from, to)) {
+                enteredPassword = memory.get(Fields.PASSWORD_ENTRY);
+                cdb.passwordEntered(enteredPassword);
+            }
             if (covers(Fields.SOFTWARE_RESET, from, to) && memory.get(Fields.SOFTWARE_RESET) == 1) {
                 timers.schedule(0, () -> reset("software"));
                 return;
@@ -205,6 +212,7 @@ public final class XpoModule {
             interrupts.update();
             return;
         }
+        if (page == 0x9F) cdb.onWrite(from, to);
         if (page == 0xB0) interrupts.update();
     }
 
@@ -298,13 +306,23 @@ public final class XpoModule {
 
     /** Reset (pin, software, power, firmware): volatile registers back to defaults, then MgmtInit unless ResetL is low. */
     void reset(String cause) {
+        reset(cause, true);
+    }
+
+    /**
+     * Reset; {@code bootCommitted} is false only for CDB Run, which boots the image it chose (uncommitted): any other
+     * reset boots the committed image again, so an update that was never committed cannot stick.
+     */
+    private void reset(String cause, boolean bootCommitted) {
+        hung = false;
         timers.clear();
         memory.clear();
         for (Field f : NONZERO_RESET) {
             int banks = f.lower() ? 1 : Math.max(1, MAP.page(f.page()).orElseThrow().banks());
             for (int b = 0; b < banks; b++) for (int i = 0; i < f.count(); i++) memory.set(f, b, i, f.reset());
         }
-        images.bootCommitted();
+        if (bootCommitted) images.bootCommitted();
+        cdb.reset();
         StaticContent.load(memory, config, images);
         dataPaths.reset();
         boolean wasAsserted = interrupts.asserted();
@@ -315,6 +333,17 @@ public final class XpoModule {
         armTick();
         state = ModuleState.RESETTING;
         if (resetLHigh) startMgmtInit(cause);
+    }
+
+    /** CDB Run: reset into the inactive image (or the running one); optionally never come back (fault). */
+    void firmwareReset(boolean toInactive, boolean neverReturn) {
+        if (toInactive) images.switchToInactive();
+        reset("firmware-run", false);
+        if (neverReturn) {
+            if (stateTimer != null) stateTimer.cancel();
+            state = ModuleState.RESETTING;
+            hung = true;
+        }
     }
 
     private void startMgmtInit(String cause) {
@@ -417,7 +446,25 @@ public final class XpoModule {
         sync();
         ActiveFault a = faults.add(fault, now());
         applyFaultNow(fault);
+        syncCdbFaults();
         return a;
+    }
+
+    /** The CDB engine's fault switches follow the active fault list. */
+    private void syncCdbFaults() {
+        CdbEngine.Faults f = cdb.faults;
+        f.writeSlowdown = 1;
+        f.failWrites = f.failComplete = f.noReturnAfterRun = f.foreground = false;
+        for (ActiveFault a : faults.list()) {
+            switch (a.fault()) {
+                case Fault.CdbSlowWrites s -> f.writeSlowdown = Math.max(f.writeSlowdown, s.factor());
+                case Fault.CdbWriteFailure w -> f.failWrites = true;
+                case Fault.CdbCompleteFailure c -> f.failComplete = true;
+                case Fault.FirmwareNoReturn n -> f.noReturnAfterRun = true;
+                case Fault.CdbForeground g -> f.foreground = true;
+                default -> { }
+            }
+        }
     }
 
     /** Clears a fault by id; false if there is none. */
@@ -425,6 +472,7 @@ public final class XpoModule {
         sync();
         ActiveFault a = faults.remove(id);
         if (a == null) return false;
+        syncCdbFaults();
         checkPower("power restored");
         for (int b = 0; b < MemoryMap.BANKS; b++) dataPaths.updateOutputs(b);
         return true;
