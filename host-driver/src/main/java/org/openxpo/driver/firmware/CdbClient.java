@@ -1,0 +1,124 @@
+package org.openxpo.driver.firmware;
+
+import org.openxpo.driver.XpoException;
+import org.openxpo.driver.access.RegisterAccess;
+import org.openxpo.protocol.cdb.CdbCommand;
+import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.types.CdbStatus;
+import org.openxpo.protocol.units.Codecs;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs CDB commands the way the Linux kernel does, and checks more than it: EPL pages first, then the header and
+ * local payload at 9Fh:130 in one write, then CMDID as one 2-byte write; then polls CdbStatus1 (00h:37) until the
+ * command leaves the busy codes, treating NACKs (a foreground-mode module) as "still busy", within the command's
+ * advertised duration. The reply must have the length the command defines and a matching, non-zero check code.
+ */
+public final class CdbClient {
+    /** A finished command: its status byte and reply payload. */
+    public record Reply(int status, byte[] payload) {
+        public boolean ok() { return status == CdbStatus.SUCCESS.code(); }
+    }
+
+    private static final int STATUS_ADDRESS = MemoryMap.xpo().field("CdbStatus1").offset();
+    private static final long POLL_NANOS = 1_000_000;
+
+    private final RegisterAccess access;
+
+    public CdbClient(RegisterAccess access) { this.access = access; }
+
+    public RegisterAccess access() { return access; }
+
+    /** Sends a command and waits for its result within {@code timeout}. */
+    public Reply call(int command, byte[] lpl, byte[] epl, Duration timeout) {
+        if (lpl.length > 120) throw new IllegalArgumentException("LPL longer than 120 bytes");
+        if (epl.length > 2048) throw new IllegalArgumentException("EPL longer than 2048 bytes");
+        for (int k = 0; k < epl.length; k += 128) {
+            access.write(0xA0 + k / 128, 0, 128, Arrays.copyOfRange(epl, k, Math.min(epl.length, k + 128)));
+        }
+        byte[] page = new byte[256];
+        page[128] = (byte) (command >> 8);
+        page[129] = (byte) command;
+        page[130] = (byte) (epl.length >> 8);
+        page[131] = (byte) epl.length;
+        page[132] = (byte) lpl.length;
+        System.arraycopy(lpl, 0, page, 136, lpl.length);
+        page[133] = (byte) CdbCommand.checkCode(page, lpl.length);
+        access.write(0x9F, 0, 130, Arrays.copyOfRange(page, 130, 136 + lpl.length));
+        access.write(0x9F, 0, 128, new byte[] {page[128], page[129]});
+        int status = awaitStatus(command, timeout);
+        if (status != CdbStatus.SUCCESS.code()) return new Reply(status, new byte[0]);
+        return new Reply(status, reply(command));
+    }
+
+    public Reply call(CdbCommand command, byte[] lpl, Duration timeout) {
+        return call(command.id(), lpl, new byte[0], timeout);
+    }
+
+    /** Sends a command and does not wait (CDB Run: the module resets before a host could read the result). */
+    public void send(int command, byte[] lpl) {
+        byte[] page = new byte[256];
+        page[128] = (byte) (command >> 8);
+        page[129] = (byte) command;
+        page[132] = (byte) lpl.length;
+        System.arraycopy(lpl, 0, page, 136, lpl.length);
+        page[133] = (byte) CdbCommand.checkCode(page, lpl.length);
+        access.write(0x9F, 0, 130, Arrays.copyOfRange(page, 130, 136 + lpl.length));
+        access.write(0x9F, 0, 128, new byte[] {page[128], page[129]});
+    }
+
+    /**
+     * After Run: the status once it leaves the busy codes, or 0 when the module stops answering first (it reset
+     * before its result could be read — a reset is what Run asks for).
+     */
+    int awaitRunResult(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            LockSupport.parkNanos(POLL_NANOS);
+            try {
+                int s = access.read(0x00, 0, STATUS_ADDRESS, 1)[0] & 0xFF;
+                if (!CdbStatus.isBusy(s)) return s;
+            } catch (XpoException.Nack resetting) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    private int awaitStatus(int command, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            LockSupport.parkNanos(POLL_NANOS);
+            try {
+                int s = access.read(0x00, 0, STATUS_ADDRESS, 1)[0] & 0xFF;
+                if (!CdbStatus.isBusy(s)) return s;
+            } catch (XpoException.Nack busyModule) {
+                // foreground mode: the module holds the bus while it works
+            }
+            if (System.nanoTime() > deadline) {
+                throw new XpoException.Timeout(String.format("CDB command %04Xh still busy after %d ms", command,
+                    timeout.toMillis()));
+            }
+        }
+    }
+
+    private byte[] reply(int command) {
+        byte[] head = access.read(0x9F, 0, 134, 2);
+        int len = head[0] & 0xFF;
+        CdbCommand known = CdbCommand.of(command);
+        if (known != null && len != known.replyLength()) {
+            throw new XpoException.LinkFailure(String.format("CDB %04Xh replied %d bytes, CMIS defines %d", command, len,
+                known.replyLength()));
+        }
+        byte[] payload = len == 0 ? new byte[0] : access.read(0x9F, 0, 136, Math.min(len, 120));
+        int check = Codecs.onesComplementChecksum(payload, 0, payload.length);
+        if ((head[1] & 0xFF) != check || check == 0) {
+            throw new XpoException.LinkFailure(String.format("CDB %04Xh reply check code 0x%02X does not match 0x%02X",
+                command, head[1] & 0xFF, check));
+        }
+        return payload;
+    }
+}

@@ -1,0 +1,191 @@
+package org.openxpo.driver.firmware;
+
+import org.openxpo.driver.XpoException;
+import org.openxpo.driver.access.RegisterAccess;
+import org.openxpo.protocol.cdb.CdbCommand;
+import org.openxpo.protocol.cdb.FirmwareImageFormat;
+import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.types.CdbStatus;
+import org.openxpo.protocol.types.ModuleState;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Firmware update over CDB, end to end: features → start → blocks (EPL when the module takes it, 2 KiB at a time,
+ * else LPL blocks sized from the advertisement) → complete → run → wait for the module → verify the new version →
+ * commit. Timeouts come from the module's advertised durations; every failure says what failed and leaves the module
+ * in a known state (the download aborted; the running image untouched until Run; uncommitted until verified).
+ */
+public final class FirmwareUpdater {
+    /** Where an update is, for progress bars. */
+    public record Progress(String phase, long done, long total) {}
+
+    /** What {@link #update} should do. */
+    public record UpdateOptions(boolean commit, Long password, boolean preferEpl, Duration delayToReset,
+                                Duration backAfterRun) {
+        /** Commit, EPL when possible, reset 100 ms after Run, and allow 10 s for the module to come back. */
+        public static final UpdateOptions DEFAULT = new UpdateOptions(true, null, true, Duration.ofMillis(100),
+            Duration.ofSeconds(10));
+
+        public UpdateOptions withCommit(boolean c) { return new UpdateOptions(c, password, preferEpl, delayToReset, backAfterRun); }
+        public UpdateOptions withPassword(Long p) { return new UpdateOptions(commit, p, preferEpl, delayToReset, backAfterRun); }
+        public UpdateOptions withEpl(boolean e) { return new UpdateOptions(commit, password, e, delayToReset, backAfterRun); }
+        public UpdateOptions withBackAfterRun(Duration d) { return new UpdateOptions(commit, password, preferEpl, delayToReset, d); }
+    }
+
+    /** Slack added to every advertised duration: our polling and the bus also take time. */
+    private static final Duration SLACK = Duration.ofMillis(500);
+    private static final int EPL_PAGES_CODE_16 = 7;
+
+    private final CdbClient cdb;
+    private final RegisterAccess access;
+    private final AtomicBoolean abort = new AtomicBoolean();
+
+    public FirmwareUpdater(RegisterAccess access) {
+        this.access = access;
+        this.cdb = new CdbClient(access);
+    }
+
+    /** Asks a running {@link #update} to stop at the next block (it sends Abort Download and throws). */
+    public void abort() { abort.set(true); }
+
+    public FirmwareFeatures features() {
+        return FirmwareFeatures.decode(expect(cdb.call(CdbCommand.FW_MANAGEMENT_FEATURES, new byte[0], Duration.ofSeconds(5)),
+            "FW management features (0041h)"));
+    }
+
+    public FirmwareInfo info() {
+        return FirmwareInfo.decode(expect(cdb.call(CdbCommand.GET_FIRMWARE_INFO, new byte[0], Duration.ofSeconds(5)),
+            "get firmware info (0100h)"));
+    }
+
+    public void enterPassword(long password) {
+        expect(cdb.call(CdbCommand.ENTER_PASSWORD, u32(password), Duration.ofSeconds(5)), "enter password (0001h)");
+    }
+
+    /**
+     * CDB Run (0109h) mode 0: reset into the inactive image, then wait until the module answers again (within
+     * {@code back}: MgmtInit, which hosts allow 2 s, plus power-up).
+     */
+    public void run(Duration delayToReset, Duration back) {
+        int d = (int) Math.min(0xFFFF, delayToReset.toMillis());
+        cdb.send(CdbCommand.RUN_IMAGE.id(), new byte[] {0, 0, (byte) (d >> 8), (byte) d});
+        // The module resets DelayToReset after it completes Run. Polling for "back" before that would see the old
+        // firmware still answering (the kernel's pre-2026 bug): wait for the result, then past the delay.
+        int status = cdb.awaitRunResult(Duration.ofSeconds(2));
+        if (CdbStatus.isFailed(status)) throw new XpoException.Nack("run image (0109h) failed: " + CdbStatus.describe(status));
+        java.util.concurrent.locks.LockSupport.parkNanos(delayToReset.plusMillis(50).toNanos());
+        waitForModule(back);
+    }
+
+    /** CDB Commit (010Ah): the running image becomes the one that boots. */
+    public void commit() {
+        expect(cdb.call(CdbCommand.COMMIT_IMAGE, new byte[0], Duration.ofSeconds(5)), "commit (010Ah)");
+    }
+
+    /**
+     * Updates the module with {@code image}. Returns the firmware info after the update (new image running, and
+     * committed unless {@code options.commit()} is false).
+     */
+    public FirmwareInfo update(byte[] image, UpdateOptions options, Consumer<Progress> progress) {
+        abort.set(false);
+        if (options.password() != null) enterPassword(options.password());
+        FirmwareFeatures f = features();
+        int s = f.startPayloadSize();
+        if (s > 112) throw new XpoException.Unsupported("module wants a " + s + "-byte start payload (more than 112)");
+        if (image.length < s) throw new XpoException.Unsupported("image (" + image.length + " bytes) is shorter than the start payload (" + s + ")");
+        FirmwareImageFormat.Header header = FirmwareImageFormat.header(image);
+        boolean epl = options.preferEpl() && f.eplWrites() && eplPages() >= EPL_PAGES_CODE_16;
+        if (!epl && !f.lplWrites()) throw new XpoException.Unsupported("module takes no firmware writes this driver can send");
+
+        progress.accept(new Progress("start", 0, image.length));
+        ByteArrayOutputStream start = new ByteArrayOutputStream();
+        start.writeBytes(u32(image.length));
+        start.writeBytes(new byte[4]);
+        start.write(image, 0, s);
+        expect(cdb.call(CdbCommand.START_DOWNLOAD, start.toByteArray(), f.maxStart().plus(SLACK)), "start download (0101h)");
+        try {
+            int block = epl ? 2048 : f.lplBlockSize();
+            for (int off = s; off < image.length; off += block) {
+                if (abort.get()) throw new XpoException.Unsupported("firmware update aborted by the host");
+                int n = Math.min(block, image.length - off);
+                byte[] data = Arrays.copyOfRange(image, off, off + n);
+                CdbClient.Reply r = epl
+                    ? cdb.call(CdbCommand.WRITE_BLOCK_EPL.id(), u32(off - s), data, f.maxWrite().plus(SLACK))
+                    : cdb.call(CdbCommand.WRITE_BLOCK_LPL.id(), concat(u32(off - s), data), new byte[0], f.maxWrite().plus(SLACK));
+                expect(r, String.format("write block at %d (%s)", off - s, epl ? "0104h" : "0103h"));
+                progress.accept(new Progress("write", off + n, image.length));
+            }
+            progress.accept(new Progress("complete", image.length, image.length));
+            expect(cdb.call(CdbCommand.COMPLETE_DOWNLOAD, new byte[0], f.maxComplete().plus(SLACK)), "complete download (0107h)");
+        } catch (XpoException e) {
+            abortQuietly(f);
+            throw e;
+        }
+        progress.accept(new Progress("run", image.length, image.length));
+        run(options.delayToReset(), options.backAfterRun());
+        // The reset into the new image forgot the password.
+        if (options.password() != null) enterPassword(options.password());
+        FirmwareInfo info = info();
+        if (header != null && !info.running().version().equals(header.version())) {
+            throw new XpoException.Nack("after Run the module runs " + info.running().version() + ", not the new "
+                + header.version() + "; the update was not committed");
+        }
+        if (options.commit()) {
+            progress.accept(new Progress("commit", image.length, image.length));
+            commit();
+            info = info();
+        }
+        return info;
+    }
+
+    private void abortQuietly(FirmwareFeatures f) {
+        if (!f.abortSupported()) return;
+        try {
+            cdb.call(CdbCommand.ABORT_DOWNLOAD, new byte[0], f.maxAbort().plus(SLACK));
+        } catch (XpoException ignored) {
+            // the original failure is what the caller needs to see
+        }
+    }
+
+    private int eplPages() {
+        return (int) access.get(MemoryMap.xpo().field("CdbMaxPagesEpl"));
+    }
+
+    /** Polls 00h:3 until the module answers and reports ModuleLowPwr or ModuleReady (NACKs: still resetting). */
+    private void waitForModule(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        var stateField = MemoryMap.xpo().field("ModuleState");
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                access.invalidate();
+                ModuleState s = ModuleState.fromCode((int) access.get(stateField));
+                if (s == ModuleState.LOW_PWR || s == ModuleState.READY) return;
+                last = s == null ? "reserved state" : s.cmisName();
+            } catch (XpoException.Nack | XpoException.BusError e) {
+                last = "no answer";
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+        }
+        throw new XpoException.Timeout("module did not come back after Run within " + timeout.toMillis()
+            + " ms (expected ModuleLowPwr or ModuleReady, last saw: " + last + ")");
+    }
+
+    private static byte[] expect(CdbClient.Reply r, String what) {
+        if (!r.ok()) throw new XpoException.Nack(what + " failed: " + CdbStatus.describe(r.status()));
+        return r.payload();
+    }
+
+    private static byte[] u32(long v) { return new byte[] {(byte) (v >> 24), (byte) (v >> 16), (byte) (v >> 8), (byte) v}; }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
