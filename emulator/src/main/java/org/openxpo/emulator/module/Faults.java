@@ -8,80 +8,100 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The faults active on one module, and the questions the firmware and physics ask of them. */
+/**
+ * The faults active on one module, and the questions the firmware and physics ask of them. The answers are kept
+ * ready (lane faults as 64-bit lane masks) and recomputed when a fault is added or removed: the physics asks them for
+ * every lane on every tick, and the bus asks {@link #busStuck()} on every message.
+ */
 final class Faults {
     private final Map<String, ActiveFault> active = new LinkedHashMap<>();
     private int nextId = 1;
 
+    private long laserFailed, rxLos, cdrLolRx, cdrLolTx, degrading;
+    private double flowFraction = 1, inlet = Double.NaN, volts = Double.NaN;
+    private boolean leak, leakSensorFault, busStuck, brownOut;
+
     ActiveFault add(Fault f, long now) {
         ActiveFault a = new ActiveFault("f" + nextId++, f, now);
         active.put(a.id(), a);
+        refresh();
         return a;
     }
 
-    ActiveFault remove(String id) { return active.remove(id); }
+    ActiveFault remove(String id) {
+        ActiveFault a = active.remove(id);
+        if (a != null) refresh();
+        return a;
+    }
 
     List<ActiveFault> list() { return new ArrayList<>(active.values()); }
 
-    boolean laserFailed(int lane) {
+    private void refresh() {
+        laserFailed = rxLos = cdrLolRx = cdrLolTx = degrading = 0;
+        flowFraction = Double.POSITIVE_INFINITY;
+        inlet = volts = Double.NaN;
+        leak = leakSensorFault = busStuck = brownOut = false;
         for (ActiveFault a : active.values()) {
-            if (a.fault() instanceof Fault.LaserFailure f && f.lanes().contains(lane)) return true;
+            switch (a.fault()) {
+                case Fault.LaserFailure f -> laserFailed |= mask(f.lanes());
+                case Fault.RxLossOfSignal f -> rxLos |= mask(f.lanes());
+                case Fault.CdrLossOfLock f -> {
+                    if (f.rx()) cdrLolRx |= mask(f.lanes()); else cdrLolTx |= mask(f.lanes());
+                }
+                case Fault.OpticsDegradation f -> degrading |= mask(f.lanes());
+                case Fault.CoolantFlow f -> flowFraction = Math.min(flowFraction, f.fraction());   // from +inf
+                case Fault.InletTemperature f -> inlet = f.celsius();     // the latest one wins
+                case Fault.InputVoltage f -> volts = f.volts();           // the latest one wins
+                case Fault.BrownOut f -> brownOut = true;
+                case Fault.CoolantLeak f -> leak = true;
+                case Fault.LeakSensorFault f -> leakSensorFault = true;
+                case Fault.StuckBus f -> busStuck = true;
+                default -> { }   // acted on at injection (firmware fault) or by the CDB engine
+            }
         }
-        return false;
+        if (flowFraction == Double.POSITIVE_INFINITY) flowFraction = 1;   // nominal unless a flow fault says otherwise
     }
 
-    boolean rxLos(int lane) {
-        for (ActiveFault a : active.values()) {
-            if (a.fault() instanceof Fault.RxLossOfSignal f && f.lanes().contains(lane)) return true;
-        }
-        return false;
+    private static long mask(java.util.Set<Integer> lanes) {
+        long m = 0;
+        for (int lane : lanes) m |= 1L << (lane - 1);
+        return m;
     }
 
-    boolean cdrLol(int lane, boolean rx) {
-        for (ActiveFault a : active.values()) {
-            if (a.fault() instanceof Fault.CdrLossOfLock f && f.rx() == rx && f.lanes().contains(lane)) return true;
-        }
-        return false;
-    }
+    private static boolean has(long mask, int lane) { return (mask >>> (lane - 1) & 1) != 0; }
 
-    /** Fraction of nominal coolant flow (the lowest of the injected ones). */
-    double flowFraction() {
-        double f = 1;
-        for (ActiveFault a : active.values()) if (a.fault() instanceof Fault.CoolantFlow c) f = Math.min(f, c.fraction());
-        return f;
-    }
+    boolean laserFailed(int lane) { return has(laserFailed, lane); }
 
-    boolean leak() { return has(Fault.CoolantLeak.class); }
+    boolean rxLos(int lane) { return has(rxLos, lane); }
 
-    boolean leakSensorFault() { return has(Fault.LeakSensorFault.class); }
+    boolean cdrLol(int lane, boolean rx) { return has(rx ? cdrLolRx : cdrLolTx, lane); }
 
-    boolean busStuck() { return has(Fault.StuckBus.class); }
+    /** Fraction of nominal coolant flow: 1, or the lowest injected one (which may exceed 1: more flow than nominal). */
+    double flowFraction() { return flowFraction; }
+
+    boolean leak() { return leak; }
+
+    boolean leakSensorFault() { return leakSensorFault; }
+
+    boolean busStuck() { return busStuck; }
 
     /** Injected inlet temperature, or NaN. */
-    double inletOverride() {
-        double t = Double.NaN;
-        for (ActiveFault a : active.values()) if (a.fault() instanceof Fault.InletTemperature i) t = i.celsius();
-        return t;
-    }
+    double inletOverride() { return inlet; }
 
     /** Injected supply voltage (a brown-out reads {@link XpoModule#BROWN_OUT_V}), or NaN. */
-    double voltageOverride() {
-        double v = Double.NaN;
-        for (ActiveFault a : active.values()) {
-            if (a.fault() instanceof Fault.InputVoltage i) v = i.volts();
-            if (a.fault() instanceof Fault.BrownOut) return XpoModule.BROWN_OUT_V;
-        }
-        return v;
-    }
+    double voltageOverride() { return brownOut ? XpoModule.BROWN_OUT_V : volts; }
 
     /** Brown-outs end by themselves after their duration. */
     void expireBrownOuts(long now) {
-        active.values().removeIf(a -> a.fault() instanceof Fault.BrownOut b
+        if (!brownOut) return;
+        boolean removed = active.values().removeIf(a -> a.fault() instanceof Fault.BrownOut b
             && now - a.injectedAtNanos() >= b.duration().toNanos());
+        if (removed) refresh();
     }
 
     /** Optical degradation of a lane in dB at time {@code now}. */
     double degradationDb(int lane, long now) {
+        if (!has(degrading, lane)) return 0;
         double db = 0;
         for (ActiveFault a : active.values()) {
             if (a.fault() instanceof Fault.OpticsDegradation d && d.lanes().contains(lane)) {
@@ -89,10 +109,5 @@ final class Faults {
             }
         }
         return db;
-    }
-
-    private boolean has(Class<? extends Fault> type) {
-        for (ActiveFault a : active.values()) if (type.isInstance(a.fault())) return true;
-        return false;
     }
 }

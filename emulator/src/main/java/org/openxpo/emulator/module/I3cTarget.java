@@ -94,8 +94,10 @@ public final class I3cTarget {
     public List<I3cDevice> entdaa(int address) {
         synchronized (m) {
             m.sync();
-            if (!m.powered() || dynamicAddress != 0 || !validDynamic(address)) return List.of();
+            if (!m.responsive() || dynamicAddress != 0 || !validDynamic(address)) return List.of();
+            boolean before = ibiEnabled();
             dynamicAddress = address;
+            ibiEnableChanged(before);
             return List.of(new I3cDevice(pid, BCR, DCR, address));
         }
     }
@@ -103,41 +105,65 @@ public final class I3cTarget {
     public CccResult ccc(CccRequest r) {
         synchronized (m) {
             m.sync();
-            if (!m.powered()) return CccResult.nack();
+            if (!m.responsive()) return CccResult.nack();
             boolean broadcast = r.address() == Ccc.BROADCAST;
+            // A broadcast code goes to 0x7E, a direct one to a target address (0x7E only starts its frame).
+            if (broadcast == Ccc.isDirect(r.code())) return CccResult.nack();
             if (!broadcast && r.code() != Ccc.SETDASA && (dynamicAddress == 0 || r.address() != dynamicAddress)) {
                 return CccResult.nack();
             }
-            return switch (r.code()) {
-                case Ccc.ENEC_BC, Ccc.ENEC -> events(r, true);
-                case Ccc.DISEC_BC, Ccc.DISEC -> events(r, false);
-                case Ccc.RSTDAA_BC, Ccc.RSTDAA -> { dynamicAddress = 0; yield CccResult.ack(); }
-                case Ccc.SETAASA -> {
-                    if (dynamicAddress == 0) dynamicAddress = STATIC_ADDRESS;
-                    yield CccResult.ack();
-                }
-                case Ccc.SETDASA -> setDasa(r);
-                case Ccc.SETNEWDA -> newAddress(r);
-                case Ccc.SETMWL_BC, Ccc.SETMWL -> {
-                    if (r.data().length < 2) yield protocolError();
-                    mwl = u16(r.data(), 0);
-                    yield CccResult.ack();
-                }
-                case Ccc.SETMRL_BC, Ccc.SETMRL -> {
-                    if (r.data().length < 2) yield protocolError();
-                    mrl = u16(r.data(), 0);
-                    if (r.data().length >= 3) ibiPayload = r.data()[2] & 0xFF;
-                    yield CccResult.ack();
-                }
-                case Ccc.GETMWL -> CccResult.ack(new byte[] {(byte) (mwl >> 8), (byte) mwl});
-                case Ccc.GETMRL -> CccResult.ack(new byte[] {(byte) (mrl >> 8), (byte) mrl, (byte) ibiPayload});
-                case Ccc.GETPID -> CccResult.ack(pidBytes());
-                case Ccc.GETBCR -> CccResult.ack(new byte[] {(byte) BCR});
-                case Ccc.GETDCR -> CccResult.ack(new byte[] {(byte) DCR});
-                case Ccc.GETSTATUS -> status();
-                case Ccc.RSTACT_BC, Ccc.RSTACT -> resetAction(r);
-                default -> CccResult.nack();
-            };
+            boolean before = ibiEnabled();
+            CccResult result = execute(r);
+            ibiEnableChanged(before);
+            return result;
+        }
+    }
+
+    private CccResult execute(CccRequest r) {
+        return switch (r.code()) {
+            case Ccc.ENEC_BC, Ccc.ENEC -> events(r, true);
+            case Ccc.DISEC_BC, Ccc.DISEC -> events(r, false);
+            case Ccc.RSTDAA_BC, Ccc.RSTDAA -> { dynamicAddress = 0; yield CccResult.ack(); }
+            case Ccc.SETAASA -> {
+                if (dynamicAddress == 0) dynamicAddress = STATIC_ADDRESS;
+                yield CccResult.ack();
+            }
+            case Ccc.SETDASA -> setDasa(r);
+            case Ccc.SETNEWDA -> newAddress(r);
+            case Ccc.SETMWL_BC, Ccc.SETMWL -> {
+                if (r.data().length < 2) yield protocolError();
+                mwl = u16(r.data(), 0);
+                yield CccResult.ack();
+            }
+            case Ccc.SETMRL_BC, Ccc.SETMRL -> {
+                if (r.data().length < 2) yield protocolError();
+                mrl = u16(r.data(), 0);
+                if (r.data().length >= 3) ibiPayload = r.data()[2] & 0xFF;
+                yield CccResult.ack();
+            }
+            case Ccc.GETMWL -> CccResult.ack(new byte[] {(byte) (mwl >> 8), (byte) mwl});
+            case Ccc.GETMRL -> CccResult.ack(new byte[] {(byte) (mrl >> 8), (byte) mrl, (byte) ibiPayload});
+            case Ccc.GETPID -> CccResult.ack(pidBytes());
+            case Ccc.GETBCR -> CccResult.ack(new byte[] {(byte) BCR});
+            case Ccc.GETDCR -> CccResult.ack(new byte[] {(byte) DCR});
+            case Ccc.GETSTATUS -> status();
+            case Ccc.RSTACT_BC, Ccc.RSTACT -> resetAction(r);
+            default -> CccResult.nack();
+        };
+    }
+
+    /**
+     * IBIs were switched on or off (ENEC/DISEC, an address assigned or reset) while an interrupt is pending: the IntL
+     * pin takes over (asserts) or hands over (releases, and the pending interrupt is delivered as an IBI).
+     */
+    private void ibiEnableChanged(boolean before) {
+        boolean now = ibiEnabled();
+        if (now == before || !m.powered() || m.memory().get(Fields.INTERRUPT_DEASSERTED) != 0) return;
+        if (now) {
+            m.events().interrupt(false);
+            interruptAsserted();
+        } else {
+            m.events().interrupt(true);
         }
     }
 

@@ -92,7 +92,7 @@ final class StaticContent {
             Codecs.biasRaw(130, BIAS_MULTIPLIER_CODE), Codecs.biasRaw(30, BIAS_MULTIPLIER_CODE));
         thresholds(mem, "RxPower", 4.0, 0.1, 3.2, 0.16);
 
-        thresholds(mem, XpoPages.Monitor.INPUT_VOLTAGE, 60, 40, 57, 44);
+        thresholds(mem, XpoPages.Monitor.INPUT_VOLTAGE, 60, 42, 57, 44);
         thresholds(mem, XpoPages.Monitor.INPUT_CURRENT, 12, 0, 10.5, 0);
         thresholds(mem, XpoPages.Monitor.INPUT_POWER, cfg.maxPowerW() * 1.1, 0, cfg.maxPowerW(), 0);
         thresholds(mem, XpoPages.Monitor.COOLANT_INLET_TEMP, 45, 5, 40, 10);

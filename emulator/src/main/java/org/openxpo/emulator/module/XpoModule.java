@@ -324,6 +324,7 @@ public final class XpoModule {
         if (bootCommitted) images.bootCommitted();
         cdb.reset();
         StaticContent.load(memory, config, images);
+        memory.set(Fields.MATING_CYCLES, matingCycles);
         dataPaths.reset();
         boolean wasAsserted = interrupts.asserted();
         interrupts.resetLevel();
@@ -433,7 +434,7 @@ public final class XpoModule {
     void flagsChanged() { interrupts.update(); }
 
     private void interruptChanged(boolean asserted) {
-        events.interrupt(asserted && !i3c.ibiEnabled());
+        if (!i3c.ibiEnabled()) events.interrupt(asserted);
         if (asserted) i3c.interruptAsserted();
     }
 

@@ -1,0 +1,269 @@
+package org.openxpo.emulator.module;
+
+import org.openxpo.emulator.Cage;
+import org.openxpo.emulator.EmulatedChassis;
+import org.openxpo.emulator.fault.Fault;
+import org.openxpo.protocol.map.XpoPages.Monitor;
+import org.openxpo.protocol.target.Pin;
+import org.openxpo.protocol.target.TargetEvent;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The power, thermal and optics model as a host sees it on the bus: quiet at nominal conditions, power that follows
+ * the module and lane states, temperatures that follow flow and inlet temperature by the documented equations
+ * (docs/emulator.md), first-order lags, and bounded, seeded noise.
+ */
+class PhysicsTest extends ModuleFixture {
+    static final double WATER_J_PER_L_K = 4186, NOMINAL_FLOW = 0.5;
+
+    double monitor(Monitor m) { return host.value(TestHost.f(m.valueField()), 0, 0); }
+
+    double threshold(String name) { return host.value(name); }
+
+    /** Mean of a monitor over {@code n} physics ticks (100 ms each). */
+    double mean(Monitor m, int n) {
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            advance(100);
+            sum += monitor(m);
+        }
+        return sum / n;
+    }
+
+    void settle() {
+        bootToReady();
+        advance(60_000);
+    }
+
+    // ------------------------------------------------------------------ quiet at nominal
+
+    @Test
+    void nominalConditionsLatchNoFlagOnceTheBootFlagsAreRead() {
+        bootToReady();
+        clearAllFlags();
+        events.clear();
+        advance(120_000);   // the whole warm-up from 30 °C to thermal equilibrium
+        assertTrue(cage.readPin(Pin.INT_L), "IntL stays released");
+        assertTrue(events.stream().noneMatch(e -> e instanceof TargetEvent.IntL i && i.asserted()));
+        assertEquals(1, host.readByte(3) & 1, "InterruptDeasserted");
+        assertArrayEquals(new byte[4], host.read(8, 4), "lower-page flags 8-11");
+        assertEquals(0, host.readByte(13), "no bank 4-7 or XPO summary");
+        for (int b = 0; b < 8; b++) {
+            host.select(0x11, b);
+            assertArrayEquals(new byte[20], host.read(134, 20), "lane flags of bank " + b);
+        }
+        host.select(0xB0, 0);
+        assertArrayEquals(new byte[6], host.read(160, 6), "XPO flags");
+    }
+
+    @Test
+    void thresholdsBracketEveryLiveValue() {
+        settle();
+        for (Monitor m : Monitor.values()) {
+            double v = monitor(m);
+            String p = m.thresholdPrefix();
+            double lw = threshold(p + "LowWarning"), hw = threshold(p + "HighWarning");
+            assertTrue(v > lw && v < hw, m + " = " + v + " outside its warnings " + lw + "-" + hw);
+        }
+        double t = host.value("TempMonValue");
+        assertTrue(t > threshold("TempMonLowWarning") && t < threshold("TempMonHighWarning"), "TempMon " + t);
+        double vcc = host.value("VccMonVoltage");
+        assertTrue(vcc > threshold("VccMonLowWarning") && vcc < threshold("VccMonHighWarning"), "Vcc " + vcc);
+        for (String lane : new String[] {"OpticalPowerTx", "LaserBiasTx", "OpticalPowerRx"}) {
+            String p = switch (lane) {
+                case "OpticalPowerTx" -> "TxPower";
+                case "LaserBiasTx" -> "TxBias";
+                default -> "RxPower";
+            };
+            long lw = host.get(TestHost.f(p + "LowWarning"), 0, 0), hw = host.get(TestHost.f(p + "HighWarning"), 0, 0);
+            for (int l = 1; l <= 64; l++) {
+                long raw = host.lane(lane, l);
+                assertTrue(raw > lw && raw < hw, lane + " of lane " + l + " = " + raw + " outside " + lw + "-" + hw);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ power
+
+    @Test
+    void powerFollowsTheModuleAndLaneStates() {
+        cage.writePin(Pin.LP_MODE, true);   // held in low power from the start
+        advance(2000);
+        assertEquals(1, host.moduleState(), "ModuleLowPwr");
+        assertEquals(18, mean(Monitor.INPUT_POWER, 5), 0.2, "management only");
+
+        cage.writePin(Pin.LP_MODE, false);
+        advance(60_000);
+        assertEquals(3, host.moduleState());
+        double full = mean(Monitor.INPUT_POWER, 10);
+        assertEquals(360, full, 5, "64 lanes transmitting");
+        double max = host.value(TestHost.f("MaxPowerXpo"), 0, 0);
+        assertEquals(400, max, 1e-9, "advertised maximum on B0h");
+        assertTrue(full <= max);
+        double v = monitor(Monitor.INPUT_VOLTAGE);
+        double p = monitor(Monitor.INPUT_POWER);
+        assertEquals(p / v, monitor(Monitor.INPUT_CURRENT), 0.01, "I = P/V");
+        assertEquals(50 - 0.02 * p / 50, v, 0.025, "50 V less the feed drop");
+
+        // Tx off on bank 0: eight lasers dark (DPInitialized), the DSP lanes stay powered.
+        host.select(0x10, 0);
+        host.write(130, 0xFF);
+        advance(100);
+        double txOff = mean(Monitor.INPUT_POWER, 5);
+        assertEquals(8 * 1.5, full - txOff, 1.5, "a lit laser draws 1.5 W");
+        // Deinit bank 0 too: the lanes' electronics power down.
+        host.select(0x10, 0);
+        host.write(128, 0xFF);
+        advance(100);
+        double deinit = mean(Monitor.INPUT_POWER, 5);
+        assertEquals(8 * 3.2, txOff - deinit, 1.5, "a powered lane draws 3.2 W");
+    }
+
+    @Test
+    void anUnpoweredModuleDrawsNothing() {
+        settle();
+        assertTrue(module.inputPowerW() > 300);
+        cage.writePin(Pin.POWER_ENABLE, false);
+        assertEquals(0, module.inputPowerW(), 1e-9);
+        assertEquals(50, module.inputVoltage(), 1e-9, "no load, no feed drop");
+    }
+
+    // ------------------------------------------------------------------ temperatures
+
+    /** Checks the documented steady-state equations against what the bus reports (all lanes on: cards symmetric). */
+    void assertSteadyState(double flow, String when) {
+        double p = mean(Monitor.INPUT_POWER, 10);
+        double inlet = monitor(Monitor.COOLANT_INLET_TEMP);
+        double c = flow / 60 * WATER_J_PER_L_K;
+        double plate = inlet + p * (0.5 / c + 0.015 * Math.pow(NOMINAL_FLOW / flow, 0.8));
+        assertEquals(inlet + p / c, monitor(Monitor.COOLANT_OUTLET_TEMP), 0.3, when + ": outlet = inlet + P/C");
+        assertEquals(plate, monitor(Monitor.COLD_PLATE_TEMP), 0.3, when + ": plate");
+        double hotA = monitor(Monitor.CARD_A_HOT_ZONE_TEMP), hotB = monitor(Monitor.CARD_B_HOT_ZONE_TEMP);
+        double coldA = monitor(Monitor.CARD_A_COLD_ZONE_TEMP), coldB = monitor(Monitor.CARD_B_COLD_ZONE_TEMP);
+        assertEquals(plate + p / 2 * 0.08, hotA, 0.5, when + ": hot zone A");
+        assertEquals(plate + p / 2 * 0.08, hotB, 0.5, when + ": hot zone B");
+        assertEquals(plate + p / 2 * 0.03, coldA, 0.5, when + ": cold zone A");
+        assertEquals(plate + p / 2 * 0.03, coldB, 0.5, when + ": cold zone B");
+        assertEquals((hotA + hotB + coldA + coldB) / 4, host.value("TempMonValue"), 0.3,
+            when + ": module temperature = mean of the four zones");
+    }
+
+    @Test
+    void temperaturesFollowFlowAndInletTemperatureAsDocumented() {
+        settle();
+        assertSteadyState(NOMINAL_FLOW, "nominal");
+        double nominalOutlet = monitor(Monitor.COOLANT_OUTLET_TEMP);
+        assertEquals(40.3, nominalOutlet, 0.5, "about 10 K rise at 360 W and 0.5 L/min");
+
+        module.inject(new Fault.CoolantFlow(0.7));
+        module.inject(new Fault.InletTemperature(35));
+        advance(90_000);
+        assertEquals(35, monitor(Monitor.COOLANT_INLET_TEMP), 0.1);
+        assertEquals(0.35, monitor(Monitor.COOLANT_FLOW), 0.005);
+        assertSteadyState(0.7 * NOMINAL_FLOW, "0.35 L/min, 35 °C inlet");
+        assertTrue(monitor(Monitor.COOLANT_OUTLET_TEMP) > nominalOutlet + 8, "warmer inlet and less flow");
+    }
+
+    @Test
+    void moreFlowThanNominalCoolsTheModule() {
+        settle();
+        double outlet = monitor(Monitor.COOLANT_OUTLET_TEMP), hot = monitor(Monitor.CARD_A_HOT_ZONE_TEMP);
+        module.inject(new Fault.CoolantFlow(1.4));
+        advance(60_000);
+        assertEquals(0.7, monitor(Monitor.COOLANT_FLOW), 0.01);
+        assertSteadyState(1.4 * NOMINAL_FLOW, "0.7 L/min");
+        assertTrue(monitor(Monitor.COOLANT_OUTLET_TEMP) < outlet - 2, "a smaller coolant rise");
+        assertTrue(monitor(Monitor.CARD_A_HOT_ZONE_TEMP) < hot - 1, "a cooler paddle card");
+    }
+
+    @Test
+    void temperaturesMoveWithFirstOrderLags() {
+        settle();
+        assertEquals(30, monitor(Monitor.COOLANT_INLET_TEMP), 0.06);
+        double plateBefore = monitor(Monitor.COLD_PLATE_TEMP);
+        module.inject(new Fault.InletTemperature(40));
+        advance(1000);
+        assertEquals(30 + 10 * (1 - Math.exp(-1)), monitor(Monitor.COOLANT_INLET_TEMP), 0.1,
+            "coolant time constant 1 s: 63 % of the step after 1 s");
+        double plateAt1s = monitor(Monitor.COLD_PLATE_TEMP);
+        assertTrue(plateAt1s - plateBefore < 2, "the cold plate (4 s) lags the coolant: " + plateAt1s);
+        advance(2000);
+        assertEquals(30 + 10 * (1 - Math.exp(-3)), monitor(Monitor.COOLANT_INLET_TEMP), 0.1, "95 % after 3 s");
+        advance(30_000);
+        assertTrue(monitor(Monitor.COLD_PLATE_TEMP) > plateBefore + 10, "the plate follows within seconds");
+    }
+
+    @Test
+    void eachPaddleCardHeatsWithItsOwnLanes() {
+        settle();
+        for (int b = 4; b < 8; b++) {   // deinit banks 4-7: card B
+            host.select(0x10, b);
+            host.write(128, 0xFF);
+        }
+        advance(60_000);
+        double hotA = monitor(Monitor.CARD_A_HOT_ZONE_TEMP), hotB = monitor(Monitor.CARD_B_HOT_ZONE_TEMP);
+        double laneA = 3.2 + 1.5;   // per lane of card A, near the leakage reference temperature
+        assertEquals(32 * laneA * 0.08, hotA - hotB, 1.5, "card A carries 32 lit lanes more");
+        assertEquals(4, host.lane("DPState", 1) & 0xF);
+        assertEquals(1, host.lane("DPState", 64) & 0xF);
+    }
+
+    // ------------------------------------------------------------------ noise
+
+    /** The telemetry bytes a host would poll: B0h monitors and bank 0 lane monitors. */
+    static byte[] snapshot(TestHost h) {
+        h.select(0xB0, 0);
+        byte[] b0 = h.read(128, 22);
+        h.select(0x11, 0);
+        byte[] lanes = h.read(154, 48);
+        byte[] out = Arrays.copyOf(b0, 70);
+        System.arraycopy(lanes, 0, out, 22, 48);
+        return out;
+    }
+
+    @Test
+    void noiseIsSeededSameSeedSameReadingsOtherSeedOthers() {
+        stop();
+        chassis = new EmulatedChassis(3, clock, i -> ModuleConfig.builder().seed(i == 3 ? 2 : 1).build());
+        Cage c1 = chassis.cage(1), c2 = chassis.cage(2), c3 = chassis.cage(3);
+        TestHost h1 = new TestHost(c1), h2 = new TestHost(c2), h3 = new TestHost(c3);
+        advance(5000);
+        int differ = 0;
+        for (int k = 0; k < 10; k++) {
+            advance(700);
+            byte[] a = snapshot(h1), b = snapshot(h2), c = snapshot(h3);
+            assertArrayEquals(a, b, "same seed, same readings at " + k);
+            if (!Arrays.equals(a, c)) differ++;
+        }
+        assertEquals(10, differ, "another seed gives other readings every time");
+    }
+
+    @Test
+    void noiseIsBounded() {
+        settle();
+        double vMin = 1e9, vMax = -1e9;
+        for (int k = 0; k < 50; k++) {
+            advance(100);
+            double v = monitor(Monitor.INPUT_VOLTAGE);
+            vMin = Math.min(vMin, v);
+            vMax = Math.max(vMax, v);
+            double flow = monitor(Monitor.COOLANT_FLOW);
+            assertTrue(flow >= 0.494 && flow <= 0.506, "flow within ±1 %: " + flow);
+            double inlet = monitor(Monitor.COOLANT_INLET_TEMP);
+            assertEquals(30, inlet, 0.06, "inlet within ±0.05 °C");
+        }
+        assertTrue(vMax - vMin <= 0.045, "voltage noise ±20 mV: " + vMin + "-" + vMax);
+        assertTrue(vMax - vMin > 0.005, "but there is noise");
+        for (int lane = 1; lane <= 64; lane++) {
+            double tx = host.value(TestHost.f("OpticalPowerTx"), (lane - 1) / 8, (lane - 1) % 8);
+            double rx = host.value(TestHost.f("OpticalPowerRx"), (lane - 1) / 8, (lane - 1) % 8);
+            assertTrue(tx > 1.8 * Math.pow(10, -0.035) * 0.97 && tx < 1.8 * Math.pow(10, 0.033), "Tx " + lane + ": " + tx);
+            assertTrue(rx > 1.4 * Math.pow(10, -0.053) && rx < 1.4 * Math.pow(10, 0.053), "Rx " + lane + ": " + rx);
+        }
+    }
+
+}
