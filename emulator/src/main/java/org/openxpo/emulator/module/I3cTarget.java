@@ -7,7 +7,6 @@ import org.openxpo.protocol.target.I2cMessage;
 import org.openxpo.protocol.target.I2cResult;
 import org.openxpo.protocol.target.I3cDevice;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -69,25 +68,14 @@ public final class I3cTarget {
 
     /** A private transfer: the same memory semantics as I2C, at the dynamic address; reads stop at MRL. */
     public List<I2cResult> transfer(List<I2cMessage> messages) {
-        synchronized (m) {
-            m.sync();
-            List<I2cResult> out = new ArrayList<>(messages.size());
-            boolean failed = false;
-            for (I2cMessage msg : messages) {
-                if (failed) {
-                    out.add(I2cResult.of(I2cResult.Status.SKIPPED));
-                    continue;
-                }
-                I2cResult r;
-                if (dynamicAddress == 0 || !m.powered()) r = I2cResult.of(I2cResult.Status.ADDRESS_NACK);
-                else if (msg.read() && msg.length() > mrl) r = m.execute(I2cMessage.read(msg.address(), mrl), dynamicAddress);
-                else if (!msg.read() && msg.length() > mwl + 1) r = I2cResult.dataNack(mwl + 1);
-                else r = m.execute(msg, dynamicAddress);
-                out.add(r);
-                failed = !r.ok();
-            }
-            return out;
-        }
+        return m.transfer(messages, this::execute);
+    }
+
+    private I2cResult execute(I2cMessage msg) {
+        if (dynamicAddress == 0 || !m.powered()) return I2cResult.of(I2cResult.Status.ADDRESS_NACK);
+        if (msg.read() && msg.length() > mrl) return m.execute(I2cMessage.read(msg.address(), mrl), dynamicAddress);
+        if (!msg.read() && msg.length() > mwl + 1) return I2cResult.dataNack(mwl + 1);
+        return m.execute(msg, dynamicAddress);
     }
 
     /** ENTDAA: a target without a dynamic address takes {@code address}. */

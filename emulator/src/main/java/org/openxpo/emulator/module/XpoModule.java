@@ -35,6 +35,8 @@ public final class XpoModule {
     }
 
     private static final MemoryMap MAP = MemoryMap.xpo();
+    private static final int LOWER_MASKS_FIRST = MAP.field("ModuleStateChangedMask").offset();
+    private static final int LOWER_MASKS_LAST = MAP.field("CustomMonMasks").offset();
     private static final List<Field> NONZERO_RESET = MAP.fields().stream().filter(f -> f.reset() != 0).toList();
 
     private final ModuleConfig config;
@@ -114,6 +116,14 @@ public final class XpoModule {
 
     /** Executes one I2C transfer: messages joined by repeated starts; after a failed message the rest are skipped. */
     public synchronized List<I2cResult> i2c(List<I2cMessage> messages) {
+        return transfer(messages, msg -> execute(msg, I2C_ADDRESS));
+    }
+
+    /**
+     * Runs a transfer (I2C or I3C private) under the module lock: {@code message} executes each message until one
+     * fails, the rest are SKIPPED (the host ends the transfer with a STOP there). Counted in the bus statistics.
+     */
+    synchronized List<I2cResult> transfer(List<I2cMessage> messages, java.util.function.Function<I2cMessage, I2cResult> message) {
         sync();
         stats.transfers++;
         List<I2cResult> out = new ArrayList<>(messages.size());
@@ -123,7 +133,7 @@ public final class XpoModule {
                 out.add(I2cResult.of(I2cResult.Status.SKIPPED));
                 continue;
             }
-            I2cResult r = execute(msg, I2C_ADDRESS);
+            I2cResult r = message.apply(msg);
             stats.count(msg, r);
             out.add(r);
             failed = !r.ok();
@@ -196,7 +206,8 @@ public final class XpoModule {
                 return;
             }
             if (covers(Fields.LOW_PWR_REQUEST_SW, from, to)) evaluateLowPower();
-            interrupts.update();
+            // Only the mask bytes change the interrupt level; page selects (the most common write) skip the update.
+            if (from <= LOWER_MASKS_LAST && to > LOWER_MASKS_FIRST) interrupts.update();
             return;
         }
         if (page == 0x10) {
@@ -277,6 +288,7 @@ public final class XpoModule {
         boolean good = on && v <= Physics.OVER_VOLTAGE_V;
         if (good != powerGood) {
             powerGood = good;
+            if (powered) memory.set(Fields.POWER_GOOD, good ? 1 : 0);
             events.powerGood(good);
         }
         if (on && !powered) {
@@ -325,6 +337,7 @@ public final class XpoModule {
         cdb.reset();
         StaticContent.load(memory, config, images);
         memory.set(Fields.MATING_CYCLES, matingCycles);
+        memory.set(Fields.POWER_GOOD, powerGood ? 1 : 0);
         dataPaths.reset();
         boolean wasAsserted = interrupts.asserted();
         interrupts.resetLevel();

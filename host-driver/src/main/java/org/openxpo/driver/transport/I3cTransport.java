@@ -38,6 +38,13 @@ public final class I3cTransport implements Transport {
             throw e;
         }
         link.onReconnect(t::daaQuietly);
+        // A re-plugged or power-cycled module has lost its dynamic address: assign one again. Events arrive on
+        // the link's I/O thread, where a blocking CCC would stall the link, so the check runs on its own thread.
+        link.subscribe(e -> {
+            if (e instanceof TargetEvent.Presence p && p.present() || e instanceof TargetEvent.Reset) {
+                Thread.ofVirtual().start(t::reassignIfLost);
+            }
+        });
         return t;
     }
 
@@ -49,6 +56,27 @@ public final class I3cTransport implements Transport {
         CccResult enabled = link.ccc(CccRequest.directWrite(Ccc.ENEC, device.dynamicAddress(), (byte) Ccc.EVENT_INT));
         if (!enabled.acknowledged()) throw new XpoException.Nack("the I3C target refused ENEC (interrupts)");
     }
+
+    /**
+     * Asks the module at the current address for its BCR; if nobody answers, runs DAA again. A module that is still
+     * in MgmtInit answers neither, so this keeps trying for a while (bounded).
+     */
+    private void reassignIfLost() {
+        long deadline = System.nanoTime() + REASSIGN_WINDOW.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                I3cDevice d = device;
+                if (d != null && link.ccc(CccRequest.directRead(Ccc.GETBCR, d.dynamicAddress(), 1)).acknowledged()) return;
+                daa();
+                return;
+            } catch (XpoException notYet) {
+                java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+            }
+        }
+    }
+
+    /** How long a re-plugged module may take before it answers DAA (MgmtInit, which hosts allow 2 s, and more). */
+    private static final java.time.Duration REASSIGN_WINDOW = java.time.Duration.ofSeconds(5);
 
     private void daaQuietly() {
         try {

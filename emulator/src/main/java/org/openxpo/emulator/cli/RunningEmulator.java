@@ -1,0 +1,132 @@
+package org.openxpo.emulator.cli;
+
+import org.openxpo.emulator.EmulatedChassis;
+import org.openxpo.emulator.clock.EmulatorClock;
+import org.openxpo.emulator.control.ControlServer;
+import org.openxpo.emulator.link.BusTiming;
+import org.openxpo.emulator.link.LinkServer;
+import org.openxpo.emulator.module.ModuleConfig;
+import org.openxpo.emulator.scenario.Scenario;
+import org.openxpo.emulator.scenario.ScenarioRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.CountDownLatch;
+
+/** A started emulator process: the chassis, its scenario, the link server and the control API, closed together. */
+public final class RunningEmulator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunningEmulator.class);
+
+    /** What the command line asked for, checked. */
+    record Settings(int cages, InetAddress bind, int linkPort, int controlPort, BusTiming busTiming, long seed,
+                    ModuleConfig.Timing timing, Scenario scenario, String token) {}
+
+    /** The emulator could not start (a busy port); the message is the one line the user sees. */
+    static final class StartupException extends RuntimeException {
+        StartupException(String message, Throwable cause) { super(message, cause); }
+    }
+
+    private final EmulatedChassis chassis;
+    private final ScenarioRunner scenario;
+    private final LinkServer link;
+    private final ControlServer control;
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private RunningEmulator(EmulatedChassis chassis, ScenarioRunner scenario, LinkServer link, ControlServer control) {
+        this.chassis = chassis;
+        this.scenario = scenario;
+        this.link = link;
+        this.control = control;
+    }
+
+    static RunningEmulator start(Settings s) {
+        // checked up front so a busy control port fails before the link server has started (and logged)
+        requireFree("--port", s.bind(), s.linkPort());
+        requireFree("--control-port", s.bind(), s.controlPort());
+        EmulatedChassis chassis = new EmulatedChassis(s.cages(), EmulatorClock.system(), n -> moduleConfig(s, n));
+        ScenarioRunner scenario = null;
+        LinkServer link = null;
+        try {
+            if (s.scenario() != null) scenario = ScenarioRunner.start(chassis, s.scenario());
+            link = listen("--port", s.bind(), s.linkPort(), a -> LinkServer.start(chassis, a, s.busTiming()));
+            LinkServer linkForStats = link;
+            ControlServer control = listen("--control-port", s.bind(), s.controlPort(),
+                a -> ControlServer.start(chassis, a, s.token(), linkForStats));
+            RunningEmulator running = new RunningEmulator(chassis, scenario, link, control);
+            LOG.info("xpo-emulator: {} cage{}, link tcp://{}:{}/<cage>, control API http://{}:{}/api{}, bus timing {}{}",
+                s.cages(), s.cages() == 1 ? "" : "s", host(s.bind()), link.port(), host(s.bind()), control.port(),
+                s.token() == null ? "" : " (bearer token required)", s.busTiming(),
+                s.scenario() == null ? "" : ", scenario running");
+            return running;
+        } catch (RuntimeException e) {
+            if (link != null) link.close();
+            if (scenario != null) scenario.close();
+            chassis.close();
+            throw e;
+        }
+    }
+
+    private static ModuleConfig moduleConfig(Settings s, int n) {
+        ModuleConfig base = ModuleConfig.builder().serialNumber(EmulatedChassis.serial(n)).seed(s.seed() + n - 1)
+            .timing(s.timing()).build();
+        return s.scenario() == null ? base : s.scenario().moduleConfig(n, base);
+    }
+
+    private interface Starter<T> {
+        T start(InetSocketAddress address);
+    }
+
+    /** Starts a server; a busy port becomes one line naming the flag that chose it. */
+    private static <T> T listen(String flag, InetAddress bind, int port, Starter<T> starter) {
+        try {
+            return starter.start(new InetSocketAddress(bind, port));
+        } catch (UncheckedIOException e) {
+            boolean busy = false;
+            for (Throwable t = e; t != null; t = t.getCause()) busy |= t instanceof BindException;
+            String why = busy ? "the port is in use or not available" : String.valueOf(e.getCause().getMessage());
+            throw new StartupException("cannot listen on " + host(bind) + ":" + port + " (" + flag + "): " + why, e);
+        }
+    }
+
+    private static void requireFree(String flag, InetAddress bind, int port) {
+        if (port == 0) return;
+        try {
+            new ServerSocket(port, 1, bind).close();
+        } catch (IOException e) {
+            throw new StartupException("cannot listen on " + host(bind) + ":" + port + " (" + flag + "): "
+                + (e instanceof BindException ? "the port is in use or not available" : e.getMessage()), e);
+        }
+    }
+
+    private static String host(InetAddress a) {
+        String h = a.getHostAddress();
+        return h.contains(":") ? "[" + h + "]" : h;
+    }
+
+    public int linkPort() { return link.port(); }
+
+    public int controlPort() { return control.port(); }
+
+    public EmulatedChassis chassis() { return chassis; }
+
+    /** Blocks until {@link #close()} (e.g. from the shutdown hook on SIGTERM/SIGINT). */
+    public void awaitClosed() throws InterruptedException { closed.await(); }
+
+    /** Stops accepting requests first, then the scenario, then the modules. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed.getCount() == 0) return;
+        control.close();
+        link.close();
+        if (scenario != null) scenario.close();
+        chassis.close();
+        LOG.info("xpo-emulator: stopped");
+        closed.countDown();
+    }
+}

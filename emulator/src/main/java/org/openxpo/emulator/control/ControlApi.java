@@ -1,0 +1,169 @@
+package org.openxpo.emulator.control;
+
+import org.openxpo.emulator.Cage;
+import org.openxpo.emulator.EmulatedChassis;
+import org.openxpo.emulator.fault.ActiveFault;
+import org.openxpo.emulator.fault.Fault;
+import org.openxpo.emulator.link.LinkServer;
+import org.openxpo.emulator.module.BusStatistics;
+import org.openxpo.emulator.module.XpoModule;
+import org.openxpo.emulator.scenario.FaultSpec;
+import org.openxpo.emulator.scenario.Presence;
+import org.openxpo.emulator.scenario.Scenario;
+import org.openxpo.emulator.scenario.ScenarioRunner;
+import org.openxpo.emulator.scenario.StrictJson;
+import org.openxpo.protocol.target.Pin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.openxpo.emulator.control.Routes.Request;
+import static org.openxpo.emulator.control.Routes.Response;
+
+/** The control API's endpoints: what each one does to the chassis and what it answers. Transport-free. */
+final class ControlApi implements AutoCloseable {
+    record PinRequest(Boolean resetL, Boolean lpMode, Boolean powerEnable) {}
+
+    record ModuleBusStatistics(long transfers, long messages, long bytesRead, long bytesWritten, long nacks,
+                               long pageSelects, long busErrors) {}
+
+    record BusStats(int cage, Object link, ModuleBusStatistics module) {}
+
+    record ScenarioApplied(List<Integer> cages, int scriptSteps) {}
+
+    record Health(String status, int cages) {}
+
+    private final EmulatedChassis chassis;
+    private final LinkServer link;
+    private final Routes routes = new Routes();
+    private ScenarioRunner scenario;
+
+    ControlApi(EmulatedChassis chassis, LinkServer link) {
+        this.chassis = chassis;
+        this.link = link;
+        routes.add("GET", "/api/health", r -> Response.ok(new Health("ok", chassis.size())))
+            .add("GET", "/api/cages", r -> Response.ok(chassis.cages().stream().map(n -> CageViews.summary(chassis.cage(n))).toList()))
+            .add("GET", "/api/cages/{cage}", r -> Response.ok(CageViews.state(cage(r), chassis.clock().nanos())))
+            .add("GET", "/api/cages/{cage}/faults", r -> Response.ok(CageViews.faults(module(r), chassis.clock().nanos())))
+            .add("POST", "/api/cages/{cage}/faults", this::injectFault)
+            .add("GET", "/api/cages/{cage}/faults/{id}", this::fault)
+            .add("DELETE", "/api/cages/{cage}/faults/{id}", this::clearFault)
+            .add("POST", "/api/cages/{cage}/plug", this::plug)
+            .add("POST", "/api/cages/{cage}/unplug", this::unplug)
+            .add("GET", "/api/cages/{cage}/pins", r -> Response.ok(CageViews.pins(cage(r))))
+            .add("POST", "/api/cages/{cage}/pins", this::writePins)
+            .add("GET", "/api/cages/{cage}/bus-stats", this::busStats)
+            .add("POST", "/api/scenario", this::applyScenario);
+    }
+
+    Response dispatch(String method, String path, String body) { return routes.dispatch(method, path, body); }
+
+    private Cage cage(Request r) {
+        String text = r.param("cage");
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1 && n <= chassis.size()) return chassis.cage(n);
+        } catch (NumberFormatException e) {
+            // falls through to the 404 below
+        }
+        throw ApiException.notFound("no cage " + text + " (cages are 1-" + chassis.size() + ")");
+    }
+
+    private XpoModule module(Request r) {
+        Cage c = cage(r);
+        XpoModule m = c.module();
+        if (m == null) throw ApiException.conflict("cage " + c.number() + " is empty (POST /api/cages/" + c.number() + "/plug first)");
+        return m;
+    }
+
+    private Response injectFault(Request r) {
+        XpoModule m = module(r);
+        Fault fault;
+        try {
+            fault = StrictJson.read(r.body(), FaultSpec.class).toFault();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        ActiveFault a = m.inject(fault);
+        return new Response(201, CageViews.fault(a, chassis.clock().nanos()),
+            Map.of("Location", "/api/cages/" + r.param("cage") + "/faults/" + a.id()));
+    }
+
+    private Response fault(Request r) {
+        XpoModule m = module(r);
+        for (ActiveFault a : m.activeFaults()) {
+            if (a.id().equals(r.param("id"))) return Response.ok(CageViews.fault(a, chassis.clock().nanos()));
+        }
+        throw noFault(r);
+    }
+
+    private Response clearFault(Request r) {
+        if (!module(r).clearFault(r.param("id"))) throw noFault(r);
+        return Response.noContent();
+    }
+
+    private static ApiException noFault(Request r) {
+        return ApiException.notFound("no active fault " + r.param("id") + " on cage " + r.param("cage"));
+    }
+
+    private Response plug(Request r) {
+        Cage c = cage(r);
+        if (!Presence.plug(chassis, c.number())) throw ApiException.conflict("cage " + c.number() + " already holds a module");
+        return Response.ok(CageViews.summary(c));
+    }
+
+    private Response unplug(Request r) {
+        Cage c = cage(r);
+        if (!Presence.unplug(chassis, c.number())) throw ApiException.conflict("cage " + c.number() + " is already empty");
+        return Response.ok(CageViews.summary(c));
+    }
+
+    private Response writePins(Request r) {
+        Cage c = cage(r);
+        PinRequest p;
+        try {
+            p = r.body().isBlank() ? new PinRequest(null, null, null) : StrictJson.read(r.body(), PinRequest.class);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        if (p.resetL() != null) c.writePin(Pin.RESET_L, p.resetL());
+        if (p.lpMode() != null) c.writePin(Pin.LP_MODE, p.lpMode());
+        if (p.powerEnable() != null) c.writePin(Pin.POWER_ENABLE, p.powerEnable());
+        return Response.ok(CageViews.pins(c));
+    }
+
+    private Response busStats(Request r) {
+        Cage c = cage(r);
+        XpoModule m = c.module();
+        ModuleBusStatistics own = null;
+        if (m != null) {
+            BusStatistics s = m.statistics();
+            own = new ModuleBusStatistics(s.transfers, s.messages, s.bytesRead, s.bytesWritten, s.nacks, s.pageSelects,
+                s.busErrors);
+        }
+        return Response.ok(new BusStats(c.number(), link == null ? null : link.statistics(c.number()), own));
+    }
+
+    private synchronized Response applyScenario(Request r) {
+        try {
+            Scenario s = Scenario.parse(r.body());
+            scenario = ScenarioRunner.start(chassis, s);
+            List<Integer> cages = new ArrayList<>();
+            int steps = 0;
+            for (Scenario.CageSetup c : s.cages()) {
+                cages.add(c.cage());
+                steps += c.script().size();
+            }
+            return Response.ok(new ScenarioApplied(cages, steps));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    /** Stops the script of a scenario posted here (its faults stay). */
+    @Override
+    public synchronized void close() {
+        if (scenario != null) scenario.close();
+    }
+}

@@ -1,0 +1,101 @@
+package org.openxpo.emulator.control;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.openxpo.emulator.EmulatedChassis;
+import org.openxpo.emulator.link.LinkServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The emulator's control API: HTTP + JSON for tests and CI to inspect cages, inject and clear faults, plug and
+ * unplug modules, drive pins and apply scenarios (docs/emulator-server.md). Anyone who can reach it can break the
+ * emulated modules on purpose, so off loopback it insists on a bearer token.
+ */
+public final class ControlServer implements AutoCloseable {
+    /** Largest request body accepted (a scenario for a full chassis fits easily). */
+    private static final int MAX_BODY = 1 << 20;
+
+    private final EventLoopGroup group;
+    private final Channel server;
+    private final ChannelGroup connections;
+    private final ControlApi api;
+
+    private ControlServer(EventLoopGroup group, Channel server, ChannelGroup connections, ControlApi api) {
+        this.group = group;
+        this.server = server;
+        this.connections = connections;
+        this.api = api;
+    }
+
+    /**
+     * Starts serving on {@code bind}; {@code token} null means no authentication, which only loopback allows.
+     * {@code link} supplies the link-side bus statistics (null: module counters only). A busy port fails with an
+     * {@link UncheckedIOException} whose cause is a {@link BindException} naming the address.
+     */
+    public static ControlServer start(EmulatedChassis chassis, InetSocketAddress bind, String token, LinkServer link) {
+        if (token != null && token.isBlank()) throw new IllegalArgumentException("the bearer token must not be blank");
+        if (token == null && !bind.getAddress().isLoopbackAddress()) {
+            throw new IllegalArgumentException("the control API would listen on " + bind.getAddress().getHostAddress()
+                + ", which is not loopback: give it a bearer token (--token or XPO_EMULATOR_TOKEN)");
+        }
+        ControlApi api = new ControlApi(chassis, link);
+        ControlHandler handler = new ControlHandler(api, token);
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+        ChannelFuture bound = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+            .childHandler(new ChannelInitializer<SocketChannel>() {
+                @Override
+                protected void initChannel(SocketChannel ch) {
+                    connections.add(ch);
+                    ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY), handler);
+                }
+            })
+            .bind(bind).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw failure(bind, bound.cause());
+        }
+        return new ControlServer(group, bound.channel(), connections, api);
+    }
+
+    private static RuntimeException failure(InetSocketAddress bind, Throwable cause) {
+        String where = bind.getAddress().getHostAddress() + ":" + bind.getPort();
+        if (cause instanceof BindException) {
+            BindException b = new BindException("control API: cannot listen on " + where + ": " + cause.getMessage());
+            b.initCause(cause);
+            return new UncheckedIOException(b);
+        }
+        if (cause instanceof IOException io) return new UncheckedIOException("control API: cannot listen on " + where, io);
+        return cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+    }
+
+    /** The port it listens on (useful after binding port 0). */
+    public int port() { return ((InetSocketAddress) server.localAddress()).getPort(); }
+
+    public InetSocketAddress address() { return (InetSocketAddress) server.localAddress(); }
+
+    @Override
+    public void close() {
+        server.close().syncUninterruptibly();
+        connections.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        api.close();
+    }
+}

@@ -1,0 +1,149 @@
+package org.openxpo.emulator.junit;
+
+import org.openxpo.emulator.Cage;
+import org.openxpo.emulator.EmulatedChassis;
+import org.openxpo.emulator.clock.EmulatorClock;
+import org.openxpo.emulator.clock.VirtualClock;
+import org.openxpo.emulator.fault.ActiveFault;
+import org.openxpo.emulator.fault.Fault;
+import org.openxpo.emulator.link.LinkServer;
+import org.openxpo.emulator.module.XpoModule;
+import org.openxpo.emulator.scenario.Presence;
+import org.openxpo.emulator.scenario.Scenario;
+import org.openxpo.emulator.scenario.ScenarioRunner;
+import org.openxpo.protocol.types.ModuleState;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What a test gets from {@link EmulatedXpo}: the chassis, its cages and modules, fault injection, the clock, and the
+ * link server's address when one was asked for. Owned by the extension, which closes it after the test.
+ */
+public final class XpoTestbed implements AutoCloseable {
+    private final EmulatedChassis chassis;
+    private final LinkServer link;
+    private final Faults faults = new Faults();
+    private ScenarioRunner scenario;
+
+    XpoTestbed(EmulatedChassis chassis, LinkServer link) {
+        this.chassis = chassis;
+        this.link = link;
+    }
+
+    public EmulatedChassis chassis() { return chassis; }
+
+    /** Cage {@code n} (1-based): the control connector a host talks to (I2C, I3C, pins, events). */
+    public Cage cage(int n) { return chassis.cage(n); }
+
+    /** The module plugged into cage {@code n} (null if the cage is empty). */
+    public XpoModule module(int n) { return chassis.cage(n).module(); }
+
+    public Faults faults() { return faults; }
+
+    public EmulatorClock clock() { return chassis.clock(); }
+
+    /** The virtual clock; only with {@code @EmulatedXpo(virtualClock = true)}. */
+    public VirtualClock virtualClock() {
+        if (chassis.clock() instanceof VirtualClock v) return v;
+        throw new IllegalStateException("this testbed runs on wall-clock time: use @EmulatedXpo(virtualClock = true)");
+    }
+
+    /** Moves the virtual clock on (firmware timers and physics due by then run now). */
+    public void advance(Duration d) { virtualClock().advance(d); }
+
+    /** The link server; only with {@code @EmulatedXpo(link = true)}. */
+    public LinkServer link() {
+        if (link == null) throw new IllegalStateException("no link server: use @EmulatedXpo(link = true)");
+        return link;
+    }
+
+    /** "tcp://127.0.0.1:PORT/n": where a host driver reaches cage {@code n} over the emulator link. */
+    public String linkUri(int n) {
+        chassis.cage(n);
+        return "tcp://" + link().address().getAddress().getHostAddress() + ":" + link().port() + "/" + n;
+    }
+
+    /** Pulls the module out of cage {@code n}; {@link #plug} puts the same one back. */
+    public void unplug(int n) {
+        if (!Presence.unplug(chassis, n)) throw new IllegalStateException("cage " + n + " is already empty");
+    }
+
+    public void plug(int n) {
+        if (!Presence.plug(chassis, n)) throw new IllegalStateException("cage " + n + " already holds a module");
+    }
+
+    /** Applies a scenario (replacing one applied before); its script runs on this testbed's clock. */
+    public void apply(Scenario s) {
+        if (scenario != null) scenario.close();
+        scenario = ScenarioRunner.start(chassis, s);
+    }
+
+    /**
+     * Waits until every plugged module is ModuleReady: on a virtual clock by advancing it in 10 ms steps, on wall-clock
+     * time by polling. Fails after {@code timeout} of (virtual or real) time.
+     */
+    public void awaitReady(Duration timeout) {
+        awaitCondition(timeout, () -> {
+            for (int n : chassis.cages()) {
+                XpoModule m = module(n);
+                if (m != null && m.moduleState() != ModuleState.READY) return false;
+            }
+            return true;
+        }, "modules ready");
+    }
+
+    /** Waits for {@code condition}, moving a virtual clock on in 10 ms steps or polling a real one. */
+    public void awaitCondition(Duration timeout, BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long virtualLeft = timeout.toMillis();
+        while (!condition.getAsBoolean()) {
+            if (chassis.clock() instanceof VirtualClock v) {
+                if (virtualLeft <= 0) throw new AssertionError("not " + what + " after " + timeout + " of virtual time");
+                v.advanceMillis(10);
+                virtualLeft -= 10;
+            } else {
+                if (System.nanoTime() > deadline) throw new AssertionError("not " + what + " within " + timeout);
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted while waiting for " + what);
+                }
+            }
+        }
+    }
+
+    /** Fault injection by cage, as the control API offers it. */
+    public final class Faults {
+        /** Injects {@code fault} into the module of cage {@code cage}; returns it with its id. */
+        public ActiveFault inject(int cage, Fault fault) { return plugged(cage).inject(fault); }
+
+        /** Clears one fault; false if it was not active. */
+        public boolean clear(int cage, String id) { return plugged(cage).clearFault(id); }
+
+        /** Clears every fault of every plugged module. */
+        public void clearAll() {
+            for (int n : chassis.cages()) {
+                XpoModule m = module(n);
+                if (m != null) for (ActiveFault a : m.activeFaults()) m.clearFault(a.id());
+            }
+        }
+
+        public List<ActiveFault> active(int cage) { return plugged(cage).activeFaults(); }
+
+        private XpoModule plugged(int cage) {
+            XpoModule m = module(cage);
+            if (m == null) throw new IllegalStateException("cage " + cage + " is empty");
+            return m;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (scenario != null) scenario.close();
+        if (link != null) link.close();
+        chassis.close();
+    }
+}

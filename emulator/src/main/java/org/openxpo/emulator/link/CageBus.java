@@ -1,0 +1,98 @@
+package org.openxpo.emulator.link;
+
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+import org.openxpo.protocol.target.CccRequest;
+import org.openxpo.protocol.target.CccResult;
+import org.openxpo.protocol.target.ControlConnector;
+import org.openxpo.protocol.target.I2cMessage;
+import org.openxpo.protocol.target.I2cResult;
+import org.openxpo.protocol.target.I3cDevice;
+
+/**
+ * One cage's management bus as every client of the server shares it. A bus transaction holds the bus from its START to
+ * its STOP: with timing on that is the modelled transfer time, so other clients of the cage wait like a second master
+ * waits for a busy bus, and the caller gets its answer no earlier than hardware would give it. The lock is fair, so
+ * clients take turns in arrival order.
+ *
+ * <p>With timing on, a transaction starts on the modelled bus when it was ready (its request had arrived and the
+ * connection's previous request was done), or when the bus became free if it was busy then: the server's own hand-off
+ * from the event loop to the connection's thread is not bus time, and back-to-back transactions follow each other
+ * without gaps, as a host's queued transfers would.
+ */
+final class CageBus {
+    private final int number;
+    private final ControlConnector connector;
+    private final BusTiming timing;
+    private final ReentrantLock bus = new ReentrantLock(true);
+    private final BusCounters counters = new BusCounters();
+    /** When the modelled bus became free ({@link System#nanoTime()}); guarded by {@link #bus}. */
+    private long freeSince = System.nanoTime();
+
+    CageBus(int number, ControlConnector connector, BusTiming timing) {
+        this.number = number;
+        this.connector = connector;
+        this.timing = timing;
+    }
+
+    int number() { return number; }
+
+    /** For sideband pins and events, which do not use the bus. */
+    ControlConnector connector() { return connector; }
+
+    CageStatistics statistics() { return counters.snapshot(); }
+
+    /**
+     * {@code ready}: when the transaction could have started ({@link System#nanoTime()}): its request had arrived and
+     * the connection's previous request was done. Likewise below.
+     */
+    List<I2cResult> i2c(List<I2cMessage> messages, long ready) throws InterruptedException {
+        return transfer(messages, () -> connector.i2c(messages), ready);
+    }
+
+    List<I2cResult> i3c(List<I2cMessage> messages, long ready) throws InterruptedException {
+        return transfer(messages, () -> connector.i3c(messages), ready);
+    }
+
+    CccResult ccc(CccRequest request, long ready) throws InterruptedException {
+        return hold(() -> connector.ccc(request), r -> timing.cccNanos(request), ready);
+    }
+
+    List<I3cDevice> entdaa(int firstAddress, long ready) throws InterruptedException {
+        return hold(() -> connector.entdaa(firstAddress), devices -> timing.entdaaNanos(devices.size()), ready);
+    }
+
+    private List<I2cResult> transfer(List<I2cMessage> messages, Supplier<List<I2cResult>> execute, long ready)
+            throws InterruptedException {
+        return hold(() -> {
+            List<I2cResult> results = execute.get();
+            counters.count(messages, results);
+            return results;
+        }, results -> timing.transferNanos(messages.subList(0, executed(results))), ready);
+    }
+
+    /** Messages that ran on the bus: up to and including the first failed one (a STOP follows it). */
+    private static int executed(List<I2cResult> results) {
+        for (int i = 0; i < results.size(); i++) if (!results.get(i).ok()) return i + 1;
+        return results.size();
+    }
+
+    /** Runs {@code work} with the bus held, and keeps holding it until the modelled bus time has passed. */
+    private <T> T hold(Supplier<T> work, ToLongFunction<T> busNanos, long ready) throws InterruptedException {
+        bus.lockInterruptibly();
+        try {
+            T result = work.get();
+            if (timing.enabled()) {
+                long end = Math.max(ready, freeSince) + busNanos.applyAsLong(result);
+                PreciseWait.until(end);
+                if (Thread.interrupted()) throw new InterruptedException("connection closed");
+                freeSince = end;
+            }
+            return result;
+        } finally {
+            bus.unlock();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.openxpo.driver.cli;
+
+import org.openxpo.driver.module.ApplyResult;
+import org.openxpo.driver.module.LaneSets;
+import org.openxpo.driver.module.ResetMethod;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.util.BitSet;
+
+/** The commands that change the module: reset, lpmode, apply, tx. */
+final class ControlCommands {
+    private ControlCommands() {}
+
+    private static String ms(long nanos) { return nanos / 1_000_000 + " ms"; }
+
+    @Command(name = "reset", mixinStandardHelpOptions = true, description = {
+        "Reset the module and wait until it answers again.",
+        "SoftwareReset (00h:26.3), then a wait for ModuleLowPwr or ModuleReady."})
+    static final class Reset extends ModuleCommand {
+        @Option(names = "--hard", description = "pulse the ResetL pin instead (the target must drive it)")
+        boolean hard;
+
+        @Override
+        void run(Session s, PrintWriter out) {
+            long t0 = System.nanoTime();
+            ResetMethod used = s.client.reset(hard ? ResetMethod.PIN : ResetMethod.SOFTWARE);
+            out.println((used == ResetMethod.PIN ? "ResetL pulse" : "SoftwareReset") + ": module back in "
+                + ms(System.nanoTime() - t0) + ", " + s.client.moduleState().cmisName());
+        }
+    }
+
+    @Command(name = "lpmode", mixinStandardHelpOptions = true, description = {
+        "Request (on) or release (off) low power and wait for the module.",
+        "'off' also stops the LPMode pin from holding the module in low power."})
+    static final class LpMode extends ModuleCommand {
+        @Parameters(paramLabel = "on|off", description = "on or off")
+        Converters.Switch state;
+
+        @Override
+        void run(Session s, PrintWriter out) {
+            boolean on = state.on();
+            long t0 = System.nanoTime();
+            s.client.setLowPower(on);
+            out.println("low power " + (on ? "on" : "off") + ": " + s.client.moduleState().cmisName() + " after "
+                + ms(System.nanoTime() - t0));
+        }
+    }
+
+    @Command(name = "apply", mixinStandardHelpOptions = true, description = {
+        "Bring lanes up with an advertised application.",
+        "CMIS data-path sequence: deinit, stage, ApplyDPInit, init, Tx on. Lanes of",
+        "data paths that overlap the range and lie outside it are left unused."})
+    static final class Apply extends ModuleCommand {
+        @Option(names = "--app", required = true, paramLabel = "N", description = "AppSel (see 'xpoctl show')")
+        int app;
+
+        @Option(names = "--lanes", required = true, paramLabel = "A-B", converter = Converters.LaneList.class,
+            description = "host lanes, e.g. 1-64, 1-8 or 1-4,9-12")
+        BitSet lanes;
+
+        @Override
+        void run(Session s, PrintWriter out) {
+            ApplyResult r = s.client.applyApplication(app, lanes);
+            out.println("AppSel " + app + " (" + r.application().name() + ") active on "
+                + LaneSets.describe(r.lanes()) + " in " + ms(r.took().toNanos()));
+            if (!r.released().isEmpty()) out.println("released " + LaneSets.describe(r.released()) + " (now unused)");
+        }
+    }
+
+    @Command(name = "tx", mixinStandardHelpOptions = true, description = {
+        "Enable (on) or disable (off) the transmitters of lanes.", "Writes OutputDisableTx (10h:130)."})
+    static final class Tx extends ModuleCommand {
+        @Parameters(paramLabel = "on|off", description = "on or off")
+        Converters.Switch state;
+
+        @Option(names = "--lanes", required = true, paramLabel = "A-B", converter = Converters.LaneList.class,
+            description = "host lanes, e.g. 1-8")
+        BitSet lanes;
+
+        @Override
+        void run(Session s, PrintWriter out) {
+            boolean on = state.on();
+            s.client.setTxDisabled(lanes, !on);
+            out.println("Tx " + (on ? "enabled" : "disabled") + " on " + LaneSets.describe(lanes));
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.openxpo.driver.cli;
+
+import org.openxpo.driver.XpoException;
+import org.openxpo.driver.module.InvalidRequestException;
+import org.openxpo.driver.transport.Transport;
+import org.openxpo.driver.transport.Transports;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/**
+ * {@code xpoctl}: the command line of the host driver. Every command opens the target given by {@code --target}
+ * (default: {@code embedded}, a fresh in-process emulated module), does one thing and exits with a code from
+ * {@link ExitCode}. Errors are one line on stderr.
+ */
+@Command(name = "xpoctl", mixinStandardHelpOptions = true, version = "xpoctl (OpenXPO host driver) 0.1.0",
+    description = "Read and control an XPO module (or any CMIS module) over the emulator link, in-process or on a "
+        + "Raspberry Pi's I2C bus.",
+    subcommands = {ReadCommands.Show.class, ReadCommands.Lanes.class, ReadCommands.Thresholds.class,
+        ReadCommands.Alarms.class, DumpCommand.class, MonitorCommand.class, ControlCommands.Reset.class,
+        ControlCommands.LpMode.class, ControlCommands.Apply.class, ControlCommands.Tx.class,
+        FirmwareCommands.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:done", "1:module or bus error (NACK, timeout, rejected configuration, no module)",
+        "2:usage error (bad command, option or value)", "3:target unreachable"},
+    footerHeading = "%nTargets:%n",
+    footer = {"  embedded[?timing=fast]      an emulated module in this process, fresh each run",
+        "  tcp://HOST:PORT/CAGE        an emulator server (I2C over the emulator link)",
+        "  i3c+tcp://HOST:PORT/CAGE    the same over I3C (IBIs instead of IntL)",
+        "  pi4j://1/0x50?resetL=17&lpMode=27&intL=22&modPrsL=23",
+        "                              a real module on a Raspberry Pi (BCM GPIO lines)%n"})
+public final class XpoCtl implements Callable<Integer> {
+    @Option(names = "--target", scope = ScopeType.INHERIT, paramLabel = "URI", defaultValue = "${XPOCTL_TARGET:-embedded}",
+        description = "the module to talk to (default: $XPOCTL_TARGET, else embedded)")
+    String target;
+
+    private final Function<String, Transport> opener;
+    private final boolean awaitEmbeddedBoot;
+
+    /** The real xpoctl: targets open with {@link Transports#open}; a fresh embedded module is waited for. */
+    public XpoCtl() {
+        this.opener = Transports::open;
+        this.awaitEmbeddedBoot = true;
+    }
+
+    /**
+     * An xpoctl whose targets open through {@code opener}: tests and tools hand in a module they keep, already up,
+     * so nothing is waited for (the target text must still be a valid URI).
+     */
+    public XpoCtl(Function<String, Transport> opener) {
+        this.opener = opener;
+        this.awaitEmbeddedBoot = false;
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Without a command: the usage on stderr, as for any other usage error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
+    }
+
+    Session openSession() { return Session.open(target, opener, awaitEmbeddedBoot); }
+
+    public static void main(String[] args) {
+        // picocli and the transports stay quiet unless asked: errors are our one line, not a log
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+            System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(execute(new XpoCtl(), out, err, args));
+    }
+
+    /** Runs one command line; returns the exit code. */
+    public static int execute(XpoCtl app, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(app);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, cmd, parse) -> fail(cmd, message(ex), exitCode(ex)));
+        cl.setParameterExceptionHandler((ex, args2) -> fail(ex.getCommandLine(),
+            ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')",
+            ExitCode.USAGE));
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static int fail(CommandLine cmd, String message, int code) {
+        PrintWriter err = cmd.getErr();
+        err.println("xpoctl: " + message);
+        err.flush();
+        return code;
+    }
+
+    static int exitCode(Throwable ex) {
+        if (ex instanceof TargetUnreachableException) return ExitCode.UNREACHABLE;
+        if (ex instanceof InvalidRequestException || ex instanceof IllegalArgumentException) return ExitCode.USAGE;
+        return ExitCode.MODULE_ERROR;
+    }
+
+    static String message(Throwable ex) {
+        String m = ex.getMessage();
+        if (ex instanceof XpoException || ex instanceof TargetUnreachableException || ex instanceof IllegalArgumentException) {
+            return m == null ? ex.getClass().getSimpleName() : m.replace('\n', ' ');
+        }
+        return "internal error: " + ex + (ex.getStackTrace().length > 0 ? " at " + ex.getStackTrace()[0] : "");
+    }
+}

@@ -1,0 +1,13 @@
+package org.openxpo.driver.json;
+
+/** Rounding for JSON: values a person can read, and null where a number has no finite value (−∞ dBm). */
+final class JsonNumbers {
+    private JsonNumbers() {}
+
+    static Double round(double v, int places) {
+        if (!Double.isFinite(v)) return null;
+        double scale = Math.pow(10, places);
+        double r = Math.round(v * scale) / scale;
+        return r == 0 ? 0.0 : r;  // no "-0.0"
+    }
+}

@@ -1,0 +1,60 @@
+package org.openxpo.driver.module;
+
+import org.openxpo.driver.access.RegisterAccess;
+import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.types.ModuleState;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.openxpo.driver.module.Registers.*;
+
+/**
+ * Reads the latched flags as an interrupt handler does (cmis-digest §4.1): lower bytes 3–13 in one transfer (state,
+ * FlagsSummary of banks 0–3 in 4–7, module flags 8–11, the XPO byte 13 with banks 4–7 in bits 7-4 and the B0h
+ * summaries in bits 3-0), then page 11h bytes 134–153 of only the banks a summary points at, and page B0h 160–165
+ * only when a B0h summary bit is set. A quiet module costs one 11-byte read.
+ */
+final class FlagReader {
+    private FlagReader() {}
+
+    private static final List<Field> LOWER_FIELDS = concat(
+        concat(List.of(MODULE_STATE, INTERRUPT_DEASSERTED, BANKS_4_TO_7), FLAGS_SUMMARY),
+        concat(XPO_SUMMARY, latched(LOWER)));
+    private static final List<Field> LANE_FLAGS = latched(LANE_STATUS);
+    private static final List<Field> XPO_FLAGS = latched(XPO_TELEMETRY);
+
+    static FlagReading read(RegisterAccess access, Identity id) {
+        Instant time = Instant.now();
+        byte[] lo = access.readFields(LOWER, 0, LOWER_FIELDS);
+        List<Alarm> alarms = new ArrayList<>(AlarmCatalog.decodeLower(lo));
+        int reads = 1;
+        int banks = id.flatMemory() ? 0 : id.banks();  // flat memory has no lane pages
+        for (int bank = 0; bank < banks; bank++) {
+            if (!flagged(lo, bank, id)) continue;
+            alarms.addAll(AlarmCatalog.decodeBank(access.readFields(LANE_STATUS, bank, LANE_FLAGS), bank));
+            reads++;
+        }
+        if (id.xpo() && XPO_SUMMARY.stream().anyMatch(s -> s.get(lo, 0) != 0)) {
+            alarms.addAll(AlarmCatalog.decodeXpo(access.readFields(XPO_TELEMETRY, 0, XPO_FLAGS)));
+            reads++;
+        }
+        ModuleState state = ModuleState.fromCode((int) MODULE_STATE.get(lo, 0));
+        int fault = 0;
+        if (state == ModuleState.FAULT) {
+            fault = (int) access.get(FAULT_CAUSE);
+            reads++;
+        }
+        return new FlagReading(time, state, fault, List.copyOf(alarms), reads);
+    }
+
+    /**
+     * FlagsSummary bit0 (page 11h) for banks 0–3; 00h:13 bit 4+(b−4) for banks 4–7 of an XPO module. A non-XPO module
+     * with more than 4 banks has no summary for them (byte 13 is custom), so those banks are always read.
+     */
+    private static boolean flagged(byte[] lo, int bank, Identity id) {
+        if (bank < 4) return (FLAGS_SUMMARY.get(bank).get(lo, 0) & 1) != 0;
+        return !id.xpo() || ((BANKS_4_TO_7.get(lo, 0) >>> (bank - 4)) & 1) != 0;
+    }
+}

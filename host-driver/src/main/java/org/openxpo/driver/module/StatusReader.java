@@ -1,0 +1,100 @@
+package org.openxpo.driver.module;
+
+import org.openxpo.driver.access.RegisterAccess;
+import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.map.XpoPages.Monitor;
+import org.openxpo.protocol.types.DataPathState;
+import org.openxpo.protocol.types.DpConfig;
+import org.openxpo.protocol.types.Lanes;
+import org.openxpo.protocol.types.ModuleState;
+import org.openxpo.protocol.units.Codecs;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.openxpo.driver.module.Registers.*;
+
+/**
+ * Reads a {@link ModuleSnapshot} with one field list per page and bank, so the access layer joins each into as few
+ * transfers as it can: with flags, the lower page 3–17, page 11h 128–213 of each bank and page B0h 128–165 are one
+ * read each (19 transfers with the page selects for 64 lanes); without flags the flag bytes are skipped, which splits
+ * each of those in two around them.
+ */
+final class StatusReader {
+    private StatusReader() {}
+
+    private static final List<Field> LOWER_STATUS = List.of(MODULE_STATE, INTERRUPT_DEASSERTED, FLAGS_SUMMARY.get(0),
+        FLAGS_SUMMARY.get(3), BANKS_4_TO_7, TEMP_MON, VCC_MON);
+    private static final List<Field> LANE_STATUS_FIELDS = List.of(DP_STATE, OUTPUT_STATUS_RX, OUTPUT_STATUS_TX,
+        TX_POWER, TX_BIAS, RX_POWER, ACS_DP_CONFIG);
+    private static final List<Field> XPO_STATUS = xpoStatus();
+
+    private static List<Field> xpoStatus() {
+        List<Field> out = new ArrayList<>();
+        for (Monitor m : Monitor.values()) out.add(f(m.valueField()));
+        out.addAll(List.of(LEAK_DETECTED, LEAK_SENSOR_FAULT, POWER_GOOD, MATING_CYCLES, MATING_CYCLES_RATED, MAX_POWER_XPO));
+        return List.copyOf(out);
+    }
+
+    static ModuleSnapshot read(RegisterAccess access, Identity id, boolean consumeFlags) {
+        Instant time = Instant.now();
+        List<Alarm> alarms = new ArrayList<>();
+        byte[] lo = access.readFields(LOWER, 0, withFlags(LOWER_STATUS, LOWER, consumeFlags));
+        if (consumeFlags) alarms.addAll(AlarmCatalog.decodeLower(lo));
+        ModuleState state = ModuleState.fromCode((int) MODULE_STATE.get(lo, 0));
+        int fault = state == ModuleState.FAULT ? (int) access.get(FAULT_CAUSE) : 0;
+
+        List<LaneStatus> lanes = new ArrayList<>(id.lanes());
+        List<Field> laneFields = withFlags(LANE_STATUS_FIELDS, LANE_STATUS, consumeFlags);
+        int banks = id.flatMemory() ? 0 : id.banks();  // flat memory has no lane pages
+        for (int bank = 0; bank < banks; bank++) {
+            byte[] w = access.readFields(LANE_STATUS, bank, laneFields);
+            List<Alarm> bankAlarms = consumeFlags ? AlarmCatalog.decodeBank(w, bank) : List.of();
+            alarms.addAll(bankAlarms);
+            lanes.addAll(lanes(w, bank, id.biasMultiplierCode(), bankAlarms));
+        }
+
+        PowerStatus power = null;
+        CoolingStatus cooling = null;
+        if (id.xpo()) {
+            byte[] b0 = access.readFields(XPO_TELEMETRY, 0, withFlags(XPO_STATUS, XPO_TELEMETRY, consumeFlags));
+            if (consumeFlags) alarms.addAll(AlarmCatalog.decodeXpo(b0));
+            power = new PowerStatus(value(b0, Monitor.INPUT_VOLTAGE), value(b0, Monitor.INPUT_CURRENT),
+                value(b0, Monitor.INPUT_POWER), MAX_POWER_XPO.value(b0, 0), POWER_GOOD.get(b0, 0) == 1);
+            cooling = new CoolingStatus(value(b0, Monitor.COOLANT_INLET_TEMP), value(b0, Monitor.COOLANT_OUTLET_TEMP),
+                value(b0, Monitor.COOLANT_FLOW), value(b0, Monitor.COLD_PLATE_TEMP),
+                value(b0, Monitor.CARD_A_HOT_ZONE_TEMP), value(b0, Monitor.CARD_A_COLD_ZONE_TEMP),
+                value(b0, Monitor.CARD_B_HOT_ZONE_TEMP), value(b0, Monitor.CARD_B_COLD_ZONE_TEMP),
+                LEAK_DETECTED.get(b0, 0) == 1, LEAK_SENSOR_FAULT.get(b0, 0) == 1, (int) MATING_CYCLES.get(b0, 0),
+                (int) MATING_CYCLES_RATED.get(b0, 0));
+        }
+        return new ModuleSnapshot(time, state, fault, INTERRUPT_DEASSERTED.get(lo, 0) == 0, TEMP_MON.value(lo, 0),
+            VCC_MON.value(lo, 0), power, cooling, List.copyOf(lanes), consumeFlags, List.copyOf(alarms));
+    }
+
+    private static List<Field> withFlags(List<Field> fields, int page, boolean flags) {
+        return flags ? concat(fields, latched(page)) : fields;
+    }
+
+    private static double value(byte[] b0, Monitor m) { return f(m.valueField()).value(b0, 0); }
+
+    private static List<LaneStatus> lanes(byte[] w, int bank, int multiplier, List<Alarm> alarms) {
+        Map<Integer, List<String>> flags = new HashMap<>();
+        for (Alarm a : alarms) flags.computeIfAbsent(a.lane(), k -> new ArrayList<>()).add(a.name());
+        List<LaneStatus> out = new ArrayList<>(MemoryMap.LANES_PER_BANK);
+        for (int i = 0; i < MemoryMap.LANES_PER_BANK; i++) {
+            int lane = Lanes.lane(bank, i);
+            DpConfig acs = DpConfig.decode((int) ACS_DP_CONFIG.get(w, i));
+            out.add(new LaneStatus(lane, DataPathState.fromCode((int) DP_STATE.get(w, i)), acs.appSel(),
+                acs.appSel() == 0 ? lane : Lanes.lane(bank, acs.dataPathId()), OUTPUT_STATUS_TX.get(w, i) == 1,
+                OUTPUT_STATUS_RX.get(w, i) == 1, TX_POWER.value(w, i),
+                RX_POWER.value(w, i), Codecs.biasMilliamps((int) TX_BIAS.get(w, i), multiplier),
+                List.copyOf(flags.getOrDefault(lane, List.of()))));
+        }
+        return out;
+    }
+}

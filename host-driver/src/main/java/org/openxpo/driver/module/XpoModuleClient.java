@@ -1,0 +1,151 @@
+package org.openxpo.driver.module;
+
+import org.openxpo.driver.XpoException;
+import org.openxpo.driver.access.RegisterAccess;
+import org.openxpo.driver.transport.Transport;
+import org.openxpo.driver.transport.Transports;
+import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.types.ModuleState;
+
+import java.util.BitSet;
+
+/**
+ * The module API of one XPO (or any CMIS) module over a {@link Transport}: identity, status snapshots, thresholds,
+ * latched flags as alarms, and the controls a host uses — reset, low power, applications on lanes, Tx disable and
+ * interrupt masks — each control followed by the wait CMIS hosts do, bounded by the module's advertised durations.
+ *
+ * <p>Reading status has two forms because latched flags clear when read: {@link #snapshot()} reads them and reports
+ * them (nobody else will see them), {@link #status()} skips the flag bytes and leaves them to their owner (a monitor,
+ * an interrupt handler). Identity is read once and kept until the module resets, is replaced or the link reconnects.
+ * The client is thread-safe: each register access holds the bus, multi-step controls are not atomic.
+ */
+public final class XpoModuleClient implements AutoCloseable {
+    private final Transport transport;
+    private final RegisterAccess access;
+    private final boolean ownsTransport, ownsAccess;
+    private final AutoCloseable subscription;
+    private volatile Identity identity;
+
+    /** A client over a transport the caller keeps (and closes). */
+    public XpoModuleClient(Transport transport) { this(transport, new RegisterAccess(transport), false, true); }
+
+    /** A client over an existing register access (sharing its page-select cache and bus lock). */
+    public XpoModuleClient(RegisterAccess access) { this(access.transport(), access, false, false); }
+
+    private XpoModuleClient(Transport transport, RegisterAccess access, boolean ownsTransport, boolean ownsAccess) {
+        this.transport = transport;
+        this.access = access;
+        this.ownsTransport = ownsTransport;
+        this.ownsAccess = ownsAccess;
+        this.subscription = transport.subscribe(e -> {
+            if (e instanceof TargetEvent.Reset || e instanceof TargetEvent.Presence) forgetIdentity();
+        });
+        transport.onReconnect(this::forgetIdentity);
+    }
+
+    /** Opens {@code target} (see {@link org.openxpo.driver.transport.TargetUri}); closing the client closes it. */
+    public static XpoModuleClient open(String target) {
+        Transport t = Transports.open(target);
+        return new XpoModuleClient(t, new RegisterAccess(t), true, true);
+    }
+
+    public Transport transport() { return transport; }
+
+    public RegisterAccess access() { return access; }
+
+    // ------------------------------------------------------------------ reading
+
+    /** What the module is; read on first use and after every reset, re-plug or reconnect. */
+    public Identity identity() {
+        Identity id = identity;
+        if (id == null) identity = id = IdentityReader.read(access);
+        return id;
+    }
+
+    /** Forgets the identity (the next call reads it again). */
+    public void forgetIdentity() { identity = null; }
+
+    /** The module state (00h:3), or null for a reserved code. */
+    public ModuleState moduleState() { return ModuleState.fromCode((int) access.get(Registers.MODULE_STATE)); }
+
+    /** True while an unmasked latched flag waits to be read (00h:3 bit0 = 0, the register image of IntL). */
+    public boolean interruptAsserted() { return access.get(Registers.INTERRUPT_DEASSERTED) == 0; }
+
+    /** Status without touching the latched flags: {@code alarms} is empty and {@code flagsRead} false. */
+    public ModuleSnapshot status() { return StatusReader.read(access, identity(), false); }
+
+    /** Status with the latched flags, which this read clears: {@code alarms} lists every flag that was set. */
+    public ModuleSnapshot snapshot() { return StatusReader.read(access, identity(), true); }
+
+    /** Only the latched flags, read as an interrupt handler does (lower page, then what the summaries point at). */
+    public FlagReading readFlags() { return FlagReader.read(access, identity()); }
+
+    public Thresholds thresholds() { return ThresholdReader.read(access, identity()); }
+
+    /** The waits this module gets, from its advertised durations. */
+    public Timeouts timeouts() { return Timeouts.from(identity().durations()); }
+
+    // ------------------------------------------------------------------ controls
+
+    /** Resets (ResetL pulse when the transport drives the pin, else SoftwareReset) and waits for the module. */
+    public ResetMethod reset() { return reset(ResetMethod.AUTO); }
+
+    public ResetMethod reset(ResetMethod method) {
+        Timeouts t;
+        try {
+            t = timeouts();
+        } catch (XpoException e) {
+            // a module that cannot tell its durations now is reset anyway, with generous waits
+            t = Timeouts.from(AdvertisedDurations.FLAT_MEMORY);
+        }
+        try {
+            return new ModuleControl(transport, access).reset(method, t);
+        } finally {
+            forgetIdentity();
+        }
+    }
+
+    /** Requests (true) or releases (false) low power and waits for ModuleLowPwr / ModuleReady. */
+    public void setLowPower(boolean on) { new ModuleControl(transport, access).setLowPower(on, timeouts()); }
+
+    /** Checks an application against the advertisement without touching the module. */
+    public ApplicationPlan plan(int appSel, BitSet lanes) { return ApplicationPlan.of(identity(), appSel, lanes); }
+
+    /**
+     * Runs the CMIS data-path sequence to bring {@code lanes} up with application {@code appSel}; returns when every
+     * lane is DPActivated. Fails before writing anything when the lanes do not fit the application
+     * ({@link InvalidRequestException}), and with {@link ConfigRejectedException} when the module rejects it.
+     */
+    public ApplyResult applyApplication(int appSel, BitSet lanes) {
+        ApplicationPlan plan = plan(appSel, lanes);
+        return new DataPathSequencer(access, identity()).apply(plan);
+    }
+
+    /** Sets or clears OutputDisableTx (10h:130) of {@code lanes}; the data paths follow on their own. */
+    public void setTxDisabled(BitSet lanes, boolean disabled) {
+        Identity id = identity();
+        if (lanes.isEmpty() || lanes.nextSetBit(0) < 1 || lanes.length() - 1 > id.lanes()) {
+            throw new InvalidRequestException("lanes " + LaneSets.format(lanes) + " are outside 1-" + id.lanes());
+        }
+        new DataPathSequencer(access, id).setTxDisabled(lanes, disabled);
+    }
+
+    /**
+     * Masks (true) or unmasks an alarm's interrupt by its name (see {@link AlarmCatalog}); {@code lanes} for lane
+     * alarms, ignored otherwise. A masked flag still latches and still shows in reads; it only stops asserting IntL.
+     */
+    public void setAlarmMasked(String alarm, BitSet lanes, boolean masked) {
+        AlarmMasks.set(access, identity(), alarm, lanes, masked);
+    }
+
+    @Override
+    public void close() {
+        try {
+            subscription.close();
+        } catch (Exception ignored) {
+            // the transport may already be closed; nothing is left to release
+        }
+        if (ownsAccess) access.close();
+        if (ownsTransport) transport.close();
+    }
+}

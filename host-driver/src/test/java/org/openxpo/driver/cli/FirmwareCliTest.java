@@ -1,0 +1,89 @@
+package org.openxpo.driver.cli;
+
+import org.openxpo.driver.module.EmulatedModule;
+import org.openxpo.protocol.cdb.FirmwareImageFormat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class FirmwareCliTest {
+    EmulatedModule module;
+    @TempDir Path dir;
+
+    @BeforeEach
+    void start() { module = EmulatedModule.ready(); }
+
+    @AfterEach
+    void stop() { module.close(); }
+
+    CliRun fw(String... args) {
+        String[] full = new String[args.length + 3];
+        full[0] = "--target";
+        full[1] = "embedded";
+        full[2] = "fw";
+        System.arraycopy(args, 0, full, 3, args.length);
+        return CliRun.run(t -> module.transport, full);
+    }
+
+    Path pack(String version, int size) {
+        Path file = dir.resolve("fw-" + version + ".bin");
+        CliRun r = CliRun.run("fw", "pack", "--version", version, "--size", Integer.toString(size), "-o", file.toString());
+        assertEquals(0, r.code(), r::toString);
+        return file;
+    }
+
+    @Test
+    void packWritesAValidImage() throws Exception {
+        Path file = pack("2.1", 10_000);
+        FirmwareImageFormat.Header h = FirmwareImageFormat.validate(Files.readAllBytes(file));
+        assertEquals("2.1", h.version());
+        assertEquals(10_000, h.payloadLength());
+    }
+
+    @Test
+    void updateCommitsAndInfoJsonShowsTheNewVersion() {
+        CliRun up = fw("update", pack("2.1", 20_000).toString());
+        assertEquals(0, up.code(), up::toString);
+        assertTrue(up.out().contains("updated to 2.1"), up.out());
+        assertTrue(up.out().lines().filter(l -> l.matches("write \\d+% .*")).count() >= 5, "plain progress lines when not a terminal: " + up.out());
+        CliRun info = fw("info", "--json");
+        assertEquals(0, info.code(), info::toString);
+        assertTrue(info.out().contains("\"running\" : \"2.1\""), info.out());
+        assertTrue(info.out().contains("\"committed\" : \"2.1\""), info.out());
+    }
+
+    @Test
+    void noCommitThenCommit() {
+        assertEquals(0, fw("update", "--no-commit", "--lpl", pack("3.0", 3_000).toString()).code());
+        CliRun info = fw("info");
+        assertTrue(info.out().matches("(?s).*A\\s+1\\.0.*yes.*"), "A still committed: " + info.out());
+        CliRun commit = fw("commit");
+        assertEquals(0, commit.code(), commit::toString);
+        assertTrue(commit.out().contains("committed 3.0"), commit.out());
+    }
+
+    @Test
+    void corruptImageFailsWithOneLine() throws Exception {
+        Path file = pack("4.0", 5_000);
+        byte[] b = Files.readAllBytes(file);
+        b[3000] ^= 1;
+        Files.write(file, b);
+        CliRun r = fw("update", file.toString());
+        assertEquals(1, r.code(), r::toString);
+        assertTrue(r.err().contains("0x60"), r.err());
+        assertEquals(1, r.err().strip().lines().count());
+    }
+
+    @Test
+    void usageErrors() {
+        assertEquals(2, fw("update", dir.resolve("missing.bin").toString()).code());
+        assertEquals(2, CliRun.run("fw", "pack", "--version", "two", "-o", dir.resolve("x").toString()).code());
+        assertEquals(2, fw("update", "--password", "zz", pack("5.0", 100).toString()).code());
+    }
+}

@@ -1,0 +1,261 @@
+package org.openxpo.driver.cli;
+
+import org.junit.jupiter.api.Test;
+import org.openxpo.driver.json.XpoJson;
+import org.openxpo.driver.module.EmulatedModule;
+import org.openxpo.driver.module.XpoModuleClient;
+import org.openxpo.driver.monitor.EventLogAccess;
+import org.openxpo.emulator.fault.Fault;
+import org.openxpo.protocol.map.MemoryMap;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Every xpoctl command in-process: output, exit code, and what it did to the module. */
+class XpoCtlTest {
+    static final String FAST = "embedded?timing=fast";
+    static final MemoryMap MAP = MemoryMap.xpo();
+
+    static JsonNode json(CliRun r) {
+        assertEquals(0, r.code(), r.toString());
+        return XpoJson.mapper().readTree(r.out());
+    }
+
+    static void assertOneLineError(CliRun r, int code, String text) {
+        assertEquals(code, r.code(), r.toString());
+        assertEquals("", r.out(), r.toString());
+        assertEquals(1, r.err().strip().lines().count(), r.toString());
+        assertTrue(r.err().startsWith("xpoctl: "), r.toString());
+        assertTrue(r.err().contains(text), r.toString());
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.toString());
+    }
+
+    static void assertFits80Columns(String text) {
+        for (String line : text.lines().toList()) {
+            assertTrue(line.replace("\t", "        ").length() <= 80, "longer than 80 columns: " + line);
+        }
+    }
+
+    @Test
+    void showWaitsForTheEmbeddedModuleToBoot() {
+        CliRun r = CliRun.run("show");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("State         ModuleReady"), r.out());
+        assertTrue(r.out().contains("DPActivated   1-64"), r.out());
+        assertTrue(r.out().contains("Power         4"), "the 50 V input is measured: " + r.out());
+        assertFalse(r.out().contains("-inf"), "every lit lane reports light: " + r.out());
+        assertFits80Columns(r.out());
+    }
+
+    @Test
+    void showJsonHasTheDocumentedMembers() {
+        JsonNode n = json(CliRun.run("--target", FAST, "show", "--json"));
+        assertEquals("openxpo.module/1", n.get("schema").asString());
+        assertEquals(FAST, n.get("target").asString());
+        for (String k : List.of("vendor", "partNumber", "serialNumber", "firmwareVersion")) {
+            assertFalse(n.get("identity").get(k).asString().isBlank(), k);
+        }
+        assertEquals("ModuleReady", n.get("moduleState").asString());
+        for (String k : List.of("inputVoltageV", "inputCurrentA", "inputPowerW")) assertTrue(n.get("power").get(k).isNumber());
+        for (String k : List.of("inletTempC", "outletTempC", "flowLpm")) assertTrue(n.get("cooling").get(k).isNumber());
+        assertTrue(n.get("cooling").get("leak").isBoolean());
+        assertEquals(64, n.get("lanes").size());
+        for (JsonNode lane : n.get("lanes")) {
+            for (String k : List.of("lane", "dataPathState", "txPowerMw", "rxPowerMw", "biasMa")) assertTrue(lane.has(k), k);
+        }
+        for (JsonNode a : n.get("alarms")) assertTrue(a.has("name") && a.has("severity"));
+    }
+
+    @Test
+    void lanesShowsSixtyFourCompactRows() {
+        CliRun r = CliRun.run("--target", FAST, "lanes");
+        assertEquals(0, r.code(), r.toString());
+        List<String> rows = r.out().lines().filter(l -> l.matches("^\\s*\\d+\\s+\\d+\\s+DP\\w+.*")).toList();
+        assertEquals(64, rows.size(), r.out());
+        assertTrue(rows.getFirst().trim().startsWith("1   1 DPActivated"), rows.getFirst());
+        assertTrue(r.out().contains("bank 7 (lanes 57-64)"));
+        assertFits80Columns(r.out());
+
+        JsonNode n = json(CliRun.run("lanes", "--json", "--target", FAST));
+        assertEquals("openxpo.lanes/1", n.get("schema").asString());
+        assertEquals(64, n.get("lanes").size());
+        assertEquals(64, n.get("lanes").get(63).get("lane").asInt());
+    }
+
+    @Test
+    void thresholds() {
+        CliRun r = CliRun.run("--target", FAST, "thresholds");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("TxPower ") && l.endsWith("mW")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("InputVoltage ") && l.endsWith(" V")), r.out());
+        assertFits80Columns(r.out());
+        JsonNode n = json(CliRun.run("--target", FAST, "thresholds", "--json"));
+        assertEquals(16, n.get("thresholds").size());
+    }
+
+    @Test
+    void aLaserFailureBecomesAnEventAndShowsInAlarms() {
+        try (EmulatedModule em = EmulatedModule.ready(); XpoModuleClient client = em.client()) {
+            var events = EventLogAccess.monitor(client);
+            em.module().inject(new Fault.LaserFailure(Set.of(3)));
+            events.awaitRaised("TxFailure", 3);
+            events.close();  // the monitor reads every flag as soon as it latches; xpoctl reads them now
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> em.module().peek(MAP.field("FailureFlagTx"), 0, 2) == 1);
+            CliRun text = CliRun.run(t -> em.transport, "alarms");
+            assertEquals(0, text.code(), text.toString());
+            assertTrue(text.out().lines().anyMatch(l -> l.startsWith("alarm") && l.contains("TxFailure")
+                && l.contains("lane 3")), text.out());
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> em.module().peek(MAP.field("FailureFlagTx"), 0, 2) == 1);
+            JsonNode n = json(CliRun.run(t -> em.transport, "alarms", "--json"));
+            assertEquals("openxpo.alarms/1", n.get("schema").asString());
+            boolean found = false;
+            for (JsonNode a : n.get("alarms")) {
+                found |= a.get("name").asString().equals("TxFailure") && a.get("lane").asInt() == 3
+                    && a.get("severity").asString().equals("alarm") && a.get("source").asString().equals("lane");
+            }
+            assertTrue(found, n.toString());
+        }
+    }
+
+    @Test
+    void dumpLooksLikeEthtoolHex() {
+        CliRun r = CliRun.run("--target", FAST, "dump");
+        assertEquals(0, r.code(), r.toString());
+        List<String> rows = r.out().lines().filter(l -> l.startsWith("0x")).toList();
+        assertEquals(16, rows.size(), r.out());
+        assertTrue(rows.getFirst().startsWith("0x0000:\t\t19 53 "), rows.getFirst());
+        assertTrue(rows.get(15).startsWith("0x00f0:\t\t"));
+        assertTrue(rows.stream().allMatch(l -> l.split("\t\t")[1].split(" ").length == 16));
+        assertFits80Columns(r.out());
+
+        CliRun hex = CliRun.run("--target", FAST, "dump", "--page", "0x11", "--bank", "2");
+        CliRun suffix = CliRun.run("--target", FAST, "dump", "--page", "11h", "--bank", "2");
+        for (CliRun d : List.of(hex, suffix)) {
+            assertEquals(0, d.code(), d.toString());
+            assertTrue(d.out().startsWith("Page 11h bank 2"), d.out());
+            List<String> page = d.out().lines().filter(l -> l.startsWith("0x")).toList();
+            assertEquals(8, page.size());
+            assertTrue(page.getFirst().startsWith("0x0080:\t\t44 44 44 44 "), "DPActivated in every lane: " + page.getFirst());
+        }
+    }
+
+    @Test
+    void dumpRefusesPagesAndBanksTheMapDoesNotHave() {
+        assertOneLineError(CliRun.run("--target", FAST, "dump", "--page", "12h"), 2, "page 12h is not in the XPO memory map");
+        assertOneLineError(CliRun.run("--target", FAST, "dump", "--page", "0x10", "--bank", "9"), 2, "banks 0-7, not 9");
+        assertOneLineError(CliRun.run("--target", FAST, "dump", "--page", "01h", "--bank", "1"), 2, "not banked");
+        assertOneLineError(CliRun.run("--target", FAST, "dump", "--page", "zz"), 2, "is not a page");
+    }
+
+    @Test
+    void monitorPrintsEventsAndSnapshots() {
+        CliRun r = CliRun.run("--target", FAST, "monitor", "--json", "--count", "2", "--interval", "200ms");
+        assertEquals(0, r.code(), r.toString());
+        List<JsonNode> events = r.out().lines().map(l -> XpoJson.mapper().readTree(l)).toList();
+        assertTrue(events.stream().allMatch(e -> e.get("schema").asString().equals("openxpo.event/1")));
+        assertEquals(2, events.stream().filter(e -> e.get("type").asString().equals("snapshot")).count(), r.out());
+        assertTrue(events.stream().anyMatch(e -> e.get("type").asString().equals("moduleState")
+            && e.get("current").asString().equals("ModuleReady")));
+
+        CliRun text = CliRun.run("--target", FAST, "monitor", "--count", "1", "--interval", "0.2s");
+        assertEquals(0, text.code(), text.toString());
+        assertTrue(text.out().lines().anyMatch(l -> l.contains("snapshot ModuleReady 64/64 up ")), text.out());
+        assertTrue(text.out().lines().anyMatch(l -> l.contains("DataPathStateChanged") && l.endsWith("lanes 1-64")),
+            "one line for the 64 lanes of one reading: " + text.out());
+        assertFits80Columns(text.out());
+        assertOneLineError(CliRun.run("--target", FAST, "monitor", "--interval", "soon"), 2, "not a duration");
+    }
+
+    @Test
+    void resetAndLowPower() {
+        CliRun soft = CliRun.run("--target", FAST, "reset");
+        assertEquals(0, soft.code(), soft.toString());
+        assertTrue(soft.out().startsWith("SoftwareReset: module back in "), soft.out());
+        CliRun hard = CliRun.run("--target", FAST, "reset", "--hard");
+        assertEquals(0, hard.code(), hard.toString());
+        assertTrue(hard.out().startsWith("ResetL pulse: module back in "), hard.out());
+
+        try (EmulatedModule em = EmulatedModule.ready()) {
+            CliRun on = CliRun.run(t -> em.transport, "lpmode", "on");
+            assertEquals(0, on.code(), on.toString());
+            assertTrue(on.out().contains("ModuleLowPwr"), on.out());
+            assertOneLineError(CliRun.run(t -> em.transport, "apply", "--app", "4", "--lanes", "1-8"), 1, "ModuleLowPwr");
+            CliRun off = CliRun.run(t -> em.transport, "lpmode", "OFF");
+            assertEquals(0, off.code(), off.toString());
+            assertTrue(off.out().contains("ModuleReady"), off.out());
+        }
+        assertOneLineError(CliRun.run("--target", FAST, "lpmode", "maybe"), 2, "on|off");
+    }
+
+    @Test
+    void applySwitchesBetween64x200GAnd8x1600G() {
+        try (EmulatedModule em = EmulatedModule.ready()) {
+            CliRun to200 = CliRun.run(t -> em.transport, "apply", "--app", "4", "--lanes", "1-64");
+            assertEquals(0, to200.code(), to200.toString());
+            assertTrue(to200.out().startsWith("AppSel 4 (200GAUI-1 / 200GBASE-DR1) active on lanes 1-64"), to200.out());
+            for (int lane = 1; lane <= 64; lane++) assertEquals(4, acsAppSel(em, lane), "lane " + lane);
+
+            CliRun back = CliRun.run(t -> em.transport, "apply", "--app", "1", "--lanes", "1-64");
+            assertEquals(0, back.code(), back.toString());
+            for (int lane = 1; lane <= 64; lane++) assertEquals(1, acsAppSel(em, lane), "lane " + lane);
+
+            CliRun part = CliRun.run(t -> em.transport, "apply", "--app", "2", "--lanes", "1-4");
+            assertTrue(part.out().contains("released lanes 5-8 (now unused)"), part.out());
+        }
+    }
+
+    static long acsAppSel(EmulatedModule em, int lane) {
+        return em.module().peek(MAP.field("AcsDPConfigLane"), (lane - 1) / 8, (lane - 1) % 8) >> 4;
+    }
+
+    @Test
+    void txOffAndOn() {
+        try (EmulatedModule em = EmulatedModule.ready()) {
+            CliRun off = CliRun.run(t -> em.transport, "tx", "off", "--lanes", "9-16");
+            assertEquals(0, off.code(), off.toString());
+            assertEquals("Tx disabled on lanes 9-16", off.out().strip());
+            for (int i = 0; i < 8; i++) assertEquals(1, em.module().peek(MAP.field("OutputDisableTx"), 1, i));
+            assertEquals(0, em.module().peek(MAP.field("OutputDisableTx"), 0, 0));
+            CliRun on = CliRun.run(t -> em.transport, "tx", "on", "--lanes", "9-16");
+            assertEquals(0, on.code(), on.toString());
+            for (int i = 0; i < 8; i++) assertEquals(0, em.module().peek(MAP.field("OutputDisableTx"), 1, i));
+        }
+    }
+
+    @Test
+    void wrongUsageIsOneLineWithExitCode2() {
+        assertOneLineError(CliRun.run("--target", FAST, "tx", "off", "--lanes", "0-70"), 2, "lane 0 is outside 1-64");
+        assertOneLineError(CliRun.run("--target", FAST, "apply", "--app", "4", "--lanes", "0-70"), 2, "lane 0 is outside 1-64");
+        assertOneLineError(CliRun.run("--target", FAST, "apply", "--app", "9", "--lanes", "1-8"), 2, "AppSel 9 is not advertised");
+        assertOneLineError(CliRun.run("--target", FAST, "apply", "--app", "1", "--lanes", "3-10"), 2, "not on lane 3");
+        assertOneLineError(CliRun.run("--target", FAST, "apply", "--lanes", "1-8"), 2, "--app");
+        assertOneLineError(CliRun.run("--target", FAST, "frobnicate"), 2, "frobnicate");
+        assertOneLineError(CliRun.run("--target", "bogus://x", "show"), 2, "invalid target 'bogus://x'");
+        CliRun none = CliRun.run();
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("Usage: xpoctl"));
+    }
+
+    @Test
+    void anUnreachableTargetIsExitCode3() {
+        assertOneLineError(CliRun.run("--target", "tcp://127.0.0.1:1/1", "show"), 3, "cannot reach the emulator at 127.0.0.1:1");
+    }
+
+    @Test
+    void helpListsCommandsExitCodesAndTargets() {
+        CliRun r = CliRun.run("--help");
+        assertEquals(0, r.code());
+        for (String s : List.of("show", "lanes", "thresholds", "alarms", "dump", "monitor", "reset", "lpmode", "apply",
+            "tx", "fw", "Exit codes:", "target unreachable", "tcp://HOST:PORT/CAGE")) {
+            assertTrue(r.out().contains(s), s);
+        }
+        assertFits80Columns(r.out());
+    }
+}

@@ -1,0 +1,127 @@
+package org.openxpo.driver.module;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.types.DataPathState;
+import org.openxpo.protocol.types.DpConfig;
+
+import java.util.BitSet;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The CMIS data-path sequence against the emulated module, checked in the module's active control set. */
+class ApplicationChangeTest {
+    static final MemoryMap MAP = MemoryMap.xpo();
+    EmulatedModule em;
+    XpoModuleClient client;
+
+    @AfterEach
+    void stop() {
+        if (client != null) client.close();
+        if (em != null) em.close();
+    }
+
+    void start(EmulatedModule module) {
+        em = module;
+        client = em.client();
+    }
+
+    /** The active control set of a lane, read by the emulator (not through the driver). */
+    DpConfig acs(int lane) {
+        return DpConfig.decode((int) em.module().peek(MAP.field("AcsDPConfigLane"), (lane - 1) / 8, (lane - 1) % 8));
+    }
+
+    void assertLanes(int from, int to, int appSel, int lanesPerPath, DataPathState state) {
+        for (int lane = from; lane <= to; lane++) {
+            DpConfig c = acs(lane);
+            assertEquals(appSel, c.appSel(), "AppSel of lane " + lane);
+            if (appSel != 0) assertEquals(((lane - 1) % 8) / lanesPerPath * lanesPerPath, c.dataPathId(), "DataPathID of lane " + lane);
+            assertEquals(state, em.module().dataPathState(lane), "state of lane " + lane);
+        }
+    }
+
+    @Test
+    void from8x1600GTo64x200GAndBack() {
+        start(EmulatedModule.ready());
+        assertLanes(1, 64, 1, 8, DataPathState.ACTIVATED);
+
+        ApplyResult to200 = client.applyApplication(4, LaneSets.range(1, 64));
+        assertEquals("200GAUI-1 / 200GBASE-DR1", to200.application().name());
+        assertTrue(to200.released().isEmpty());
+        assertLanes(1, 64, 4, 1, DataPathState.ACTIVATED);
+        assertTrue(client.status().lanes().stream().allMatch(l -> l.appSel() == 4 && l.firstLane() == l.lane()));
+
+        client.applyApplication(1, LaneSets.range(1, 64));
+        assertLanes(1, 64, 1, 8, DataPathState.ACTIVATED);
+    }
+
+    @Test
+    void aRangeInsideALargerDataPathReleasesTheRestOfIt() {
+        start(EmulatedModule.ready());
+        ApplyResult r = client.applyApplication(2, LaneSets.range(9, 12));
+        assertLanes(9, 12, 2, 4, DataPathState.ACTIVATED);
+        assertEquals("13-16", LaneSets.format(r.released()));
+        assertLanes(13, 16, 0, 0, DataPathState.DEACTIVATED);
+        assertLanes(1, 8, 1, 8, DataPathState.ACTIVATED);
+        assertLanes(17, 64, 1, 8, DataPathState.ACTIVATED);
+
+        client.applyApplication(3, LaneSets.range(13, 16));
+        assertLanes(13, 16, 3, 2, DataPathState.ACTIVATED);
+        assertLanes(9, 12, 2, 4, DataPathState.ACTIVATED);
+    }
+
+    @Test
+    void severalRangesInSeveralBanksAtOnce() {
+        start(EmulatedModule.ready());
+        BitSet lanes = org.openxpo.protocol.types.Lanes.parse("1-8,57-64");
+        client.applyApplication(3, lanes);
+        assertLanes(1, 8, 3, 2, DataPathState.ACTIVATED);
+        assertLanes(57, 64, 3, 2, DataPathState.ACTIVATED);
+        assertLanes(9, 56, 1, 8, DataPathState.ACTIVATED);
+    }
+
+    @Test
+    void withTheModulesRealDurations() {
+        start(EmulatedModule.realTiming());
+        em.awaitActive();
+        ApplyResult r = client.applyApplication(4, LaneSets.range(1, 8));
+        assertLanes(1, 8, 4, 1, DataPathState.ACTIVATED);
+        // DPDeinit 40 ms + DPInit 200 ms + Tx on 20 ms at least, far below the advertised bounds
+        assertTrue(r.took().toMillis() >= 250, "took " + r.took());
+        assertTrue(r.took().toMillis() < 3000, "took " + r.took());
+    }
+
+    @Test
+    void badRequestsFailBeforeAnythingIsWritten() {
+        start(EmulatedModule.ready());
+        long deinitBefore = em.module().peek(MAP.field("DPDeinitLane"), 0, 0);
+        InvalidRequestException unknown = assertThrows(InvalidRequestException.class,
+            () -> client.applyApplication(9, LaneSets.range(1, 8)));
+        assertTrue(unknown.getMessage().contains("AppSel 9 is not advertised"), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("4 (200GAUI-1 / 200GBASE-DR1)"), unknown.getMessage());
+
+        InvalidRequestException start = assertThrows(InvalidRequestException.class,
+            () -> client.applyApplication(1, LaneSets.range(2, 9)));
+        assertTrue(start.getMessage().contains("starts on lane 1 of a bank, not on lane 2"), start.getMessage());
+
+        InvalidRequestException split = assertThrows(InvalidRequestException.class,
+            () -> client.applyApplication(2, LaneSets.range(1, 6)));
+        assertTrue(split.getMessage().contains("lacks 7-8"), split.getMessage());
+
+        InvalidRequestException outside = assertThrows(InvalidRequestException.class,
+            () -> client.applyApplication(4, LaneSets.range(60, 70)));
+        assertTrue(outside.getMessage().contains("outside 1-64"), outside.getMessage());
+
+        assertEquals(deinitBefore, em.module().peek(MAP.field("DPDeinitLane"), 0, 0));
+        assertLanes(1, 64, 1, 8, DataPathState.ACTIVATED);
+    }
+
+    @Test
+    void applyingInLowPowerSaysWhatToDo() {
+        start(EmulatedModule.ready());
+        client.setLowPower(true);
+        var e = assertThrows(org.openxpo.driver.XpoException.class, () -> client.applyApplication(4, LaneSets.range(1, 8)));
+        assertTrue(e.getMessage().contains("ModuleLowPwr") && e.getMessage().contains("leave low power"), e.getMessage());
+    }
+}

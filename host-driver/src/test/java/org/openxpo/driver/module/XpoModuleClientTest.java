@@ -1,0 +1,235 @@
+package org.openxpo.driver.module;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openxpo.driver.XpoException;
+import org.openxpo.driver.access.AccessStatistics;
+import org.openxpo.emulator.fault.Fault;
+import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.target.Pin;
+import org.openxpo.protocol.types.DataPathState;
+import org.openxpo.protocol.types.ModuleState;
+
+import java.util.BitSet;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class XpoModuleClientTest {
+    static final MemoryMap MAP = MemoryMap.xpo();
+    EmulatedModule em;
+    XpoModuleClient client;
+
+    @BeforeEach
+    void start() {
+        em = EmulatedModule.ready();
+        client = em.client();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        em.close();
+    }
+
+    long peek(String field, int bank, int index) { return em.module().peek(MAP.field(field), bank, index); }
+
+    @Test
+    void identityDescribesTheXpoModule() {
+        Identity id = client.identity();
+        assertEquals(0x19, id.identifier());
+        assertEquals("OSFP", id.identifierName());
+        assertEquals("5.3", id.cmisRevision());
+        assertEquals("OPENXPO", id.vendorName());
+        assertEquals("XPO0000001", id.serialNumber());
+        assertFalse(id.partNumber().isBlank());
+        assertEquals("1.0", id.activeFirmware().toString());
+        assertEquals(8, id.banks());
+        assertEquals(64, id.lanes());
+        assertTrue(id.xpo());
+        assertEquals(400.0, id.maxPowerW(), 0.01);
+        assertTrue(id.supportedPages().containsAll(java.util.List.of("01h", "02h", "10h", "11h", "B0h", "B1h")));
+        assertEquals(4, id.applications().size());
+        Application app1 = id.application(1).orElseThrow();
+        assertEquals("1.6TAUI-8 / 1.6TBASE-DR8", app1.name());
+        assertEquals(8, app1.dataPathsPerBank() * id.banks());
+        assertEquals(64, id.application(4).orElseThrow().dataPathsPerBank() * id.banks());
+        assertEquals(java.util.List.of(1, 5), id.application(2).orElseThrow().startLanes());
+    }
+
+    @Test
+    void statusReportsEveryLaneAndTheXpoTelemetry() {
+        ModuleSnapshot s = client.status();
+        assertEquals(ModuleState.READY, s.moduleState());
+        assertEquals(64, s.lanes().size());
+        for (LaneStatus l : s.lanes()) {
+            assertEquals(DataPathState.ACTIVATED, l.dataPathState(), "lane " + l.lane());
+            assertEquals(1, l.appSel());
+            assertEquals(((l.lane() - 1) / 8) * 8 + 1, l.firstLane());
+        }
+        assertTrue(s.power().inputVoltageV() > 40 && s.power().inputVoltageV() < 60, "50 V input");
+        assertTrue(s.power().inputPowerW() > 0);
+        assertTrue(s.cooling().flowLpm() > 0.3);
+        assertFalse(s.cooling().leakDetected());
+        assertEquals(500, s.cooling().matingCyclesRated());
+        assertTrue(s.temperatureC() > 0);
+        assertEquals(3.3, s.supplyVoltageV(), 0.1);
+    }
+
+    @Test
+    void statusLeavesLatchedFlagsAndSnapshotConsumesAndReportsThem() {
+        // the boot left ModuleStateChangedFlag latched: a one-shot flag nothing sets again
+        assertEquals(1, peek("ModuleStateChangedFlag", 0, 0));
+        ModuleSnapshot status = client.status();
+        assertFalse(status.flagsRead());
+        assertTrue(status.alarms().isEmpty());
+        assertEquals(1, peek("ModuleStateChangedFlag", 0, 0), "status must not clear flags");
+
+        ModuleSnapshot first = client.snapshot();
+        assertTrue(first.flagsRead());
+        assertTrue(first.alarms().stream().anyMatch(a -> a.name().equals("ModuleStateChanged")));
+        assertTrue(first.lane(17).flags().contains("DataPathStateChanged"), "lane flags are reported per lane too");
+        assertEquals(0, peek("ModuleStateChangedFlag", 0, 0), "snapshot clears what it reports");
+
+        ModuleSnapshot second = client.snapshot();
+        assertTrue(second.alarms().stream().noneMatch(a -> a.name().equals("ModuleStateChanged")));
+    }
+
+    @Test
+    void aFullSnapshotTakesOneReadPerPageAndBank() {
+        client.identity();
+        AccessStatistics before = client.access().statistics();
+        client.snapshot();
+        AccessStatistics after = client.access().statistics();
+        long transfers = after.transfers() - before.transfers(), bytes = after.busBytes() - before.busBytes();
+        // lower page 1 read + 8 banks × (select + read of 11h 128-213) + B0h (select + read of 128-165)
+        assertTrue(transfers <= 19, "snapshot took " + transfers + " transfers");
+        assertTrue(bytes <= 850, "snapshot moved " + bytes + " bytes");
+
+        before = after;
+        client.status();
+        after = client.access().statistics();
+        assertTrue(after.transfers() - before.transfers() <= 28, "status skips the flag bytes at the cost of one split per page");
+        assertTrue(after.busBytes() - before.busBytes() < bytes, "status reads fewer bytes than a snapshot");
+    }
+
+    @Test
+    void flagReadingReadsOnlyWhatTheSummariesPointAt() {
+        client.snapshot();  // consume the boot flags
+        FlagReading quiet = client.readFlags();
+        assertEquals(ModuleState.READY, quiet.moduleState());
+        assertTrue(quiet.alarms().stream().allMatch(a -> a.severity() != Severity.ALARM));
+
+        em.module().inject(new Fault.LaserFailure(java.util.Set.of(43)));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(3))
+            .until(() -> peek("FailureFlagTx", 5, 2) == 1);
+        FlagReading r = client.readFlags();
+        assertTrue(r.alarms().stream().anyMatch(a -> a.name().equals("TxFailure") && a.lane() == 43
+            && a.severity() == Severity.ALARM && a.source() == Alarm.Source.LANE), r.alarms().toString());
+        assertTrue(r.reads() <= 3, "lower page, bank 5 and perhaps B0h: " + r.reads());
+    }
+
+    @Test
+    void thresholdsComeFromPages02hAndB1h() {
+        Thresholds t = client.thresholds();
+        Thresholds.Set tx = t.of("TxPower").orElseThrow();
+        assertEquals("mW", tx.unit());
+        assertTrue(tx.highAlarm() > tx.highWarning() && tx.highWarning() > tx.lowWarning() && tx.lowWarning() > tx.lowAlarm());
+        Thresholds.Set v = t.of("InputVoltage").orElseThrow();
+        assertTrue(v.highAlarm() >= v.highWarning() && v.highWarning() > v.lowWarning() && v.lowWarning() >= v.lowAlarm());
+        assertTrue(v.highAlarm() <= 65 && v.lowAlarm() >= 35, "around the 40-60 V input range: " + v);
+        assertEquals(Alarm.Source.POWER, v.source());
+        assertEquals(Alarm.Source.COOLING, t.of("CoolantFlow").orElseThrow().source());
+        assertTrue(t.of("TxBias").orElseThrow().highAlarm() > 100, "bias thresholds scaled by the multiplier");
+    }
+
+    @Test
+    void txDisableTurnsTheTransmittersOffAndOnAgain() {
+        client.setTxDisabled(LaneSets.range(1, 8), true);
+        assertEquals(0xFF, peek("OutputDisableTx", 0, 0) | peek("OutputDisableTx", 0, 1) << 1
+            | peek("OutputDisableTx", 0, 7) << 7 | 0x7C);
+        org.awaitility.Awaitility.await().until(() -> em.module().dataPathState(1) == DataPathState.INITIALIZED);
+        assertEquals(DataPathState.ACTIVATED, em.module().dataPathState(9), "other banks keep their Tx");
+        client.setTxDisabled(LaneSets.range(1, 8), false);
+        org.awaitility.Awaitility.await().until(() -> em.module().dataPathState(1) == DataPathState.ACTIVATED);
+        assertThrows(InvalidRequestException.class, () -> client.setTxDisabled(LaneSets.range(60, 70), true));
+    }
+
+    @Test
+    void masksAreSetByAlarmName() {
+        BitSet lane3 = LaneSets.range(3, 3);
+        client.setAlarmMasked("TxFailure", lane3, true);
+        assertEquals(1, peek("FailureMaskTx", 0, 2));
+        assertEquals(0, peek("FailureMaskTx", 0, 1));
+        client.setAlarmMasked("TempHighWarning", null, true);
+        assertEquals(0b0100, peek("TempMasks", 0, 0));
+        client.setAlarmMasked("coolantflowlowalarm", null, true);
+        assertEquals(0b0010, peek("CoolantFlowMasks", 0, 0));
+        client.setAlarmMasked("Leak", null, true);
+        assertEquals(1, peek("LeakMask", 0, 0));
+        client.setAlarmMasked("TxFailure", lane3, false);
+        client.setAlarmMasked("TempHighWarning", null, false);
+        assertEquals(0, peek("FailureMaskTx", 0, 2));
+        assertEquals(0, peek("TempMasks", 0, 0));
+        assertThrows(InvalidRequestException.class, () -> client.setAlarmMasked("NoSuchAlarm", null, true));
+        assertThrows(InvalidRequestException.class, () -> client.setAlarmMasked("RxLos", null, true));
+    }
+
+    @Test
+    void aMaskedFlagLatchesWithoutAssertingIntL() {
+        client.snapshot();
+        for (AlarmCatalog.Definition d : AlarmCatalog.all()) {
+            if (d.perLane()) client.setAlarmMasked(d.name(), LaneSets.range(3, 3), true);
+        }
+        client.snapshot();
+        assertTrue(em.transport.readPin(Pin.INT_L), "IntL deasserted once the flags are read");
+        em.module().inject(new Fault.LaserFailure(java.util.Set.of(3)));
+        org.awaitility.Awaitility.await().until(() -> peek("FailureFlagTx", 0, 2) == 1);
+        assertTrue(em.transport.readPin(Pin.INT_L), "masked: IntL stays high");
+        assertTrue(client.readFlags().alarms().stream().anyMatch(a -> a.name().equals("TxFailure") && a.lane() == 3));
+    }
+
+    @Test
+    void softwareResetWaitsForTheModuleToComeBack() {
+        assertEquals(ResetMethod.SOFTWARE, client.reset(ResetMethod.SOFTWARE));
+        ModuleState s = client.moduleState();
+        assertTrue(s == ModuleState.READY || s == ModuleState.LOW_PWR, String.valueOf(s));
+        assertEquals("XPO0000001", client.identity().serialNumber(), "identity read again after the reset");
+    }
+
+    @Test
+    void pinResetPulsesResetL() {
+        assertEquals(ResetMethod.PIN, client.reset(ResetMethod.PIN));
+        assertTrue(em.transport.readPin(Pin.RESET_L), "ResetL released after the pulse");
+        assertEquals(ResetMethod.PIN, client.reset(), "AUTO prefers the pin when the transport drives it");
+    }
+
+    @Test
+    void lowPowerOnAndOff() {
+        client.setLowPower(true);
+        assertEquals(ModuleState.LOW_PWR, client.moduleState());
+        assertEquals(DataPathState.DEACTIVATED, em.module().dataPathState(1));
+        client.setLowPower(false);
+        assertEquals(ModuleState.READY, client.moduleState());
+    }
+
+    @Test
+    void lowPowerOffOverridesAnAssertedLpModePin() {
+        em.transport.writePin(Pin.LP_MODE, true);
+        org.awaitility.Awaitility.await().until(() -> em.module().moduleState() == ModuleState.LOW_PWR);
+        client.setLowPower(false);
+        assertEquals(ModuleState.READY, client.moduleState());
+        assertEquals(0, peek("LowPwrAllowRequestHW", 0, 0), "the pin no longer decides");
+    }
+
+    @Test
+    void controlsRefuseAModuleInFaultWithAClearMessage() {
+        em.module().inject(new Fault.FirmwareFault());
+        XpoException lp = assertThrows(XpoException.class, () -> client.setLowPower(true));
+        assertTrue(lp.getMessage().contains("ModuleFault"), lp.getMessage());
+        XpoException apply = assertThrows(XpoException.class, () -> client.applyApplication(4, LaneSets.range(1, 8)));
+        assertTrue(apply.getMessage().contains("ModuleFault"), apply.getMessage());
+        assertEquals(ModuleState.FAULT, client.status().moduleState());
+        assertTrue(client.status().faultDescription().contains("firmware"));
+    }
+}

@@ -1,0 +1,179 @@
+package org.openxpo.driver.monitor;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openxpo.driver.module.EmulatedModule;
+import org.openxpo.driver.module.Severity;
+import org.openxpo.driver.module.XpoModuleClient;
+import org.openxpo.driver.transport.Transport;
+import org.openxpo.emulator.fault.ActiveFault;
+import org.openxpo.emulator.fault.Fault;
+import org.openxpo.protocol.target.CccRequest;
+import org.openxpo.protocol.target.CccResult;
+import org.openxpo.protocol.target.I2cMessage;
+import org.openxpo.protocol.target.I2cResult;
+import org.openxpo.protocol.target.I3cDevice;
+import org.openxpo.protocol.target.Pin;
+import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.types.ModuleState;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ModuleMonitorTest {
+    static final MonitorOptions FAST = MonitorOptions.DEFAULT.withInterval(Duration.ofMillis(100))
+        .withClearHold(Duration.ofMillis(400));
+    EmulatedModule em;
+    XpoModuleClient client;
+    ModuleMonitor monitor;
+
+    @BeforeEach
+    void start() {
+        em = EmulatedModule.ready();
+    }
+
+    @AfterEach
+    void stop() {
+        if (monitor != null) monitor.close();
+        if (client != null) client.close();
+        em.close();
+    }
+
+    @Test
+    void aLaserFailureIsRaisedOnceToEachListenerAndClearedWhenItEnds() throws Exception {
+        client = em.client();
+        EventLog a = new EventLog(), b = new EventLog();
+        monitor = ModuleMonitor.start(client, FAST, List.of(a, b));
+        assertTrue(monitor.interruptDriven(), "the in-process transport delivers IntL");
+        a.awaitEvent("initial state", e -> e instanceof MonitorEvent.ModuleStateEvent s && s.current() == ModuleState.READY);
+
+        ActiveFault fault = em.module().inject(new Fault.LaserFailure(Set.of(3)));
+        a.awaitEvent("TxFailure raised", EventLog.alarm("TxFailure", 3, true));
+        b.awaitEvent("TxFailure raised", EventLog.alarm("TxFailure", 3, true));
+        Thread.sleep(600);  // the flag re-latches every physics tick; the alarm must not be raised again
+        assertEquals(1, a.count(EventLog.alarm("TxFailure", 3, true)));
+        assertEquals(1, b.count(EventLog.alarm("TxFailure", 3, true)));
+        var raised = (MonitorEvent.AlarmEvent) a.events.stream().filter(EventLog.alarm("TxFailure", 3, true)).findFirst().orElseThrow();
+        assertEquals(Severity.ALARM, raised.severity());
+
+        em.module().clearFault(fault.id());
+        a.awaitEvent("TxFailure cleared", EventLog.alarm("TxFailure", 3, false));
+        b.awaitEvent("TxFailure cleared", EventLog.alarm("TxFailure", 3, false));
+        Thread.sleep(300);
+        assertEquals(1, a.count(EventLog.alarm("TxFailure", 3, false)));
+        assertEquals(1, b.count(EventLog.alarm("TxFailure", 3, false)));
+    }
+
+    @Test
+    void intLTriggersTheFlagReadBetweenTicks() {
+        client = em.client();
+        EventLog log = new EventLog();
+        monitor = ModuleMonitor.start(client, MonitorOptions.DEFAULT.withInterval(Duration.ofSeconds(30)), log);
+        log.awaitEvent("initial reading", e -> e instanceof MonitorEvent.ModuleStateEvent);
+        long t0 = System.nanoTime();
+        em.module().inject(new Fault.LaserFailure(Set.of(33)));
+        log.awaitEvent("TxFailure raised", EventLog.alarm("TxFailure", 33, true));
+        assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(5).toNanos(), "long before the next 30 s tick");
+    }
+
+    @Test
+    void pollingFindsAlarmsWithoutInterrupts() {
+        client = new XpoModuleClient(new NoInterrupts(em.transport));
+        EventLog log = new EventLog();
+        monitor = ModuleMonitor.start(client, FAST.withMode(MonitorOptions.Mode.AUTO), log);
+        assertFalse(monitor.interruptDriven());
+        em.module().inject(new Fault.RxLossOfSignal(Set.of(64)));
+        log.awaitEvent("RxLos raised", EventLog.alarm("RxLos", 64, true));
+    }
+
+    @Test
+    void snapshotsCarryTheActiveAlarms() {
+        client = em.client();
+        EventLog log = new EventLog();
+        monitor = ModuleMonitor.start(client, FAST.withSnapshots(true), log);
+        em.module().inject(new Fault.LaserFailure(Set.of(10)));
+        log.awaitEvent("snapshot with the alarm", e -> e instanceof MonitorEvent.SnapshotEvent s
+            && s.snapshot().alarms().stream().anyMatch(x -> x.name().equals("TxFailure") && x.lane() == 10)
+            && !s.snapshot().flagsRead() && s.snapshot().lanes().size() == 64);
+    }
+
+    @Test
+    void moduleStateChangesAreReported() {
+        client = em.client();
+        EventLog log = new EventLog();
+        monitor = ModuleMonitor.start(client, FAST, log);
+        log.awaitEvent("first state", e -> e instanceof MonitorEvent.ModuleStateEvent s && s.previous() == null);
+        try (XpoModuleClient other = em.client()) {
+            other.setLowPower(true);
+        }
+        log.awaitEvent("low power", e -> e instanceof MonitorEvent.ModuleStateEvent s && s.current() == ModuleState.LOW_PWR);
+    }
+
+    @Test
+    void aReplugIsReportedAndMonitoringGoesOn() {
+        client = em.client();
+        EventLog log = new EventLog();
+        monitor = ModuleMonitor.start(client, FAST.withSnapshots(true), log);
+        log.awaitEvent("a snapshot", e -> e instanceof MonitorEvent.SnapshotEvent);
+        em.module().inject(new Fault.LaserFailure(Set.of(5)));
+        log.awaitEvent("TxFailure raised", EventLog.alarm("TxFailure", 5, true));
+
+        em.cage.unplug();
+        log.awaitEvent("absent", e -> e instanceof MonitorEvent.PresenceEvent p && !p.present());
+        log.awaitEvent("alarms of the removed module cleared", EventLog.alarm("TxFailure", 5, false));
+        int before = log.events.size();
+        em.replugFresh();
+        log.awaitEvent("present", e -> e instanceof MonitorEvent.PresenceEvent p && p.present());
+        log.awaitEvent("snapshot of the new module", e -> log.events.indexOf(e) > before
+            && e instanceof MonitorEvent.SnapshotEvent s && s.snapshot().moduleState() == ModuleState.READY);
+
+        em.module().inject(new Fault.LaserFailure(Set.of(6)));
+        log.awaitEvent("alarm of the new module", EventLog.alarm("TxFailure", 6, true));
+        assertEquals(1, log.count(e -> e instanceof MonitorEvent.PresenceEvent p && !p.present()));
+        assertEquals(1, log.count(e -> e instanceof MonitorEvent.PresenceEvent p && p.present()));
+    }
+
+    @Test
+    void aResetIsReported() {
+        client = em.client();
+        EventLog log = new EventLog();
+        monitor = ModuleMonitor.start(client, FAST, log);
+        try (XpoModuleClient other = em.client()) {
+            other.reset();
+        }
+        log.awaitEvent("reset", e -> e instanceof MonitorEvent.ResetEvent r && r.cause().equals("pin"));
+    }
+
+    @Test
+    void aFailingListenerDoesNotStopTheOthers() {
+        client = em.client();
+        EventLog log = new EventLog();
+        Consumer<MonitorEvent> broken = e -> { throw new IllegalStateException("listener bug"); };
+        monitor = ModuleMonitor.start(client, FAST, List.of(broken, log));
+        em.module().inject(new Fault.LaserFailure(Set.of(7)));
+        log.awaitEvent("TxFailure raised", EventLog.alarm("TxFailure", 7, true));
+    }
+
+    /** A transport without interrupt events (like a Pi without IntL wired): the monitor must poll. */
+    static final class NoInterrupts implements Transport {
+        private final Transport t;
+
+        NoInterrupts(Transport t) { this.t = t; }
+
+        @Override public boolean hasInterruptEvents() { return false; }
+        @Override public String describe() { return "polled " + t.describe(); }
+        @Override public List<I2cResult> i2c(List<I2cMessage> m) { return t.i2c(m); }
+        @Override public List<I2cResult> i3c(List<I2cMessage> m) { return t.i3c(m); }
+        @Override public CccResult ccc(CccRequest r) { return t.ccc(r); }
+        @Override public List<I3cDevice> entdaa(int a) { return t.entdaa(a); }
+        @Override public void writePin(Pin p, boolean h) { t.writePin(p, h); }
+        @Override public boolean readPin(Pin p) { return t.readPin(p); }
+        @Override public AutoCloseable subscribe(Consumer<TargetEvent> l) { return () -> { }; }
+        @Override public void close() { }
+    }
+}
