@@ -144,6 +144,20 @@ class FirmwareUpdateTest {
     }
 
     @Test
+    void updateOverTheEmulatorLink() {
+        try (var server = org.openxpo.emulator.link.LinkServer.start(chassis,
+                new java.net.InetSocketAddress("127.0.0.1", 0), org.openxpo.emulator.link.BusTiming.OFF);
+             var t = org.openxpo.driver.transport.LinkTransport.connect("127.0.0.1", server.port(), 3,
+                 org.openxpo.driver.transport.LinkTransport.Options.DEFAULT)) {
+            FirmwareInfo info = new FirmwareUpdater(new RegisterAccess(t)).update(image(4, 2, 30_000),
+                FirmwareUpdater.UpdateOptions.DEFAULT, p -> { });
+            assertEquals("4.2", info.running().version());
+            assertTrue(info.running().committed());
+            assertEquals("4.2", chassis.cage(3).module().images().runningImage().version(), "the emulator agrees");
+        }
+    }
+
+    @Test
     void passwordProtectedModuleNeedsThePassword() {
         chassis.close();
         chassis = new EmulatedChassis(1, EmulatorClock.system(),
