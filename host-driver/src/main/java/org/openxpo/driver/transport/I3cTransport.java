@@ -25,6 +25,8 @@ public final class I3cTransport implements Transport {
 
     private final Transport link;
     private volatile I3cDevice device;
+    private volatile AutoCloseable presenceWatch;
+    private volatile boolean closed;
 
     private I3cTransport(Transport link) { this.link = link; }
 
@@ -37,11 +39,11 @@ public final class I3cTransport implements Transport {
             link.close();
             throw e;
         }
-        link.onReconnect(t::daaQuietly);
+        link.onReconnect(() -> { if (!t.closed) t.daaQuietly(); });
         // A re-plugged or power-cycled module has lost its dynamic address: assign one again. Events arrive on
         // the link's I/O thread, where a blocking CCC would stall the link, so the check runs on its own thread.
-        link.subscribe(e -> {
-            if (e instanceof TargetEvent.Presence p && p.present() || e instanceof TargetEvent.Reset) {
+        t.presenceWatch = link.subscribe(e -> {
+            if (!t.closed && (e instanceof TargetEvent.Presence p && p.present() || e instanceof TargetEvent.Reset)) {
                 Thread.ofVirtual().start(t::reassignIfLost);
             }
         });
@@ -63,7 +65,7 @@ public final class I3cTransport implements Transport {
      */
     private void reassignIfLost() {
         long deadline = System.nanoTime() + REASSIGN_WINDOW.toNanos();
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && !closed) {
             try {
                 I3cDevice d = device;
                 if (d != null && link.ccc(CccRequest.directRead(Ccc.GETBCR, d.dynamicAddress(), 1)).acknowledged()) return;
@@ -109,5 +111,17 @@ public final class I3cTransport implements Transport {
     @Override public boolean readPin(Pin pin) { return link.readPin(pin); }
     @Override public AutoCloseable subscribe(Consumer<TargetEvent> listener) { return link.subscribe(listener); }
     @Override public void onReconnect(Runnable action) { link.onReconnect(action); }
-    @Override public void close() { link.close(); }
+    @Override
+    public void close() {
+        closed = true;
+        AutoCloseable w = presenceWatch;
+        if (w != null) {
+            try {
+                w.close();
+            } catch (Exception ignored) {
+                // the link below is closed next anyway
+            }
+        }
+        link.close();
+    }
 }

@@ -111,11 +111,18 @@ public final class LinkTransport implements Transport {
             throw new XpoException.LinkFailure("cannot reach the emulator at " + host + ":" + port + " ("
                 + rootMessage(e) + ")", e);
         }
+        // The handshake runs on this channel before it becomes the transport's channel, so no caller's request
+        // can reach the server ahead of the HELLO after a reconnect.
+        try {
+            Frame hello = call(ch, new Frame.Hello(nextId(), LinkVersion.MAJOR, LinkVersion.MINOR, options.clientName()));
+            if (!(hello instanceof Frame.HelloOk ok)) throw unexpected(hello);
+            cageCount = ok.cageCount();
+            if (subscribed) call(ch, new Frame.Subscribe(nextId(), cage, EventKind.all()));
+        } catch (XpoException e) {
+            ch.close();
+            throw e;
+        }
         channel = ch;
-        Frame hello = call(new Frame.Hello(nextId(), LinkVersion.MAJOR, LinkVersion.MINOR, options.clientName()));
-        if (!(hello instanceof Frame.HelloOk ok)) throw unexpected(hello);
-        cageCount = ok.cageCount();
-        if (subscribed) call(new Frame.Subscribe(nextId(), cage, EventKind.all()));
     }
 
     private static String rootMessage(Throwable e) {
@@ -131,8 +138,9 @@ public final class LinkTransport implements Transport {
     }
 
     /** Sends a request and waits for its answer; an ERROR answer becomes an exception. */
-    private Frame call(Frame request) {
-        Channel ch = channel;
+    private Frame call(Frame request) { return call(channel, request); }
+
+    private Frame call(Channel ch, Frame request) {
         if (closed) throw new XpoException.LinkFailure("link to " + describe() + " is closed");
         if (ch == null || !ch.isActive()) throw new XpoException.LinkFailure("link to " + describe() + " is down (reconnecting)");
         CompletableFuture<Frame> f = new CompletableFuture<>();
@@ -195,7 +203,8 @@ public final class LinkTransport implements Transport {
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             failAll(new XpoException.LinkFailure("link to " + describe() + " dropped"));
-            if (!closed) scheduleReconnect(options.firstBackoff().toNanos());
+            // Only the established channel reconnects; a channel whose handshake failed is retried by its opener.
+            if (!closed && ctx.channel() == channel) scheduleReconnect(options.firstBackoff().toNanos());
         }
     }
 
@@ -211,9 +220,7 @@ public final class LinkTransport implements Transport {
                     open();
                     reconnectListeners.forEach(Runnable::run);
                 } catch (XpoException e) {
-                    Channel ch = channel;
-                    if (ch != null && ch.isActive()) ch.close();
-                    else scheduleReconnect(Math.min(delayNanos * 2, options.maxBackoff().toNanos()));
+                    scheduleReconnect(Math.min(delayNanos * 2, options.maxBackoff().toNanos()));
                 }
             });
         }, delayNanos, TimeUnit.NANOSECONDS);

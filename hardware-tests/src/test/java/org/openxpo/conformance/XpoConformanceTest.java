@@ -1,0 +1,86 @@
+package org.openxpo.conformance;
+
+import org.junit.jupiter.api.ClassOrderer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestClassOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openxpo.conformance.support.CurrentTarget;
+import org.openxpo.conformance.support.Settings;
+import org.openxpo.conformance.support.Target;
+import org.openxpo.conformance.support.TargetConditions;
+
+import java.util.stream.Stream;
+
+/**
+ * The XPO conformance suite, run once per target (see {@link Target}): {@code embedded}, {@code tcp},
+ * {@code pi4j-emulated} and — when {@code xpo.pi4j.target} names one — a real module on a Raspberry Pi. The checks
+ * live in the {@code *Checks} classes; each nested class below runs one of them against the current target. The
+ * report ({@code ConformanceReport}) prints what passed, failed and was skipped per target at the end.
+ */
+@ParameterizedClass(name = "{0}")
+@MethodSource("targets")
+@ExtendWith(TargetConditions.class)
+@TestClassOrder(ClassOrderer.OrderAnnotation.class)
+@DisplayName("XPO conformance")
+class XpoConformanceTest {
+
+    @Parameter
+    String target;
+
+    static Stream<String> targets() { return Settings.selectedTargets().stream(); }
+
+    @BeforeParameterizedClassInvocation
+    static void open(String target) {
+        CurrentTarget.set(Target.open(target));
+    }
+
+    @AfterParameterizedClassInvocation
+    static void close(String target) {
+        Target t = CurrentTarget.get();
+        CurrentTarget.clear();
+        if (t != null) t.close();
+    }
+
+    Target current() {
+        Target t = CurrentTarget.get();
+        if (t == null || !t.name().equals(target)) throw new IllegalStateException("target " + target + " is not open");
+        return t;
+    }
+
+    @Nested @Order(1) @DisplayName("identity")
+    class Identity extends IdentityChecks { @Override protected Target target() { return current(); } }
+
+    @Nested @Order(2) @DisplayName("paging")
+    class Paging extends PagingChecks { @Override protected Target target() { return current(); } }
+
+    @Nested @Order(3) @DisplayName("telemetry")
+    class Telemetry extends TelemetryChecks { @Override protected Target target() { return current(); } }
+
+    @Nested @Order(4) @DisplayName("flags and IntL")
+    class Interrupts extends InterruptChecks { @Override protected Target target() { return current(); } }
+
+    @Nested @Order(5) @DisplayName("module state")
+    class ModuleStates extends ModuleStateChecks { @Override protected Target target() { return current(); } }
+
+    @Nested @Order(6) @DisplayName("data paths")
+    class DataPaths extends DataPathChecks { @Override protected Target target() { return current(); } }
+
+    @Nested @Order(7) @DisplayName("I3C and IBI")
+    class I3c extends I3cChecks { @Override protected Target target() { return current(); } }
+
+    @Nested @Order(8) @DisplayName("CDB and firmware")
+    class Cdb extends CdbChecks { @Override protected Target target() { return current(); } }
+
+    @Nested @Order(9) @DisplayName("faults (emulator-only)")
+    class Faults extends FaultChecks { @Override protected Target target() { return current(); } }
+
+    @Nested @Order(10) @DisplayName("link drop")
+    class Link extends LinkChecks { @Override protected Target target() { return current(); } }
+}
