@@ -219,7 +219,7 @@ public final class Target implements AutoCloseable {
     public I3cTransport openI3c() {
         if (!i3c()) throw new IllegalStateException(name + " has no I3C");
         if (link()) return (I3cTransport) Transports.open("i3c+tcp://127.0.0.1:" + port + "/1");
-        return I3cTransport.assign(new OwnedSubscriptions(chassis.cage(1), "i3c embedded"));
+        return I3cTransport.assign(new org.openxpo.driver.transport.InProcessTransport(chassis.cage(1), null, "i3c embedded"));
     }
 
     /** The link server's port (tcp only). */
