@@ -11,11 +11,11 @@ import org.openxpo.protocol.target.I2cResult;
 import org.openxpo.protocol.target.TargetEvent;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Paged register access to a CMIS module over any {@link Transport}: reads and writes by page/bank/offset or by
@@ -112,7 +112,7 @@ public final class RegisterAccess implements AutoCloseable {
                 byte[] msg = new byte[n + 1];
                 msg[0] = (byte) at;
                 System.arraycopy(data, done, msg, 1, n);
-                transfer(List.of(I2cMessage.write(ADDRESS, msg)), "write " + where(page, bank, at, n));
+                transfer(List.of(I2cMessage.write(ADDRESS, msg)), () -> "write " + where(page, bank, at, n));
                 if (at <= PAGE_SELECT && at + n > PAGE_SELECT) invalidate();
                 done += n;
             }
@@ -172,23 +172,26 @@ public final class RegisterAccess implements AutoCloseable {
      * asked for). Returns a 256-byte window indexed by byte address, on which {@link Field#get} works.
      */
     public byte[] readFields(int page, int bank, List<Field> fields) {
-        List<int[]> ranges = new ArrayList<>();
-        for (Field f : fields) ranges.add(new int[] {f.offset(), f.offset() + f.byteLength()});
-        ranges.sort(Comparator.comparingInt(r -> r[0]));
-        List<int[]> merged = new ArrayList<>();
-        for (int[] r : ranges) {
-            int[] last = merged.isEmpty() ? null : merged.getLast();
-            if (last != null && r[0] <= last[1] + MERGE_GAP && sameHalf(last[0], r[1] - 1)
-                    && !hasFlags(page, last[1], r[0])) {
-                last[1] = Math.max(last[1], r[1]);
-            } else {
-                merged.add(new int[] {r[0], r[1]});
-            }
-        }
+        long[] want = new long[4];   // one bit per byte address 0-255
+        for (Field f : fields) setBits(want, f.offset(), f.offset() + f.byteLength());
+        long[] latched = latchedMask(page);
         byte[] window = new byte[256];
         lock.lock();
         try {
-            for (int[] r : merged) System.arraycopy(read(page, bank, r[0], r[1] - r[0]), 0, window, r[0], r[1] - r[0]);
+            int from = -1, to = -1;   // the read being built: [from, to)
+            for (int a = nextSet(want, 0); a >= 0; ) {
+                int end = nextClear(want, a);
+                if (a < 128 && end > 128) end = 128;   // a read never spans the lower and the upper page
+                if (from >= 0 && a <= to + MERGE_GAP && sameHalf(from, end - 1) && !anySet(latched, to, a)) {
+                    to = end;
+                } else {
+                    if (from >= 0) System.arraycopy(read(page, bank, from, to - from), 0, window, from, to - from);
+                    from = a;
+                    to = end;
+                }
+                a = end > 255 ? -1 : nextSet(want, end);
+            }
+            if (from >= 0) System.arraycopy(read(page, bank, from, to - from), 0, window, from, to - from);
         } finally {
             lock.unlock();
         }
@@ -197,12 +200,41 @@ public final class RegisterAccess implements AutoCloseable {
 
     private static boolean sameHalf(int a, int b) { return (a < 128) == (b < 128); }
 
-    private static boolean hasFlags(int page, int from, int to) {
-        for (int a = from; a < to; a++) {
-            ByteRules rules = a < 128 ? MAP.lowerRules() : MAP.page(page).map(PageDef::rules).orElse(null);
-            if (rules == null || rules.clearOnReadMask(a) != 0) return true;
+    /** Per page, one bit per byte address that holds latched (clear-on-read) bits, or of an undeclared page. */
+    private static final AtomicReferenceArray<long[]> LATCHED = new AtomicReferenceArray<>(256);
+
+    private static long[] latchedMask(int page) {
+        long[] m = LATCHED.get(page & 0xFF);
+        if (m == null) {
+            m = new long[4];
+            ByteRules upper = MAP.page(page).map(PageDef::rules).orElse(null);
+            for (int a = 0; a < 256; a++) {
+                ByteRules rules = a < 128 ? MAP.lowerRules() : upper;
+                if (rules == null || rules.clearOnReadMask(a) != 0) m[a >>> 6] |= 1L << a;
+            }
+            LATCHED.set(page & 0xFF, m);
         }
+        return m;
+    }
+
+    private static void setBits(long[] bits, int from, int to) {
+        for (int a = Math.max(0, from); a < Math.min(256, to); a++) bits[a >>> 6] |= 1L << a;
+    }
+
+    /** True when any bit in [from, to) is set. */
+    private static boolean anySet(long[] bits, int from, int to) {
+        for (int a = from; a < to; a++) if ((bits[a >>> 6] & (1L << a)) != 0) return true;
         return false;
+    }
+
+    private static int nextSet(long[] bits, int from) {
+        for (int a = from; a < 256; a++) if ((bits[a >>> 6] & (1L << a)) != 0) return a;
+        return -1;
+    }
+
+    private static int nextClear(long[] bits, int from) {
+        for (int a = from; a < 256; a++) if ((bits[a >>> 6] & (1L << a)) == 0) return a;
+        return 256;
     }
 
     // ------------------------------------------------------------------ bus
@@ -218,7 +250,7 @@ public final class RegisterAccess implements AutoCloseable {
         byte[] msg = cachedBank == effectiveBank
             ? new byte[] {(byte) PAGE_SELECT, (byte) page}
             : new byte[] {(byte) BANK_SELECT, (byte) effectiveBank, (byte) page};
-        transfer(List.of(I2cMessage.write(ADDRESS, msg)), String.format("select page %02Xh bank %d", page, bank));
+        transfer(List.of(I2cMessage.write(ADDRESS, msg)), () -> String.format("select page %02Xh bank %d", page, bank));
         pageSelects++;
         cachedPage = page;
         cachedBank = effectiveBank;
@@ -226,12 +258,15 @@ public final class RegisterAccess implements AutoCloseable {
 
     private byte[] readNow(int at, int n) {
         List<I2cResult> r = transfer(List.of(I2cMessage.write(ADDRESS, (byte) at), I2cMessage.read(ADDRESS, n)),
-            "read " + n + " bytes at " + at);
+            () -> "read " + n + " bytes at " + at);
         return r.get(1).data();
     }
 
-    /** One transfer with retry on address NACK; any failure invalidates the page cache and throws. */
-    private List<I2cResult> transfer(List<I2cMessage> messages, String what) {
+    /**
+     * One transfer with retry on address NACK; any failure invalidates the page cache and throws. {@code what}
+     * describes the transfer for the error message; it is only built when one is thrown.
+     */
+    private List<I2cResult> transfer(List<I2cMessage> messages, Supplier<String> what) {
         long backoff = retry.firstBackoff().toNanos();
         for (int attempt = 0; ; attempt++) {
             List<I2cResult> results;
@@ -265,7 +300,8 @@ public final class RegisterAccess implements AutoCloseable {
         return null;
     }
 
-    private XpoException failure(I2cResult r, String what) {
+    private XpoException failure(I2cResult r, Supplier<String> describe) {
+        String what = describe.get();
         String where = transport.describe();
         return switch (r.status()) {
             case NO_MODULE -> new XpoException.ModuleAbsent(where);

@@ -63,6 +63,7 @@ public final class LinkTransport implements Transport {
     private final int cage;
     private final Options options;
     private final AtomicInteger ids = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean flushScheduled = new java.util.concurrent.atomic.AtomicBoolean();
     private final Map<Integer, CompletableFuture<Frame>> pending = new ConcurrentHashMap<>();
     private final List<Consumer<TargetEvent>> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> reconnectListeners = new CopyOnWriteArrayList<>();
@@ -267,11 +268,22 @@ public final class LinkTransport implements Transport {
         Frame.I2cTransfer req = new Frame.I2cTransfer(nextId(), cage, messages);
         CompletableFuture<Frame> f = new CompletableFuture<>();
         pending.put(req.requestId(), f);
-        ch.writeAndFlush(req);
+        ch.write(req);
+        flushSoon(ch);
         return f.orTimeout(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS).thenApply(a -> {
             if (a instanceof Frame.TransferResult r) return r.results();
             throw unexpected(a);
         });
+    }
+
+    /** One flush for a burst of pipelined writes: a system call per burst rather than per request. */
+    private void flushSoon(Channel ch) {
+        if (flushScheduled.compareAndSet(false, true)) {
+            ch.eventLoop().execute(() -> {
+                flushScheduled.set(false);
+                ch.flush();
+            });
+        }
     }
 
     @Override

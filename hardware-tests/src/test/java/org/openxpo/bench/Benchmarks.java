@@ -1,0 +1,117 @@
+package org.openxpo.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The benchmark harness behind {@code ./benchmarks}: runs every benchmark of the stack and writes the figures, their
+ * goals, the physical bounds and the ratios to docs/benchmarks.md. A main program, not a test — the default test
+ * command never runs it.
+ *
+ * <pre>
+ * Benchmarks [--quick | --full] [--out FILE] [--only ID,ID...]
+ *   --quick   (default) under 2 minutes on the project's 2-core machine
+ *   --full    more samples and rounds
+ *   --out     where the markdown goes (default docs/benchmarks.md; with --only: target/benchmarks-partial.md)
+ *   --only    a subset: read, link, snapshot, interrupt, firmware, footprint, chassis
+ * </pre>
+ * Exit code 0 when every benchmark ran (goals missed are reported, not failures), 1 when one failed, 2 on bad usage.
+ */
+public final class Benchmarks {
+    private Benchmarks() {}
+
+    @FunctionalInterface
+    interface Bench {
+        void run(Settings settings, Report.Section section) throws Exception;
+    }
+
+    private record Entry(String title, Bench bench) {}
+
+    private static final Map<String, Entry> ALL = new LinkedHashMap<>();
+
+    static {
+        ALL.put("read", new Entry("In-process 128-byte read", InProcessReads::run));
+        ALL.put("link", new Entry("Emulator link: pipelined throughput and unpipelined latency", LinkFigures::run));
+        ALL.put("snapshot", new Entry("Full 64-lane snapshot: traffic and time against the bus", SnapshotCost::run));
+        ALL.put("interrupt", new Entry("Interrupt to monitor event over the link", InterruptLatency::run));
+        ALL.put("firmware", new Entry("Firmware update of 1 MiB at 1 MHz: EPL and LPL", FirmwareBench::run));
+        ALL.put("footprint", new Entry("Modules per JVM", ModuleFootprint::run));
+        ALL.put("chassis", new Entry("64-cage chassis swept by 64 link clients", ChassisSweep::run));
+    }
+
+    private static final String USAGE = "usage: benchmarks [--quick|--full] [--out FILE] [--only "
+        + String.join(",", ALL.keySet()) + "]";
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        boolean full = false;
+        Path out = null;
+        Set<String> only = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> full = false;
+                case "--full" -> full = true;
+                case "--out" -> out = Path.of(value(args, ++i, "--out"));
+                case "--only" -> {
+                    only = new TreeSet<>(Arrays.asList(value(args, ++i, "--only").split(",")));
+                    for (String id : only) {
+                        if (!ALL.containsKey(id)) {
+                            usage("unknown benchmark '" + id + "' (known: " + String.join(", ", ALL.keySet()) + ")");
+                        }
+                    }
+                }
+                case "-h", "--help" -> {
+                    System.out.println(USAGE);
+                    return;
+                }
+                default -> usage("unknown argument '" + args[i] + "'");
+            }
+        }
+        if (out == null) out = Path.of(only == null ? "docs/benchmarks.md" : "target/benchmarks-partial.md");
+        Settings settings = full ? Settings.fullMode() : Settings.quickMode();
+        Machine machine = Machine.capture();
+        String command = "./benchmarks" + (full ? " --full" : "") + (only == null ? "" : " --only " + String.join(",", only));
+        System.out.printf("OpenXPO benchmarks, %s mode: %d cores (%s), %s, %s, load average %s%n", full ? "full" : "quick",
+            machine.cores(), machine.cpu(), machine.jdk(), machine.os(), Machine.load(machine.loadAtStart()));
+        Report report = new Report(full ? "full" : "quick", command, machine);
+        long start = System.nanoTime();
+        List<String> failed = new ArrayList<>();
+        for (Map.Entry<String, Entry> e : ALL.entrySet()) {
+            if (only != null && !only.contains(e.getKey())) continue;
+            Report.Section s = report.section(e.getKey(), e.getValue().title());
+            long t = System.nanoTime();
+            try {
+                e.getValue().bench().run(settings, s);
+            } catch (Throwable x) {
+                s.failure = x.toString() + (x.getCause() == null ? "" : " (cause: " + x.getCause() + ")");
+                failed.add(e.getKey());
+                System.out.println("  FAILED: " + s.failure);
+                x.printStackTrace(System.out);
+            }
+            s.seconds = (System.nanoTime() - t) / 1e9;
+            System.gc();
+        }
+        report.finish((System.nanoTime() - start) / 1e9);
+        report.write(out);
+        System.out.printf("%nwrote %s (%.0f s)%s%n", out.toAbsolutePath(), (System.nanoTime() - start) / 1e9,
+            failed.isEmpty() ? "" : "; FAILED: " + failed);
+        System.exit(failed.isEmpty() ? 0 : 1);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) usage(option + " needs a value");
+        return args[i];
+    }
+
+    private static void usage(String why) {
+        System.err.println("benchmarks: " + why);
+        System.err.println(USAGE);
+        System.exit(2);
+    }
+}

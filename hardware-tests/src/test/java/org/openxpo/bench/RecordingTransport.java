@@ -1,0 +1,64 @@
+package org.openxpo.bench;
+
+import org.openxpo.driver.transport.Transport;
+import org.openxpo.emulator.link.BusTiming;
+import org.openxpo.protocol.target.CccRequest;
+import org.openxpo.protocol.target.CccResult;
+import org.openxpo.protocol.target.I2cMessage;
+import org.openxpo.protocol.target.I2cResult;
+import org.openxpo.protocol.target.I3cDevice;
+import org.openxpo.protocol.target.Pin;
+import org.openxpo.protocol.target.TargetEvent;
+
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/**
+ * A transport that passes everything through and counts what the driver put on the bus: transfers, bytes (each
+ * message's address byte plus its data or read bytes, as {@code AccessStatistics} counts them) and bus clocks by
+ * {@link BusTiming#transferClocks} — so "the driver's own bus time" uses the very formula of the bound.
+ */
+final class RecordingTransport implements Transport {
+    private final Transport inner;
+    private final LongAdder transfers = new LongAdder(), bytes = new LongAdder(), clocks = new LongAdder();
+
+    RecordingTransport(Transport inner) { this.inner = inner; }
+
+    /** Transfers, bytes and clocks so far. */
+    record Counts(long transfers, long bytes, long clocks) {
+        Counts minus(Counts o) { return new Counts(transfers - o.transfers, bytes - o.bytes, clocks - o.clocks); }
+    }
+
+    Counts counts() { return new Counts(transfers.sum(), bytes.sum(), clocks.sum()); }
+
+    private void record(List<I2cMessage> messages) {
+        transfers.increment();
+        long b = 0;
+        for (I2cMessage m : messages) b += 1 + m.length();
+        bytes.add(b);
+        clocks.add(BusTiming.transferClocks(messages));
+    }
+
+    @Override public List<I2cResult> i2c(List<I2cMessage> messages) {
+        record(messages);
+        return inner.i2c(messages);
+    }
+
+    @Override public List<I2cResult> i3c(List<I2cMessage> messages) {
+        record(messages);
+        return inner.i3c(messages);
+    }
+
+    @Override public String describe() { return inner.describe(); }
+    @Override public int maxMessagesPerTransfer() { return inner.maxMessagesPerTransfer(); }
+    @Override public boolean supportsI3c() { return inner.supportsI3c(); }
+    @Override public boolean hasInterruptEvents() { return inner.hasInterruptEvents(); }
+    @Override public void onReconnect(Runnable action) { inner.onReconnect(action); }
+    @Override public CccResult ccc(CccRequest request) { return inner.ccc(request); }
+    @Override public List<I3cDevice> entdaa(int firstAddress) { return inner.entdaa(firstAddress); }
+    @Override public void writePin(Pin pin, boolean high) { inner.writePin(pin, high); }
+    @Override public boolean readPin(Pin pin) { return inner.readPin(pin); }
+    @Override public AutoCloseable subscribe(Consumer<TargetEvent> listener) { return inner.subscribe(listener); }
+    @Override public void close() { inner.close(); }
+}
