@@ -63,7 +63,8 @@ public final class LinkTransport implements Transport {
     private final int cage;
     private final Options options;
     private final AtomicInteger ids = new AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicBoolean flushScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean drainScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.Queue<Frame> outbound = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Map<Integer, CompletableFuture<Frame>> pending = new ConcurrentHashMap<>();
     private final List<Consumer<TargetEvent>> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> reconnectListeners = new CopyOnWriteArrayList<>();
@@ -268,19 +269,24 @@ public final class LinkTransport implements Transport {
         Frame.I2cTransfer req = new Frame.I2cTransfer(nextId(), cage, messages);
         CompletableFuture<Frame> f = new CompletableFuture<>();
         pending.put(req.requestId(), f);
-        ch.write(req);
-        flushSoon(ch);
+        outbound.add(req);
+        drainSoon(ch);
         return f.orTimeout(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS).thenApply(a -> {
             if (a instanceof Frame.TransferResult r) return r.results();
             throw unexpected(a);
         });
     }
 
-    /** One flush for a burst of pipelined writes: a system call per burst rather than per request. */
-    private void flushSoon(Channel ch) {
-        if (flushScheduled.compareAndSet(false, true)) {
+    /**
+     * Writes a burst of pipelined requests in one event-loop task with one flush (a system call per burst rather than
+     * per request). The flag is cleared before the queue is drained, so a request queued meanwhile either is drained
+     * by this task or schedules the next one.
+     */
+    private void drainSoon(Channel ch) {
+        if (drainScheduled.compareAndSet(false, true)) {
             ch.eventLoop().execute(() -> {
-                flushScheduled.set(false);
+                drainScheduled.set(false);
+                for (Frame f; (f = outbound.poll()) != null; ) ch.write(f);
                 ch.flush();
             });
         }
