@@ -1,6 +1,7 @@
 package org.openxpo.emulator.module;
 
 import org.openxpo.protocol.cdb.CdbCommand;
+import org.openxpo.protocol.cdb.CdbPage;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.MemoryMap;
@@ -30,6 +31,8 @@ final class CdbEngine {
 
     private static final MemoryMap MAP = MemoryMap.xpo();
     private static final Field STATUS = Fields.CDB_STATUS1;
+    /** First LPL byte: command parameters are at L, L+1, ... (cmis-digest §5.3). */
+    private static final int L = CdbPage.LPL;
 
     /** Fault switches (set through the fault API). */
     static final class Faults {
@@ -73,9 +76,9 @@ final class CdbEngine {
 
     /** Called for host writes to 9Fh: a write that covers byte 129 triggers the command. */
     void onWrite(int from, int to) {
-        if (!(from <= 129 && to > 129)) return;
-        byte[] p = m.memory().pageArray(0x9F, 0);
-        int id = ((p[128] & 0xFF) << 8) | (p[129] & 0xFF);
+        if (!(from <= CdbPage.TRIGGER && to > CdbPage.TRIGGER)) return;
+        byte[] p = m.memory().pageArray(CdbPage.PAGE, 0);
+        int id = CdbPage.u16(p, CdbPage.COMMAND_ID);
         if (busy) {
             if (id == CdbCommand.ABORT.id() && running != null) {
                 running.cancel();
@@ -92,13 +95,13 @@ final class CdbEngine {
     }
 
     private void check(int id) {
-        byte[] p = m.memory().pageArray(0x9F, 0);
-        int lpl = p[132] & 0xFF;
-        int epl = ((p[130] & 0xFF) << 8) | (p[131] & 0xFF);
+        byte[] p = m.memory().pageArray(CdbPage.PAGE, 0);
+        int lpl = p[CdbPage.LPL_LENGTH] & 0xFF;
+        int epl = CdbPage.u16(p, CdbPage.EPL_LENGTH);
         CdbCommand cmd = CdbCommand.of(id);
-        if (lpl > 120 || epl > 2048) {
+        if (lpl > CdbPage.MAX_LPL || epl > CdbPage.MAX_EPL) {
             finish(CdbStatus.PARAMETER_ERROR.code(), null, cmd);
-        } else if ((p[133] & 0xFF) != CdbCommand.checkCode(p, lpl)) {
+        } else if ((p[CdbPage.CHECK_CODE] & 0xFF) != CdbCommand.checkCode(p, lpl)) {
             finish(CdbStatus.CHECK_CODE_ERROR.code(), null, cmd);
         } else if (cmd == null) {
             finish(CdbStatus.UNKNOWN_COMMAND.code(), null, null);
@@ -114,12 +117,12 @@ final class CdbEngine {
         switch (cmd) {
             case QUERY_STATUS -> after(QUICK_MS, cmd, () -> new byte[] {1, (byte) (unlocked ? 0x01 : 0x00)});
             case ENTER_PASSWORD -> after(QUICK_MS, cmd, () -> {
-                long v = u32(p, 136);
+                long v = u32(p, L);
                 if (password != null && v != password) return fail(CdbStatus.PASSWORD_ERROR);
                 unlocked = true;
                 return new byte[0];
             });
-            case CHANGE_PASSWORD -> after(QUICK_MS, cmd, () -> (u32(p, 136) & 0x8000_0000L) != 0
+            case CHANGE_PASSWORD -> after(QUICK_MS, cmd, () -> (u32(p, L) & 0x8000_0000L) != 0
                 ? fail(CdbStatus.PARAMETER_ERROR) : unlocked ? new byte[0] : fail(CdbStatus.PASSWORD_ERROR));
             case ABORT -> after(QUICK_MS, cmd, () -> new byte[0]);
             case MODULE_FEATURES -> after(QUICK_MS, cmd, this::moduleFeatures);
@@ -132,11 +135,11 @@ final class CdbEngine {
                 return new byte[0];
             });
             case WRITE_BLOCK_LPL -> after(slow(WRITE_LPL_MS), cmd, () -> lpl < 4 ? fail(CdbStatus.PARAMETER_ERROR)
-                : block(u32(p, 136), p, 140, lpl - 4));
+                : block(u32(p, L), p, L + 4, lpl - 4));
             case WRITE_BLOCK_EPL -> after(slow(WRITE_EPL_MS), cmd, () -> lpl < 4 ? fail(CdbStatus.PARAMETER_ERROR)
-                : block(u32(p, 136), epl(epl), 0, epl));
+                : block(u32(p, L), epl(epl), 0, epl));
             case COMPLETE_DOWNLOAD -> after(COMPLETE_MS, cmd, this::complete);
-            case RUN_IMAGE -> after(QUICK_MS, cmd, () -> run(p[137] & 0xFF, ((p[138] & 0xFF) << 8) | (p[139] & 0xFF)));
+            case RUN_IMAGE -> after(QUICK_MS, cmd, () -> run(p[L + 1] & 0xFF, CdbPage.u16(p, L + 2)));
             case COMMIT_IMAGE -> after(COMMIT_MS, cmd, () -> {
                 m.images().commitRunning();
                 return new byte[0];
@@ -172,11 +175,11 @@ final class CdbEngine {
 
     /** Writes the reply (exact length, non-zero check code), the status, and latches the completion flag. */
     private void finish(int status, byte[] reply, CdbCommand cmd) {
-        byte[] p = m.memory().pageArray(0x9F, 0);
+        byte[] p = m.memory().pageArray(CdbPage.PAGE, 0);
         int len = reply == null ? 0 : reply.length;
-        if (reply != null) System.arraycopy(reply, 0, p, 136, len);
-        p[134] = (byte) len;
-        p[135] = (byte) Codecs.onesComplementChecksum(p, 136, 136 + len);
+        if (reply != null) System.arraycopy(reply, 0, p, L, len);
+        p[CdbPage.REPLY_LENGTH] = (byte) len;
+        p[CdbPage.REPLY_CHECK_CODE] = (byte) Codecs.onesComplementChecksum(p, L, L + len);
         busy = false;
         running = null;
         setStatus(status);
@@ -255,7 +258,7 @@ final class CdbEngine {
     // ------------------------------------------------------------------ download
 
     private byte[] start(byte[] p, int lpl) {
-        long size = u32(p, 136);
+        long size = u32(p, L);
         int vendorBytes = lpl - 8;
         if (size < START_PAYLOAD_SIZE || size > FirmwareImageFormat.MAX_IMAGE_SIZE || vendorBytes != START_PAYLOAD_SIZE) {
             return fail(CdbStatus.PARAMETER_ERROR);
@@ -266,16 +269,16 @@ final class CdbEngine {
         StaticContent.updateChecksums(m.memory());
         download = new byte[(int) size];
         received = new BitSet((int) size);
-        System.arraycopy(p, 144, download, 0, START_PAYLOAD_SIZE);
+        System.arraycopy(p, L + 8, download, 0, START_PAYLOAD_SIZE);
         received.set(0, START_PAYLOAD_SIZE);
         return new byte[0];
     }
 
     private byte[] epl(int length) {
         byte[] out = new byte[length];
-        for (int k = 0; k < length; k += 128) {
-            byte[] page = m.memory().pageArray(0xA0 + k / 128, 0);
-            System.arraycopy(page, 128, out, k, Math.min(128, length - k));
+        for (int k = 0; k < length; k += CdbPage.EPL_PAGE_SIZE) {
+            byte[] page = m.memory().pageArray(CdbPage.EPL_FIRST_PAGE + k / CdbPage.EPL_PAGE_SIZE, 0);
+            System.arraycopy(page, 128, out, k, Math.min(CdbPage.EPL_PAGE_SIZE, length - k));
         }
         return out;
     }

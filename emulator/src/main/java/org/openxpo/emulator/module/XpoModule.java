@@ -183,7 +183,7 @@ public final class XpoModule {
     /** The write limit for a write starting at {@code address} with the current page selected. */
     int writeLimit(int address) {
         int page = memory.selectedPage();
-        boolean cdbPage = address >= 128 && (page == 0x9F || (page >= 0xA0 && page <= 0xAF));
+        boolean cdbPage = address >= 128 && org.openxpo.protocol.cdb.CdbPage.isCdbPage(page);
         if (!cdbPage) return WRITE_LIMIT;
         return Math.min(128, 8 * (1 + (int) memory.get(MAP.field("CdbReadWriteLengthExt"))));
     }
@@ -223,7 +223,7 @@ public final class XpoModule {
             interrupts.update();
             return;
         }
-        if (page == 0x9F) cdb.onWrite(from, to);
+        if (page == org.openxpo.protocol.cdb.CdbPage.PAGE) cdb.onWrite(from, to);
         if (page == 0xB0) interrupts.update();
     }
 

@@ -123,7 +123,7 @@ public final class RegisterAccess implements AutoCloseable {
 
     /** The module's write limit: 8 bytes, CDB pages 8·(1+CdbReadWriteLengthExt) as the map declares (≤ 128). */
     static int writeLimit(int page, int at) {
-        boolean cdb = at >= 128 && (page == 0x9F || (page >= 0xA0 && page <= 0xAF));
+        boolean cdb = at >= 128 && org.openxpo.protocol.cdb.CdbPage.isCdbPage(page);
         return cdb ? 128 : 8;
     }
 

@@ -3,6 +3,7 @@ package org.openxpo.driver.firmware;
 import org.openxpo.driver.XpoException;
 import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.protocol.cdb.CdbCommand;
+import org.openxpo.protocol.cdb.CdbPage;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.types.CdbStatus;
 import org.openxpo.protocol.units.Codecs;
@@ -34,21 +35,12 @@ public final class CdbClient {
 
     /** Sends a command and waits for its result within {@code timeout}. */
     public Reply call(int command, byte[] lpl, byte[] epl, Duration timeout) {
-        if (lpl.length > 120) throw new IllegalArgumentException("LPL longer than 120 bytes");
-        if (epl.length > 2048) throw new IllegalArgumentException("EPL longer than 2048 bytes");
-        for (int k = 0; k < epl.length; k += 128) {
-            access.write(0xA0 + k / 128, 0, 128, Arrays.copyOfRange(epl, k, Math.min(epl.length, k + 128)));
+        byte[] page = CdbPage.request(command, lpl, epl.length);
+        for (int k = 0; k < epl.length; k += CdbPage.EPL_PAGE_SIZE) {
+            access.write(CdbPage.EPL_FIRST_PAGE + k / CdbPage.EPL_PAGE_SIZE, 0, 128,
+                Arrays.copyOfRange(epl, k, Math.min(epl.length, k + CdbPage.EPL_PAGE_SIZE)));
         }
-        byte[] page = new byte[256];
-        page[128] = (byte) (command >> 8);
-        page[129] = (byte) command;
-        page[130] = (byte) (epl.length >> 8);
-        page[131] = (byte) epl.length;
-        page[132] = (byte) lpl.length;
-        System.arraycopy(lpl, 0, page, 136, lpl.length);
-        page[133] = (byte) CdbCommand.checkCode(page, lpl.length);
-        access.write(0x9F, 0, 130, Arrays.copyOfRange(page, 130, 136 + lpl.length));
-        access.write(0x9F, 0, 128, new byte[] {page[128], page[129]});
+        trigger(page, lpl.length);
         int status = awaitStatus(command, timeout);
         if (status != CdbStatus.SUCCESS.code()) return new Reply(status, new byte[0]);
         return new Reply(status, reply(command));
@@ -60,14 +52,13 @@ public final class CdbClient {
 
     /** Sends a command and does not wait (CDB Run: the module resets before a host could read the result). */
     public void send(int command, byte[] lpl) {
-        byte[] page = new byte[256];
-        page[128] = (byte) (command >> 8);
-        page[129] = (byte) command;
-        page[132] = (byte) lpl.length;
-        System.arraycopy(lpl, 0, page, 136, lpl.length);
-        page[133] = (byte) CdbCommand.checkCode(page, lpl.length);
-        access.write(0x9F, 0, 130, Arrays.copyOfRange(page, 130, 136 + lpl.length));
-        access.write(0x9F, 0, 128, new byte[] {page[128], page[129]});
+        trigger(CdbPage.request(command, lpl, 0), lpl.length);
+    }
+
+    /** The header and LPL in one write, then CMDID as one 2-byte write (the trigger), as the kernel does. */
+    private void trigger(byte[] page, int lplLength) {
+        access.write(CdbPage.PAGE, 0, CdbPage.EPL_LENGTH, Arrays.copyOfRange(page, CdbPage.EPL_LENGTH, CdbPage.LPL + lplLength));
+        access.write(CdbPage.PAGE, 0, CdbPage.COMMAND_ID, Arrays.copyOfRange(page, CdbPage.COMMAND_ID, CdbPage.COMMAND_ID + 2));
     }
 
     /**
@@ -106,14 +97,14 @@ public final class CdbClient {
     }
 
     private byte[] reply(int command) {
-        byte[] head = access.read(0x9F, 0, 134, 2);
+        byte[] head = access.read(CdbPage.PAGE, 0, CdbPage.REPLY_LENGTH, 2);
         int len = head[0] & 0xFF;
         CdbCommand known = CdbCommand.of(command);
         if (known != null && len != known.replyLength()) {
             throw new XpoException.LinkFailure(String.format("CDB %04Xh replied %d bytes, CMIS defines %d", command, len,
                 known.replyLength()));
         }
-        byte[] payload = len == 0 ? new byte[0] : access.read(0x9F, 0, 136, Math.min(len, 120));
+        byte[] payload = len == 0 ? new byte[0] : access.read(CdbPage.PAGE, 0, CdbPage.LPL, Math.min(len, CdbPage.MAX_LPL));
         int check = Codecs.onesComplementChecksum(payload, 0, payload.length);
         if ((head[1] & 0xFF) != check || check == 0) {
             throw new XpoException.LinkFailure(String.format("CDB %04Xh reply check code 0x%02X does not match 0x%02X",

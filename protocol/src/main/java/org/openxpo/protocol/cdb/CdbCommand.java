@@ -40,7 +40,9 @@ public enum CdbCommand {
     /** Ones' complement of the sum of bytes 128..135+LPLLength of page 9Fh, with byte 133 counted as 0. */
     public static int checkCode(byte[] page9f, int lplLength) {
         int sum = 0;
-        for (int a = 128; a < 136 + lplLength; a++) if (a != 133) sum += page9f[a] & 0xFF;
+        for (int a = CdbPage.COMMAND_ID; a < CdbPage.LPL + lplLength; a++) {
+            if (a != CdbPage.CHECK_CODE) sum += page9f[a] & 0xFF;
+        }
         return (~sum) & 0xFF;
     }
 }
