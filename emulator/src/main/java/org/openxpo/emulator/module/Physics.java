@@ -9,6 +9,7 @@ import org.openxpo.protocol.types.FaultCause;
 import org.openxpo.protocol.types.ModuleState;
 import org.openxpo.protocol.units.Codecs;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static org.openxpo.protocol.map.XpoPages.THRESHOLD_KINDS;
@@ -17,7 +18,8 @@ import static org.openxpo.protocol.map.XpoPages.THRESHOLD_KINDS;
  * Power, heat and optics of the module on the firmware clock (equations in docs/emulator.md). Each tick computes the
  * power drawn from the module and lane states, the coolant and zone temperatures (first-order lags towards the steady
  * state set by flow and inlet temperature), the lane optics with bounded seeded noise, writes the monitors, latches
- * the flags whose thresholds are crossed, and takes the protective actions a real module takes.
+ * the flags whose thresholds are crossed, and takes the protective actions a real module takes. While the firmware
+ * is not running (unpowered, in reset, in MgmtInit) only the temperatures advance: see {@link #tickWithoutFirmware}.
  *
  * <p>A tick reads each lane's state once into a snapshot and works on the page arrays directly: the fields it needs
  * are resolved once per class, so a tick of a 64-lane module costs microseconds (thousands of modules per JVM).
@@ -52,6 +54,7 @@ final class Physics {
     private static final MemoryMap MAP = MemoryMap.xpo();
     private static final int BANKS = MemoryMap.BANKS, PER_BANK = MemoryMap.LANES_PER_BANK, LANES = MemoryMap.LANES;
     private static final int ACTIVATED = DataPathState.ACTIVATED.code(), INITIALIZED = DataPathState.INITIALIZED.code(),
+        DEACTIVATED = DataPathState.DEACTIVATED.code(),
         TX_TURN_ON = DataPathState.TX_TURN_ON.code(), TX_TURN_OFF = DataPathState.TX_TURN_OFF.code();
 
     /** A monitor with its value, 4-bit flag field and thresholds (HA, LA, HW, LW), resolved once. */
@@ -137,6 +140,22 @@ final class Physics {
         publish();
         evaluateFlags();
         protect();
+    }
+
+    /**
+     * One tick while the firmware is not running (unpowered, ResetL low or another reset, MgmtInit): only the thermal
+     * model advances, heated by what the module draws in that state (0 W unpowered, 2 W in reset, 18 W in MgmtInit).
+     * The rack's coolant keeps flowing whatever the module's power, so a module that was hot cools towards the
+     * coolant by the same lags (and with the same injected flow and inlet faults) as when it runs. Nothing else runs:
+     * without firmware nobody writes the monitors, latches flags or takes protective actions, and no noise is drawn
+     * (the seeded sequence advances only with the firmware's ticks). The next {@link #tick} publishes the result.
+     */
+    void tickWithoutFirmware(double dtSeconds) {
+        // The data paths are down without firmware: no lane draws power or heats its card.
+        Arrays.fill(dpState, DEACTIVATED);
+        Arrays.fill(lit, false);
+        inputPowerW = m.powered() ? powerDraw() : 0;
+        step(dtSeconds);
     }
 
     private void snapshot() {

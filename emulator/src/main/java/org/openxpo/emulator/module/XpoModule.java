@@ -381,7 +381,10 @@ public final class XpoModule {
         double dt = config.timing().physicsTick().toNanos() / 1e9;
         faults.expireBrownOuts(now());
         checkPower("brown-out");
+        // The firmware (monitors, flags, protective actions) runs only while powered and past MgmtInit; heat keeps
+        // flowing into the liquid loop regardless, so an unpowered or resetting module still cools down.
         if (powered && state != ModuleState.RESETTING && state != ModuleState.MGMT_INIT) physics.tick(dt);
+        else physics.tickWithoutFirmware(dt);
         if (tickTimer == null || !tickTimer.pending()) armTick();
     }
 

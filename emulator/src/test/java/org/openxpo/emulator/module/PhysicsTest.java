@@ -3,9 +3,13 @@ package org.openxpo.emulator.module;
 import org.openxpo.emulator.Cage;
 import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.emulator.fault.Fault;
+import org.openxpo.protocol.map.Access;
+import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.XpoPages.Monitor;
 import org.openxpo.protocol.target.Pin;
 import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.types.ModuleState;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -210,6 +214,110 @@ class PhysicsTest extends ModuleFixture {
         assertEquals(32 * laneA * 0.08, hotA - hotB, 1.5, "card A carries 32 lit lanes more");
         assertEquals(4, host.lane("DPState", 1) & 0xF);
         assertEquals(1, host.lane("DPState", 64) & 0xF);
+    }
+
+    // ------------------------------------------------------------------ cooling without firmware
+
+    /**
+     * The most the module temperature can exceed the inlet {@code seconds} after the firmware stopped, by the model:
+     * the plate and the zones are first-order lags with τ = {@link Physics#THERMAL_TAU_S}, the zones following the
+     * plate, so without heat the mean zone excess E₀ and the plate excess Ep₀ decay as e^(−t/τ)·(E₀ + Ep₀·t/τ) (less
+     * as time goes on, for Ep₀ ≤ E₀); a heat input of at most {@code maxHeatW} (lanes dark, split evenly between the
+     * cards) adds at most its steady-state rise at {@code flowLpm}; plus the monitors' noise.
+     */
+    static double excessBound(double zoneExcess, double plateExcess, double seconds, double maxHeatW, double flowLpm) {
+        double x = seconds / Physics.THERMAL_TAU_S;
+        double residual = Math.exp(-x) * (zoneExcess + plateExcess * x);
+        double capacity = Math.max(Physics.MIN_HEAT_CAPACITY_W_PER_K, flowLpm / 60 * Physics.WATER_J_PER_L_K);
+        double plateRise = maxHeatW * (0.5 / capacity
+            + Physics.PLATE_K_PER_W * Math.pow(Physics.NOMINAL_FLOW_LPM / flowLpm, 0.8));
+        double zoneRise = maxHeatW / 2 * (Physics.HOT_ZONE_K_PER_W + Physics.COLD_ZONE_K_PER_W) / 2;
+        return residual + plateRise + zoneRise + 2 * Physics.NOISE_COOLANT_C;
+    }
+
+    /** Every latched (clear-on-read) flag of every bank, as the firmware holds them: 0 if none is set. */
+    long latchedFlags() {
+        MemoryMap map = MemoryMap.xpo();
+        long any = 0;
+        for (Field f : map.fields()) {
+            if (f.access() != Access.COR) continue;
+            int banks = f.lower() ? 1 : Math.max(1, map.page(f.page()).orElseThrow().banks());
+            for (int b = 0; b < banks; b++) for (int i = 0; i < f.count(); i++) any |= module.peek(f, b, i);
+        }
+        return any;
+    }
+
+    /** Holds the module without firmware for {@code ms}, checking every second that nothing latches or draws power. */
+    void holdWithoutFirmware(long ms, double maxPowerW, String how) {
+        for (long t = 0; t < ms; t += 1000) {
+            advance(1000);
+            assertFalse(module.responsive(), how + ": no firmware at " + t + " ms");
+            assertEquals(0, latchedFlags(), how + ": no flag latches at " + t + " ms");
+            assertTrue(cage.readPin(Pin.INT_L), how + ": IntL released at " + t + " ms");
+            assertTrue(module.inputPowerW() <= maxPowerW, how + ": draws " + module.inputPowerW() + " W");
+        }
+        assertTrue(events.stream().noneMatch(e -> e instanceof TargetEvent.IntL i && i.asserted()), how + ": no IntL");
+    }
+
+    /** The module temperature of the firmware's first monitor update after MgmtInit (the reset cleared it to 0). */
+    double firstModuleTemperatureAfterMgmtInit() {
+        millisUntil(module::responsive, 2000, "MgmtInit done");
+        millisUntil(() -> host.value("TempMonValue") != 0, 1000, "first monitor update");
+        return host.value("TempMonValue");
+    }
+
+    @Test
+    void aHotModulePoweredOffCoolsTowardsTheCoolantAndComesBackCool() {
+        settle();
+        double flow = 0.3 * NOMINAL_FLOW;
+        module.inject(new Fault.CoolantFlow(0.3));
+        advance(60_000);
+        double inlet = monitor(Monitor.COOLANT_INLET_TEMP), plate = monitor(Monitor.COLD_PLATE_TEMP);
+        double before = host.value("TempMonValue");
+        assertTrue(before > inlet + 35, "hot at 30 % flow: " + before + " °C");
+
+        events.clear();
+        cage.writePin(Pin.POWER_ENABLE, false);
+        cage.writePin(Pin.LP_MODE, true);   // it comes back in LowPwr: management power only
+        long holdMs = 30_000;
+        holdWithoutFirmware(holdMs, 0, "unpowered");
+        assertEquals(0, module.inputPowerW(), 1e-9, "an unpowered module draws nothing");
+        cage.writePin(Pin.POWER_ENABLE, true);
+        double back = firstModuleTemperatureAfterMgmtInit();
+
+        assertEquals(1, host.moduleState(), "ModuleLowPwr");
+        double bound = excessBound(before - inlet, plate - inlet, holdMs / 1000.0, Physics.LOW_POWER_W, flow);
+        assertTrue(back < inlet + bound, "cooled to the coolant while unpowered: " + back + " °C, inlet " + inlet
+            + " °C, bound +" + bound + " K (before: " + before + " °C)");
+        assertTrue(back < before - 0.9 * (before - inlet), "clearly cooler than before: " + before + " -> " + back);
+    }
+
+    @Test
+    void aModuleHeldInResetAfterAnOverTemperatureShutdownCoolsTowardsTheCoolant() {
+        settle();
+        double flow = 0.2 * NOMINAL_FLOW;
+        module.inject(new Fault.CoolantFlow(0.2));
+        for (int k = 0; k < 120 && host.moduleState() != 5; k++) advance(500);
+        assertEquals(5, host.moduleState(), "ModuleFault");
+        assertEquals(32, host.get("ModuleFaultCause"), "over-temperature");
+        double inlet = monitor(Monitor.COOLANT_INLET_TEMP), plate = monitor(Monitor.COLD_PLATE_TEMP);
+        double before = host.value("TempMonValue");
+        assertTrue(before > inlet + 40, "hot at the shutdown: " + before + " °C");
+
+        events.clear();
+        cage.writePin(Pin.RESET_L, false);
+        cage.writePin(Pin.LP_MODE, true);   // it comes back in LowPwr: management power only
+        assertEquals(ModuleState.RESETTING, module.moduleState());
+        long holdMs = 30_000;
+        holdWithoutFirmware(holdMs, Physics.LOW_POWER_W, "in reset");
+        cage.writePin(Pin.RESET_L, true);
+        double back = firstModuleTemperatureAfterMgmtInit();
+
+        assertEquals(1, host.moduleState(), "ModuleLowPwr: the reset ended the shutdown");
+        double bound = excessBound(before - inlet, plate - inlet, holdMs / 1000.0, Physics.LOW_POWER_W, flow);
+        assertTrue(back < inlet + bound, "cooled to the coolant in reset, with the flow fault still on: " + back
+            + " °C, inlet " + inlet + " °C, bound +" + bound + " K (before: " + before + " °C)");
+        assertTrue(back < before - 0.9 * (before - inlet), "clearly cooler than before: " + before + " -> " + back);
     }
 
     // ------------------------------------------------------------------ noise
