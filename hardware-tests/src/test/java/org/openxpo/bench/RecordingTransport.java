@@ -21,16 +21,19 @@ import java.util.function.Consumer;
  */
 final class RecordingTransport implements Transport {
     private final Transport inner;
-    private final LongAdder transfers = new LongAdder(), bytes = new LongAdder(), clocks = new LongAdder();
+    private final LongAdder requests = new LongAdder(), transfers = new LongAdder(), bytes = new LongAdder(),
+        clocks = new LongAdder();
 
     RecordingTransport(Transport inner) { this.inner = inner; }
 
-    /** Transfers, bytes and clocks so far. */
-    record Counts(long transfers, long bytes, long clocks) {
-        Counts minus(Counts o) { return new Counts(transfers - o.transfers, bytes - o.bytes, clocks - o.clocks); }
+    /** Calls into the transport (a batch is one: one link round trip), transfers, bytes and clocks so far. */
+    record Counts(long requests, long transfers, long bytes, long clocks) {
+        Counts minus(Counts o) {
+            return new Counts(requests - o.requests, transfers - o.transfers, bytes - o.bytes, clocks - o.clocks);
+        }
     }
 
-    Counts counts() { return new Counts(transfers.sum(), bytes.sum(), clocks.sum()); }
+    Counts counts() { return new Counts(requests.sum(), transfers.sum(), bytes.sum(), clocks.sum()); }
 
     private void record(List<I2cMessage> messages) {
         transfers.increment();
@@ -41,11 +44,22 @@ final class RecordingTransport implements Transport {
     }
 
     @Override public List<I2cResult> i2c(List<I2cMessage> messages) {
+        requests.increment();
         record(messages);
         return inner.i2c(messages);
     }
 
+    /** Records the transfers that ran (not the skipped ones) and passes the batch on whole. */
+    @Override public List<List<I2cResult>> i2cBatch(List<List<I2cMessage>> batch) {
+        requests.increment();
+        List<List<I2cResult>> results = inner.i2cBatch(batch);
+        for (int i = 0; i < batch.size(); i++)
+            if (results.get(i).get(0).status() != I2cResult.Status.SKIPPED) record(batch.get(i));
+        return results;
+    }
+
     @Override public List<I2cResult> i3c(List<I2cMessage> messages) {
+        requests.increment();
         record(messages);
         return inner.i3c(messages);
     }

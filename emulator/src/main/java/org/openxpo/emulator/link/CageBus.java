@@ -1,5 +1,6 @@
 package org.openxpo.emulator.link;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -52,6 +53,45 @@ final class CageBus {
         return transfer(messages, () -> connector.i2c(messages), ready);
     }
 
+    /**
+     * Transfers back to back with the bus held throughout, each with its own STOP; the first failed one ends the batch
+     * and the rest report SKIPPED. With timing on, each transfer runs when the one before it has had its bus time (as a
+     * single transfer runs when the bus is free), so the module sees a batch's last write — a CDB trigger — no earlier
+     * than it would on the real bus.
+     */
+    List<List<I2cResult>> i2cBatch(List<List<I2cMessage>> transfers, long ready) throws InterruptedException {
+        bus.lockInterruptibly();
+        try {
+            List<List<I2cResult>> all = new ArrayList<>(transfers.size());
+            long at = Math.max(ready, freeSince);
+            boolean failed = false;
+            for (List<I2cMessage> messages : transfers) {
+                if (failed) {
+                    all.add(ControlConnector.skipped(messages.size()));
+                    continue;
+                }
+                if (timing.enabled()) waitUntil(at);
+                List<I2cResult> results = connector.i2c(messages);
+                counters.count(messages, results);
+                at += timing.transferNanos(messages.subList(0, executed(results)));
+                failed = results.stream().anyMatch(r -> !r.ok());
+                all.add(results);
+            }
+            if (timing.enabled()) {
+                waitUntil(at);
+                freeSince = at;
+            }
+            return all;
+        } finally {
+            bus.unlock();
+        }
+    }
+
+    private static void waitUntil(long deadline) throws InterruptedException {
+        PreciseWait.until(deadline);
+        if (Thread.interrupted()) throw new InterruptedException("connection closed");
+    }
+
     List<I2cResult> i3c(List<I2cMessage> messages, long ready) throws InterruptedException {
         return transfer(messages, () -> connector.i3c(messages), ready);
     }
@@ -86,8 +126,7 @@ final class CageBus {
             T result = work.get();
             if (timing.enabled()) {
                 long end = Math.max(ready, freeSince) + busNanos.applyAsLong(result);
-                PreciseWait.until(end);
-                if (Thread.interrupted()) throw new InterruptedException("connection closed");
+                waitUntil(end);
                 freeSince = end;
             }
             return result;

@@ -29,7 +29,7 @@ class LinkSessionTest extends LinkFixture {
     void helloIsAnsweredWithServerNameVersionAndCageCount() {
         LinkTestClient c = rawClient();
         Frame.HelloOk ok = assertInstanceOf(Frame.HelloOk.class, c.call(Frame.Hello.current(7, "xpoctl")));
-        assertEquals(new Frame.HelloOk(7, 1, 0, "openxpo-emulator", 3), ok);
+        assertEquals(new Frame.HelloOk(7, 1, 1, "openxpo-emulator", 3), ok);
         assertEquals(1, server.connections());
     }
 

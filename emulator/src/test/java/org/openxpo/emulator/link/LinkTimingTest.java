@@ -66,6 +66,27 @@ class LinkTimingTest extends LinkFixture {
     }
 
     @Test
+    void aBatchTakesTheBusTimeOfEachOfItsTransfersWithTheirStops() {
+        LinkTestClient c = client();
+        List<List<I2cMessage>> batch = new java.util.ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            batch.add(List.of(I2cMessage.write(LinkTestClient.MODULE, (byte) 127, (byte) (0xA0 + k))));
+            byte[] data = new byte[129];
+            data[0] = (byte) 128;
+            batch.add(List.of(I2cMessage.write(LinkTestClient.MODULE, data)));
+        }
+        long bound = batch.stream().mapToLong(TIMING::transferNanos).sum();
+        long t = System.nanoTime();
+        Frame.BatchResult r = assertInstanceOf(Frame.BatchResult.class, c.call(new Frame.I2cBatch(c.id(), 1, batch)));
+        long took = System.nanoTime() - t;
+        assertTrue(r.results().stream().allMatch(l -> l.get(0).ok()), "every transfer ACKed");
+        assertTrue(took >= bound, "answered after " + took + " ns, before its " + bound + " ns of bus time");
+        // one STOP and one START per transfer: more than the same bytes in one transfer would take
+        List<I2cMessage> joined = batch.stream().flatMap(List::stream).toList();
+        assertTrue(bound > TIMING.transferNanos(joined));
+    }
+
+    @Test
     void pipelinedRequestsOfOneClientTakeTheirBusTimeOneAfterAnother() {
         LinkTestClient c = client();
         Frame.I2cTransfer first = new Frame.I2cTransfer(c.id(), 1, LinkTestClient.pageRead(1));

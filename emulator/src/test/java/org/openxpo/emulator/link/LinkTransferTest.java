@@ -99,6 +99,39 @@ class LinkTransferTest extends LinkFixture {
     }
 
     @Test
+    void aBatchRunsItsTransfersInOrderAsSeparateTransfersWould() {
+        LinkTestClient c = client();
+        List<List<I2cMessage>> batch = List.of(List.of(write(127, 0xA0)), List.of(write(128, 1, 2, 3, 4, 5, 6, 7, 8)),
+            List.of(write(127, 0xA1)), List.of(write(128, 9, 10, 11, 12)), List.of(write(127), read(1)));
+        CageStatistics before = server.statistics(1);
+        Frame.BatchResult r = assertInstanceOf(Frame.BatchResult.class, c.call(new Frame.I2cBatch(c.id(), 1, batch)));
+        assertEquals(5, r.results().size());
+        for (List<I2cResult> t : r.results()) assertTrue(t.stream().allMatch(I2cResult::ok), "every transfer ACKed: " + t);
+        assertEquals(0xA1, r.results().get(4).get(1).data()[0] & 0xFF, "the last transfer sees the page the batch selected");
+        assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, java.util.Arrays.copyOf(inProcessPage(1, 0xA0), 8));
+        assertArrayEquals(new byte[] {9, 10, 11, 12}, java.util.Arrays.copyOf(inProcessPage(1, 0xA1), 4));
+        CageStatistics after = server.statistics(1);
+        assertEquals(5, after.transfers() - before.transfers(), "each transfer of the batch counts as one");
+        assertEquals(2, after.pageSelects() - before.pageSelects());
+    }
+
+    @Test
+    void aBatchStopsAtTheFirstFailedTransferSoNoDataLandsOnTheWrongPage() {
+        LinkTestClient c = client();
+        byte[] page9f = inProcessPage(1, 0x9F);
+        // the page select goes to a wrong address: the data write after it must not reach page 9Fh (selected now)
+        assertTrue(c.i2c(1, write(127, 0x9F)).get(0).ok());
+        List<List<I2cMessage>> batch = List.of(List.of(I2cMessage.write(0x51, (byte) 127, (byte) 0xA0)),
+            List.of(write(128, 0xAA, 0xBB)), List.of(write(127, 0xA2)));
+        Frame.BatchResult r = assertInstanceOf(Frame.BatchResult.class, c.call(new Frame.I2cBatch(c.id(), 1, batch)));
+        assertEquals(List.of(I2cResult.of(I2cResult.Status.ADDRESS_NACK)), r.results().get(0));
+        assertEquals(List.of(I2cResult.of(I2cResult.Status.SKIPPED)), r.results().get(1));
+        assertEquals(List.of(I2cResult.of(I2cResult.Status.SKIPPED)), r.results().get(2));
+        assertArrayEquals(page9f, inProcessPage(1, 0x9F), "page 9Fh untouched");
+        assertEquals(0x9F, c.i2c(1, write(127), read(1)).get(1).data()[0] & 0xFF, "the skipped select did not run");
+    }
+
+    @Test
     void i3cAssignsAnAddressAndReadsTheSameMemory() {
         LinkTestClient c = client();
         Frame.EntdaaAnswer assigned = assertInstanceOf(Frame.EntdaaAnswer.class, c.call(new Frame.EntdaaCall(c.id(), 1, 0x30)));

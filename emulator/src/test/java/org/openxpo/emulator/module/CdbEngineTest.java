@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -87,9 +88,11 @@ class CdbEngineTest extends ModuleFixture {
     void statusGoesThroughTheBusyCodesBeforeTheResult() {
         cdb.send(0x0040, new byte[0], new byte[0], false);
         assertEquals(0x81, host.readByte(37), "captured");
-        clock.advanceMillis(1);
+        clock.advance(Duration.ofNanos(CdbEngine.CAPTURE_US * 1000 - 1));
+        assertEquals(0x81, host.readByte(37), "captured until the capture time has passed");
+        clock.advance(Duration.ofNanos(1));
         assertEquals(0x82, host.readByte(37), "checking");
-        clock.advanceMillis(1);
+        clock.advance(Duration.ofNanos(CdbEngine.CHECK_US * 1000));
         assertEquals(0x83, host.readByte(37), "executing");
         assertEquals(0x01, cdb.await());
     }
@@ -255,8 +258,10 @@ class CdbEngineTest extends ModuleFixture {
         byte[] start = concat(concat(CdbTestHost.u32(img.length), new byte[4]), Arrays.copyOf(img, 64));
         assertEquals(0x01, cdb.run(0x0101, start));
         cdb.send(0x0103, concat(CdbTestHost.u32(0), Arrays.copyOfRange(img, 64, 180)), new byte[0], false);
-        advance(30);
-        assertEquals(0x83, host.readByte(37), "still executing after 30 ms");
-        assertEquals(0x01, cdb.await());
+        long slowed = (CdbEngine.CAPTURE_US + CdbEngine.CHECK_US + 50 * CdbEngine.WRITE_LPL_US) * 1000;
+        clock.advance(Duration.ofNanos(slowed - 1));
+        assertEquals(0x83, host.readByte(37), "still executing just before 50 times the block time");
+        clock.advance(Duration.ofNanos(1));
+        assertEquals(0x01, host.readByte(37), "done at 50 times the block time");
     }
 }

@@ -11,6 +11,8 @@ import org.openxpo.protocol.target.I2cResult;
 import org.openxpo.protocol.target.TargetEvent;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
@@ -109,10 +111,7 @@ public final class RegisterAccess implements AutoCloseable {
                 int limit = writeLimit(page, at);
                 int n = Math.min(Math.min(data.length - done, limit), (at < 128 ? 128 : 256) - at);
                 if (at >= 128) select(page, bank);
-                byte[] msg = new byte[n + 1];
-                msg[0] = (byte) at;
-                System.arraycopy(data, done, msg, 1, n);
-                transfer(List.of(I2cMessage.write(ADDRESS, msg)), () -> "write " + where(page, bank, at, n));
+                transfer(List.of(I2cMessage.write(ADDRESS, writeMessage(at, data, done, n))), () -> "write " + where(page, bank, at, n));
                 if (at <= PAGE_SELECT && at + n > PAGE_SELECT) invalidate();
                 done += n;
             }
@@ -120,6 +119,89 @@ public final class RegisterAccess implements AutoCloseable {
             lock.unlock();
         }
     }
+
+    /** One range of a {@link #write(List)}: {@code data} at {@code offset} of {@code page}/{@code bank}. */
+    public record PageWrite(int page, int bank, int offset, byte[] data) {}
+
+    /**
+     * Writes several ranges in order, page selects included, as one batch of transfers: over the link that is one
+     * round trip instead of one per transfer, and the transfers stop at the first failure, so no data lands on a page
+     * whose select failed. A NACKed transfer is retried as {@link #write(int, int, int, byte[])} retries, from the
+     * piece that failed (the pieces before it are written).
+     */
+    public void write(List<PageWrite> writes) {
+        for (PageWrite w : writes) checkRange(w.offset(), w.data().length);
+        lock.lock();
+        try {
+            List<Piece> pieces = new ArrayList<>();
+            List<List<I2cMessage>> transfers = new ArrayList<>();
+            int page = cachedPage, bank = cachedBank;
+            for (PageWrite w : writes) {
+                for (int done = 0; done < w.data().length; ) {
+                    int at = w.offset() + done;
+                    int n = Math.min(Math.min(w.data().length - done, writeLimit(w.page(), at)), (at < 128 ? 128 : 256) - at);
+                    byte[] select = at >= 128 ? selectMessage(w.page(), w.bank(), page, bank) : null;
+                    if (select != null) {
+                        transfers.add(List.of(I2cMessage.write(ADDRESS, select)));
+                        page = w.page();
+                        bank = select.length == 3 ? select[1] : bank;
+                    }
+                    transfers.add(List.of(I2cMessage.write(ADDRESS, writeMessage(at, w.data(), done, n))));
+                    if (at <= PAGE_SELECT && at + n > PAGE_SELECT) page = bank = -1;
+                    pieces.add(new Piece(w, at, done, n, select != null, page, bank));
+                    done += n;
+                }
+            }
+            List<List<I2cResult>> results;
+            try {
+                results = transport.i2cBatch(transfers);
+            } catch (XpoException e) {
+                invalidate();
+                throw e;
+            }
+            int t = 0;
+            for (int p = 0; p < pieces.size(); p++) {
+                Piece piece = pieces.get(p);
+                PageWrite w = piece.write();
+                I2cResult bad = null;
+                boolean selectFailed = false;
+                if (piece.selects()) {
+                    countTransfer(transfers.get(t));
+                    bad = firstFailure(results.get(t++));
+                    selectFailed = bad != null;
+                    if (!selectFailed) pageSelects++;
+                }
+                if (bad == null) {
+                    countTransfer(transfers.get(t));
+                    bad = firstFailure(results.get(t++));
+                }
+                if (bad == null) {
+                    cachedPage = piece.pageAfter();
+                    cachedBank = piece.bankAfter();
+                    continue;
+                }
+                invalidate();
+                if (bad.status() == I2cResult.Status.ADDRESS_NACK || bad.status() == I2cResult.Status.DATA_NACK) nacks++;
+                if (bad.status() != I2cResult.Status.ADDRESS_NACK || retry.retries() == 0) {
+                    boolean select = selectFailed;
+                    throw failure(bad, () -> select ? String.format("select page %02Xh bank %d", w.page(), w.bank())
+                        : "write " + where(w.page(), w.bank(), piece.at(), piece.length()));
+                }
+                // the module was busy: the rest one piece at a time, each with the usual retries
+                retries++;
+                for (Piece rest : pieces.subList(p, pieces.size())) {
+                    PageWrite r = rest.write();
+                    write(r.page(), r.bank(), rest.at(), Arrays.copyOfRange(r.data(), rest.from(), rest.from() + rest.length()));
+                }
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** One write transfer of a {@link #write(List)}, its page select before it, and the selection after it. */
+    private record Piece(PageWrite write, int at, int from, int length, boolean selects, int pageAfter, int bankAfter) {}
 
     /** The module's write limit: 8 bytes, CDB pages 8·(1+CdbReadWriteLengthExt) as the map declares (≤ 128). */
     static int writeLimit(int page, int at) {
@@ -240,20 +322,37 @@ public final class RegisterAccess implements AutoCloseable {
     // ------------------------------------------------------------------ bus
 
     private void select(int page, int bank) {
+        byte[] msg = selectMessage(page, bank, cachedPage, cachedBank);
+        if (msg == null) return;
+        transfer(List.of(I2cMessage.write(ADDRESS, msg)), () -> String.format("select page %02Xh bank %d", page, bank));
+        pageSelects++;
+        cachedPage = page;
+        cachedBank = msg.length == 3 ? msg[1] : cachedBank;
+    }
+
+    /**
+     * The write that selects {@code page}/{@code bank} when {@code currentPage}/{@code currentBank} are selected
+     * (the page byte alone when the bank stays), or null when nothing needs selecting.
+     */
+    private static byte[] selectMessage(int page, int bank, int currentPage, int currentBank) {
         PageDef def = MAP.page(page).orElseThrow(
             () -> new XpoException.Unsupported(String.format("page %02Xh is not part of the XPO memory map", page)));
         int effectiveBank = def.banked() ? bank : 0;
         if (!def.acceptsBank(effectiveBank)) {
             throw new XpoException.Unsupported(String.format("page %02Xh has no bank %d", page, bank));
         }
-        if (cachedPage == page && cachedBank == effectiveBank) return;
-        byte[] msg = cachedBank == effectiveBank
+        if (currentPage == page && currentBank == effectiveBank) return null;
+        return currentBank == effectiveBank
             ? new byte[] {(byte) PAGE_SELECT, (byte) page}
             : new byte[] {(byte) BANK_SELECT, (byte) effectiveBank, (byte) page};
-        transfer(List.of(I2cMessage.write(ADDRESS, msg)), () -> String.format("select page %02Xh bank %d", page, bank));
-        pageSelects++;
-        cachedPage = page;
-        cachedBank = effectiveBank;
+    }
+
+    /** The register byte {@code at} followed by {@code n} bytes of {@code data} from {@code from}. */
+    private static byte[] writeMessage(int at, byte[] data, int from, int n) {
+        byte[] msg = new byte[n + 1];
+        msg[0] = (byte) at;
+        System.arraycopy(data, from, msg, 1, n);
+        return msg;
     }
 
     private byte[] readNow(int at, int n) {
@@ -276,11 +375,7 @@ public final class RegisterAccess implements AutoCloseable {
                 invalidate();
                 throw e;
             }
-            transfers++;
-            for (int i = 0; i < messages.size(); i++) {
-                I2cMessage m = messages.get(i);
-                busBytes += 1 + m.length();
-            }
+            countTransfer(messages);
             I2cResult bad = firstFailure(results);
             if (bad == null) return results;
             if (bad.status() == I2cResult.Status.ADDRESS_NACK || bad.status() == I2cResult.Status.DATA_NACK) nacks++;
@@ -293,6 +388,11 @@ public final class RegisterAccess implements AutoCloseable {
             invalidate();
             throw failure(bad, what);
         }
+    }
+
+    private void countTransfer(List<I2cMessage> messages) {
+        transfers++;
+        for (I2cMessage m : messages) busBytes += 1 + m.length();
     }
 
     private static I2cResult firstFailure(List<I2cResult> results) {

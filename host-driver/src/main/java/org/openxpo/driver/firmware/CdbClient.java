@@ -9,14 +9,21 @@ import org.openxpo.protocol.types.CdbStatus;
 import org.openxpo.protocol.units.Codecs;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs CDB commands the way the Linux kernel does, and checks more than it: EPL pages first, then the header and
- * local payload at 9Fh:130 in one write, then CMDID as one 2-byte write; then polls CdbStatus1 (00h:37) until the
+ * local payload at 9Fh:130 in one write, then CMDID as one 2-byte write — all of it one batch of transfers
+ * ({@link RegisterAccess#write(List)}: one round trip over the link); then polls CdbStatus1 (00h:37) until the
  * command leaves the busy codes, treating NACKs (a foreground-mode module) as "still busy", within the command's
- * advertised duration. The reply must have the length the command defines and a matching, non-zero check code.
+ * advertised duration. Polling starts shortly before a command is expected to end (the last run of the same command)
+ * and backs off from 100 µs to 1 ms, so a block write is seen done within about 100 µs without hammering the bus.
+ * The reply must have the length the command defines and a matching, non-zero check code.
  */
 public final class CdbClient {
     /** A finished command: its status byte and reply payload. */
@@ -25,7 +32,13 @@ public final class CdbClient {
     }
 
     private static final int STATUS_ADDRESS = MemoryMap.xpo().field("CdbStatus1").offset();
+    /** Poll interval while waiting for Run's result (the module is about to reset; nothing to gain from hurrying). */
     private static final long POLL_NANOS = 1_000_000;
+    /** Status polls back off from the first to the longest interval. */
+    private static final long FIRST_POLL_NANOS = 100_000, LONGEST_POLL_NANOS = 1_000_000;
+
+    /** How long each command id last took from its trigger to a status out of the busy codes (ns). */
+    private final Map<Integer, Long> lastBusy = new ConcurrentHashMap<>();
 
     private final RegisterAccess access;
 
@@ -35,14 +48,17 @@ public final class CdbClient {
 
     /** Sends a command and waits for its result within {@code timeout}. */
     public Reply call(int command, byte[] lpl, byte[] epl, Duration timeout) {
-        byte[] page = CdbPage.request(command, lpl, epl.length);
+        List<RegisterAccess.PageWrite> writes = new ArrayList<>();
         for (int k = 0; k < epl.length; k += CdbPage.EPL_PAGE_SIZE) {
-            access.write(CdbPage.EPL_FIRST_PAGE + k / CdbPage.EPL_PAGE_SIZE, 0, 128,
-                Arrays.copyOfRange(epl, k, Math.min(epl.length, k + CdbPage.EPL_PAGE_SIZE)));
+            writes.add(new RegisterAccess.PageWrite(CdbPage.EPL_FIRST_PAGE + k / CdbPage.EPL_PAGE_SIZE, 0, 128,
+                Arrays.copyOfRange(epl, k, Math.min(epl.length, k + CdbPage.EPL_PAGE_SIZE))));
         }
-        trigger(page, lpl.length);
-        int status = awaitStatus(command, timeout);
-        if (status != CdbStatus.SUCCESS.code()) return new Reply(status, new byte[0]);
+        writes.addAll(trigger(CdbPage.request(command, lpl, epl.length), lpl.length));
+        access.write(writes);
+        int status = awaitStatus(command, System.nanoTime(), timeout);
+        CdbCommand known = CdbCommand.of(command);
+        // nothing to read after a command CMIS gives no reply (the block writes): one round trip less per block
+        if (status != CdbStatus.SUCCESS.code() || known != null && known.replyLength() == 0) return new Reply(status, new byte[0]);
         return new Reply(status, reply(command));
     }
 
@@ -52,13 +68,16 @@ public final class CdbClient {
 
     /** Sends a command and does not wait (CDB Run: the module resets before a host could read the result). */
     public void send(int command, byte[] lpl) {
-        trigger(CdbPage.request(command, lpl, 0), lpl.length);
+        access.write(trigger(CdbPage.request(command, lpl, 0), lpl.length));
     }
 
     /** The header and LPL in one write, then CMDID as one 2-byte write (the trigger), as the kernel does. */
-    private void trigger(byte[] page, int lplLength) {
-        access.write(CdbPage.PAGE, 0, CdbPage.EPL_LENGTH, Arrays.copyOfRange(page, CdbPage.EPL_LENGTH, CdbPage.LPL + lplLength));
-        access.write(CdbPage.PAGE, 0, CdbPage.COMMAND_ID, Arrays.copyOfRange(page, CdbPage.COMMAND_ID, CdbPage.COMMAND_ID + 2));
+    private static List<RegisterAccess.PageWrite> trigger(byte[] page, int lplLength) {
+        return List.of(
+            new RegisterAccess.PageWrite(CdbPage.PAGE, 0, CdbPage.EPL_LENGTH,
+                Arrays.copyOfRange(page, CdbPage.EPL_LENGTH, CdbPage.LPL + lplLength)),
+            new RegisterAccess.PageWrite(CdbPage.PAGE, 0, CdbPage.COMMAND_ID,
+                Arrays.copyOfRange(page, CdbPage.COMMAND_ID, CdbPage.COMMAND_ID + 2)));
     }
 
     /**
@@ -79,13 +98,21 @@ public final class CdbClient {
         return 0;
     }
 
-    private int awaitStatus(int command, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    /** Polls the status of {@code command}, triggered at {@code triggered} ({@link System#nanoTime()}). */
+    private int awaitStatus(int command, long triggered, Duration timeout) {
+        long deadline = triggered + timeout.toNanos();
+        // first look a little before the command's last duration has passed; then back off
+        long wait = Math.max(FIRST_POLL_NANOS, lastBusy.getOrDefault(command, 0L) * 3 / 4), interval = FIRST_POLL_NANOS;
         while (true) {
-            LockSupport.parkNanos(POLL_NANOS);
+            LockSupport.parkNanos(wait);
+            wait = interval;
+            interval = Math.min(2 * interval, LONGEST_POLL_NANOS);
             try {
                 int s = access.read(0x00, 0, STATUS_ADDRESS, 1)[0] & 0xFF;
-                if (!CdbStatus.isBusy(s)) return s;
+                if (!CdbStatus.isBusy(s)) {
+                    lastBusy.put(command, System.nanoTime() - triggered);
+                    return s;
+                }
             } catch (XpoException.Nack busyModule) {
                 // foreground mode: the module holds the bus while it works
             }

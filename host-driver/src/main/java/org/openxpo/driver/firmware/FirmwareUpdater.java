@@ -156,7 +156,11 @@ public final class FirmwareUpdater {
         return (int) access.get(MemoryMap.xpo().field("CdbMaxPagesEpl"));
     }
 
-    /** Polls 00h:3 until the module answers and reports ModuleLowPwr or ModuleReady (NACKs: still resetting). */
+    /**
+     * Polls 00h:3 every 5 ms until the module answers and its management firmware is up: MgmtInit is over, so CDB and
+     * the memory map work (ModuleLowPwr, ModulePwrUp, ModuleReady, ModulePwrDn). NACKs: still resetting. The data
+     * path power-up that may follow does not concern the update.
+     */
     private void waitForModule(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         var stateField = MemoryMap.xpo().field("ModuleState");
@@ -165,15 +169,16 @@ public final class FirmwareUpdater {
             try {
                 access.invalidate();
                 ModuleState s = ModuleState.fromCode((int) access.get(stateField));
-                if (s == ModuleState.LOW_PWR || s == ModuleState.READY) return;
+                if (s == ModuleState.LOW_PWR || s == ModuleState.PWR_UP || s == ModuleState.READY
+                    || s == ModuleState.PWR_DN) return;
                 last = s == null ? "reserved state" : s.cmisName();
             } catch (XpoException.Nack | XpoException.BusError e) {
                 last = "no answer";
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
         }
         throw new XpoException.Timeout("module did not come back after Run within " + timeout.toMillis()
-            + " ms (expected ModuleLowPwr or ModuleReady, last saw: " + last + ")");
+            + " ms (expected ModuleLowPwr, ModulePwrUp or ModuleReady, last saw: " + last + ")");
     }
 
     private static byte[] expect(CdbClient.Reply r, String what) {

@@ -21,6 +21,7 @@ import org.openxpo.protocol.link.LinkProtocolException;
 import org.openxpo.protocol.link.LinkVersion;
 import org.openxpo.protocol.target.CccRequest;
 import org.openxpo.protocol.target.CccResult;
+import org.openxpo.protocol.target.ControlConnector;
 import org.openxpo.protocol.target.I2cMessage;
 import org.openxpo.protocol.target.I2cResult;
 import org.openxpo.protocol.target.I3cDevice;
@@ -29,6 +30,7 @@ import org.openxpo.protocol.target.TargetEvent;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -72,6 +74,8 @@ public final class LinkTransport implements Transport {
     private volatile boolean closed;
     private volatile boolean subscribed;
     private volatile int cageCount;
+    /** The session's minor version (the smaller of ours and the server's): 1.1 and later take I2C_BATCH. */
+    private volatile int sessionMinor;
 
     private LinkTransport(String host, int port, int cage, Options options) {
         this.host = host;
@@ -119,6 +123,7 @@ public final class LinkTransport implements Transport {
             Frame hello = call(ch, new Frame.Hello(nextId(), LinkVersion.MAJOR, LinkVersion.MINOR, options.clientName()));
             if (!(hello instanceof Frame.HelloOk ok)) throw unexpected(hello);
             cageCount = ok.cageCount();
+            sessionMinor = LinkVersion.sessionMinor(ok.minor());
             if (subscribed) call(ch, new Frame.Subscribe(nextId(), cage, EventKind.all()));
         } catch (XpoException e) {
             ch.close();
@@ -253,6 +258,27 @@ public final class LinkTransport implements Transport {
         Frame f = call(new Frame.I2cTransfer(nextId(), cage, messages));
         if (f instanceof Frame.TransferResult r) return r.results();
         throw unexpected(f);
+    }
+
+    /**
+     * One I2C_BATCH request (one round trip; the server stops at the first failed transfer) when the session speaks
+     * 1.1, else one transfer at a time. Batches beyond one frame's limits are sent as several requests in order.
+     */
+    @Override
+    public List<List<I2cResult>> i2cBatch(List<List<I2cMessage>> transfers) {
+        if (sessionMinor < LinkVersion.BATCH_MINOR) return Transport.super.i2cBatch(transfers);
+        List<List<I2cResult>> results = new ArrayList<>(transfers.size());
+        for (List<List<I2cMessage>> part : BatchSplitter.split(transfers)) {
+            boolean failed = !results.isEmpty() && !results.get(results.size() - 1).stream().allMatch(I2cResult::ok);
+            if (failed) {
+                for (List<I2cMessage> t : part) results.add(ControlConnector.skipped(t.size()));
+                continue;
+            }
+            Frame f = call(new Frame.I2cBatch(nextId(), cage, part));
+            if (!(f instanceof Frame.BatchResult r)) throw unexpected(f);
+            results.addAll(r.results());
+        }
+        return results;
     }
 
     @Override

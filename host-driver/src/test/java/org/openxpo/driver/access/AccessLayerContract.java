@@ -8,6 +8,8 @@ import org.openxpo.emulator.clock.EmulatorClock;
 import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.target.I2cMessage;
+import org.openxpo.protocol.target.I2cResult;
 import org.openxpo.protocol.target.Pin;
 import org.openxpo.protocol.types.ModuleState;
 import org.junit.jupiter.api.AfterEach;
@@ -104,6 +106,66 @@ abstract class AccessLayerContract {
         access.write(0x9F, 0, 136, lpl);
         assertEquals(1, access.statistics().transfers() - before);
         assertArrayEquals(lpl, access.read(0x9F, 0, 136, 120));
+    }
+
+    @Test
+    void aBatchOfWritesSelectsOnlyWhenThePageChangesAndLeavesTheCacheRight() {
+        byte[] masks = new byte[16], epl0 = new byte[128], epl1 = new byte[128];
+        for (int i = 0; i < 128; i++) {
+            epl0[i] = (byte) i;
+            epl1[i] = (byte) (255 - i);
+        }
+        for (int i = 0; i < masks.length; i++) masks[i] = (byte) (i + 1);
+        access.read(0x10, 5, 128, 1);
+        AccessStatistics before = access.statistics();
+        access.write(List.of(new RegisterAccess.PageWrite(0x10, 5, 213, masks),
+            new RegisterAccess.PageWrite(0xA0, 0, 128, epl0), new RegisterAccess.PageWrite(0xA1, 0, 128, epl1),
+            new RegisterAccess.PageWrite(0x9F, 0, 136, new byte[] {1, 2, 3})));
+        AccessStatistics after = access.statistics();
+        assertEquals(3, after.pageSelects() - before.pageSelects(), "A0h, A1h, 9Fh: 10h bank 5 was selected already");
+        assertEquals(2 + 1 + 1 + 1 + 3, after.transfers() - before.transfers(), "8 + 8 bytes, the pages, the selects");
+        access.read(0x9F, 0, 136, 3);
+        assertEquals(after.pageSelects(), access.statistics().pageSelects(), "the cache knows 9Fh is selected");
+        assertArrayEquals(masks, access.read(0x10, 5, 213, 16));
+        assertArrayEquals(epl0, access.read(0xA0, 0, 128, 128));
+        assertArrayEquals(epl1, access.read(0xA1, 0, 128, 128));
+        assertArrayEquals(new byte[] {1, 2, 3}, access.read(0x9F, 0, 136, 3));
+    }
+
+    @Test
+    void aTransportBatchStopsAtTheFirstFailedTransfer() {
+        access.write(0xA2, 0, 128, new byte[] {7, 7});
+        byte[] overTheLimit = new byte[10];   // register 118 and 9 bytes: over the 8-byte write limit, refused
+        overTheLimit[0] = 118;
+        List<List<I2cMessage>> batch = List.of(List.of(I2cMessage.write(0x50, (byte) 127, (byte) 0xA3)),
+            List.of(I2cMessage.write(0x50, overTheLimit)), List.of(I2cMessage.write(0x50, (byte) 128, (byte) 9, (byte) 9)));
+        List<List<I2cResult>> r = transport.i2cBatch(batch);
+        assertEquals(List.of(I2cResult.ack()), r.get(0));
+        assertFalse(r.get(1).get(0).ok(), "the write over the limit is refused");
+        assertEquals(List.of(I2cResult.of(I2cResult.Status.SKIPPED)), r.get(2));
+        access.invalidate();
+        assertArrayEquals(new byte[2], access.read(0xA3, 0, 128, 2), "the write after the failure did not run");
+        assertArrayEquals(new byte[] {7, 7}, access.read(0xA2, 0, 128, 2));
+    }
+
+    @Test
+    void aBatchThatMeetsABusyModuleIsRetriedFromWhereItStopped() throws Exception {
+        RegisterAccess patient = new RegisterAccess(transport,
+            new RegisterAccess.RetryPolicy(100, Duration.ofMillis(1), Duration.ofMillis(8)));
+        byte[] data = new byte[128];
+        java.util.Arrays.fill(data, (byte) 0x5A);
+        transport.writePin(Pin.RESET_L, false);
+        var releaser = Executors.newSingleThreadScheduledExecutor();
+        try {
+            releaser.schedule(() -> transport.writePin(Pin.RESET_L, true), 30, java.util.concurrent.TimeUnit.MILLISECONDS);
+            patient.write(List.of(new RegisterAccess.PageWrite(0xA4, 0, 128, data), new RegisterAccess.PageWrite(0xA5, 0, 128, data)));
+        } finally {
+            releaser.shutdown();
+            patient.close();
+        }
+        assertTrue(patient.statistics().nacks() > 0, "the module NACKed while in reset");
+        assertArrayEquals(data, access.read(0xA4, 0, 128, 128));
+        assertArrayEquals(data, access.read(0xA5, 0, 128, 128));
     }
 
     @Test

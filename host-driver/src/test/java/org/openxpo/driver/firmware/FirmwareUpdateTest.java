@@ -101,7 +101,7 @@ class FirmwareUpdateTest {
         FirmwareUpdater updater = new FirmwareUpdater(access(1));
         XpoException.Timeout e = assertThrows(XpoException.Timeout.class, () -> updater.update(image(6, 0, 2_000),
             FirmwareUpdater.UpdateOptions.DEFAULT.withBackAfterRun(Duration.ofSeconds(1)), p -> { }));
-        assertTrue(e.getMessage().contains("ModuleLowPwr or ModuleReady"), e.getMessage());
+        assertTrue(e.getMessage().contains("ModuleLowPwr, ModulePwrUp or ModuleReady"), e.getMessage());
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.openxpo.protocol.link;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 import org.openxpo.protocol.target.I2cMessage;
 import org.openxpo.protocol.target.I2cResult;
 import org.openxpo.protocol.target.I3cDevice;
@@ -60,6 +62,28 @@ final class Check {
         }
         count(copy.size());
         total(bytes);
+        return List.copyOf(copy);
+    }
+
+    /**
+     * A batch of transfers (or of their results): 1..{@link LinkLimits#MAX_BATCH_TRANSFERS} lists, each valid on its
+     * own, at most {@link LinkLimits#MAX_BATCH_MESSAGES} elements and {@link LinkLimits#MAX_TRANSFER_BYTES} bytes in
+     * all.
+     */
+    static <T> List<List<T>> batch(List<List<T>> transfers, UnaryOperator<List<T>> each, ToLongFunction<T> bytes) {
+        List<List<T>> copy = new ArrayList<>(present(transfers, "transfers").size());
+        if (transfers.isEmpty() || transfers.size() > LinkLimits.MAX_BATCH_TRANSFERS)
+            throw new IllegalArgumentException(transfers.size() + " transfers in a batch (1.." + LinkLimits.MAX_BATCH_TRANSFERS + ")");
+        long total = 0, elements = 0;
+        for (List<T> t : transfers) {
+            List<T> valid = each.apply(t);
+            elements += valid.size();
+            for (T e : valid) total += bytes.applyAsLong(e);
+            copy.add(valid);
+        }
+        if (elements > LinkLimits.MAX_BATCH_MESSAGES)
+            throw new IllegalArgumentException(elements + " messages in a batch (at most " + LinkLimits.MAX_BATCH_MESSAGES + ")");
+        total(total);
         return List.copyOf(copy);
     }
 

@@ -122,6 +122,30 @@ public sealed interface Frame {
         @Override public FrameType type() { return FrameType.TRANSFER_RESULT; }
     }
 
+    /**
+     * I2C transfers run back to back on the cage's bus, each ending with its own STOP, with no other connection's
+     * transfer between them; after a failed transfer the rest are skipped (since 1.1).
+     */
+    record I2cBatch(int requestId, int cage, List<List<I2cMessage>> transfers) implements Frame {
+        public I2cBatch {
+            Check.requestId(requestId);
+            Check.cage(cage);
+            transfers = Check.batch(transfers, Check::messages, m -> (long) m.length());
+        }
+
+        @Override public FrameType type() { return FrameType.I2C_BATCH; }
+    }
+
+    /** One result list per transfer of an {@link I2cBatch}, in order. */
+    record BatchResult(int requestId, List<List<I2cResult>> results) implements Frame {
+        public BatchResult {
+            Check.requestId(requestId);
+            results = Check.batch(results, Check::results, r -> (long) r.data().length);
+        }
+
+        @Override public FrameType type() { return FrameType.BATCH_RESULT; }
+    }
+
     record CccCall(int requestId, int cage, CccRequest request) implements Frame {
         public CccCall {
             Check.requestId(requestId);

@@ -53,6 +53,15 @@ public final class FrameCodec {
             case I2cTransfer t -> writeTransfer(t.cage(), t.messages(), out);
             case I3cTransfer t -> writeTransfer(t.cage(), t.messages(), out);
             case TransferResult r -> writeResults(r.results(), out);
+            case I2cBatch b -> {
+                out.u16(b.cage());
+                out.u8(b.transfers().size());
+                for (List<I2cMessage> t : b.transfers()) writeMessages(t, out);
+            }
+            case BatchResult b -> {
+                out.u8(b.results().size());
+                for (List<I2cResult> r : b.results()) writeResults(r, out);
+            }
             case CccCall c -> {
                 CccRequest r = c.request();
                 out.u16(c.cage());
@@ -164,6 +173,18 @@ public final class FrameCodec {
             case I2C_TRANSFER -> new I2cTransfer(id, in.u16(), messages(in));
             case I3C_TRANSFER -> new I3cTransfer(id, in.u16(), messages(in));
             case TRANSFER_RESULT -> new TransferResult(id, results(in));
+            case I2C_BATCH -> {
+                int cage = in.u16(), count = in.u8();
+                List<List<I2cMessage>> transfers = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) transfers.add(messages(in));
+                yield new I2cBatch(id, cage, transfers);
+            }
+            case BATCH_RESULT -> {
+                int count = in.u8();
+                List<List<I2cResult>> results = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) results.add(results(in));
+                yield new BatchResult(id, results);
+            }
             case I3C_CCC -> {
                 int cage = in.u16(), code = in.u8(), address = in.u8();
                 byte[] data = in.bytes(in.u8());
@@ -199,6 +220,10 @@ public final class FrameCodec {
 
     private static void writeTransfer(int cage, List<I2cMessage> messages, FrameWriter out) {
         out.u16(cage);
+        writeMessages(messages, out);
+    }
+
+    private static void writeMessages(List<I2cMessage> messages, FrameWriter out) {
         out.u8(messages.size());
         for (I2cMessage m : messages) {
             out.u8(m.read() ? READ_FLAG : 0);

@@ -9,6 +9,7 @@ public enum FrameType {
     I3C_TRANSFER(0x11, true),
     I3C_CCC(0x12, true),
     I3C_ENTDAA(0x13, true),
+    I2C_BATCH(0x14, true),
     PIN_WRITE(0x20, true),
     PIN_READ(0x21, true),
     SUBSCRIBE(0x30, true),
@@ -19,6 +20,7 @@ public enum FrameType {
     TRANSFER_RESULT(0x90, false),
     CCC_RESULT(0x92, false),
     ENTDAA_RESULT(0x93, false),
+    BATCH_RESULT(0x94, false),
     PIN_LEVELS(0xA1, false),
     EVENT(0xE0, false),
     ERROR(0xFF, false);

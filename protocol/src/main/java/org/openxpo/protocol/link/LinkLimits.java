@@ -22,10 +22,16 @@ public final class LinkLimits {
     public static final int MAX_MESSAGE_LENGTH = I2cMessage.MAX_LENGTH;
 
     /**
-     * Write bytes plus read lengths of one transfer: four full-length messages. It keeps both the request and its
+     * Write bytes plus read lengths of one transfer (or of all the transfers of a batch): four full-length messages. It keeps both the request and its
      * result (read data + per-message overhead) comfortably inside {@link #MAX_FRAME_LENGTH}.
      */
     public static final int MAX_TRANSFER_BYTES = 4 * I2cMessage.MAX_LENGTH;
+
+    /** Transfers in one I2C_BATCH (since 1.1): a 2 KiB CDB EPL block with its page selects and trigger takes 35. */
+    public static final int MAX_BATCH_TRANSFERS = 64;
+
+    /** Messages in one I2C_BATCH, all transfers together. */
+    public static final int MAX_BATCH_MESSAGES = 256;
 
     /** UTF-8 bytes of a text (names, reset causes, error messages); senders cut longer texts. */
     public static final int MAX_TEXT_BYTES = 1024;

@@ -10,7 +10,11 @@ public final class LinkVersion {
     private LinkVersion() {}
 
     public static final int MAJOR = 1;
-    public static final int MINOR = 0;
+    /** 1.1 added I2C_BATCH / BATCH_RESULT. */
+    public static final int MINOR = 1;
+
+    /** The first minor with I2C_BATCH. */
+    public static final int BATCH_MINOR = 1;
 
     /** First bytes of every HELLO body, so a server can tell a stray connection from an old or new client. */
     public static final String MAGIC = "XPOL";

@@ -1,5 +1,7 @@
 package org.openxpo.protocol.target;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -12,6 +14,27 @@ public interface ControlConnector {
 
     /** Executes the messages in order joined by repeated starts; one result per message. Never throws for bus conditions. */
     List<I2cResult> i2c(List<I2cMessage> messages);
+
+    /**
+     * Executes transfers back to back, each ending with its own STOP, and stops at the first one that fails: the
+     * transfers after it are not executed and report {@link I2cResult.Status#SKIPPED} for every message. One result
+     * list per transfer. Implementations that can (the emulator link) send the whole batch in one request.
+     */
+    default List<List<I2cResult>> i2cBatch(List<List<I2cMessage>> transfers) {
+        List<List<I2cResult>> results = new ArrayList<>(transfers.size());
+        boolean failed = false;
+        for (List<I2cMessage> transfer : transfers) {
+            List<I2cResult> r = failed ? skipped(transfer.size()) : i2c(transfer);
+            for (I2cResult one : r) failed |= !one.ok();
+            results.add(r);
+        }
+        return results;
+    }
+
+    /** The results of a transfer that was not executed. */
+    static List<I2cResult> skipped(int messages) {
+        return Collections.nCopies(messages, I2cResult.of(I2cResult.Status.SKIPPED));
+    }
 
     /** I3C SDR private transfer; message addresses are dynamic addresses. */
     List<I2cResult> i3c(List<I2cMessage> messages);

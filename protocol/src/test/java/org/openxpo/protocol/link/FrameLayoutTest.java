@@ -32,7 +32,7 @@ class FrameLayoutTest {
 
     static {
         EXAMPLES.put("hello", Map.entry(Frame.Hello.current(1, "xpoctl"),
-            "00 00 00 13  01  00 00 00 01  58 50 4F 4C  01 00  00 06 78 70 6F 63 74 6C"));
+            "00 00 00 13  01  00 00 00 01  58 50 4F 4C  01 01  00 06 78 70 6F 63 74 6C"));
         EXAMPLES.put("hello-ok", Map.entry(new Frame.HelloOk(1, 1, 0, "openxpo-emulator", 4),
             "00 00 00 1B  81  00 00 00 01  01 00  00 10 6F 70 65 6E 78 70 6F 2D 65 6D 75 6C 61 74 6F 72  00 04"));
         EXAMPLES.put("version-mismatch", Map.entry(new Frame.ErrorReply(1, LinkError.VERSION_MISMATCH, "need major 1"),
@@ -41,6 +41,10 @@ class FrameLayoutTest {
             "00 00 00 17  10  00 00 00 01  00 01  03  00 50 00 02 7F 01  00 50 00 01 80  01 50 00 80"));
         EXAMPLES.put("page-read-result", Map.entry(SampleFrames.pageReadResult(),
             "00 00 00 95  90  00 00 00 01  03  00 FF FF 00 00  00 FF FF 00 00  00 FF FF 00 80" + PAGE_DATA));
+        EXAMPLES.put("epl-batch", Map.entry(SampleFrames.eplBatch(),
+            "00 00 00 17  14  00 00 00 02  00 01  02  01 00 50 00 02 7F A0  01 00 50 00 03 80 11 22"));
+        EXAMPLES.put("epl-batch-result", Map.entry(SampleFrames.eplBatchResult(),
+            "00 00 00 12  94  00 00 00 02  02  01 00 FF FF 00 00  01 00 FF FF 00 00"));
         EXAMPLES.put("subscribe", Map.entry(new Frame.Subscribe(2, 0, EnumSet.allOf(EventKind.class)),
             "00 00 00 08  30  00 00 00 02  00 00  1F"));
         EXAMPLES.put("event-intl", Map.entry(new Frame.Event(new TargetEvent.IntL(1, 1_000_000_000L, true)),

@@ -37,6 +37,22 @@ class FrameRecordsTest {
     }
 
     @Test
+    void batchesHoldOneToSixtyFourTransfersAndShareTheByteAndMessageBounds() {
+        List<I2cMessage> select = List.of(I2cMessage.write(0x50, (byte) 0x7F, (byte) 0xA0));
+        assertThrows(IllegalArgumentException.class, () -> new Frame.I2cBatch(1, 1, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new Frame.I2cBatch(1, 1, Collections.nCopies(65, select)));
+        assertThrows(IllegalArgumentException.class, () -> new Frame.I2cBatch(1, 1, List.of(List.of())));
+        assertThrows(IllegalArgumentException.class, () -> new Frame.I2cBatch(1, 1,
+            Collections.nCopies(5, List.of(I2cMessage.write(0x50, new byte[8192])))));
+        assertThrows(IllegalArgumentException.class, () -> new Frame.I2cBatch(1, 1,
+            Collections.nCopies(5, Collections.nCopies(52, I2cMessage.read(0x50, 1)))));
+        var biggest = new Frame.I2cBatch(1, 1, Collections.nCopies(64, Collections.nCopies(4, I2cMessage.write(0x50, new byte[128]))));
+        assertTrue(FrameCodec.encode(biggest).length < LinkLimits.MAX_FRAME_LENGTH);
+        var biggestResult = new Frame.BatchResult(1, Collections.nCopies(64, Collections.nCopies(4, I2cResult.ack(new byte[128]))));
+        assertTrue(FrameCodec.encode(biggestResult).length < LinkLimits.MAX_FRAME_LENGTH);
+    }
+
+    @Test
     void theLargestResultFitsInAFrame() {
         var results = new java.util.ArrayList<>(Collections.nCopies(60, I2cResult.ack()));
         results.addAll(Collections.nCopies(4, I2cResult.ack(new byte[8192])));

@@ -89,6 +89,10 @@ class FrameRejectionTest {
         assertEquals(5, none.requestId());
         refused(frame("10 00000005 0001 41" + " 01 50 0000".repeat(65)), LinkError.BAD_ARGUMENT);
         refused(frame("90 00000005 00"), LinkError.BAD_ARGUMENT);
+        refused(frame("14 00000005 0001 00"), LinkError.BAD_ARGUMENT); // a batch without transfers
+        refused(frame("14 00000005 0001 41" + " 01 01 50 0000".repeat(65)), LinkError.BAD_ARGUMENT);
+        refused(frame("14 00000005 0001 01 00"), LinkError.BAD_ARGUMENT); // a transfer without messages
+        refused(frame("94 00000005 00"), LinkError.BAD_ARGUMENT);
     }
 
     @Test
@@ -97,6 +101,8 @@ class FrameRejectionTest {
         refused(frame("10 00000001 0001 01  00 50 2000 00"), LinkError.MALFORMED_FRAME); // 8192 write bytes announced
         refused(frame("83 00000001 FFFF 0001 01"), LinkError.MALFORMED_FRAME); // 65535 cages announced
         refused(frame("93 00000001 FF"), LinkError.MALFORMED_FRAME);
+        refused(frame("14 00000001 0001 02  01 00 50 0002 7F A0"), LinkError.MALFORMED_FRAME); // a second transfer announced
+        refused(frame("94 00000001 01  02 00 FFFF 0000"), LinkError.MALFORMED_FRAME);
         refused(frame("FF 00000001 0001 FFFF"), LinkError.BAD_ARGUMENT); // text longer than any text may be
     }
 

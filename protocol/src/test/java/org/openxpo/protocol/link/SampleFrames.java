@@ -36,6 +36,16 @@ final class SampleFrames {
         return new TransferResult(1, List.of(I2cResult.ack(), I2cResult.ack(), I2cResult.ack(counting(128))));
     }
 
+    /** The batch example of docs/wire-protocol.md: select page A0h, then write two bytes at 128, each with its STOP. */
+    static I2cBatch eplBatch() {
+        return new I2cBatch(2, 1, List.of(List.of(I2cMessage.write(0x50, (byte) 0x7F, (byte) 0xA0)),
+            List.of(I2cMessage.write(0x50, (byte) 0x80, (byte) 0x11, (byte) 0x22))));
+    }
+
+    static BatchResult eplBatchResult() {
+        return new BatchResult(2, List.of(List.of(I2cResult.ack()), List.of(I2cResult.ack())));
+    }
+
     static List<Frame> all() {
         return List.of(
             Hello.current(1, "xpoctl"),
@@ -52,6 +62,12 @@ final class SampleFrames {
             new TransferResult(7, List.of(I2cResult.dataNack(3), I2cResult.of(I2cResult.Status.SKIPPED))),
             new TransferResult(8, List.of(I2cResult.of(I2cResult.Status.ADDRESS_NACK), I2cResult.of(I2cResult.Status.BUS_ERROR),
                 I2cResult.of(I2cResult.Status.NO_MODULE))),
+            eplBatch(),
+            eplBatchResult(),
+            new I2cBatch(23, 7, List.of(List.of(I2cMessage.write(0x50, (byte) 0x25), I2cMessage.read(0x50, 1)),
+                List.of(I2cMessage.write(0x51, counting(LinkLimits.MAX_MESSAGE_LENGTH))))),
+            new BatchResult(23, List.of(List.of(I2cResult.ack(), I2cResult.of(I2cResult.Status.ADDRESS_NACK)),
+                List.of(I2cResult.of(I2cResult.Status.SKIPPED), I2cResult.of(I2cResult.Status.SKIPPED)))),
             new I3cTransfer(9, 1, List.of(I2cMessage.write(0x08, (byte) 0x00), I2cMessage.read(0x08, 2))),
             new CccCall(10, 1, CccRequest.broadcast(Ccc.ENEC_BC, (byte) Ccc.EVENT_INT)),
             new CccCall(11, 1, CccRequest.directRead(Ccc.GETPID, 0x08, 6)),
@@ -96,15 +112,16 @@ final class SampleFrames {
             }
             case I2C_TRANSFER -> new I2cTransfer(id, cage, messages(rnd));
             case I3C_TRANSFER -> new I3cTransfer(id, cage, messages(rnd));
-            case TRANSFER_RESULT -> {
-                List<I2cResult> results = new ArrayList<>();
-                for (int i = 0, n = 1 + rnd.nextInt(6); i < n; i++) {
-                    I2cResult.Status status = I2cResult.Status.values()[rnd.nextInt(I2cResult.Status.values().length)];
-                    results.add(status == I2cResult.Status.DATA_NACK ? I2cResult.dataNack(rnd.nextInt(300))
-                        : status == I2cResult.Status.ACK ? I2cResult.ack(bytes(rnd, rnd.nextInt(130)))
-                        : I2cResult.of(status));
-                }
-                yield new TransferResult(id, results);
+            case TRANSFER_RESULT -> new TransferResult(id, results(rnd));
+            case I2C_BATCH -> {
+                List<List<I2cMessage>> transfers = new ArrayList<>();
+                for (int i = 0, n = 1 + rnd.nextInt(8); i < n; i++) transfers.add(messages(rnd));
+                yield new I2cBatch(id, cage, transfers);
+            }
+            case BATCH_RESULT -> {
+                List<List<I2cResult>> results = new ArrayList<>();
+                for (int i = 0, n = 1 + rnd.nextInt(8); i < n; i++) results.add(results(rnd));
+                yield new BatchResult(id, results);
             }
             case I3C_CCC -> new CccCall(id, cage, new CccRequest(rnd.nextInt(256), rnd.nextInt(128),
                 bytes(rnd, rnd.nextInt(4)), rnd.nextInt(256)));
@@ -138,6 +155,17 @@ final class SampleFrames {
                 : I2cMessage.write(address, bytes(rnd, rnd.nextInt(40))));
         }
         return messages;
+    }
+
+    private static List<I2cResult> results(Random rnd) {
+        List<I2cResult> results = new ArrayList<>();
+        for (int i = 0, n = 1 + rnd.nextInt(6); i < n; i++) {
+            I2cResult.Status status = I2cResult.Status.values()[rnd.nextInt(I2cResult.Status.values().length)];
+            results.add(status == I2cResult.Status.DATA_NACK ? I2cResult.dataNack(rnd.nextInt(300))
+                : status == I2cResult.Status.ACK ? I2cResult.ack(bytes(rnd, rnd.nextInt(130)))
+                : I2cResult.of(status));
+        }
+        return results;
     }
 
     private static TargetEvent event(Random rnd) {
