@@ -22,8 +22,9 @@ import java.util.function.Supplier;
 /**
  * Paged register access to a CMIS module over any {@link Transport}: reads and writes by page/bank/offset or by
  * declared field, split at 128-byte page boundaries and at the module's write limits, with a cache of the selected
- * bank/page (no redundant select writes; forgotten on reset, unplug, error or reconnect), bounded retry with backoff
- * when a busy module NACKs, and one lock per bus so concurrent callers never interleave page selects.
+ * bank/page (no redundant select writes; forgotten on reset, unplug, IntL, a reset or power pin, error or reconnect,
+ * and read back after an idle gap when the transport has no interrupt events), bounded retry with backoff when a busy
+ * module NACKs, and one lock per bus so concurrent callers never interleave page selects.
  */
 public final class RegisterAccess implements AutoCloseable {
     /** Retry policy for a NACKed address: {@code retries} more tries, backoff doubling from first to max. */
@@ -37,18 +38,30 @@ public final class RegisterAccess implements AutoCloseable {
     private static final int BANK_SELECT = 126, PAGE_SELECT = 127;
     /** Bytes of a gap between two wanted ranges that are read rather than split into a second transfer. */
     private static final int MERGE_GAP = 8;
+    /**
+     * Without interrupt events a module that resets is only noticed by its silence: it NACKs through Resetting and
+     * MgmtInit (hundreds of ms on real modules; hosts wait 2 s). A selection used within this time of the module's last
+     * answer cannot have been lost unseen (a reset in between would still be silencing the module: the access NACKs,
+     * and a NACKed read is checked); after a longer gap the selection is read back (126–127) before it is used.
+     */
+    private static final long IDLE_BEFORE_RECHECK_NANOS = Duration.ofMillis(10).toNanos();
     private static final MemoryMap MAP = MemoryMap.xpo();
 
     private final Transport transport;
     private final RetryPolicy retry;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final AutoCloseable subscription;
+    /** True when no IntL/IBI events come (Pi4J without intL=): an idle selection is read back before it is trusted. */
+    private final boolean recheckIdleSelection;
     private volatile int cachedPage = -1, cachedBank = -1;
+    private long lastAnswerNanos;
+    private boolean lastTransferWasRetried;
     private long transfers, busBytes, nacks, retries, pageSelects;
 
     public RegisterAccess(Transport transport, RetryPolicy retry) {
         this.transport = transport;
         this.retry = retry;
+        this.recheckIdleSelection = !transport.hasInterruptEvents();
         this.subscription = transport.subscribe(this::onEvent);
         transport.onReconnect(this::invalidate);
     }
@@ -57,8 +70,24 @@ public final class RegisterAccess implements AutoCloseable {
 
     public Transport transport() { return transport; }
 
+    /** Events after which the module may have restarted with page 00h selected (126–127 back at 0). */
     private void onEvent(TargetEvent e) {
-        if (e instanceof TargetEvent.Reset || e instanceof TargetEvent.Presence) invalidate();
+        boolean selectionMayBeLost = switch (e) {
+            case TargetEvent.Reset r -> true;
+            case TargetEvent.Presence p -> true;
+            // A module leaving MgmtInit latches ModuleStateChangedFlag (unmasked after any reset) and asserts IntL: the
+            // only sign of a reset a GPIO transport (Pi4J) gets. Other interrupts cost at most one extra select write
+            // (or one read-back of 126–127 when the event lands during a read).
+            case TargetEvent.IntL i -> i.asserted();
+            // ResetL asserted or power switched by the host (reported by Pi4J), or PowerGood changed (brown-out).
+            case TargetEvent.PinLevel l -> switch (l.pin()) {
+                case RESET_L -> !l.high();
+                case POWER_ENABLE, POWER_GOOD -> true;
+                default -> false;
+            };
+            default -> false;
+        };
+        if (selectionMayBeLost) invalidate();
     }
 
     /** Forgets the cached page selection (the next access writes it again). */
@@ -89,8 +118,7 @@ public final class RegisterAccess implements AutoCloseable {
             while (done < length) {
                 int at = offset + done;
                 int n = Math.min(length - done, (at < 128 ? 128 : 256) - at);
-                if (at >= 128) select(page, bank);
-                byte[] part = readNow(at, n);
+                byte[] part = at >= 128 ? readUpper(page, bank, at, n) : readNow(at, n);
                 System.arraycopy(part, 0, out, done, n);
                 done += n;
             }
@@ -133,6 +161,7 @@ public final class RegisterAccess implements AutoCloseable {
         for (PageWrite w : writes) checkRange(w.offset(), w.data().length);
         lock.lock();
         try {
+            if (idleSelectionSuspect()) invalidate();   // the batch writes bank and page rather than trust them
             List<Piece> pieces = new ArrayList<>();
             List<List<I2cMessage>> transfers = new ArrayList<>();
             int page = cachedPage, bank = cachedBank;
@@ -140,18 +169,21 @@ public final class RegisterAccess implements AutoCloseable {
                 for (int done = 0; done < w.data().length; ) {
                     int at = w.offset() + done;
                     int n = Math.min(Math.min(w.data().length - done, writeLimit(w.page(), at)), (at < 128 ? 128 : 256) - at);
-                    byte[] select = at >= 128 ? selectMessage(w.page(), w.bank(), page, bank) : null;
+                    byte[] select = at >= 128 ? selectMessage(w.page(), effectiveBank(w.page(), w.bank()), page, bank) : null;
                     if (select != null) {
                         transfers.add(List.of(I2cMessage.write(ADDRESS, select)));
                         page = w.page();
-                        bank = select.length == 3 ? select[1] : bank;
+                        bank = effectiveBank(w.page(), w.bank());
                     }
                     transfers.add(List.of(I2cMessage.write(ADDRESS, writeMessage(at, w.data(), done, n))));
                     if (at <= PAGE_SELECT && at + n > PAGE_SELECT) page = bank = -1;
-                    pieces.add(new Piece(w, at, done, n, select != null, page, bank));
+                    pieces.add(new Piece(w, at, done, n, select != null));
                     done += n;
                 }
             }
+            // Cached before the batch (as select does): an event that forgets the selection meanwhile wins.
+            cachedPage = page;
+            cachedBank = bank;
             List<List<I2cResult>> results;
             try {
                 results = transport.i2cBatch(transfers);
@@ -176,8 +208,7 @@ public final class RegisterAccess implements AutoCloseable {
                     bad = firstFailure(results.get(t++));
                 }
                 if (bad == null) {
-                    cachedPage = piece.pageAfter();
-                    cachedBank = piece.bankAfter();
+                    lastAnswerNanos = System.nanoTime();
                     continue;
                 }
                 invalidate();
@@ -200,8 +231,8 @@ public final class RegisterAccess implements AutoCloseable {
         }
     }
 
-    /** One write transfer of a {@link #write(List)}, its page select before it, and the selection after it. */
-    private record Piece(PageWrite write, int at, int from, int length, boolean selects, int pageAfter, int bankAfter) {}
+    /** One write transfer of a {@link #write(List)}: bytes [from, from + length) of its range, at {@code at}. */
+    private record Piece(PageWrite write, int at, int from, int length, boolean selects) {}
 
     /** The module's write limit: 8 bytes, CDB pages 8·(1+CdbReadWriteLengthExt) as the map declares (≤ 128). */
     static int writeLimit(int page, int at) {
@@ -321,30 +352,81 @@ public final class RegisterAccess implements AutoCloseable {
 
     // ------------------------------------------------------------------ bus
 
-    private void select(int page, int bank) {
-        byte[] msg = selectMessage(page, bank, cachedPage, cachedBank);
-        if (msg == null) return;
-        transfer(List.of(I2cMessage.write(ADDRESS, msg)), () -> String.format("select page %02Xh bank %d", page, bank));
-        pageSelects++;
-        cachedPage = page;
-        cachedBank = msg.length == 3 ? msg[1] : cachedBank;
+    /**
+     * Selects the page, reads, and returns the bytes only if they come from that page. When the selection was forgotten
+     * while this read ran (an IntL, reset or pin event arrived) or the module NACKed before answering it (it may have
+     * been resetting), 126–127 are read back; bytes read under a selection the module no longer holds are dropped and
+     * read again. Dropping a good read would lose the latched flags it cleared, so it is never done on suspicion alone.
+     * A selection that does not hold right after being written again is an error, not a reason to loop.
+     */
+    private byte[] readUpper(int page, int bank, int at, int n) {
+        for (int attempt = 1; ; attempt++) {
+            int effectiveBank = select(page, bank);
+            byte[] part = readNow(at, n);
+            boolean unchallenged = cachedPage == page && cachedBank == effectiveBank && !lastTransferWasRetried;
+            if (unchallenged || selectionReadsBack(page, effectiveBank)) return part;
+            invalidate();
+            if (attempt == 2) {
+                throw new XpoException(String.format("page %02Xh bank %d does not stay selected at %s: BankSelect/"
+                    + "PageSelect (126-127) read back other values twice", page, effectiveBank, transport.describe()));
+            }
+        }
     }
 
-    /**
-     * The write that selects {@code page}/{@code bank} when {@code currentPage}/{@code currentBank} are selected
-     * (the page byte alone when the bank stays), or null when nothing needs selecting.
-     */
-    private static byte[] selectMessage(int page, int bank, int currentPage, int currentBank) {
+    /** Makes {@code page}/{@code bank} the selected upper page; returns the bank the module applies (0 if unbanked). */
+    private int select(int page, int bank) {
+        int effectiveBank = effectiveBank(page, bank);
+        boolean idle = idleSelectionSuspect();
+        if (cachedPage == page && cachedBank == effectiveBank) {
+            if (!idle || selectionReadsBack(page, effectiveBank)) return effectiveBank;
+            invalidate();  // 126–127 no longer hold it (a reset puts them at 0): select again
+        } else if (idle) {
+            invalidate();  // BankSelect may be back at 0 too: write it with the page rather than trust the cache
+        }
+        byte[] msg = selectMessage(page, effectiveBank, cachedPage, cachedBank);
+        // Cached before the write: an event that forgets the selection while the write is under way then wins (one
+        // needless select later) instead of being overwritten (a stale selection kept).
+        cachedPage = page;
+        cachedBank = effectiveBank;
+        transfer(List.of(I2cMessage.write(ADDRESS, msg)), () -> String.format("select page %02Xh bank %d", page, bank));
+        pageSelects++;
+        return effectiveBank;
+    }
+
+    /** True when the transport sends no interrupt events and the module has been silent long enough to have reset. */
+    private boolean idleSelectionSuspect() {
+        return recheckIdleSelection && System.nanoTime() - lastAnswerNanos > IDLE_BEFORE_RECHECK_NANOS;
+    }
+
+    /** Checks {@code page}/{@code bank} against the map; returns the bank the module applies (0 if unbanked). */
+    private static int effectiveBank(int page, int bank) {
         PageDef def = MAP.page(page).orElseThrow(
             () -> new XpoException.Unsupported(String.format("page %02Xh is not part of the XPO memory map", page)));
         int effectiveBank = def.banked() ? bank : 0;
         if (!def.acceptsBank(effectiveBank)) {
             throw new XpoException.Unsupported(String.format("page %02Xh has no bank %d", page, bank));
         }
+        return effectiveBank;
+    }
+
+    /**
+     * The write that selects {@code page}/{@code effectiveBank} when {@code currentPage}/{@code currentBank} are
+     * selected (the page byte alone when the bank stays), or null when nothing needs selecting.
+     */
+    private static byte[] selectMessage(int page, int effectiveBank, int currentPage, int currentBank) {
         if (currentPage == page && currentBank == effectiveBank) return null;
         return currentBank == effectiveBank
             ? new byte[] {(byte) PAGE_SELECT, (byte) page}
             : new byte[] {(byte) BANK_SELECT, (byte) effectiveBank, (byte) page};
+    }
+
+    /**
+     * Reads BankSelect and PageSelect (126–127: plain RW registers, nothing clears) and compares them with the
+     * selection written last. A module reset puts both back at 0.
+     */
+    private boolean selectionReadsBack(int page, int effectiveBank) {
+        byte[] sel = readNow(BANK_SELECT, 2);
+        return (sel[0] & 0xFF) == effectiveBank && (sel[1] & 0xFF) == page;
     }
 
     /** The register byte {@code at} followed by {@code n} bytes of {@code data} from {@code from}. */
@@ -377,7 +459,11 @@ public final class RegisterAccess implements AutoCloseable {
             }
             countTransfer(messages);
             I2cResult bad = firstFailure(results);
-            if (bad == null) return results;
+            if (bad == null) {
+                lastAnswerNanos = System.nanoTime();
+                lastTransferWasRetried = attempt > 0;
+                return results;
+            }
             if (bad.status() == I2cResult.Status.ADDRESS_NACK || bad.status() == I2cResult.Status.DATA_NACK) nacks++;
             if (bad.status() == I2cResult.Status.ADDRESS_NACK && attempt < retry.retries()) {
                 retries++;

@@ -32,7 +32,9 @@ import java.util.function.Consumer;
  * A real module on a Raspberry Pi: I2C through Pi4J ({@code readRegister} = one I2C_RDWR with a repeated start,
  * {@code writeRegister} = one write message) and the sideband pins through Pi4J GPIO, ResetL starting high so the
  * module is not held in reset. The transport takes any Pi4J {@link Context}: on a Pi the linuxfs and gpiod
- * providers, in CI the emulator-backed providers — the code path is the same.
+ * providers, in CI the emulator-backed providers — the code path is the same. GPIO cannot tell the host that the module
+ * reset: listeners get IntL, ModPrsL and PowerGood edges, and {@link TargetEvent.PinLevel} for the pins the host
+ * switches itself, never {@link TargetEvent.Reset}.
  */
 public final class Pi4jTransport implements Transport {
     private final Context context;
@@ -110,6 +112,10 @@ public final class Pi4jTransport implements Transport {
             case MOD_PRS_L -> new TargetEvent.Presence(1, now, !high);
             default -> new TargetEvent.PinLevel(1, now, pin, high);
         };
+        emit(e);
+    }
+
+    private void emit(TargetEvent e) {
         for (Consumer<TargetEvent> l : listeners) l.accept(e);
     }
 
@@ -204,7 +210,11 @@ public final class Pi4jTransport implements Transport {
         if (!pin.hostDriven()) throw new XpoException.Unsupported(pin + " is driven by the module, not the host");
         DigitalOutput out = outputs.get(pin);
         if (out == null) throw new XpoException.Unsupported(pin + " is not wired: add " + option(pin) + "=GPIO to the target");
+        boolean wasHigh = out.state() == DigitalState.HIGH;
         out.state(high ? DigitalState.HIGH : DigitalState.LOW);
+        // GPIO brings no Reset event: report the level the host drove, so listeners (the access layer's page-select
+        // cache) learn that asserting ResetL or switching PowerEnable restarts the module's management interface.
+        if (wasHigh != high) emit(new TargetEvent.PinLevel(1, System.nanoTime(), pin, high));
     }
 
     @Override

@@ -29,6 +29,9 @@ public sealed interface TargetEvent {
     /** The module reset itself or was reset ({@code cause}: pin, software, power, firmware, ...). */
     record Reset(int cage, long timestampNanos, String cause) implements TargetEvent {}
 
-    /** The module drove one of its output pins (PowerGood). */
+    /**
+     * A sideband pin changed level: PowerGood, driven by the module; on a transport that cannot hear the module reset
+     * (Pi4J GPIO) also a host-driven pin (ResetL, LPMode, PowerEnable) the transport itself switched.
+     */
     record PinLevel(int cage, long timestampNanos, Pin pin, boolean high) implements TargetEvent {}
 }
