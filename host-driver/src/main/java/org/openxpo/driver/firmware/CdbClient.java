@@ -21,8 +21,8 @@ import java.util.concurrent.locks.LockSupport;
  * local payload at 9Fh:130 in one write, then CMDID as one 2-byte write — all of it one batch of transfers
  * ({@link RegisterAccess#write(List)}: one round trip over the link); then polls CdbStatus1 (00h:37) until the
  * command leaves the busy codes, treating NACKs (a foreground-mode module) as "still busy", within the command's
- * advertised duration. Polling starts shortly before a command is expected to end (the last run of the same command)
- * and backs off from 100 µs to 1 ms, so a block write is seen done within about 100 µs without hammering the bus.
+ * advertised duration. Polls come every 50 µs while the command may be about to end (its first 2 ms, or half again as
+ * long as the same command last took), then back off to 1 ms, so a block write is seen done within a poll.
  * The reply must have the length the command defines and a matching, non-zero check code.
  */
 public final class CdbClient {
@@ -34,10 +34,11 @@ public final class CdbClient {
     private static final int STATUS_ADDRESS = MemoryMap.xpo().field("CdbStatus1").offset();
     /** Poll interval while waiting for Run's result (the module is about to reset; nothing to gain from hurrying). */
     private static final long POLL_NANOS = 1_000_000;
-    /** Status polls back off from the first to the longest interval. */
-    private static final long FIRST_POLL_NANOS = 100_000, LONGEST_POLL_NANOS = 1_000_000;
+    /** Status polls: every 50 µs for the eager stretch, then backing off to 1 ms. */
+    private static final long FIRST_POLL_NANOS = 50_000, LONGEST_POLL_NANOS = 1_000_000,
+        EAGER_POLLING_NANOS = 2_000_000;
 
-    /** How long each command id last took from its trigger to a status out of the busy codes (ns). */
+    /** How long each command id last took from its trigger to the poll that saw it done (ns). */
     private final Map<Integer, Long> lastBusy = new ConcurrentHashMap<>();
 
     private final RegisterAccess access;
@@ -98,19 +99,24 @@ public final class CdbClient {
         return 0;
     }
 
-    /** Polls the status of {@code command}, triggered at {@code triggered} ({@link System#nanoTime()}). */
+    /**
+     * Polls the status of {@code command}, triggered at {@code triggered} ({@link System#nanoTime()}): every 50 µs while
+     * the command may be about to end (its first 2 ms, or half again as long as it last took), then backing off to
+     * 1 ms. Steady polling rather than one long sleep: a block write ends within a poll of when it is seen, and over
+     * the emulator link every request after an idle spell pays the wake-up of the threads on its way.
+     */
     private int awaitStatus(int command, long triggered, Duration timeout) {
         long deadline = triggered + timeout.toNanos();
-        // first look a little before the command's last duration has passed; then back off
-        long wait = Math.max(FIRST_POLL_NANOS, lastBusy.getOrDefault(command, 0L) * 3 / 4), interval = FIRST_POLL_NANOS;
+        long eager = Math.max(EAGER_POLLING_NANOS, lastBusy.getOrDefault(command, 0L) * 3 / 2);
+        long interval = FIRST_POLL_NANOS;
         while (true) {
-            LockSupport.parkNanos(wait);
-            wait = interval;
-            interval = Math.min(2 * interval, LONGEST_POLL_NANOS);
+            LockSupport.parkNanos(interval);
+            long asked = System.nanoTime();
+            if (asked - triggered > eager) interval = Math.min(2 * interval, LONGEST_POLL_NANOS);
             try {
                 int s = access.read(0x00, 0, STATUS_ADDRESS, 1)[0] & 0xFF;
                 if (!CdbStatus.isBusy(s)) {
-                    lastBusy.put(command, System.nanoTime() - triggered);
+                    lastBusy.put(command, asked - triggered);
                     return s;
                 }
             } catch (XpoException.Nack busyModule) {

@@ -40,6 +40,8 @@ public final class FirmwareUpdater {
     /** Slack added to every advertised duration: our polling and the bus also take time. */
     private static final Duration SLACK = Duration.ofMillis(500);
     private static final int EPL_PAGES_CODE_16 = 7;
+    /** How long past DelayToReset a module may take to start its reset after Run. */
+    private static final Duration RESET_GRACE = Duration.ofSeconds(1);
 
     private final CdbClient cdb;
     private final RegisterAccess access;
@@ -75,10 +77,10 @@ public final class FirmwareUpdater {
         int d = (int) Math.min(0xFFFF, delayToReset.toMillis());
         cdb.send(CdbCommand.RUN_IMAGE.id(), new byte[] {0, 0, (byte) (d >> 8), (byte) d});
         // The module resets DelayToReset after it completes Run. Polling for "back" before that would see the old
-        // firmware still answering (the kernel's pre-2026 bug): wait for the result, then past the delay.
+        // firmware still answering (the kernel's pre-2026 bug): wait for the result, then for the reset itself.
         int status = cdb.awaitRunResult(Duration.ofSeconds(2));
         if (CdbStatus.isFailed(status)) throw new XpoException.Nack("run image (0109h) failed: " + CdbStatus.describe(status));
-        java.util.concurrent.locks.LockSupport.parkNanos(delayToReset.plusMillis(50).toNanos());
+        if (status != 0) awaitReset(delayToReset);
         waitForModule(back);
     }
 
@@ -154,6 +156,25 @@ public final class FirmwareUpdater {
 
     private int eplPages() {
         return (int) access.get(MemoryMap.xpo().field("CdbMaxPagesEpl"));
+    }
+
+    /**
+     * Waits out {@code delay}, then polls 00h:3 every 2 ms until the module shows it is resetting: it stops answering
+     * or reports MgmtInit. A module that resets later than it said is waited for (up to {@link #RESET_GRACE}); one that
+     * never does is caught by the version check after it.
+     */
+    private void awaitReset(Duration delay) {
+        java.util.concurrent.locks.LockSupport.parkNanos(delay.toNanos());
+        long deadline = System.nanoTime() + RESET_GRACE.toNanos();
+        var stateField = MemoryMap.xpo().field("ModuleState");
+        while (System.nanoTime() < deadline) {
+            try {
+                if (ModuleState.fromCode((int) access.get(stateField)) == ModuleState.MGMT_INIT) return;
+            } catch (XpoException.Nack | XpoException.BusError resetting) {
+                return;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+        }
     }
 
     /**
