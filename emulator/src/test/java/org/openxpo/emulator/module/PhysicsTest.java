@@ -259,6 +259,14 @@ class PhysicsTest extends ModuleFixture {
         assertTrue(events.stream().noneMatch(e -> e instanceof TargetEvent.IntL i && i.asserted()), how + ": no IntL");
     }
 
+    /** {@code back} is within the model's bound of the inlet after {@code holdMs} without firmware, and clearly cooler. */
+    void assertCooledDown(double before, double back, double inlet, double plate, long holdMs, double flow, String how) {
+        double bound = excessBound(before - inlet, plate - inlet, holdMs / 1000.0, Physics.LOW_POWER_W, flow);
+        assertTrue(back < inlet + bound, "cooled to the coolant " + how + ": " + back + " °C, inlet " + inlet
+            + " °C, bound +" + bound + " K (before: " + before + " °C)");
+        assertTrue(back < before - 0.9 * (before - inlet), "clearly cooler than before: " + before + " -> " + back);
+    }
+
     /** The module temperature of the firmware's first monitor update after MgmtInit (the reset cleared it to 0). */
     double firstModuleTemperatureAfterMgmtInit() {
         millisUntil(module::responsive, 2000, "MgmtInit done");
@@ -286,10 +294,7 @@ class PhysicsTest extends ModuleFixture {
         double back = firstModuleTemperatureAfterMgmtInit();
 
         assertEquals(1, host.moduleState(), "ModuleLowPwr");
-        double bound = excessBound(before - inlet, plate - inlet, holdMs / 1000.0, Physics.LOW_POWER_W, flow);
-        assertTrue(back < inlet + bound, "cooled to the coolant while unpowered: " + back + " °C, inlet " + inlet
-            + " °C, bound +" + bound + " K (before: " + before + " °C)");
-        assertTrue(back < before - 0.9 * (before - inlet), "clearly cooler than before: " + before + " -> " + back);
+        assertCooledDown(before, back, inlet, plate, holdMs, flow, "while unpowered");
     }
 
     @Test
@@ -314,10 +319,7 @@ class PhysicsTest extends ModuleFixture {
         double back = firstModuleTemperatureAfterMgmtInit();
 
         assertEquals(1, host.moduleState(), "ModuleLowPwr: the reset ended the shutdown");
-        double bound = excessBound(before - inlet, plate - inlet, holdMs / 1000.0, Physics.LOW_POWER_W, flow);
-        assertTrue(back < inlet + bound, "cooled to the coolant in reset, with the flow fault still on: " + back
-            + " °C, inlet " + inlet + " °C, bound +" + bound + " K (before: " + before + " °C)");
-        assertTrue(back < before - 0.9 * (before - inlet), "clearly cooler than before: " + before + " -> " + back);
+        assertCooledDown(before, back, inlet, plate, holdMs, flow, "in reset, with the flow fault still on");
     }
 
     // ------------------------------------------------------------------ noise
