@@ -54,8 +54,8 @@ final class FirmwareBench {
             The emulated module takes 0.1 ms to capture and 0.1 ms to check each command, then 1 ms per EPL block or \
             0.25 ms per LPL block (docs/firmware.md). The driver sends each block — the 16 EPL page selects and writes, \
             the select of 9Fh, the CDB header and the trigger — as one batch of transfers (`RegisterAccess.write(List)`, \
-            one I2C_BATCH request over the link), then polls CdbStatus1 (00h:37) from a little before the block's \
-            expected end, backing off from 100 µs.
+            one I2C_BATCH request over the link), then polls CdbStatus1 (00h:37) every 50 µs while the command may be \
+            ending (its first 2 ms), backing off to 1 ms after that.
             """, size == Settings.MIB ? "1 MiB" : Stats.count(size) + "-byte", START_PAYLOAD,
             lplSize == size ? "" : Stats.fmt(" — in quick mode LPL updates a %d KiB image and its download time is "
                 + "scaled to 1 MiB by the number of blocks (`--full` measures 1 MiB)", lplSize / 1024)));
