@@ -2,7 +2,6 @@ package org.openxpo.driver.access;
 
 import org.openxpo.driver.XpoException;
 import org.openxpo.driver.transport.Transport;
-import org.openxpo.protocol.map.ByteRules;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.PageDef;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -36,8 +34,6 @@ public final class RegisterAccess implements AutoCloseable {
 
     public static final int ADDRESS = 0x50;
     private static final int BANK_SELECT = 126, PAGE_SELECT = 127;
-    /** Bytes of a gap between two wanted ranges that are read rather than split into a second transfer. */
-    private static final int MERGE_GAP = 8;
     /**
      * Without interrupt events a module that resets is only noticed by its silence: it NACKs through Resetting and
      * MgmtInit (hundreds of ms on real modules; hosts wait 2 s). A selection used within this time of the module's last
@@ -285,70 +281,103 @@ public final class RegisterAccess implements AutoCloseable {
      * asked for). Returns a 256-byte window indexed by byte address, on which {@link Field#get} works.
      */
     public byte[] readFields(int page, int bank, List<Field> fields) {
-        long[] want = new long[4];   // one bit per byte address 0-255
-        for (Field f : fields) setBits(want, f.offset(), f.offset() + f.byteLength());
-        long[] latched = latchedMask(page);
         byte[] window = new byte[256];
         lock.lock();
         try {
-            int from = -1, to = -1;   // the read being built: [from, to)
-            for (int a = nextSet(want, 0); a >= 0; ) {
-                int end = nextClear(want, a);
-                if (a < 128 && end > 128) end = 128;   // a read never spans the lower and the upper page
-                if (from >= 0 && a <= to + MERGE_GAP && sameHalf(from, end - 1) && !anySet(latched, to, a)) {
-                    to = end;
-                } else {
-                    if (from >= 0) System.arraycopy(read(page, bank, from, to - from), 0, window, from, to - from);
-                    from = a;
-                    to = end;
-                }
-                a = end > 255 ? -1 : nextSet(want, end);
-            }
-            if (from >= 0) System.arraycopy(read(page, bank, from, to - from), 0, window, from, to - from);
+            for (FieldRanges.Range r : FieldRanges.of(page, fields))
+                System.arraycopy(read(page, bank, r.from(), r.length()), 0, window, r.from(), r.length());
         } finally {
             lock.unlock();
         }
         return window;
     }
 
-    private static boolean sameHalf(int a, int b) { return (a < 128) == (b < 128); }
+    /** One group of a {@link #readFields(List)}: fields of one page/bank. */
+    public record FieldRead(int page, int bank, List<Field> fields) {}
 
-    /** Per page, one bit per byte address that holds latched (clear-on-read) bits, or of an undeclared page. */
-    private static final AtomicReferenceArray<long[]> LATCHED = new AtomicReferenceArray<>(256);
-
-    private static long[] latchedMask(int page) {
-        long[] m = LATCHED.get(page & 0xFF);
-        if (m == null) {
-            m = new long[4];
-            ByteRules upper = MAP.page(page).map(PageDef::rules).orElse(null);
-            for (int a = 0; a < 256; a++) {
-                ByteRules rules = a < 128 ? MAP.lowerRules() : upper;
-                if (rules == null || rules.clearOnReadMask(a) != 0) m[a >>> 6] |= 1L << a;
+    /**
+     * Reads several groups of fields, each as {@link #readFields(int, int, List)} reads it, as one batch of transfers
+     * (page selects included): over the link one round trip instead of one or two per group. Returns one 256-byte
+     * window per group, in order. When the batch stops at a failure, the reads after it are done one at a time with
+     * the usual retries; when an event during the batch forgot the page selection (IntL, a reset pin) and the module
+     * no longer holds the selection the batch ended with, it reset during the batch: every group is read again.
+     */
+    public List<byte[]> readFields(List<FieldRead> groups) {
+        lock.lock();
+        try {
+            if (idleSelectionSuspect()) invalidate();   // the batch writes bank and page rather than trust them
+            List<byte[]> windows = new ArrayList<>(groups.size());
+            List<GroupRead> reads = new ArrayList<>();
+            List<List<I2cMessage>> transfers = new ArrayList<>();
+            int page = cachedPage, bank = cachedBank;
+            for (int g = 0; g < groups.size(); g++) {
+                FieldRead group = groups.get(g);
+                windows.add(new byte[256]);
+                int effectiveBank = effectiveBank(group.page(), group.bank());
+                for (FieldRanges.Range r : FieldRanges.of(group.page(), group.fields())) {
+                    byte[] select = r.from() >= 128 ? selectMessage(group.page(), effectiveBank, page, bank) : null;
+                    if (select != null) {
+                        transfers.add(List.of(I2cMessage.write(ADDRESS, select)));
+                        page = group.page();
+                        bank = effectiveBank;
+                    }
+                    transfers.add(List.of(I2cMessage.write(ADDRESS, (byte) r.from()), I2cMessage.read(ADDRESS, r.length())));
+                    reads.add(new GroupRead(g, r, select != null));
+                }
             }
-            LATCHED.set(page & 0xFF, m);
+            cachedPage = page;   // before the batch, as select does: an event that forgets it meanwhile wins
+            cachedBank = bank;
+            List<List<I2cResult>> results;
+            try {
+                results = transport.i2cBatch(transfers);
+            } catch (XpoException e) {
+                invalidate();
+                throw e;
+            }
+            int t = 0;
+            for (int i = 0; i < reads.size(); i++) {
+                GroupRead read = reads.get(i);
+                I2cResult bad = null;
+                if (read.selects()) {
+                    countTransfer(transfers.get(t));
+                    bad = firstFailure(results.get(t++));
+                    if (bad == null) pageSelects++;
+                }
+                List<I2cResult> r = null;
+                if (bad == null) {
+                    countTransfer(transfers.get(t));
+                    r = results.get(t++);
+                    bad = firstFailure(r);
+                }
+                if (bad == null) {
+                    lastAnswerNanos = System.nanoTime();
+                    System.arraycopy(r.get(1).data(), 0, windows.get(read.group()), read.range().from(), read.range().length());
+                    continue;
+                }
+                invalidate();
+                if (bad.status() == I2cResult.Status.ADDRESS_NACK) nacks++;
+                // the rest one read at a time, with the usual retries and checks (a failed read cleared nothing)
+                for (GroupRead rest : reads.subList(i, reads.size())) {
+                    FieldRead group = groups.get(rest.group());
+                    System.arraycopy(read(group.page(), group.bank(), rest.range().from(), rest.range().length()), 0,
+                        windows.get(rest.group()), rest.range().from(), rest.range().length());
+                }
+                return windows;
+            }
+            boolean forgotten = cachedPage != page || cachedBank != bank;
+            if (forgotten && page >= 0 && !selectionReadsBack(page, bank)) {
+                invalidate();
+                windows.clear();
+                for (FieldRead group : groups) windows.add(readFields(group.page(), group.bank(), group.fields()));
+            }
+            return windows;
+        } finally {
+            lock.unlock();
         }
-        return m;
     }
 
-    private static void setBits(long[] bits, int from, int to) {
-        for (int a = Math.max(0, from); a < Math.min(256, to); a++) bits[a >>> 6] |= 1L << a;
-    }
-
-    /** True when any bit in [from, to) is set. */
-    private static boolean anySet(long[] bits, int from, int to) {
-        for (int a = from; a < to; a++) if ((bits[a >>> 6] & (1L << a)) != 0) return true;
-        return false;
-    }
-
-    private static int nextSet(long[] bits, int from) {
-        for (int a = from; a < 256; a++) if ((bits[a >>> 6] & (1L << a)) != 0) return a;
-        return -1;
-    }
-
-    private static int nextClear(long[] bits, int from) {
-        for (int a = from; a < 256; a++) if ((bits[a >>> 6] & (1L << a)) == 0) return a;
-        return 256;
-    }
+    /** One read of a {@link #readFields(List)}: a range of group {@code group}, after its page select or not. */
+    private record GroupRead(int group, FieldRanges.Range range, boolean selects) {}
 
     // ------------------------------------------------------------------ bus
 

@@ -29,17 +29,23 @@ final class FlagReader {
         Instant time = Instant.now();
         byte[] lo = access.readFields(LOWER, 0, LOWER_FIELDS);
         List<Alarm> alarms = new ArrayList<>(AlarmCatalog.decodeLower(lo));
-        int reads = 1;
+        // the pages the summaries point at, in one batch of transfers
+        List<RegisterAccess.FieldRead> groups = new ArrayList<>();
+        List<Integer> flaggedBanks = new ArrayList<>();
         int banks = id.flatMemory() ? 0 : id.banks();  // flat memory has no lane pages
         for (int bank = 0; bank < banks; bank++) {
             if (!flagged(lo, bank, id)) continue;
-            alarms.addAll(AlarmCatalog.decodeBank(access.readFields(LANE_STATUS, bank, LANE_FLAGS), bank));
-            reads++;
+            groups.add(new RegisterAccess.FieldRead(LANE_STATUS, bank, LANE_FLAGS));
+            flaggedBanks.add(bank);
         }
-        if (id.xpo() && XPO_SUMMARY.stream().anyMatch(s -> s.get(lo, 0) != 0)) {
-            alarms.addAll(AlarmCatalog.decodeXpo(access.readFields(XPO_TELEMETRY, 0, XPO_FLAGS)));
-            reads++;
+        boolean xpoFlagged = id.xpo() && XPO_SUMMARY.stream().anyMatch(s -> s.get(lo, 0) != 0);
+        if (xpoFlagged) groups.add(new RegisterAccess.FieldRead(XPO_TELEMETRY, 0, XPO_FLAGS));
+        List<byte[]> windows = groups.isEmpty() ? List.of() : access.readFields(groups);
+        for (int k = 0; k < flaggedBanks.size(); k++) {
+            alarms.addAll(AlarmCatalog.decodeBank(windows.get(k), flaggedBanks.get(k)));
         }
+        if (xpoFlagged) alarms.addAll(AlarmCatalog.decodeXpo(windows.get(flaggedBanks.size())));
+        int reads = 1 + groups.size();
         ModuleState state = ModuleState.fromCode((int) MODULE_STATE.get(lo, 0));
         int fault = 0;
         if (state == ModuleState.FAULT) {

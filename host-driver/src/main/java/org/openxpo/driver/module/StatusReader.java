@@ -42,17 +42,25 @@ final class StatusReader {
 
     static ModuleSnapshot read(RegisterAccess access, Identity id, boolean consumeFlags) {
         Instant time = Instant.now();
+        // every page of the snapshot in one batch of transfers (one round trip over the link)
+        List<RegisterAccess.FieldRead> groups = new ArrayList<>();
+        groups.add(new RegisterAccess.FieldRead(LOWER, 0, withFlags(LOWER_STATUS, LOWER, consumeFlags)));
+        int banks = id.flatMemory() ? 0 : id.banks();  // flat memory has no lane pages
+        List<Field> laneFields = withFlags(LANE_STATUS_FIELDS, LANE_STATUS, consumeFlags);
+        for (int bank = 0; bank < banks; bank++) groups.add(new RegisterAccess.FieldRead(LANE_STATUS, bank, laneFields));
+        if (id.xpo()) groups.add(new RegisterAccess.FieldRead(XPO_TELEMETRY, 0,
+            withFlags(XPO_STATUS, XPO_TELEMETRY, consumeFlags)));
+        List<byte[]> windows = access.readFields(groups);
+
         List<Alarm> alarms = new ArrayList<>();
-        byte[] lo = access.readFields(LOWER, 0, withFlags(LOWER_STATUS, LOWER, consumeFlags));
+        byte[] lo = windows.get(0);
         if (consumeFlags) alarms.addAll(AlarmCatalog.decodeLower(lo));
         ModuleState state = ModuleState.fromCode((int) MODULE_STATE.get(lo, 0));
         int fault = state == ModuleState.FAULT ? (int) access.get(FAULT_CAUSE) : 0;
 
         List<LaneStatus> lanes = new ArrayList<>(id.lanes());
-        List<Field> laneFields = withFlags(LANE_STATUS_FIELDS, LANE_STATUS, consumeFlags);
-        int banks = id.flatMemory() ? 0 : id.banks();  // flat memory has no lane pages
         for (int bank = 0; bank < banks; bank++) {
-            byte[] w = access.readFields(LANE_STATUS, bank, laneFields);
+            byte[] w = windows.get(1 + bank);
             List<Alarm> bankAlarms = consumeFlags ? AlarmCatalog.decodeBank(w, bank) : List.of();
             alarms.addAll(bankAlarms);
             lanes.addAll(lanes(w, bank, id.biasMultiplierCode(), bankAlarms));
@@ -61,7 +69,7 @@ final class StatusReader {
         PowerStatus power = null;
         CoolingStatus cooling = null;
         if (id.xpo()) {
-            byte[] b0 = access.readFields(XPO_TELEMETRY, 0, withFlags(XPO_STATUS, XPO_TELEMETRY, consumeFlags));
+            byte[] b0 = windows.get(1 + banks);
             if (consumeFlags) alarms.addAll(AlarmCatalog.decodeXpo(b0));
             power = new PowerStatus(value(b0, Monitor.INPUT_VOLTAGE), value(b0, Monitor.INPUT_CURRENT),
                 value(b0, Monitor.INPUT_POWER), MAX_POWER_XPO.value(b0, 0), POWER_GOOD.get(b0, 0) == 1);

@@ -30,14 +30,12 @@ final class ThresholdReader {
 
     static Thresholds read(RegisterAccess access, Identity id) {
         List<Thresholds.Set> out = new ArrayList<>();
-        if (!id.flatMemory()) {
-            byte[] p2 = access.readFields(PAGE_02, 0, fields(CMIS));
-            for (Monitor m : CMIS) out.add(set(p2, m, id.biasMultiplierCode()));
-        }
-        if (id.xpo()) {
-            byte[] b1 = access.readFields(XPO_THRESHOLDS, 0, fields(XPO));
-            for (Monitor m : XPO) out.add(set(b1, m, 0));
-        }
+        List<RegisterAccess.FieldRead> groups = new ArrayList<>();
+        if (!id.flatMemory()) groups.add(new RegisterAccess.FieldRead(PAGE_02, 0, fields(CMIS)));
+        if (id.xpo()) groups.add(new RegisterAccess.FieldRead(XPO_THRESHOLDS, 0, fields(XPO)));
+        List<byte[]> windows = groups.isEmpty() ? List.of() : access.readFields(groups);
+        if (!id.flatMemory()) for (Monitor m : CMIS) out.add(set(windows.get(0), m, id.biasMultiplierCode()));
+        if (id.xpo()) for (Monitor m : XPO) out.add(set(windows.get(windows.size() - 1), m, 0));
         return new Thresholds(List.copyOf(out));
     }
 

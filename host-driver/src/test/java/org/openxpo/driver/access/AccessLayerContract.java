@@ -133,6 +133,52 @@ abstract class AccessLayerContract {
     }
 
     @Test
+    void aBatchOfFieldReadsEqualsTheGroupsReadOneAtATimeWithFewerSelects() {
+        List<RegisterAccess.FieldRead> groups = List.of(
+            new RegisterAccess.FieldRead(0x00, 0, List.of(f("SFF8024Identifier"), f("VendorName"), f("VendorSN"))),
+            new RegisterAccess.FieldRead(0x11, 0, List.of(f("DPState"))),
+            new RegisterAccess.FieldRead(0x11, 7, List.of(f("DPState"))),
+            new RegisterAccess.FieldRead(0x01, 0, List.of(f("BanksSupported"))));
+        access.read(0x02, 0, 128, 1);
+        AccessStatistics before = access.statistics();
+        List<byte[]> batched = access.readFields(groups);
+        AccessStatistics after = access.statistics();
+        assertEquals(4, after.pageSelects() - before.pageSelects(), "00h, 11h bank 0, bank 7, 01h");
+        assertEquals(4 + 6, after.transfers() - before.transfers(),
+            "4 selects; reads: lower byte 0, the name, the serial (too far apart to join), DPState twice, 01h");
+        for (int g = 0; g < groups.size(); g++) {
+            RegisterAccess.FieldRead group = groups.get(g);
+            assertArrayEquals(access.readFields(group.page(), group.bank(), group.fields()), batched.get(g), "group " + g);
+        }
+        assertEquals("OPENXPO", f("VendorName").text(batched.get(0)));
+        assertEquals(4, f("DPState").get(batched.get(2), 7), "lane 64 DPActivated");
+        long selects = access.statistics().pageSelects();
+        access.read(0x01, 0, 128, 1);
+        assertEquals(selects, access.statistics().pageSelects(), "01h, the batch's last page, stays selected");
+    }
+
+    @Test
+    void aBatchOfReadsThatMeetsAModuleInResetIsFinishedOneReadAtATime() throws Exception {
+        RegisterAccess patient = new RegisterAccess(transport,
+            new RegisterAccess.RetryPolicy(100, Duration.ofMillis(1), Duration.ofMillis(8)));
+        List<RegisterAccess.FieldRead> groups = List.of(new RegisterAccess.FieldRead(0x00, 0, List.of(f("VendorName"))),
+            new RegisterAccess.FieldRead(0x11, 7, List.of(f("DPState"))));
+        transport.writePin(Pin.RESET_L, false);
+        var releaser = Executors.newSingleThreadScheduledExecutor();
+        List<byte[]> windows;
+        try {
+            releaser.schedule(() -> transport.writePin(Pin.RESET_L, true), 30, java.util.concurrent.TimeUnit.MILLISECONDS);
+            windows = patient.readFields(groups);
+        } finally {
+            releaser.shutdown();
+            patient.close();
+        }
+        assertTrue(patient.statistics().nacks() > 0, "the module NACKed while in reset");
+        assertEquals("OPENXPO", f("VendorName").text(windows.get(0)));
+        assertTrue(f("DPState").get(windows.get(1), 0) > 0, "a data path state from page 11h bank 7");
+    }
+
+    @Test
     void aTransportBatchStopsAtTheFirstFailedTransfer() {
         access.write(0xA2, 0, 128, new byte[] {7, 7});
         byte[] overTheLimit = new byte[10];   // register 118 and 9 bytes: over the 8-byte write limit, refused

@@ -1,0 +1,87 @@
+package org.openxpo.driver.access;
+
+import org.openxpo.protocol.map.ByteRules;
+import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.map.PageDef;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The reads that fetch a set of fields of one page: the bytes they cover, with ranges closer than a few bytes joined
+ * into one read unless the bytes between them hold latched flags (reading those would clear flags nobody asked for).
+ * A read never spans the lower and the upper page.
+ */
+final class FieldRanges {
+    private FieldRanges() {}
+
+    /** Bytes {@code [from, from + length)} of a page, read in one transfer. */
+    record Range(int from, int length) {}
+
+    /** Bytes of a gap between two wanted ranges that are read rather than split into a second transfer. */
+    static final int MERGE_GAP = 8;
+    private static final MemoryMap MAP = MemoryMap.xpo();
+
+    static List<Range> of(int page, List<Field> fields) {
+        long[] want = new long[4];   // one bit per byte address 0-255
+        for (Field f : fields) setBits(want, f.offset(), f.offset() + f.byteLength());
+        long[] latched = latchedMask(page);
+        List<Range> out = new ArrayList<>();
+        int from = -1, to = -1;   // the read being built: [from, to)
+        for (int a = nextSet(want, 0); a >= 0; ) {
+            int end = nextClear(want, a);
+            if (a < 128 && end > 128) end = 128;
+            if (from >= 0 && a <= to + MERGE_GAP && sameHalf(from, end - 1) && !anySet(latched, to, a)) {
+                to = end;
+            } else {
+                if (from >= 0) out.add(new Range(from, to - from));
+                from = a;
+                to = end;
+            }
+            a = end > 255 ? -1 : nextSet(want, end);
+        }
+        if (from >= 0) out.add(new Range(from, to - from));
+        return out;
+    }
+
+    private static boolean sameHalf(int a, int b) { return (a < 128) == (b < 128); }
+
+    /** Per page, one bit per byte address that holds latched (clear-on-read) bits, or of an undeclared page. */
+    private static final AtomicReferenceArray<long[]> LATCHED = new AtomicReferenceArray<>(256);
+
+    private static long[] latchedMask(int page) {
+        long[] m = LATCHED.get(page & 0xFF);
+        if (m == null) {
+            m = new long[4];
+            ByteRules upper = MAP.page(page).map(PageDef::rules).orElse(null);
+            for (int a = 0; a < 256; a++) {
+                ByteRules rules = a < 128 ? MAP.lowerRules() : upper;
+                if (rules == null || rules.clearOnReadMask(a) != 0) m[a >>> 6] |= 1L << a;
+            }
+            LATCHED.set(page & 0xFF, m);
+        }
+        return m;
+    }
+
+    private static void setBits(long[] bits, int from, int to) {
+        for (int a = Math.max(0, from); a < Math.min(256, to); a++) bits[a >>> 6] |= 1L << a;
+    }
+
+    /** True when any bit in [from, to) is set. */
+    private static boolean anySet(long[] bits, int from, int to) {
+        for (int a = from; a < to; a++) if ((bits[a >>> 6] & (1L << a)) != 0) return true;
+        return false;
+    }
+
+    private static int nextSet(long[] bits, int from) {
+        for (int a = from; a < 256; a++) if ((bits[a >>> 6] & (1L << a)) != 0) return a;
+        return -1;
+    }
+
+    private static int nextClear(long[] bits, int from) {
+        for (int a = from; a < 256; a++) if ((bits[a >>> 6] & (1L << a)) == 0) return a;
+        return 256;
+    }
+}
