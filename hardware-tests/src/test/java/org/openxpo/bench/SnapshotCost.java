@@ -114,13 +114,12 @@ final class SnapshotCost {
             " p99", " median ÷ bound", " per transfer beyond bus time"), rows);
         sec.text("\"Driver's bus time\" is the `BusTiming` formula over the transfers the driver actually made; "
             + "\"bound\" the same formula over the minimum above. With timing on, the emulator holds each transfer "
-            + "for its bus time and answers no earlier, so median − bound is what the rest costs: per transfer one "
-            + "link round trip (the driver waits for each answer before it sends the next request) plus the time the "
-            + "server's timed wait overshoots — the last column, (median − driver's bus time) ÷ transfers. Over the "
-            + "link a snapshot costs its 19 round trips; on I3C, where the bus is fast, they are most of the time. "
-            + "Fewer round trips would need the page select and the read joined in one transfer (the wire protocol's "
-            + "§12 example does so; whether real modules apply a PageSelect before the STOP is not something the "
-            + "driver should assume) or the reads of a snapshot pipelined.");
+            + "for its bus time and answers no earlier, so median − driver's bus time is what the rest costs, spread "
+            + "over the transfers in the last column. The driver reads a snapshot's pages as one batch of transfers "
+            + "(`RegisterAccess.readFields(List)`): over I2C that is one I2C_BATCH request, one link round trip for "
+            + "all 19 transfers, each still with its own STOP. I3C private transfers have no batch in the wire "
+            + "protocol, so over `i3c+tcp` the 19 transfers are 19 round trips, which on the fast bus are most of the "
+            + "time.");
     }
 
     private static Path measure(String name, BusTiming timing, Transport inner, int n, Report.Section sec) {
