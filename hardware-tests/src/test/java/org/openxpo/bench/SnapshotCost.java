@@ -116,10 +116,9 @@ final class SnapshotCost {
             + "\"bound\" the same formula over the minimum above. With timing on, the emulator holds each transfer "
             + "for its bus time and answers no earlier, so median − driver's bus time is what the rest costs, spread "
             + "over the transfers in the last column. The driver reads a snapshot's pages as one batch of transfers "
-            + "(`RegisterAccess.readFields(List)`): over I2C that is one I2C_BATCH request, one link round trip for "
-            + "all 19 transfers, each still with its own STOP. I3C private transfers have no batch in the wire "
-            + "protocol, so over `i3c+tcp` the 19 transfers are 19 round trips, which on the fast bus are most of the "
-            + "time.");
+            + "(`RegisterAccess.readFields(List)`): one I2C_BATCH request (I3C_BATCH over `i3c+tcp`), one link round "
+            + "trip for all 19 transfers, each still with its own STOP. On I3C, where the bus is fast, that round trip "
+            + "is most of what remains.");
     }
 
     private static Path measure(String name, BusTiming timing, Transport inner, int n, Report.Section sec) {

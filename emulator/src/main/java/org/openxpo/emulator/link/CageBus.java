@@ -3,6 +3,7 @@ package org.openxpo.emulator.link;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.openxpo.protocol.target.CccRequest;
@@ -60,6 +61,17 @@ final class CageBus {
      * than it would on the real bus.
      */
     List<List<I2cResult>> i2cBatch(List<List<I2cMessage>> transfers, long ready) throws InterruptedException {
+        return batch(transfers, connector::i2c, ready);
+    }
+
+    /** {@link #i2cBatch} of I3C SDR private transfers. */
+    List<List<I2cResult>> i3cBatch(List<List<I2cMessage>> transfers, long ready) throws InterruptedException {
+        return batch(transfers, connector::i3c, ready);
+    }
+
+    private List<List<I2cResult>> batch(List<List<I2cMessage>> transfers,
+                                        Function<List<I2cMessage>, List<I2cResult>> execute, long ready)
+            throws InterruptedException {
         bus.lockInterruptibly();
         try {
             List<List<I2cResult>> all = new ArrayList<>(transfers.size());
@@ -71,7 +83,7 @@ final class CageBus {
                     continue;
                 }
                 if (timing.enabled()) waitUntil(at);
-                List<I2cResult> results = connector.i2c(messages);
+                List<I2cResult> results = execute.apply(messages);
                 counters.count(messages, results);
                 at += timing.transferNanos(messages.subList(0, executed(results)));
                 failed = results.stream().anyMatch(r -> !r.ok());

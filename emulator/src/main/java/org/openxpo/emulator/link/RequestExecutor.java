@@ -52,6 +52,7 @@ final class RequestExecutor {
             case Frame.ListCages l -> new Frame.CageList(id, cageList());
             case Frame.I2cTransfer t -> new Frame.TransferResult(id, bus(id, t.cage()).i2c(t.messages(), ready));
             case Frame.I2cBatch b -> new Frame.BatchResult(id, bus(id, b.cage()).i2cBatch(b.transfers(), ready));
+            case Frame.I3cBatch b -> new Frame.BatchResult(id, bus(id, b.cage()).i3cBatch(b.transfers(), ready));
             case Frame.I3cTransfer t -> new Frame.TransferResult(id, bus(id, t.cage()).i3c(t.messages(), ready));
             case Frame.CccCall c -> new Frame.CccAnswer(id, bus(id, c.cage()).ccc(c.request(), ready));
             case Frame.EntdaaCall e -> new Frame.EntdaaAnswer(id, bus(id, e.cage()).entdaa(e.firstAddress(), ready));

@@ -2,6 +2,7 @@ package org.openxpo.emulator.link;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -146,5 +147,12 @@ class LinkTransferTest extends LinkFixture {
             I2cMessage.write(0x30, (byte) 0x80), I2cMessage.read(0x30, 128));
         Frame.TransferResult r = assertInstanceOf(Frame.TransferResult.class, c.call(new Frame.I3cTransfer(c.id(), 1, pageRead)));
         assertArrayEquals(inProcessPage(1, 0x01), r.results().get(2).data());
+        List<List<I2cMessage>> batch = List.of(List.of(I2cMessage.write(0x30, (byte) 127, (byte) 0x02)),
+            List.of(I2cMessage.write(0x30, (byte) 0x80), I2cMessage.read(0x30, 128)),
+            List.of(I2cMessage.write(0x50, (byte) 127, (byte) 0x01)), List.of(I2cMessage.write(0x30, (byte) 127)));
+        Frame.BatchResult b = assertInstanceOf(Frame.BatchResult.class, c.call(new Frame.I3cBatch(c.id(), 1, batch)));
+        assertArrayEquals(inProcessPage(1, 0x02), b.results().get(1).get(1).data(), "the batch's I3C reads");
+        assertFalse(b.results().get(2).get(0).ok(), "0x50 is not an I3C dynamic address");
+        assertEquals(I2cResult.Status.SKIPPED, b.results().get(3).get(0).status());
     }
 }

@@ -95,16 +95,28 @@ public final class I3cTransport implements Transport {
     public String describe() { return "i3c+" + link.describe(); }
 
     @Override
-    public List<I2cResult> i2c(List<I2cMessage> messages) {
+    public List<I2cResult> i2c(List<I2cMessage> messages) { return link.i3c(toDynamicAddress(messages)); }
+
+    /** The driver's batch as one I3C_BATCH over the link (one round trip). */
+    @Override
+    public List<List<I2cResult>> i2cBatch(List<List<I2cMessage>> transfers) {
+        List<List<I2cMessage>> mapped = new ArrayList<>(transfers.size());
+        for (List<I2cMessage> t : transfers) mapped.add(toDynamicAddress(t));
+        return link.i3cBatch(mapped);
+    }
+
+    /** Messages to the module's I2C address 0x50 go to its dynamic address. */
+    private List<I2cMessage> toDynamicAddress(List<I2cMessage> messages) {
         int address = device.dynamicAddress();
         List<I2cMessage> mapped = new ArrayList<>(messages.size());
         for (I2cMessage m : messages) {
             mapped.add(m.address() != 0x50 ? m : new I2cMessage(m.read(), address, m.length(), m.data()));
         }
-        return link.i3c(mapped);
+        return mapped;
     }
 
     @Override public List<I2cResult> i3c(List<I2cMessage> messages) { return link.i3c(messages); }
+    @Override public List<List<I2cResult>> i3cBatch(List<List<I2cMessage>> transfers) { return link.i3cBatch(transfers); }
     @Override public CccResult ccc(CccRequest request) { return link.ccc(request); }
     @Override public List<I3cDevice> entdaa(int firstAddress) { return link.entdaa(firstAddress); }
     @Override public void writePin(Pin pin, boolean high) { link.writePin(pin, high); }

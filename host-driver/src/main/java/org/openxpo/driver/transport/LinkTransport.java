@@ -267,6 +267,18 @@ public final class LinkTransport implements Transport {
     @Override
     public List<List<I2cResult>> i2cBatch(List<List<I2cMessage>> transfers) {
         if (sessionMinor < LinkVersion.BATCH_MINOR) return Transport.super.i2cBatch(transfers);
+        return batch(transfers, part -> new Frame.I2cBatch(nextId(), cage, part));
+    }
+
+    /** {@link #i2cBatch} of I3C private transfers: I3C_BATCH requests. */
+    @Override
+    public List<List<I2cResult>> i3cBatch(List<List<I2cMessage>> transfers) {
+        if (sessionMinor < LinkVersion.BATCH_MINOR) return Transport.super.i3cBatch(transfers);
+        return batch(transfers, part -> new Frame.I3cBatch(nextId(), cage, part));
+    }
+
+    private List<List<I2cResult>> batch(List<List<I2cMessage>> transfers,
+                                        java.util.function.Function<List<List<I2cMessage>>, Frame> request) {
         List<List<I2cResult>> results = new ArrayList<>(transfers.size());
         for (List<List<I2cMessage>> part : BatchSplitter.split(transfers)) {
             boolean failed = !results.isEmpty() && !results.get(results.size() - 1).stream().allMatch(I2cResult::ok);
@@ -274,7 +286,7 @@ public final class LinkTransport implements Transport {
                 for (List<I2cMessage> t : part) results.add(ControlConnector.skipped(t.size()));
                 continue;
             }
-            Frame f = call(new Frame.I2cBatch(nextId(), cage, part));
+            Frame f = call(request.apply(part));
             if (!(f instanceof Frame.BatchResult r)) throw unexpected(f);
             results.addAll(r.results());
         }

@@ -79,6 +79,19 @@ class LinkBatchTest {
     }
 
     @Test
+    void overI3cABatchIsOneI3cBatchToTheDynamicAddress() {
+        try (LinkServer server = LinkServer.start(chassis, new InetSocketAddress("127.0.0.1", 0), BusTiming.OFF);
+             I3cTransport t = I3cTransport.assign(LinkTransport.connect("127.0.0.1", server.port(), 1,
+                 LinkTransport.Options.DEFAULT))) {
+            long before = server.statistics(1).transfers();
+            List<List<I2cResult>> results = t.i2cBatch(pageReads(5));
+            assertEquals(6, results.size());
+            for (int i = 1; i < 6; i++) assertArrayEquals(page00(), results.get(i).get(1).data(), "transfer " + i);
+            assertEquals(6, server.statistics(1).transfers() - before);
+        }
+    }
+
+    @Test
     void aFailureInOnePartSkipsEveryLaterPart() {
         List<List<I2cMessage>> batch = pageReads(199);
         batch.set(10, List.of(I2cMessage.write(0x51, (byte) 0)));   // nobody at 0x51

@@ -136,7 +136,18 @@ public sealed interface Frame {
         @Override public FrameType type() { return FrameType.I2C_BATCH; }
     }
 
-    /** One result list per transfer of an {@link I2cBatch}, in order. */
+    /** {@link I2cBatch} for I3C SDR private transfers to dynamic addresses (since 1.1). */
+    record I3cBatch(int requestId, int cage, List<List<I2cMessage>> transfers) implements Frame {
+        public I3cBatch {
+            Check.requestId(requestId);
+            Check.cage(cage);
+            transfers = Check.batch(transfers, Check::messages, m -> (long) m.length());
+        }
+
+        @Override public FrameType type() { return FrameType.I3C_BATCH; }
+    }
+
+    /** One result list per transfer of an {@link I2cBatch} or {@link I3cBatch}, in order. */
     record BatchResult(int requestId, List<List<I2cResult>> results) implements Frame {
         public BatchResult {
             Check.requestId(requestId);

@@ -53,11 +53,8 @@ public final class FrameCodec {
             case I2cTransfer t -> writeTransfer(t.cage(), t.messages(), out);
             case I3cTransfer t -> writeTransfer(t.cage(), t.messages(), out);
             case TransferResult r -> writeResults(r.results(), out);
-            case I2cBatch b -> {
-                out.u16(b.cage());
-                out.u8(b.transfers().size());
-                for (List<I2cMessage> t : b.transfers()) writeMessages(t, out);
-            }
+            case I2cBatch b -> writeBatch(b.cage(), b.transfers(), out);
+            case I3cBatch b -> writeBatch(b.cage(), b.transfers(), out);
             case BatchResult b -> {
                 out.u8(b.results().size());
                 for (List<I2cResult> r : b.results()) writeResults(r, out);
@@ -173,12 +170,8 @@ public final class FrameCodec {
             case I2C_TRANSFER -> new I2cTransfer(id, in.u16(), messages(in));
             case I3C_TRANSFER -> new I3cTransfer(id, in.u16(), messages(in));
             case TRANSFER_RESULT -> new TransferResult(id, results(in));
-            case I2C_BATCH -> {
-                int cage = in.u16(), count = in.u8();
-                List<List<I2cMessage>> transfers = new ArrayList<>(count);
-                for (int i = 0; i < count; i++) transfers.add(messages(in));
-                yield new I2cBatch(id, cage, transfers);
-            }
+            case I2C_BATCH -> new I2cBatch(id, in.u16(), transfers(in));
+            case I3C_BATCH -> new I3cBatch(id, in.u16(), transfers(in));
             case BATCH_RESULT -> {
                 int count = in.u8();
                 List<List<I2cResult>> results = new ArrayList<>(count);
@@ -221,6 +214,19 @@ public final class FrameCodec {
     private static void writeTransfer(int cage, List<I2cMessage> messages, FrameWriter out) {
         out.u16(cage);
         writeMessages(messages, out);
+    }
+
+    private static void writeBatch(int cage, List<List<I2cMessage>> transfers, FrameWriter out) {
+        out.u16(cage);
+        out.u8(transfers.size());
+        for (List<I2cMessage> t : transfers) writeMessages(t, out);
+    }
+
+    private static List<List<I2cMessage>> transfers(FrameReader in) {
+        int count = in.u8();
+        List<List<I2cMessage>> transfers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) transfers.add(messages(in));
+        return transfers;
     }
 
     private static void writeMessages(List<I2cMessage> messages, FrameWriter out) {

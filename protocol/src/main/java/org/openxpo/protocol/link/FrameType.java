@@ -10,6 +10,7 @@ public enum FrameType {
     I3C_CCC(0x12, true),
     I3C_ENTDAA(0x13, true),
     I2C_BATCH(0x14, true),
+    I3C_BATCH(0x15, true),
     PIN_WRITE(0x20, true),
     PIN_READ(0x21, true),
     SUBSCRIBE(0x30, true),

@@ -10,10 +10,10 @@ public final class LinkVersion {
     private LinkVersion() {}
 
     public static final int MAJOR = 1;
-    /** 1.1 added I2C_BATCH / BATCH_RESULT. */
+    /** 1.1 added I2C_BATCH, I3C_BATCH and BATCH_RESULT. */
     public static final int MINOR = 1;
 
-    /** The first minor with I2C_BATCH. */
+    /** The first minor with I2C_BATCH and I3C_BATCH. */
     public static final int BATCH_MINOR = 1;
 
     /** First bytes of every HELLO body, so a server can tell a stray connection from an old or new client. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What one cage's control connector offers a host: I2C transfers, I3C transfers and CCCs, sideband pins, and events.
@@ -20,11 +21,18 @@ public interface ControlConnector {
      * transfers after it are not executed and report {@link I2cResult.Status#SKIPPED} for every message. One result
      * list per transfer. Implementations that can (the emulator link) send the whole batch in one request.
      */
-    default List<List<I2cResult>> i2cBatch(List<List<I2cMessage>> transfers) {
+    default List<List<I2cResult>> i2cBatch(List<List<I2cMessage>> transfers) { return batch(transfers, this::i2c); }
+
+    /** {@link #i2cBatch} for I3C SDR private transfers. */
+    default List<List<I2cResult>> i3cBatch(List<List<I2cMessage>> transfers) { return batch(transfers, this::i3c); }
+
+    /** Runs {@code transfers} one after another with {@code transfer} until one fails; the rest are SKIPPED. */
+    static List<List<I2cResult>> batch(List<List<I2cMessage>> transfers,
+                                       Function<List<I2cMessage>, List<I2cResult>> transfer) {
         List<List<I2cResult>> results = new ArrayList<>(transfers.size());
         boolean failed = false;
-        for (List<I2cMessage> transfer : transfers) {
-            List<I2cResult> r = failed ? skipped(transfer.size()) : i2c(transfer);
+        for (List<I2cMessage> messages : transfers) {
+            List<I2cResult> r = failed ? skipped(messages.size()) : transfer.apply(messages);
             for (I2cResult one : r) failed |= !one.ok();
             results.add(r);
         }

@@ -68,6 +68,8 @@ final class SampleFrames {
                 List.of(I2cMessage.write(0x51, counting(LinkLimits.MAX_MESSAGE_LENGTH))))),
             new BatchResult(23, List.of(List.of(I2cResult.ack(), I2cResult.of(I2cResult.Status.ADDRESS_NACK)),
                 List.of(I2cResult.of(I2cResult.Status.SKIPPED), I2cResult.of(I2cResult.Status.SKIPPED)))),
+            new I3cBatch(24, 1, List.of(List.of(I2cMessage.write(0x08, (byte) 0x7F, (byte) 0x11)),
+                List.of(I2cMessage.write(0x08, (byte) 0x80), I2cMessage.read(0x08, 128)))),
             new I3cTransfer(9, 1, List.of(I2cMessage.write(0x08, (byte) 0x00), I2cMessage.read(0x08, 2))),
             new CccCall(10, 1, CccRequest.broadcast(Ccc.ENEC_BC, (byte) Ccc.EVENT_INT)),
             new CccCall(11, 1, CccRequest.directRead(Ccc.GETPID, 0x08, 6)),
@@ -113,11 +115,8 @@ final class SampleFrames {
             case I2C_TRANSFER -> new I2cTransfer(id, cage, messages(rnd));
             case I3C_TRANSFER -> new I3cTransfer(id, cage, messages(rnd));
             case TRANSFER_RESULT -> new TransferResult(id, results(rnd));
-            case I2C_BATCH -> {
-                List<List<I2cMessage>> transfers = new ArrayList<>();
-                for (int i = 0, n = 1 + rnd.nextInt(8); i < n; i++) transfers.add(messages(rnd));
-                yield new I2cBatch(id, cage, transfers);
-            }
+            case I2C_BATCH -> new I2cBatch(id, cage, transfers(rnd));
+            case I3C_BATCH -> new I3cBatch(id, cage, transfers(rnd));
             case BATCH_RESULT -> {
                 List<List<I2cResult>> results = new ArrayList<>();
                 for (int i = 0, n = 1 + rnd.nextInt(8); i < n; i++) results.add(results(rnd));
@@ -155,6 +154,12 @@ final class SampleFrames {
                 : I2cMessage.write(address, bytes(rnd, rnd.nextInt(40))));
         }
         return messages;
+    }
+
+    private static List<List<I2cMessage>> transfers(Random rnd) {
+        List<List<I2cMessage>> transfers = new ArrayList<>();
+        for (int i = 0, n = 1 + rnd.nextInt(8); i < n; i++) transfers.add(messages(rnd));
+        return transfers;
     }
 
     private static List<I2cResult> results(Random rnd) {
