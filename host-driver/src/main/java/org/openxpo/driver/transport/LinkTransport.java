@@ -74,7 +74,7 @@ public final class LinkTransport implements Transport {
     private volatile boolean closed;
     private volatile boolean subscribed;
     private volatile int cageCount;
-    /** The session's minor version (the smaller of ours and the server's): 1.1 and later take I2C_BATCH. */
+    /** The session's minor (the smaller of ours and the server's): 1.1 and later take I2C_BATCH and I3C_BATCH. */
     private volatile int sessionMinor;
 
     private LinkTransport(String host, int port, int cage, Options options) {
