@@ -50,6 +50,14 @@ public final class RegisterAccess implements AutoCloseable {
     /** True when no IntL/IBI events come (Pi4J without intL=): an idle selection is read back before it is trusted. */
     private final boolean recheckIdleSelection;
     private volatile int cachedPage = -1, cachedBank = -1;
+    /**
+     * The selection the module last acknowledged, kept when the cache is dropped after a failed transfer (unlike the
+     * cache): what 126–127 must still read when the module has not restarted. Forgotten on {@link #invalidate()}.
+     */
+    private volatile int heldPage = -1, heldBank = -1;
+    /** Set by an IntL: the module may have restarted since the selection was written; 126–127 are read back first. */
+    private volatile boolean selectionSuspect;
+    private final List<Runnable> restartListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long lastAnswerNanos;
     private boolean lastTransferWasRetried;
     private long transfers, busBytes, nacks, retries, pageSelects;
@@ -68,13 +76,16 @@ public final class RegisterAccess implements AutoCloseable {
 
     /** Events after which the module may have restarted with page 00h selected (126–127 back at 0). */
     private void onEvent(TargetEvent e) {
-        boolean selectionMayBeLost = switch (e) {
+        boolean selectionLost = switch (e) {
             case TargetEvent.Reset r -> true;
             case TargetEvent.Presence p -> true;
             // A module leaving MgmtInit latches ModuleStateChangedFlag (unmasked after any reset) and asserts IntL: the
-            // only sign of a reset a GPIO transport (Pi4J) gets. Other interrupts cost at most one extra select write
-            // (or one read-back of 126–127 when the event lands during a read).
-            case TargetEvent.IntL i -> i.asserted();
+            // only sign of a reset a GPIO transport (Pi4J) gets. The next access reads 126–127 back (one 2-byte read
+            // per interrupt), which also tells a restart from an ordinary alarm.
+            case TargetEvent.IntL i -> {
+                if (i.asserted()) selectionSuspect = true;
+                yield false;
+            }
             // ResetL asserted or power switched by the host (reported by Pi4J), or PowerGood changed (brown-out).
             case TargetEvent.PinLevel l -> switch (l.pin()) {
                 case RESET_L -> !l.high();
@@ -83,13 +94,39 @@ public final class RegisterAccess implements AutoCloseable {
             };
             default -> false;
         };
-        if (selectionMayBeLost) invalidate();
+        if (selectionLost) invalidate();
     }
 
-    /** Forgets the cached page selection (the next access writes it again). */
+    /**
+     * Calls {@code listener} (on the caller's thread, with the bus held: it must not access the module) whenever this
+     * access layer finds that the module restarted without an event saying so: 126–127 no longer hold the page it
+     * selected. On transports with Reset events (in-process, the link) those come first; on Pi4J this is how a module
+     * that reset by itself is noticed. Closing the handle removes the listener.
+     */
+    public AutoCloseable onRestartDetected(Runnable listener) {
+        restartListeners.add(listener);
+        return () -> restartListeners.remove(listener);
+    }
+
+    /**
+     * Forgets the page selection (the next access writes it again), also as the reference for noticing a restart:
+     * call it after a reset the caller caused, so that reset is not reported as one the module made by itself.
+     */
     public void invalidate() {
+        forgetCache();
+        heldPage = -1;
+        heldBank = -1;
+    }
+
+    /** Drops the cache only (a failed transfer): the module may or may not hold the selection; the next select writes it. */
+    private void forgetCache() {
         cachedPage = -1;
         cachedBank = -1;
+    }
+
+    private void held(int page, int bank) {
+        heldPage = page;
+        heldBank = bank;
     }
 
     /** Runs {@code work} with the bus to itself (several accesses that must not interleave with other callers). */
@@ -157,7 +194,7 @@ public final class RegisterAccess implements AutoCloseable {
         for (PageWrite w : writes) checkRange(w.offset(), w.data().length);
         lock.lock();
         try {
-            if (idleSelectionSuspect()) invalidate();   // the batch writes bank and page rather than trust them
+            confirmSelection();
             List<Piece> pieces = new ArrayList<>();
             List<List<I2cMessage>> transfers = new ArrayList<>();
             int page = cachedPage, bank = cachedBank;
@@ -184,7 +221,7 @@ public final class RegisterAccess implements AutoCloseable {
             try {
                 results = transport.i2cBatch(transfers);
             } catch (XpoException e) {
-                invalidate();
+                forgetCache();
                 throw e;
             }
             int t = 0;
@@ -197,7 +234,10 @@ public final class RegisterAccess implements AutoCloseable {
                     countTransfer(transfers.get(t));
                     bad = firstFailure(results.get(t++));
                     selectFailed = bad != null;
-                    if (!selectFailed) pageSelects++;
+                    if (!selectFailed) {
+                        pageSelects++;
+                        held(w.page(), effectiveBank(w.page(), w.bank()));
+                    }
                 }
                 if (bad == null) {
                     countTransfer(transfers.get(t));
@@ -205,9 +245,10 @@ public final class RegisterAccess implements AutoCloseable {
                 }
                 if (bad == null) {
                     lastAnswerNanos = System.nanoTime();
+                    if (piece.at() <= PAGE_SELECT && piece.at() + piece.length() > PAGE_SELECT) held(-1, -1);
                     continue;
                 }
-                invalidate();
+                forgetCache();
                 if (bad.status() == I2cResult.Status.ADDRESS_NACK || bad.status() == I2cResult.Status.DATA_NACK) nacks++;
                 if (bad.status() != I2cResult.Status.ADDRESS_NACK || retry.retries() == 0) {
                     boolean select = selectFailed;
@@ -305,7 +346,7 @@ public final class RegisterAccess implements AutoCloseable {
     public List<byte[]> readFields(List<FieldRead> groups) {
         lock.lock();
         try {
-            if (idleSelectionSuspect()) invalidate();   // the batch writes bank and page rather than trust them
+            confirmSelection();
             List<byte[]> windows = new ArrayList<>(groups.size());
             List<GroupRead> reads = new ArrayList<>();
             List<List<I2cMessage>> transfers = new ArrayList<>();
@@ -331,7 +372,7 @@ public final class RegisterAccess implements AutoCloseable {
             try {
                 results = transport.i2cBatch(transfers);
             } catch (XpoException e) {
-                invalidate();
+                forgetCache();
                 throw e;
             }
             int t = 0;
@@ -341,7 +382,11 @@ public final class RegisterAccess implements AutoCloseable {
                 if (read.selects()) {
                     countTransfer(transfers.get(t));
                     bad = firstFailure(results.get(t++));
-                    if (bad == null) pageSelects++;
+                    if (bad == null) {
+                        pageSelects++;
+                        FieldRead group = groups.get(read.group());
+                        held(group.page(), effectiveBank(group.page(), group.bank()));
+                    }
                 }
                 List<I2cResult> r = null;
                 if (bad == null) {
@@ -354,7 +399,7 @@ public final class RegisterAccess implements AutoCloseable {
                     System.arraycopy(r.get(1).data(), 0, windows.get(read.group()), read.range().from(), read.range().length());
                     continue;
                 }
-                invalidate();
+                forgetCache();
                 if (bad.status() == I2cResult.Status.ADDRESS_NACK) nacks++;
                 // the rest one read at a time, with the usual retries and checks (a failed read cleared nothing)
                 for (GroupRead rest : reads.subList(i, reads.size())) {
@@ -364,9 +409,10 @@ public final class RegisterAccess implements AutoCloseable {
                 }
                 return windows;
             }
-            boolean forgotten = cachedPage != page || cachedBank != bank;
-            if (forgotten && page >= 0 && !selectionReadsBack(page, bank)) {
-                invalidate();
+            boolean challenged = selectionSuspect || cachedPage != page || cachedBank != bank;
+            if (challenged) selectionSuspect = false;   // checked right here
+            if (challenged && page >= 0 && !selectionReadsBack(page, bank)) {
+                restarted();
                 windows.clear();
                 for (FieldRead group : groups) windows.add(readFields(group.page(), group.bank(), group.fields()));
             }
@@ -392,9 +438,12 @@ public final class RegisterAccess implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             int effectiveBank = select(page, bank);
             byte[] part = readNow(at, n);
-            boolean unchallenged = cachedPage == page && cachedBank == effectiveBank && !lastTransferWasRetried;
-            if (unchallenged || selectionReadsBack(page, effectiveBank)) return part;
-            invalidate();
+            boolean unchallenged = !selectionSuspect && cachedPage == page && cachedBank == effectiveBank
+                && !lastTransferWasRetried;
+            if (unchallenged) return part;
+            selectionSuspect = false;   // checked right here
+            if (selectionReadsBack(page, effectiveBank)) return part;
+            restarted();
             if (attempt == 2) {
                 throw new XpoException(String.format("page %02Xh bank %d does not stay selected at %s: BankSelect/"
                     + "PageSelect (126-127) read back other values twice", page, effectiveBank, transport.describe()));
@@ -405,13 +454,8 @@ public final class RegisterAccess implements AutoCloseable {
     /** Makes {@code page}/{@code bank} the selected upper page; returns the bank the module applies (0 if unbanked). */
     private int select(int page, int bank) {
         int effectiveBank = effectiveBank(page, bank);
-        boolean idle = idleSelectionSuspect();
-        if (cachedPage == page && cachedBank == effectiveBank) {
-            if (!idle || selectionReadsBack(page, effectiveBank)) return effectiveBank;
-            invalidate();  // 126–127 no longer hold it (a reset puts them at 0): select again
-        } else if (idle) {
-            invalidate();  // BankSelect may be back at 0 too: write it with the page rather than trust the cache
-        }
+        confirmSelection();
+        if (cachedPage == page && cachedBank == effectiveBank) return effectiveBank;
         byte[] msg = selectMessage(page, effectiveBank, cachedPage, cachedBank);
         // Cached before the write: an event that forgets the selection while the write is under way then wins (one
         // needless select later) instead of being overwritten (a stale selection kept).
@@ -419,12 +463,28 @@ public final class RegisterAccess implements AutoCloseable {
         cachedBank = effectiveBank;
         transfer(List.of(I2cMessage.write(ADDRESS, msg)), () -> String.format("select page %02Xh bank %d", page, bank));
         pageSelects++;
+        held(page, effectiveBank);
         return effectiveBank;
     }
 
-    /** True when the transport sends no interrupt events and the module has been silent long enough to have reset. */
-    private boolean idleSelectionSuspect() {
-        return recheckIdleSelection && System.nanoTime() - lastAnswerNanos > IDLE_BEFORE_RECHECK_NANOS;
+    /**
+     * Reads 126–127 back when the module may have restarted unseen since it acknowledged the selection: an IntL
+     * came, or the transport has no interrupt events and the module has been silent long enough to have reset. A
+     * selection the module no longer holds proves a restart (a reset puts both registers back at 0): the cache is
+     * forgotten, so the next select writes bank and page, and the restart listeners are told.
+     */
+    private void confirmSelection() {
+        boolean idle = recheckIdleSelection && System.nanoTime() - lastAnswerNanos > IDLE_BEFORE_RECHECK_NANOS;
+        if (!selectionSuspect && !idle) return;
+        selectionSuspect = false;
+        int page = heldPage, bank = heldBank;
+        if (page >= 0 && !selectionReadsBack(page, bank)) restarted();
+    }
+
+    /** The module lost the selection this layer wrote: it restarted. */
+    private void restarted() {
+        invalidate();
+        for (Runnable l : restartListeners) l.run();
     }
 
     /** Checks {@code page}/{@code bank} against the map; returns the bank the module applies (0 if unbanked). */
@@ -483,7 +543,7 @@ public final class RegisterAccess implements AutoCloseable {
             try {
                 results = transport.i2c(messages);
             } catch (XpoException e) {
-                invalidate();
+                forgetCache();
                 throw e;
             }
             countTransfer(messages);
@@ -500,7 +560,7 @@ public final class RegisterAccess implements AutoCloseable {
                 backoff = Math.min(backoff * 2, retry.maxBackoff().toNanos());
                 continue;
             }
-            invalidate();
+            forgetCache();
             throw failure(bad, what);
         }
     }

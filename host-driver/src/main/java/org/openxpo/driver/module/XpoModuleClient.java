@@ -23,7 +23,7 @@ public final class XpoModuleClient implements AutoCloseable {
     private final Transport transport;
     private final RegisterAccess access;
     private final boolean ownsTransport, ownsAccess;
-    private final AutoCloseable subscription;
+    private final AutoCloseable subscription, restartWatch;
     private volatile Identity identity;
 
     /** A client over a transport the caller keeps (and closes). */
@@ -41,6 +41,8 @@ public final class XpoModuleClient implements AutoCloseable {
             if (e instanceof TargetEvent.Reset || e instanceof TargetEvent.Presence) forgetIdentity();
         });
         transport.onReconnect(this::forgetIdentity);
+        // a module that restarted unseen (Pi4J has no Reset events) may run another image: read the identity again
+        this.restartWatch = access.onRestartDetected(this::forgetIdentity);
     }
 
     /** Opens {@code target} (see {@link org.openxpo.driver.transport.TargetUri}); closing the client closes it. */
@@ -142,6 +144,7 @@ public final class XpoModuleClient implements AutoCloseable {
     public void close() {
         try {
             subscription.close();
+            restartWatch.close();
         } catch (Exception ignored) {
             // the transport may already be closed; nothing is left to release
         }

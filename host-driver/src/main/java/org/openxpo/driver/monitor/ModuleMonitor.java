@@ -34,6 +34,8 @@ import java.util.function.Consumer;
 public final class ModuleMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ModuleMonitor.class);
     private static final int MAX_SERVICE_ROUNDS = 4;
+    /** The cause of a ResetEvent for a restart the access layer found (126–127 lost the page it selected). */
+    static final String RESTART_DETECTED = "detected: the module lost its page selection (it restarted)";
 
     private final XpoModuleClient client;
     private final MonitorOptions options;
@@ -42,7 +44,7 @@ public final class ModuleMonitor implements AutoCloseable {
     private final List<Consumer<MonitorEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService executor;
     private final AtomicBoolean flagReadQueued = new AtomicBoolean();
-    private final AutoCloseable subscription;
+    private final AutoCloseable subscription, restartWatch;
     private volatile boolean closed;
 
     // owned by the monitor thread
@@ -63,6 +65,8 @@ public final class ModuleMonitor implements AutoCloseable {
         this.executor = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("xpo-monitor").unstarted(r));
         this.subscription = client.transport().subscribe(this::onTargetEvent);
+        // without Reset events (Pi4J) the access layer is what notices a module that restarted by itself
+        this.restartWatch = client.access().onRestartDetected(() -> submit(() -> reset(RESTART_DETECTED)));
         client.transport().onReconnect(() -> submit(this::reconnected));
         long period = options.interval().toNanos();
         executor.scheduleWithFixedDelay(this::tick, 0, period, TimeUnit.NANOSECONDS);
@@ -253,6 +257,7 @@ public final class ModuleMonitor implements AutoCloseable {
         closed = true;
         try {
             subscription.close();
+            restartWatch.close();
         } catch (Exception ignored) {
             // the transport may be closed already
         }

@@ -2,6 +2,10 @@ package org.openxpo.driver.access;
 
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
+import org.openxpo.driver.module.XpoModuleClient;
+import org.openxpo.driver.monitor.ModuleMonitor;
+import org.openxpo.driver.monitor.MonitorEvent;
+import org.openxpo.driver.monitor.MonitorOptions;
 import org.openxpo.driver.pi4j.ConnectorGpioProviders;
 import org.openxpo.driver.pi4j.ConnectorI2CProvider;
 import org.openxpo.driver.transport.Pi4jTransport;
@@ -25,6 +29,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.*;
@@ -123,6 +128,50 @@ class Pi4jSelfResetTest {
         AccessStatistics after = access.statistics();
         assertEquals(2, after.transfers() - before.transfers(), "read back 126-127, then the data");
         assertEquals(0, after.pageSelects() - before.pageSelects(), "the selection held: not written again");
+    }
+
+    @Test
+    void aRestartTheAccessLayerFindsIsReportedOnceWithOrWithoutIntL() {
+        for (String uri : List.of(WITH_INTL, POLLED)) {
+            open(uri);
+            AtomicInteger restarts = new AtomicInteger();
+            access.onRestartDetected(restarts::incrementAndGet);
+            byte[] page11 = readPage11Checked();
+            assertArrayEquals(page11, access.read(0x11, BANK, ACS, ACS_LEN));
+            assertEquals(0, restarts.get(), uri + ": no restart yet");
+            brownOutAndWaitForReady();
+            if (transport.hasInterruptEvents()) {
+                await().atMost(Duration.ofSeconds(3)).until(() -> !transport.readPin(Pin.INT_L));
+            }
+            assertArrayEquals(page11, access.read(0x11, BANK, ACS, ACS_LEN), uri);
+            assertArrayEquals(page11, access.read(0x11, BANK, ACS, ACS_LEN), uri);
+            assertEquals(1, restarts.get(), uri + ": the restart is reported, once");
+            stop();
+        }
+    }
+
+    @Test
+    void aModuleThatRestartsByItselfIsAResetEventForTheMonitorAndItsIdentityIsReadAgain() {
+        open(WITH_INTL);
+        var client = new XpoModuleClient(access);
+        var events = new CopyOnWriteArrayList<MonitorEvent>();
+        var options = MonitorOptions.DEFAULT.withInterval(Duration.ofMillis(50));
+        try (var monitor = ModuleMonitor.start(client, options, events::add)) {
+            var before = client.identity();
+            assertSame(before, client.identity(), "the identity is cached");
+            await().atMost(Duration.ofSeconds(3)).until(() -> !events.isEmpty());
+            events.clear();
+
+            brownOutAndWaitForReady();
+            await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().anyMatch(
+                e -> e instanceof MonitorEvent.ResetEvent));
+            var reset = events.stream().filter(e -> e instanceof MonitorEvent.ResetEvent)
+                .map(e -> (MonitorEvent.ResetEvent) e).findFirst().orElseThrow();
+            assertTrue(reset.cause().contains("restarted"), reset.cause());
+            assertNotSame(before, client.identity(), "the identity is read again after the restart");
+        } finally {
+            client.close();
+        }
     }
 
     @Test
