@@ -194,65 +194,31 @@ public final class RegisterAccess implements AutoCloseable {
         for (PageWrite w : writes) checkRange(w.offset(), w.data().length);
         lock.lock();
         try {
-            confirmSelection();
+            Batch batch = new Batch();
             List<Piece> pieces = new ArrayList<>();
-            List<List<I2cMessage>> transfers = new ArrayList<>();
-            int page = cachedPage, bank = cachedBank;
             for (PageWrite w : writes) {
                 for (int done = 0; done < w.data().length; ) {
                     int at = w.offset() + done;
                     int n = Math.min(Math.min(w.data().length - done, writeLimit(w.page(), at)), (at < 128 ? 128 : 256) - at);
-                    byte[] select = at >= 128 ? selectMessage(w.page(), effectiveBank(w.page(), w.bank()), page, bank) : null;
-                    if (select != null) {
-                        transfers.add(List.of(I2cMessage.write(ADDRESS, select)));
-                        page = w.page();
-                        bank = effectiveBank(w.page(), w.bank());
-                    }
-                    transfers.add(List.of(I2cMessage.write(ADDRESS, writeMessage(at, w.data(), done, n))));
-                    if (at <= PAGE_SELECT && at + n > PAGE_SELECT) page = bank = -1;
-                    pieces.add(new Piece(w, at, done, n, select != null));
+                    batch.add(w.page(), w.bank(), at, List.of(I2cMessage.write(ADDRESS, writeMessage(at, w.data(), done, n))));
+                    Piece piece = new Piece(w, at, done, n);
+                    if (piece.writesPageSelect()) batch.selectionUnknown();
+                    pieces.add(piece);
                     done += n;
                 }
             }
-            // Cached before the batch (as select does): an event that forgets the selection meanwhile wins.
-            cachedPage = page;
-            cachedBank = bank;
-            List<List<I2cResult>> results;
-            try {
-                results = transport.i2cBatch(transfers);
-            } catch (XpoException e) {
-                forgetCache();
-                throw e;
-            }
-            int t = 0;
+            batch.send();
             for (int p = 0; p < pieces.size(); p++) {
                 Piece piece = pieces.get(p);
-                PageWrite w = piece.write();
-                I2cResult bad = null;
-                boolean selectFailed = false;
-                if (piece.selects()) {
-                    countTransfer(transfers.get(t));
-                    bad = firstFailure(results.get(t++));
-                    selectFailed = bad != null;
-                    if (!selectFailed) {
-                        pageSelects++;
-                        held(w.page(), effectiveBank(w.page(), w.bank()));
-                    }
-                }
-                if (bad == null) {
-                    countTransfer(transfers.get(t));
-                    bad = firstFailure(results.get(t++));
-                }
-                if (bad == null) {
-                    lastAnswerNanos = System.nanoTime();
-                    if (piece.at() <= PAGE_SELECT && piece.at() + piece.length() > PAGE_SELECT) held(-1, -1);
+                Outcome o = batch.outcome(p);
+                if (o.failure() == null) {
+                    if (piece.writesPageSelect()) held(-1, -1);
                     continue;
                 }
-                forgetCache();
-                if (bad.status() == I2cResult.Status.ADDRESS_NACK || bad.status() == I2cResult.Status.DATA_NACK) nacks++;
-                if (bad.status() != I2cResult.Status.ADDRESS_NACK || retry.retries() == 0) {
-                    boolean select = selectFailed;
-                    throw failure(bad, () -> select ? String.format("select page %02Xh bank %d", w.page(), w.bank())
+                PageWrite w = piece.write();
+                if (o.failure().status() != I2cResult.Status.ADDRESS_NACK || retry.retries() == 0) {
+                    throw failure(o.failure(), () -> o.selectFailed()
+                        ? String.format("select page %02Xh bank %d", w.page(), w.bank())
                         : "write " + where(w.page(), w.bank(), piece.at(), piece.length()));
                 }
                 // the module was busy: the rest one piece at a time, each with the usual retries
@@ -269,7 +235,9 @@ public final class RegisterAccess implements AutoCloseable {
     }
 
     /** One write transfer of a {@link #write(List)}: bytes [from, from + length) of its range, at {@code at}. */
-    private record Piece(PageWrite write, int at, int from, int length, boolean selects) {}
+    private record Piece(PageWrite write, int at, int from, int length) {
+        boolean writesPageSelect() { return at <= PAGE_SELECT && at + length > PAGE_SELECT; }
+    }
 
     /** The module's write limit: 8 bytes, CDB pages 8·(1+CdbReadWriteLengthExt) as the map declares (≤ 128). */
     static int writeLimit(int page, int at) {
@@ -346,61 +314,27 @@ public final class RegisterAccess implements AutoCloseable {
     public List<byte[]> readFields(List<FieldRead> groups) {
         lock.lock();
         try {
-            confirmSelection();
+            Batch batch = new Batch();
             List<byte[]> windows = new ArrayList<>(groups.size());
             List<GroupRead> reads = new ArrayList<>();
-            List<List<I2cMessage>> transfers = new ArrayList<>();
-            int page = cachedPage, bank = cachedBank;
             for (int g = 0; g < groups.size(); g++) {
                 FieldRead group = groups.get(g);
                 windows.add(new byte[256]);
-                int effectiveBank = effectiveBank(group.page(), group.bank());
                 for (FieldRanges.Range r : FieldRanges.of(group.page(), group.fields())) {
-                    byte[] select = r.from() >= 128 ? selectMessage(group.page(), effectiveBank, page, bank) : null;
-                    if (select != null) {
-                        transfers.add(List.of(I2cMessage.write(ADDRESS, select)));
-                        page = group.page();
-                        bank = effectiveBank;
-                    }
-                    transfers.add(List.of(I2cMessage.write(ADDRESS, (byte) r.from()), I2cMessage.read(ADDRESS, r.length())));
-                    reads.add(new GroupRead(g, r, select != null));
+                    batch.add(group.page(), group.bank(), r.from(),
+                        List.of(I2cMessage.write(ADDRESS, (byte) r.from()), I2cMessage.read(ADDRESS, r.length())));
+                    reads.add(new GroupRead(g, r));
                 }
             }
-            cachedPage = page;   // before the batch, as select does: an event that forgets it meanwhile wins
-            cachedBank = bank;
-            List<List<I2cResult>> results;
-            try {
-                results = transport.i2cBatch(transfers);
-            } catch (XpoException e) {
-                forgetCache();
-                throw e;
-            }
-            int t = 0;
+            batch.send();
             for (int i = 0; i < reads.size(); i++) {
                 GroupRead read = reads.get(i);
-                I2cResult bad = null;
-                if (read.selects()) {
-                    countTransfer(transfers.get(t));
-                    bad = firstFailure(results.get(t++));
-                    if (bad == null) {
-                        pageSelects++;
-                        FieldRead group = groups.get(read.group());
-                        held(group.page(), effectiveBank(group.page(), group.bank()));
-                    }
-                }
-                List<I2cResult> r = null;
-                if (bad == null) {
-                    countTransfer(transfers.get(t));
-                    r = results.get(t++);
-                    bad = firstFailure(r);
-                }
-                if (bad == null) {
-                    lastAnswerNanos = System.nanoTime();
-                    System.arraycopy(r.get(1).data(), 0, windows.get(read.group()), read.range().from(), read.range().length());
+                Outcome o = batch.outcome(i);
+                if (o.failure() == null) {
+                    System.arraycopy(o.results().get(1).data(), 0, windows.get(read.group()), read.range().from(),
+                        read.range().length());
                     continue;
                 }
-                forgetCache();
-                if (bad.status() == I2cResult.Status.ADDRESS_NACK) nacks++;
                 // the rest one read at a time, with the usual retries and checks (a failed read cleared nothing)
                 for (GroupRead rest : reads.subList(i, reads.size())) {
                     FieldRead group = groups.get(rest.group());
@@ -409,12 +343,13 @@ public final class RegisterAccess implements AutoCloseable {
                 }
                 return windows;
             }
-            boolean challenged = selectionSuspect || cachedPage != page || cachedBank != bank;
-            if (challenged) selectionSuspect = false;   // checked right here
-            if (challenged && page >= 0 && !selectionReadsBack(page, bank)) {
-                restarted();
-                windows.clear();
-                for (FieldRead group : groups) windows.add(readFields(group.page(), group.bank(), group.fields()));
+            if (batch.selectionChallenged()) {
+                selectionSuspect = false;   // checked right here
+                if (!selectionReadsBack(batch.page, batch.bank)) {
+                    restarted();
+                    windows.clear();
+                    for (FieldRead group : groups) windows.add(readFields(group.page(), group.bank(), group.fields()));
+                }
             }
             return windows;
         } finally {
@@ -422,8 +357,93 @@ public final class RegisterAccess implements AutoCloseable {
         }
     }
 
-    /** One read of a {@link #readFields(List)}: a range of group {@code group}, after its page select or not. */
-    private record GroupRead(int group, FieldRanges.Range range, boolean selects) {}
+    /** One read of a {@link #readFields(List)}: a range of group {@code group}. */
+    private record GroupRead(int group, FieldRanges.Range range) {}
+
+    /** How one step of a {@link Batch} went: its results, or the first failure and whether its page select failed. */
+    private record Outcome(List<I2cResult> results, I2cResult failure, boolean selectFailed) {}
+
+    /**
+     * Transfers planned with the page selects they need — judged from the cached selection, then from what the batch
+     * itself selects before them — sent as one {@link Transport#i2cBatch}, then walked step by step (in order, up to
+     * the first failure) to count what ran and keep the selection state.
+     */
+    private final class Batch {
+        /** A planned transfer and its select: {@code select} is the index of the select transfer, or -1. */
+        private record Step(int page, int bank, int select, int transfer) {}
+
+        private final List<List<I2cMessage>> transfers = new ArrayList<>();
+        private final List<Step> steps = new ArrayList<>();
+        /** The selection after the planned transfers (-1: unknown). */
+        int page, bank;
+        private List<List<I2cResult>> results;
+
+        Batch() {
+            confirmSelection();
+            page = cachedPage;
+            bank = cachedBank;
+        }
+
+        /** Plans {@code transfer}, which accesses byte {@code at} of {@code page}/{@code bank}, after the select it needs. */
+        void add(int page, int bank, int at, List<I2cMessage> transfer) {
+            int effective = at >= 128 ? effectiveBank(page, bank) : bank, select = -1;
+            byte[] msg = at >= 128 ? selectMessage(page, effective, this.page, this.bank) : null;
+            if (msg != null) {
+                select = transfers.size();
+                transfers.add(List.of(I2cMessage.write(ADDRESS, msg)));
+                this.page = page;
+                this.bank = effective;
+            }
+            steps.add(new Step(page, effective, select, transfers.size()));
+            transfers.add(transfer);
+        }
+
+        /** The last planned transfer writes PageSelect itself: the selection after it is unknown. */
+        void selectionUnknown() {
+            page = -1;
+            bank = -1;
+        }
+
+        void send() {
+            cachedPage = page;   // before the batch, as select does: an event that forgets it meanwhile wins
+            cachedBank = bank;
+            try {
+                results = transport.i2cBatch(transfers);
+            } catch (XpoException e) {
+                forgetCache();
+                throw e;
+            }
+        }
+
+        /** How step {@code i} went; call in order, and stop at the first failure (the rest did not run). */
+        Outcome outcome(int i) {
+            Step s = steps.get(i);
+            if (s.select() >= 0) {
+                countTransfer(transfers.get(s.select()));
+                I2cResult bad = firstFailure(results.get(s.select()));
+                if (bad != null) return failed(bad, true);
+                pageSelects++;
+                held(s.page(), s.bank());
+            }
+            countTransfer(transfers.get(s.transfer()));
+            List<I2cResult> r = results.get(s.transfer());
+            I2cResult bad = firstFailure(r);
+            if (bad != null) return failed(bad, false);
+            lastAnswerNanos = System.nanoTime();
+            return new Outcome(r, null, false);
+        }
+
+        private Outcome failed(I2cResult bad, boolean select) {
+            forgetCache();
+            if (bad.status() == I2cResult.Status.ADDRESS_NACK || bad.status() == I2cResult.Status.DATA_NACK) nacks++;
+            return new Outcome(null, bad, select);
+        }
+
+        /** True when an event during the batch (IntL, a reset pin) put its selection in doubt. */
+        boolean selectionChallenged() {
+            return page >= 0 && (selectionSuspect || cachedPage != page || cachedBank != bank);
+        }
+    }
 
     // ------------------------------------------------------------------ bus
 
