@@ -3,8 +3,6 @@ package org.openxpo.driver.access;
 import org.openxpo.driver.XpoException;
 import org.openxpo.driver.transport.Transport;
 import org.openxpo.protocol.map.Field;
-import org.openxpo.protocol.map.MemoryMap;
-import org.openxpo.protocol.map.PageDef;
 import org.openxpo.protocol.target.I2cMessage;
 import org.openxpo.protocol.target.I2cResult;
 import org.openxpo.protocol.target.TargetEvent;
@@ -16,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+
+import static org.openxpo.driver.access.PageMessages.*;
 
 /**
  * Paged register access to a CMIS module over any {@link Transport}: reads and writes by page/bank/offset or by
@@ -33,7 +33,6 @@ public final class RegisterAccess implements AutoCloseable {
     }
 
     public static final int ADDRESS = 0x50;
-    private static final int BANK_SELECT = 126, PAGE_SELECT = 127;
     /**
      * Without interrupt events a module that resets is only noticed by its silence: it NACKs through Resetting and
      * MgmtInit (hundreds of ms on real modules; hosts wait 2 s). A selection used within this time of the module's last
@@ -41,7 +40,6 @@ public final class RegisterAccess implements AutoCloseable {
      * and a NACKed read is checked); after a longer gap the selection is read back (126–127) before it is used.
      */
     private static final long IDLE_BEFORE_RECHECK_NANOS = Duration.ofMillis(10).toNanos();
-    private static final MemoryMap MAP = MemoryMap.xpo();
 
     private final Transport transport;
     private final RetryPolicy retry;
@@ -237,12 +235,6 @@ public final class RegisterAccess implements AutoCloseable {
     /** One write transfer of a {@link #write(List)}: bytes [from, from + length) of its range, at {@code at}. */
     private record Piece(PageWrite write, int at, int from, int length) {
         boolean writesPageSelect() { return at <= PAGE_SELECT && at + length > PAGE_SELECT; }
-    }
-
-    /** The module's write limit: 8 bytes, CDB pages 8·(1+CdbReadWriteLengthExt) as the map declares (≤ 128). */
-    static int writeLimit(int page, int at) {
-        boolean cdb = at >= 128 && org.openxpo.protocol.cdb.CdbPage.isCdbPage(page);
-        return cdb ? 128 : 8;
     }
 
     // ------------------------------------------------------------------ fields
@@ -507,28 +499,6 @@ public final class RegisterAccess implements AutoCloseable {
         for (Runnable l : restartListeners) l.run();
     }
 
-    /** Checks {@code page}/{@code bank} against the map; returns the bank the module applies (0 if unbanked). */
-    private static int effectiveBank(int page, int bank) {
-        PageDef def = MAP.page(page).orElseThrow(
-            () -> new XpoException.Unsupported(String.format("page %02Xh is not part of the XPO memory map", page)));
-        int effectiveBank = def.banked() ? bank : 0;
-        if (!def.acceptsBank(effectiveBank)) {
-            throw new XpoException.Unsupported(String.format("page %02Xh has no bank %d", page, bank));
-        }
-        return effectiveBank;
-    }
-
-    /**
-     * The write that selects {@code page}/{@code effectiveBank} when {@code currentPage}/{@code currentBank} are
-     * selected (the page byte alone when the bank stays), or null when nothing needs selecting.
-     */
-    private static byte[] selectMessage(int page, int effectiveBank, int currentPage, int currentBank) {
-        if (currentPage == page && currentBank == effectiveBank) return null;
-        return currentBank == effectiveBank
-            ? new byte[] {(byte) PAGE_SELECT, (byte) page}
-            : new byte[] {(byte) BANK_SELECT, (byte) effectiveBank, (byte) page};
-    }
-
     /**
      * Reads BankSelect and PageSelect (126–127: plain RW registers, nothing clears) and compares them with the
      * selection written last. A module reset puts both back at 0.
@@ -536,14 +506,6 @@ public final class RegisterAccess implements AutoCloseable {
     private boolean selectionReadsBack(int page, int effectiveBank) {
         byte[] sel = readNow(BANK_SELECT, 2);
         return (sel[0] & 0xFF) == effectiveBank && (sel[1] & 0xFF) == page;
-    }
-
-    /** The register byte {@code at} followed by {@code n} bytes of {@code data} from {@code from}. */
-    private static byte[] writeMessage(int at, byte[] data, int from, int n) {
-        byte[] msg = new byte[n + 1];
-        msg[0] = (byte) at;
-        System.arraycopy(data, from, msg, 1, n);
-        return msg;
     }
 
     private byte[] readNow(int at, int n) {

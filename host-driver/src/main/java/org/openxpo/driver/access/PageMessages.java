@@ -1,0 +1,50 @@
+package org.openxpo.driver.access;
+
+import org.openxpo.driver.XpoException;
+import org.openxpo.protocol.cdb.CdbPage;
+import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.map.PageDef;
+
+/** The bytes of CMIS paged access: which bank a page takes, the page-select writes, register writes, write limits. */
+final class PageMessages {
+    private PageMessages() {}
+
+    static final int BANK_SELECT = 126, PAGE_SELECT = 127;
+    private static final MemoryMap MAP = MemoryMap.xpo();
+
+    /** The module's write limit: 8 bytes, CDB pages 8·(1+CdbReadWriteLengthExt) as the map declares (≤ 128). */
+    static int writeLimit(int page, int at) {
+        boolean cdb = at >= 128 && CdbPage.isCdbPage(page);
+        return cdb ? 128 : 8;
+    }
+
+    /** Checks {@code page}/{@code bank} against the map; returns the bank the module applies (0 if unbanked). */
+    static int effectiveBank(int page, int bank) {
+        PageDef def = MAP.page(page).orElseThrow(
+            () -> new XpoException.Unsupported(String.format("page %02Xh is not part of the XPO memory map", page)));
+        int effectiveBank = def.banked() ? bank : 0;
+        if (!def.acceptsBank(effectiveBank)) {
+            throw new XpoException.Unsupported(String.format("page %02Xh has no bank %d", page, bank));
+        }
+        return effectiveBank;
+    }
+
+    /**
+     * The write that selects {@code page}/{@code effectiveBank} when {@code currentPage}/{@code currentBank} are
+     * selected (the page byte alone when the bank stays), or null when nothing needs selecting.
+     */
+    static byte[] selectMessage(int page, int effectiveBank, int currentPage, int currentBank) {
+        if (currentPage == page && currentBank == effectiveBank) return null;
+        return currentBank == effectiveBank
+            ? new byte[] {(byte) PAGE_SELECT, (byte) page}
+            : new byte[] {(byte) BANK_SELECT, (byte) effectiveBank, (byte) page};
+    }
+
+    /** The register byte {@code at} followed by {@code n} bytes of {@code data} from {@code from}. */
+    static byte[] writeMessage(int at, byte[] data, int from, int n) {
+        byte[] msg = new byte[n + 1];
+        msg[0] = (byte) at;
+        System.arraycopy(data, from, msg, 1, n);
+        return msg;
+    }
+}
