@@ -119,4 +119,17 @@ class LinkSessionTest extends LinkFixture {
         assertEquals(List.of(I2cResult.Status.NO_MODULE, I2cResult.Status.SKIPPED, I2cResult.Status.SKIPPED),
             r.stream().map(I2cResult::status).toList());
     }
+
+    @Test
+    void aBatchToAnEmptyCageStopsAtItsFirstTransferAndOneToNoCageIsRefused() {
+        LinkTestClient c = client();
+        List<List<I2cMessage>> batch = List.of(LinkTestClient.pageRead(0), LinkTestClient.pageRead(1));
+        Frame.BatchResult r = assertInstanceOf(Frame.BatchResult.class, c.call(new Frame.I2cBatch(c.id(), 2, batch)));
+        assertEquals(List.of(I2cResult.Status.NO_MODULE, I2cResult.Status.SKIPPED, I2cResult.Status.SKIPPED),
+            r.results().get(0).stream().map(I2cResult::status).toList());
+        assertTrue(r.results().get(1).stream().allMatch(x -> x.status() == I2cResult.Status.SKIPPED));
+        Frame.ErrorReply e = assertInstanceOf(Frame.ErrorReply.class, c.call(new Frame.I2cBatch(c.id(), 9, batch)));
+        assertEquals(LinkError.UNKNOWN_CAGE, e.error());
+        assertInstanceOf(Frame.Ack.class, c.call(new Frame.Ping(c.id())), "the session goes on");
+    }
 }
