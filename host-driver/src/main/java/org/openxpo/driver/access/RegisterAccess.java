@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -19,10 +20,11 @@ import static org.openxpo.driver.access.PageMessages.*;
 
 /**
  * Paged register access to a CMIS module over any {@link Transport}: reads and writes by page/bank/offset or by
- * declared field, split at 128-byte page boundaries and at the module's write limits, with a cache of the selected
- * bank/page (no redundant select writes; forgotten on reset, unplug, IntL, a reset or power pin, error or reconnect,
- * and read back after an idle gap when the transport has no interrupt events), bounded retry with backoff when a busy
- * module NACKs, and one lock per bus so concurrent callers never interleave page selects.
+ * declared field, split at 128-byte page boundaries and at the module's write limits; several pages at once as one
+ * batch of transfers (one round trip over the link); a cache of the selected bank/page (no redundant select writes;
+ * forgotten on reset, unplug, a reset or power pin, error or reconnect; read back after an IntL, or after an idle gap
+ * when the transport has no interrupt events, and a selection the module lost reported as a restart); bounded retry
+ * with backoff when a busy module NACKs; and one lock per bus so concurrent callers never interleave page selects.
  */
 public final class RegisterAccess implements AutoCloseable {
     /** Retry policy for a NACKed address: {@code retries} more tries, backoff doubling from first to max. */
@@ -55,7 +57,7 @@ public final class RegisterAccess implements AutoCloseable {
     private volatile int heldPage = -1, heldBank = -1;
     /** Set by an IntL: the module may have restarted since the selection was written; 126–127 are read back first. */
     private volatile boolean selectionSuspect;
-    private final List<Runnable> restartListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> restartListeners = new CopyOnWriteArrayList<>();
     private long lastAnswerNanos;
     private boolean lastTransferWasRetried;
     private long transfers, busBytes, nacks, retries, pageSelects;
