@@ -160,14 +160,14 @@ abstract class AccessLayerContract {
     @Test
     void aBatchOfReadsThatMeetsAModuleInResetIsFinishedOneReadAtATime() throws Exception {
         RegisterAccess patient = new RegisterAccess(transport,
-            new RegisterAccess.RetryPolicy(100, Duration.ofMillis(1), Duration.ofMillis(8)));
+            new RegisterAccess.RetryPolicy(300, Duration.ofMillis(1), Duration.ofMillis(8)));
         List<RegisterAccess.FieldRead> groups = List.of(new RegisterAccess.FieldRead(0x00, 0, List.of(f("VendorName"))),
             new RegisterAccess.FieldRead(0x11, 7, List.of(f("DPState"))));
         transport.writePin(Pin.RESET_L, false);
         var releaser = Executors.newSingleThreadScheduledExecutor();
         List<byte[]> windows;
         try {
-            releaser.schedule(() -> transport.writePin(Pin.RESET_L, true), 30, java.util.concurrent.TimeUnit.MILLISECONDS);
+            releaser.schedule(() -> transport.writePin(Pin.RESET_L, true), 100, java.util.concurrent.TimeUnit.MILLISECONDS);
             windows = patient.readFields(groups);
         } finally {
             releaser.shutdown();
@@ -197,13 +197,13 @@ abstract class AccessLayerContract {
     @Test
     void aBatchThatMeetsABusyModuleIsRetriedFromWhereItStopped() throws Exception {
         RegisterAccess patient = new RegisterAccess(transport,
-            new RegisterAccess.RetryPolicy(100, Duration.ofMillis(1), Duration.ofMillis(8)));
+            new RegisterAccess.RetryPolicy(300, Duration.ofMillis(1), Duration.ofMillis(8)));
         byte[] data = new byte[128];
         java.util.Arrays.fill(data, (byte) 0x5A);
         transport.writePin(Pin.RESET_L, false);
         var releaser = Executors.newSingleThreadScheduledExecutor();
         try {
-            releaser.schedule(() -> transport.writePin(Pin.RESET_L, true), 30, java.util.concurrent.TimeUnit.MILLISECONDS);
+            releaser.schedule(() -> transport.writePin(Pin.RESET_L, true), 100, java.util.concurrent.TimeUnit.MILLISECONDS);
             patient.write(List.of(new RegisterAccess.PageWrite(0xA4, 0, 128, data), new RegisterAccess.PageWrite(0xA5, 0, 128, data)));
         } finally {
             releaser.shutdown();
