@@ -7,6 +7,7 @@ import org.openxpo.driver.firmware.FirmwareUpdater;
 import org.openxpo.driver.firmware.FirmwareUpdater.UpdateOptions;
 import org.openxpo.driver.transport.LinkTransport;
 import org.openxpo.emulator.EmulatedChassis;
+import org.openxpo.emulator.module.CdbTimes;
 import org.openxpo.emulator.link.BusTiming;
 import org.openxpo.emulator.link.LinkServer;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
@@ -34,8 +35,8 @@ final class FirmwareBench {
     static final int START_PAYLOAD = FirmwareImageFormat.HEADER_SIZE, EPL_BLOCK = 2048;
     static final double GOAL_RATIO = 1.25;
     static final BusTiming ONE_MHZ = BusTiming.i2c(1_000_000);
-    /** What the emulated module takes per EPL block command: capture 0.1 + check 0.1 + write 1 ms (docs/firmware.md). */
-    static final double MODULE_EPL_BLOCK_NS = 1.2e6;
+    /** What the emulated module takes per EPL block command, from trigger to result (docs/firmware.md). */
+    static final double MODULE_EPL_BLOCK_NS = CdbTimes.eplBlockMicros() * 1e3;
 
     /** One update: times of its phases (ns) and the driver's traffic. */
     record Run(String mechanism, long total, long download, long afterDownload, RecordingTransport.Counts traffic,
@@ -51,14 +52,16 @@ final class FirmwareBench {
             timed — features query, Start, every block, Complete, Run (reset into the new image, wait for the module), \
             verify, Commit — and the download (Start through Complete) on its own. First with EPL (2 KiB blocks \
             written to pages A0h–AFh, command 0104h), then with LPL (0103h, 116-byte blocks in the CDB page itself)%s. \
-            The emulated module takes 0.1 ms to capture and 0.1 ms to check each command, then 1 ms per EPL block or \
-            0.25 ms per LPL block (docs/firmware.md). The driver sends each block — the 16 EPL page selects and writes, \
+            The emulated module takes %s to capture and %s to check each command, then %s per EPL block or %s per \
+            LPL block (`CdbTimes`, docs/firmware.md). The driver sends each block — the 16 EPL page selects and writes, \
             the select of 9Fh, the CDB header and the trigger — as one batch of transfers (`RegisterAccess.write(List)`, \
             one I2C_BATCH request over the link), then polls CdbStatus1 (00h:37) every 50 µs while the command may be \
             ending (its first 2 ms), backing off to 1 ms after that.
             """, size == Settings.MIB ? "1 MiB" : Stats.count(size) + "-byte", START_PAYLOAD,
             lplSize == size ? "" : Stats.fmt(" — in quick mode LPL updates a %d KiB image and its download time is "
-                + "scaled to 1 MiB by the number of blocks (`--full` measures 1 MiB)", lplSize / 1024)));
+                + "scaled to 1 MiB by the number of blocks (`--full` measures 1 MiB)", lplSize / 1024),
+            micros(CdbTimes.CAPTURE_US), micros(CdbTimes.CHECK_US), micros(CdbTimes.WRITE_EPL_US),
+            micros(CdbTimes.WRITE_LPL_US)));
         sec.text("""
             **Bus bound for the bytes moved** (the `BusTiming` formula over the least traffic a host can move the \
             image with): Start with the 64-byte header in its LPL; per EPL block, for each 128-byte EPL page a \
@@ -143,8 +146,8 @@ final class FirmwareBench {
         sec.table(List.of("part", " per block", " whole download", " share"), List.of(
             List.of("bus time of the driver's transfers (formula)", Stats.time(busNs / eplBlocks), Stats.time(busNs),
                 pct(busNs, epl.download())),
-            List.of("the module processing each block command (capture 0.1 + check 0.1 + write 1 ms), which the host "
-                + "waits out", Stats.time(MODULE_EPL_BLOCK_NS), Stats.time(moduleNs), pct(moduleNs, epl.download())),
+            List.of("the module processing each block command (capture, check, write), which the host waits out",
+                Stats.time(MODULE_EPL_BLOCK_NS), Stats.time(moduleNs), pct(moduleNs, epl.download())),
             List.of(Stats.fmt("the rest: %.1f requests a block (the block's batch, the status polls), each a link round "
                     + "trip, and the polls overshooting the command's end — %s per request", requestsPerBlock,
                     Stats.time(perRequest)), Stats.time(rest / eplBlocks), Stats.time(rest), pct(rest, epl.download()))));
@@ -180,6 +183,8 @@ final class FirmwareBench {
                 pct(rest, epl.download()), Stats.time(perRequest), Stats.time(epl.afterDownload())));
         }
     }
+
+    private static String micros(long us) { return Stats.time(us * 1e3); }
 
     private static String pct(double part, double whole) { return Stats.fmt("%.0f %%", 100 * part / whole); }
 

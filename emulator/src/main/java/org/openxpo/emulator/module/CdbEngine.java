@@ -11,6 +11,8 @@ import org.openxpo.protocol.units.Codecs;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 
+import static org.openxpo.emulator.module.CdbTimes.*;
+
 /**
  * CDB instance 1 on page 9Fh with EPL pages A0h–AFh (cmis-digest §5), as Linux ethtool, SONiC and FBOSS drive it.
  * A command runs when a host write covers 9Fh:129 (a write of 128 alone does not trigger). The status in 00h:37 goes
@@ -23,13 +25,6 @@ final class CdbEngine {
     static final int START_PAYLOAD_SIZE = FirmwareImageFormat.HEADER_SIZE;
     static final int MAX_COMPLETION_MS = 5000, MAX_START_MS = 1000, MAX_ABORT_MS = 100, MAX_WRITE_MS = 200,
         MAX_COMPLETE_MS = 2000;
-    /**
-     * Real processing times (µs), well under the advertised ones: the firmware takes the trigger on an interrupt
-     * (capture and check 100 µs each) and stages blocks in RAM (1 µs per 2 bytes: 1 ms per 2 KiB EPL block, 250 µs
-     * per LPL block with its fixed cost); programming the flash happens at Complete.
-     */
-    static final long CAPTURE_US = 100, CHECK_US = 100, QUICK_US = 1000, START_US = 20_000, WRITE_LPL_US = 250,
-        WRITE_EPL_US = 1000, COMPLETE_US = 60_000, COMMIT_US = 5000;
     /** The default host password (SONiC enters it after a password error). */
     static final long DEFAULT_PASSWORD = 0x00001011L;
 

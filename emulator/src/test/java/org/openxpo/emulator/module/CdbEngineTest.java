@@ -88,11 +88,11 @@ class CdbEngineTest extends ModuleFixture {
     void statusGoesThroughTheBusyCodesBeforeTheResult() {
         cdb.send(0x0040, new byte[0], new byte[0], false);
         assertEquals(0x81, host.readByte(37), "captured");
-        clock.advance(Duration.ofNanos(CdbEngine.CAPTURE_US * 1000 - 1));
+        clock.advance(Duration.ofNanos(CdbTimes.CAPTURE_US * 1000 - 1));
         assertEquals(0x81, host.readByte(37), "captured until the capture time has passed");
         clock.advance(Duration.ofNanos(1));
         assertEquals(0x82, host.readByte(37), "checking");
-        clock.advance(Duration.ofNanos(CdbEngine.CHECK_US * 1000));
+        clock.advance(Duration.ofNanos(CdbTimes.CHECK_US * 1000));
         assertEquals(0x83, host.readByte(37), "executing");
         assertEquals(0x01, cdb.await());
     }
@@ -258,7 +258,7 @@ class CdbEngineTest extends ModuleFixture {
         byte[] start = concat(concat(CdbTestHost.u32(img.length), new byte[4]), Arrays.copyOf(img, 64));
         assertEquals(0x01, cdb.run(0x0101, start));
         cdb.send(0x0103, concat(CdbTestHost.u32(0), Arrays.copyOfRange(img, 64, 180)), new byte[0], false);
-        long slowed = (CdbEngine.CAPTURE_US + CdbEngine.CHECK_US + 50 * CdbEngine.WRITE_LPL_US) * 1000;
+        long slowed = (CdbTimes.CAPTURE_US + CdbTimes.CHECK_US + 50 * CdbTimes.WRITE_LPL_US) * 1000;
         clock.advance(Duration.ofNanos(slowed - 1));
         assertEquals(0x83, host.readByte(37), "still executing just before 50 times the block time");
         clock.advance(Duration.ofNanos(1));

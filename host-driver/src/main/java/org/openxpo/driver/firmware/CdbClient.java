@@ -59,7 +59,9 @@ public final class CdbClient {
         int status = awaitStatus(command, System.nanoTime(), timeout);
         CdbCommand known = CdbCommand.of(command);
         // nothing to read after a command CMIS gives no reply (the block writes): one round trip less per block
-        if (status != CdbStatus.SUCCESS.code() || known != null && known.replyLength() == 0) return new Reply(status, new byte[0]);
+        if (status != CdbStatus.SUCCESS.code() || known != null && known.replyLength() == 0) {
+            return new Reply(status, new byte[0]);
+        }
         return new Reply(status, reply(command));
     }
 

@@ -4,6 +4,7 @@ import org.openxpo.driver.XpoException;
 import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.protocol.cdb.CdbCommand;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
+import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.types.CdbStatus;
 import org.openxpo.protocol.types.ModuleState;
@@ -12,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -40,6 +42,7 @@ public final class FirmwareUpdater {
     /** Slack added to every advertised duration: our polling and the bus also take time. */
     private static final Duration SLACK = Duration.ofMillis(500);
     private static final int EPL_PAGES_CODE_16 = 7;
+    private static final Field MODULE_STATE = MemoryMap.xpo().field("ModuleState");
     /** How long past DelayToReset a module may take to start its reset after Run. */
     private static final Duration RESET_GRACE = Duration.ofSeconds(1);
 
@@ -164,16 +167,12 @@ public final class FirmwareUpdater {
      * never does is caught by the version check after it.
      */
     private void awaitReset(Duration delay) {
-        java.util.concurrent.locks.LockSupport.parkNanos(delay.toNanos());
+        LockSupport.parkNanos(delay.toNanos());
         long deadline = System.nanoTime() + RESET_GRACE.toNanos();
-        var stateField = MemoryMap.xpo().field("ModuleState");
         while (System.nanoTime() < deadline) {
-            try {
-                if (ModuleState.fromCode((int) access.get(stateField)) == ModuleState.MGMT_INIT) return;
-            } catch (XpoException.Nack | XpoException.BusError resetting) {
-                return;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+            int code = stateCode();
+            if (code < 0 || code == ModuleState.MGMT_INIT.code()) return;
+            LockSupport.parkNanos(2_000_000);
         }
     }
 
@@ -184,22 +183,30 @@ public final class FirmwareUpdater {
      */
     private void waitForModule(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        var stateField = MemoryMap.xpo().field("ModuleState");
         String last = "no answer";
         while (System.nanoTime() < deadline) {
-            try {
-                access.invalidate();
-                ModuleState s = ModuleState.fromCode((int) access.get(stateField));
-                if (s == ModuleState.LOW_PWR || s == ModuleState.PWR_UP || s == ModuleState.READY
-                    || s == ModuleState.PWR_DN) return;
-                last = s == null ? "reserved state" : s.cmisName();
-            } catch (XpoException.Nack | XpoException.BusError e) {
-                last = "no answer";
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+            int code = stateCode();
+            ModuleState s = code < 0 ? null : ModuleState.fromCode(code);
+            if (s == ModuleState.LOW_PWR || s == ModuleState.PWR_UP || s == ModuleState.READY
+                || s == ModuleState.PWR_DN) return;
+            last = code < 0 ? "no answer" : s == null ? "reserved state" : s.cmisName();
+            LockSupport.parkNanos(5_000_000);
         }
         throw new XpoException.Timeout("module did not come back after Run within " + timeout.toMillis()
             + " ms (expected ModuleLowPwr, ModulePwrUp or ModuleReady, last saw: " + last + ")");
+    }
+
+    /**
+     * ModuleState (00h:3) of a module Run is resetting, or -1 while it does not answer. The page selection is forgotten
+     * first: this reset is the host's doing, not one for the access layer to report.
+     */
+    private int stateCode() {
+        access.invalidate();
+        try {
+            return (int) access.get(MODULE_STATE);
+        } catch (XpoException.Nack | XpoException.BusError resetting) {
+            return -1;
+        }
     }
 
     private static byte[] expect(CdbClient.Reply r, String what) {

@@ -22,8 +22,9 @@ public final class LinkLimits {
     public static final int MAX_MESSAGE_LENGTH = I2cMessage.MAX_LENGTH;
 
     /**
-     * Write bytes plus read lengths of one transfer (or of all the transfers of a batch): four full-length messages. It keeps both the request and its
-     * result (read data + per-message overhead) comfortably inside {@link #MAX_FRAME_LENGTH}.
+     * Write bytes plus read lengths of one transfer, or of all the transfers of a batch: four full-length messages. It
+     * keeps both the request and its result (read data + per-message overhead) comfortably inside
+     * {@link #MAX_FRAME_LENGTH}.
      */
     public static final int MAX_TRANSFER_BYTES = 4 * I2cMessage.MAX_LENGTH;
 
