@@ -4,7 +4,7 @@ import org.openxpo.emulator.clock.EmulatorClock;
 import org.openxpo.emulator.clock.VirtualClock;
 import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.emulator.module.XpoModule;
-import org.openxpo.protocol.target.Chassis;
+import org.openxpo.protocol.connector.Chassis;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -2,8 +2,8 @@ package org.openxpo.emulator;
 
 import org.openxpo.emulator.clock.EmulatorClock;
 import org.openxpo.emulator.module.ModuleConfig;
-import org.openxpo.protocol.target.Chassis;
-import org.openxpo.protocol.target.EmbeddedTargetProvider;
+import org.openxpo.protocol.connector.Chassis;
+import org.openxpo.protocol.connector.EmbeddedTargetProvider;
 
 import java.util.Map;
 

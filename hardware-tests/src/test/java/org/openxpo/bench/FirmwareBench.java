@@ -12,7 +12,7 @@ import org.openxpo.emulator.link.BusTiming;
 import org.openxpo.emulator.link.LinkServer;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
 import org.openxpo.protocol.map.MemoryMap;
-import org.openxpo.protocol.target.I2cMessage;
+import org.openxpo.protocol.connector.I2cMessage;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import org.openxpo.driver.transport.InProcessTransport;
 import org.openxpo.emulator.Cage;
 import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.protocol.map.MemoryMap;
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.I2cResult;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import org.openxpo.emulator.fault.Fault;
 import org.openxpo.emulator.link.BusTiming;
 import org.openxpo.emulator.link.LinkServer;
 import org.openxpo.emulator.module.XpoModule;
-import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.connector.TargetEvent;
 
 import java.time.Duration;
 import java.util.List;

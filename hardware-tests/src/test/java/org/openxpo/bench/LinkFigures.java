@@ -4,8 +4,8 @@ import org.openxpo.driver.transport.LinkTransport;
 import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.emulator.link.BusTiming;
 import org.openxpo.emulator.link.LinkServer;
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.I2cResult;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package org.openxpo.bench;
 
 import org.openxpo.protocol.link.Frame;
 import org.openxpo.protocol.link.FrameCodec;
-import org.openxpo.protocol.target.I2cMessage;
+import org.openxpo.protocol.connector.I2cMessage;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

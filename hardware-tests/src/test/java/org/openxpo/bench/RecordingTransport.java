@@ -2,13 +2,13 @@ package org.openxpo.bench;
 
 import org.openxpo.driver.transport.Transport;
 import org.openxpo.emulator.link.BusTiming;
-import org.openxpo.protocol.target.CccRequest;
-import org.openxpo.protocol.target.CccResult;
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.I2cResult;
-import org.openxpo.protocol.target.I3cDevice;
-import org.openxpo.protocol.target.Pin;
-import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.connector.CccRequest;
+import org.openxpo.protocol.connector.CccResult;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.connector.I3cDevice;
+import org.openxpo.protocol.connector.Pin;
+import org.openxpo.protocol.connector.TargetEvent;
 
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;

@@ -7,7 +7,7 @@ import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.PageDef;
 import org.openxpo.protocol.map.XpoPages.Monitor;
-import org.openxpo.protocol.target.I2cMessage;
+import org.openxpo.protocol.connector.I2cMessage;
 
 import java.util.ArrayList;
 import java.util.BitSet;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.openxpo.conformance.support.Host;
 import org.openxpo.conformance.support.Target;
-import org.openxpo.protocol.target.Pin;
+import org.openxpo.protocol.connector.Pin;
 
 /**
  * Base of every check class: one instance per class and target, the target's shared {@link Host}, and a baseline

@@ -15,10 +15,10 @@ import org.openxpo.driver.firmware.FirmwareUpdater;
 import org.openxpo.emulator.fault.ActiveFault;
 import org.openxpo.emulator.fault.Fault;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.I2cResult;
-import org.openxpo.protocol.target.Pin;
-import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.connector.Pin;
+import org.openxpo.protocol.connector.TargetEvent;
 import org.openxpo.protocol.types.DataPathState;
 import org.openxpo.protocol.types.ModuleState;
 

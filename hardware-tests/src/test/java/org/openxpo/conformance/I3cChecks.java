@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.openxpo.conformance.support.TargetConditions;
 import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.driver.transport.I3cTransport;
-import org.openxpo.protocol.target.Ccc;
-import org.openxpo.protocol.target.CccRequest;
-import org.openxpo.protocol.target.CccResult;
-import org.openxpo.protocol.target.I3cDevice;
-import org.openxpo.protocol.target.Pin;
-import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.connector.Ccc;
+import org.openxpo.protocol.connector.CccRequest;
+import org.openxpo.protocol.connector.CccResult;
+import org.openxpo.protocol.connector.I3cDevice;
+import org.openxpo.protocol.connector.Pin;
+import org.openxpo.protocol.connector.TargetEvent;
 
 import java.time.Duration;
 import java.util.List;

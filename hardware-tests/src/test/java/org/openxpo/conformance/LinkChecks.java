@@ -8,10 +8,10 @@ import org.openxpo.driver.XpoException;
 import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.driver.transport.I3cTransport;
 import org.openxpo.driver.transport.LinkTransport;
-import org.openxpo.protocol.target.Ccc;
-import org.openxpo.protocol.target.CccRequest;
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.connector.Ccc;
+import org.openxpo.protocol.connector.CccRequest;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.TargetEvent;
 
 import java.time.Duration;
 import java.util.List;

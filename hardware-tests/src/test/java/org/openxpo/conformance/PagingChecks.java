@@ -8,8 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openxpo.protocol.map.PageDef;
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.I2cResult;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
 
 import java.util.Arrays;
 import java.util.List;

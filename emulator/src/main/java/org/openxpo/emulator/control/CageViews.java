@@ -10,7 +10,7 @@ import org.openxpo.emulator.scenario.FaultSpec;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.XpoPages.Monitor;
-import org.openxpo.protocol.target.Pin;
+import org.openxpo.protocol.connector.Pin;
 import org.openxpo.protocol.types.DataPathState;
 import org.openxpo.protocol.units.Codecs;
 

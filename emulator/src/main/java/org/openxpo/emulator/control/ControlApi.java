@@ -12,7 +12,7 @@ import org.openxpo.emulator.scenario.Presence;
 import org.openxpo.emulator.scenario.Scenario;
 import org.openxpo.emulator.scenario.ScenarioRunner;
 import org.openxpo.emulator.scenario.StrictJson;
-import org.openxpo.protocol.target.Pin;
+import org.openxpo.protocol.connector.Pin;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package org.openxpo.emulator.link;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.I2cResult;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
 
 /** Counts one cage's transfers. Updated under the cage's bus lock; read by anyone without taking it. */
 final class BusCounters {

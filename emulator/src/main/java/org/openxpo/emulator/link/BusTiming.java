@@ -2,8 +2,8 @@ package org.openxpo.emulator.link;
 
 import java.util.List;
 import java.util.Locale;
-import org.openxpo.protocol.target.CccRequest;
-import org.openxpo.protocol.target.I2cMessage;
+import org.openxpo.protocol.connector.CccRequest;
+import org.openxpo.protocol.connector.I2cMessage;
 
 /**
  * How long a transfer takes on the real bus, so the link server can answer no earlier than hardware would. The model
@@ -82,7 +82,7 @@ public final class BusTiming {
      */
     public long cccNanos(CccRequest request) {
         long clocks = START_CLOCKS + 2L * BYTE_CLOCKS + (long) BYTE_CLOCKS * request.data().length + STOP_CLOCKS;
-        if (request.address() != org.openxpo.protocol.target.Ccc.BROADCAST)
+        if (request.address() != org.openxpo.protocol.connector.Ccc.BROADCAST)
             clocks += START_CLOCKS + BYTE_CLOCKS + (long) BYTE_CLOCKS * request.readLength();
         return nanos(clocks);
     }

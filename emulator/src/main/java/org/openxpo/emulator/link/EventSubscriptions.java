@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.openxpo.protocol.link.EventKind;
 import org.openxpo.protocol.link.Frame;
-import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.connector.TargetEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

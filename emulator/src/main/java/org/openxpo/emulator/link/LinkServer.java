@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.openxpo.protocol.link.LinkFrameDecoder;
 import org.openxpo.protocol.link.LinkFrameEncoder;
 import org.openxpo.protocol.link.LinkLimits;
-import org.openxpo.protocol.target.Chassis;
+import org.openxpo.protocol.connector.Chassis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,8 +8,8 @@ import org.openxpo.protocol.link.EventKind;
 import org.openxpo.protocol.link.Frame;
 import org.openxpo.protocol.link.LinkError;
 import org.openxpo.protocol.link.LinkProtocolException;
-import org.openxpo.protocol.target.ControlConnector;
-import org.openxpo.protocol.target.Pin;
+import org.openxpo.protocol.connector.ControlConnector;
+import org.openxpo.protocol.connector.Pin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package org.openxpo.emulator.module;
 
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.I2cResult;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
 
 /** Counters of one module's management bus, as the control API reports them. */
 public final class BusStatistics {

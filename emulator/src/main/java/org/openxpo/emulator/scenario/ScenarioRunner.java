@@ -7,7 +7,7 @@ import org.openxpo.emulator.clock.VirtualClock;
 import org.openxpo.emulator.fault.ActiveFault;
 import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.emulator.module.XpoModule;
-import org.openxpo.protocol.target.Pin;
+import org.openxpo.protocol.connector.Pin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

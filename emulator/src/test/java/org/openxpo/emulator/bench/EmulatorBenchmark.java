@@ -7,8 +7,8 @@ import org.openxpo.emulator.clock.VirtualClock;
 import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.emulator.module.XpoModule;
 import org.openxpo.protocol.map.MemoryMap;
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.I2cResult;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
 import org.openxpo.protocol.types.ModuleState;
 
 import java.lang.management.ManagementFactory;

@@ -20,7 +20,7 @@ import org.openxpo.emulator.link.LinkServer;
 import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.protocol.link.Frame;
 import org.openxpo.protocol.link.FrameCodec;
-import org.openxpo.protocol.target.I2cMessage;
+import org.openxpo.protocol.connector.I2cMessage;
 
 /**
  * Link server figures over loopback, one emulated module: pipelined 128-byte page reads per second with N requests in

@@ -8,8 +8,8 @@ import org.openxpo.emulator.clock.VirtualClock;
 import org.openxpo.emulator.link.BusTiming;
 import org.openxpo.emulator.link.LinkServer;
 import org.openxpo.emulator.module.ModuleConfig;
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.Pin;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.Pin;
 import tools.jackson.databind.JsonNode;
 
 import java.net.InetAddress;

@@ -5,8 +5,8 @@ import org.openxpo.emulator.Cage;
 import org.openxpo.emulator.fault.Fault;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.MemoryMap;
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.I2cResult;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
 
 import java.time.Duration;
 import java.util.List;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openxpo.protocol.target.CccRequest;
-import org.openxpo.protocol.target.I2cMessage;
+import org.openxpo.protocol.connector.CccRequest;
+import org.openxpo.protocol.connector.I2cMessage;
 
 class LinkBusTimingTest {
     private static final List<I2cMessage> PAGE_READ = LinkTestClient.pageRead(0x01);

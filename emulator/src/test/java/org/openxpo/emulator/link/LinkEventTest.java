@@ -13,9 +13,9 @@ import org.openxpo.emulator.Cage;
 import org.openxpo.emulator.fault.Fault;
 import org.openxpo.protocol.link.EventKind;
 import org.openxpo.protocol.link.Frame;
-import org.openxpo.protocol.target.I2cResult;
-import org.openxpo.protocol.target.Pin;
-import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.connector.Pin;
+import org.openxpo.protocol.connector.TargetEvent;
 
 /** Pushed events: to subscribers of the cage and kind only, across unplugging, and nothing left after a disconnect. */
 class LinkEventTest extends LinkFixture {

@@ -14,8 +14,8 @@ import org.openxpo.emulator.Cage;
 import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.emulator.clock.EmulatorClock;
 import org.openxpo.emulator.module.ModuleConfig;
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.I2cResult;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
 
 /** A chassis of emulated modules on wall-clock time with fast timing, served by a link server on a free port. */
 abstract class LinkFixture {

@@ -19,8 +19,8 @@ import org.openxpo.protocol.link.Frame;
 import org.openxpo.protocol.link.FrameCodec;
 import org.openxpo.protocol.link.LinkError;
 import org.openxpo.protocol.link.LinkLimits;
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.Pin;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.Pin;
 
 /** Bad input, floods and slow readers: each gets a clear ERROR, and the server goes on serving everyone else. */
 class LinkRobustnessTest extends LinkFixture {

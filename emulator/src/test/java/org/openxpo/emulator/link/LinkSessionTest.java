@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.openxpo.protocol.link.EventKind;
 import org.openxpo.protocol.link.Frame;
 import org.openxpo.protocol.link.LinkError;
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.I2cResult;
-import org.openxpo.protocol.target.Pin;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.connector.Pin;
 
 /** Handshake, cage list, pins and request-level errors. */
 class LinkSessionTest extends LinkFixture {

@@ -25,9 +25,9 @@ import org.openxpo.protocol.link.EventKind;
 import org.openxpo.protocol.link.Frame;
 import org.openxpo.protocol.link.FrameCodec;
 import org.openxpo.protocol.link.LinkError;
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.I2cResult;
-import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.connector.TargetEvent;
 
 /**
  * A plain-socket link client for tests: frames go out with {@link FrameCodec}; a reader thread sorts what comes back

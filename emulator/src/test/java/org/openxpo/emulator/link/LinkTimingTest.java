@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openxpo.protocol.link.Frame;
-import org.openxpo.protocol.target.I2cMessage;
+import org.openxpo.protocol.connector.I2cMessage;
 
 /**
  * Bus timing at 400 kHz: an answer never comes before the modelled bus time, a cage's bus serves one transfer at a

@@ -13,10 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.openxpo.protocol.link.Frame;
-import org.openxpo.protocol.target.CccRequest;
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.I2cResult;
-import org.openxpo.protocol.target.I3cDevice;
+import org.openxpo.protocol.connector.CccRequest;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.connector.I3cDevice;
 
 /** I2C/I3C transfers through the link: contents, order, a bus shared by clients, statistics. */
 class LinkTransferTest extends LinkFixture {

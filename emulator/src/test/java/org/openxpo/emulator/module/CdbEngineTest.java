@@ -2,9 +2,9 @@ package org.openxpo.emulator.module;
 
 import org.openxpo.emulator.fault.Fault;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
-import org.openxpo.protocol.target.I2cResult;
-import org.openxpo.protocol.target.Pin;
-import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.connector.Pin;
+import org.openxpo.protocol.connector.TargetEvent;
 import org.openxpo.protocol.units.Codecs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package org.openxpo.emulator.module;
 
 import org.openxpo.emulator.clock.VirtualClock;
 import org.openxpo.protocol.cdb.CdbCommand;
-import org.openxpo.protocol.target.I2cResult;
+import org.openxpo.protocol.connector.I2cResult;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;

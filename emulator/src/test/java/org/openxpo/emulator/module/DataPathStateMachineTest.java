@@ -1,6 +1,6 @@
 package org.openxpo.emulator.module;
 
-import org.openxpo.protocol.target.Pin;
+import org.openxpo.protocol.connector.Pin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -4,9 +4,9 @@ import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.emulator.fault.ActiveFault;
 import org.openxpo.emulator.fault.Fault;
 import org.openxpo.protocol.map.XpoPages.Monitor;
-import org.openxpo.protocol.target.I2cResult;
-import org.openxpo.protocol.target.Pin;
-import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.connector.Pin;
+import org.openxpo.protocol.connector.TargetEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

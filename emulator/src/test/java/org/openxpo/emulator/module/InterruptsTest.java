@@ -2,8 +2,8 @@ package org.openxpo.emulator.module;
 
 import org.openxpo.emulator.fault.ActiveFault;
 import org.openxpo.emulator.fault.Fault;
-import org.openxpo.protocol.target.Pin;
-import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.connector.Pin;
+import org.openxpo.protocol.connector.TargetEvent;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

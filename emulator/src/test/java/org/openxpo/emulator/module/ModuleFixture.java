@@ -5,7 +5,7 @@ import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.emulator.clock.VirtualClock;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.units.Codecs;
-import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.connector.TargetEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 

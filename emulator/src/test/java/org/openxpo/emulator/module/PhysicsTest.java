@@ -7,8 +7,8 @@ import org.openxpo.protocol.map.Access;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.XpoPages.Monitor;
-import org.openxpo.protocol.target.Pin;
-import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.connector.Pin;
+import org.openxpo.protocol.connector.TargetEvent;
 import org.openxpo.protocol.types.ModuleState;
 import org.junit.jupiter.api.Test;
 

@@ -2,9 +2,9 @@ package org.openxpo.emulator.module;
 
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.MemoryMap;
-import org.openxpo.protocol.target.ControlConnector;
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.I2cResult;
+import org.openxpo.protocol.connector.ControlConnector;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
 
 import java.util.List;
 

@@ -9,7 +9,7 @@ import org.openxpo.emulator.fault.ActiveFault;
 import org.openxpo.emulator.fault.Fault;
 import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.emulator.module.XpoModule;
-import org.openxpo.protocol.target.Pin;
+import org.openxpo.protocol.connector.Pin;
 
 import java.time.Duration;
 import java.util.List;

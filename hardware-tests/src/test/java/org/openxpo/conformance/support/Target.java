@@ -20,7 +20,7 @@ import org.openxpo.emulator.link.BusTiming;
 import org.openxpo.emulator.link.LinkServer;
 import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.emulator.module.XpoModule;
-import org.openxpo.protocol.target.Pin;
+import org.openxpo.protocol.connector.Pin;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;

@@ -3,9 +3,9 @@ package org.openxpo.driver.access;
 import org.openxpo.driver.XpoException;
 import org.openxpo.driver.transport.Transport;
 import org.openxpo.protocol.map.Field;
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.I2cResult;
-import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.connector.TargetEvent;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,8 +3,8 @@ package org.openxpo.driver.module;
 import org.openxpo.driver.XpoException;
 import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.driver.transport.Transport;
-import org.openxpo.protocol.target.Pin;
-import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.connector.Pin;
+import org.openxpo.protocol.connector.TargetEvent;
 import org.openxpo.protocol.types.FaultCause;
 import org.openxpo.protocol.types.ModuleState;
 

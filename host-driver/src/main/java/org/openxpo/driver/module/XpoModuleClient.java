@@ -4,7 +4,7 @@ import org.openxpo.driver.XpoException;
 import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.driver.transport.Transport;
 import org.openxpo.driver.transport.Transports;
-import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.connector.TargetEvent;
 import org.openxpo.protocol.types.ModuleState;
 
 import java.util.BitSet;

@@ -5,7 +5,7 @@ import org.openxpo.driver.module.FlagReading;
 import org.openxpo.driver.module.ModuleSnapshot;
 import org.openxpo.driver.module.XpoModuleClient;
 import org.openxpo.driver.monitor.MonitorEvent.*;
-import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.connector.TargetEvent;
 import org.openxpo.protocol.types.ModuleState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -7,9 +7,9 @@ import com.pi4j.io.i2c.I2CBusBase;
 import com.pi4j.io.i2c.I2CConfig;
 import com.pi4j.io.i2c.I2CProvider;
 import com.pi4j.io.i2c.I2CProviderBase;
-import org.openxpo.protocol.target.ControlConnector;
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.I2cResult;
+import org.openxpo.protocol.connector.ControlConnector;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
 
 import java.io.IOException;
 import java.util.List;

@@ -1,7 +1,7 @@
 package org.openxpo.driver.transport;
 
 import org.openxpo.protocol.link.LinkLimits;
-import org.openxpo.protocol.target.I2cMessage;
+import org.openxpo.protocol.connector.I2cMessage;
 
 import java.util.ArrayList;
 import java.util.List;

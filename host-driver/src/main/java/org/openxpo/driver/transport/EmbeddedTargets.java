@@ -1,8 +1,8 @@
 package org.openxpo.driver.transport;
 
 import org.openxpo.driver.XpoException;
-import org.openxpo.protocol.target.Chassis;
-import org.openxpo.protocol.target.EmbeddedTargetProvider;
+import org.openxpo.protocol.connector.Chassis;
+import org.openxpo.protocol.connector.EmbeddedTargetProvider;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,14 +1,14 @@
 package org.openxpo.driver.transport;
 
 import org.openxpo.driver.XpoException;
-import org.openxpo.protocol.target.Ccc;
-import org.openxpo.protocol.target.CccRequest;
-import org.openxpo.protocol.target.CccResult;
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.I2cResult;
-import org.openxpo.protocol.target.I3cDevice;
-import org.openxpo.protocol.target.Pin;
-import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.connector.Ccc;
+import org.openxpo.protocol.connector.CccRequest;
+import org.openxpo.protocol.connector.CccResult;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.connector.I3cDevice;
+import org.openxpo.protocol.connector.Pin;
+import org.openxpo.protocol.connector.TargetEvent;
 
 import java.util.ArrayList;
 import java.util.List;

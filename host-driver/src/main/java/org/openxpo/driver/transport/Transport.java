@@ -1,6 +1,6 @@
 package org.openxpo.driver.transport;
 
-import org.openxpo.protocol.target.ControlConnector;
+import org.openxpo.protocol.connector.ControlConnector;
 
 /**
  * A host's connection to one module's control connector: the target interface plus what the driver needs to know

@@ -9,7 +9,7 @@ import org.openxpo.driver.transport.Pi4jTransport;
 import org.openxpo.driver.transport.TargetUri;
 import org.openxpo.driver.transport.Transport;
 import org.openxpo.emulator.EmulatedChassis;
-import org.openxpo.protocol.target.Pin;
+import org.openxpo.protocol.connector.Pin;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -45,7 +45,7 @@ class Pi4jAccessTest extends AccessLayerContract {
         await().atMost(Duration.ofSeconds(3)).until(() -> transport.readPin(Pin.INT_L));
         AtomicBoolean asserted = new AtomicBoolean();
         transport.subscribe(e -> {
-            if (e instanceof org.openxpo.protocol.target.TargetEvent.IntL i && i.asserted()) asserted.set(true);
+            if (e instanceof org.openxpo.protocol.connector.TargetEvent.IntL i && i.asserted()) asserted.set(true);
         });
         cage.module().inject(new org.openxpo.emulator.fault.Fault.LaserFailure(java.util.Set.of(9)));
         await().atMost(Duration.ofSeconds(3)).untilTrue(asserted);

@@ -7,7 +7,7 @@ import org.openxpo.driver.XpoException;
 import org.openxpo.driver.access.AccessStatistics;
 import org.openxpo.emulator.fault.Fault;
 import org.openxpo.protocol.map.MemoryMap;
-import org.openxpo.protocol.target.Pin;
+import org.openxpo.protocol.connector.Pin;
 import org.openxpo.protocol.types.DataPathState;
 import org.openxpo.protocol.types.ModuleState;
 

@@ -23,8 +23,8 @@ import org.openxpo.protocol.link.LinkError;
 import org.openxpo.protocol.link.LinkFrameDecoder;
 import org.openxpo.protocol.link.LinkFrameEncoder;
 import org.openxpo.protocol.link.LinkLimits;
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.I2cResult;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
 import org.openxpo.protocol.types.ModuleState;
 
 import java.net.InetSocketAddress;

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.I2cResult;
-import org.openxpo.protocol.target.I3cDevice;
-import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.connector.I3cDevice;
+import org.openxpo.protocol.connector.TargetEvent;
 
 /**
  * Validation shared by the frame records. Records refuse what cannot be encoded, so the decoder only needs to check

@@ -1,7 +1,7 @@
 package org.openxpo.protocol.link;
 
-import org.openxpo.protocol.target.Pin;
-import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.connector.Pin;
+import org.openxpo.protocol.connector.TargetEvent;
 
 /** The body of an EVENT frame: kind, cage, timestamp, then the kind's own fields. */
 final class EventCodec {

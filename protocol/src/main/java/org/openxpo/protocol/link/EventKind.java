@@ -3,7 +3,7 @@ package org.openxpo.protocol.link;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
-import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.connector.TargetEvent;
 
 /** The kinds of pushed events: a code in the EVENT frame and a bit in the SUBSCRIBE mask. */
 public enum EventKind {

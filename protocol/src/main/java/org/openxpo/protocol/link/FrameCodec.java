@@ -7,12 +7,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.openxpo.protocol.link.Frame.*;
-import org.openxpo.protocol.target.CccRequest;
-import org.openxpo.protocol.target.CccResult;
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.I2cResult;
-import org.openxpo.protocol.target.I3cDevice;
-import org.openxpo.protocol.target.Pin;
+import org.openxpo.protocol.connector.CccRequest;
+import org.openxpo.protocol.connector.CccResult;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.connector.I3cDevice;
+import org.openxpo.protocol.connector.Pin;
 
 /**
  * Encodes and decodes link frames (docs/wire-protocol.md). Pure and thread-safe. Decoding is total: it returns a frame

@@ -1,6 +1,6 @@
 package org.openxpo.protocol.link;
 
-import org.openxpo.protocol.target.I2cMessage;
+import org.openxpo.protocol.connector.I2cMessage;
 
 /** The bounds of the emulator link (docs/wire-protocol.md, "Limits"). Both sides enforce them. */
 public final class LinkLimits {

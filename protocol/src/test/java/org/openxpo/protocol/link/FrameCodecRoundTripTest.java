@@ -11,7 +11,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.openxpo.protocol.target.I2cResult;
+import org.openxpo.protocol.connector.I2cResult;
 
 class FrameCodecRoundTripTest {
 

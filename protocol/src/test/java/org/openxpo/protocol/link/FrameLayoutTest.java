@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.connector.TargetEvent;
 
 /** Byte-exact layouts, hand-written from docs/wire-protocol.md, and a check that the document still shows them. */
 class FrameLayoutTest {

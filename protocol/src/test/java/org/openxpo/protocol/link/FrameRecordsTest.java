@@ -10,10 +10,10 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openxpo.protocol.target.CccResult;
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.I2cResult;
-import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.connector.CccResult;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.connector.TargetEvent;
 
 /** The records refuse what could not be encoded, so an encoder never produces bytes its peer must refuse. */
 class FrameRecordsTest {

@@ -7,14 +7,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.openxpo.protocol.link.Frame.*;
-import org.openxpo.protocol.target.Ccc;
-import org.openxpo.protocol.target.CccRequest;
-import org.openxpo.protocol.target.CccResult;
-import org.openxpo.protocol.target.I2cMessage;
-import org.openxpo.protocol.target.I2cResult;
-import org.openxpo.protocol.target.I3cDevice;
-import org.openxpo.protocol.target.Pin;
-import org.openxpo.protocol.target.TargetEvent;
+import org.openxpo.protocol.connector.Ccc;
+import org.openxpo.protocol.connector.CccRequest;
+import org.openxpo.protocol.connector.CccResult;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.connector.I3cDevice;
+import org.openxpo.protocol.connector.Pin;
+import org.openxpo.protocol.connector.TargetEvent;
 
 /** Frames for the tests: hand-picked ones covering every type and edge, and seeded random valid ones. */
 final class SampleFrames {

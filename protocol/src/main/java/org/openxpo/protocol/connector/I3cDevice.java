@@ -1,4 +1,4 @@
-package org.openxpo.protocol.target;
+package org.openxpo.protocol.connector;
 
 /** What an I3C target reports during ENTDAA (or GETPID/GETBCR/GETDCR), with the address it was given. */
 public record I3cDevice(long provisionedId, int bcr, int dcr, int dynamicAddress) {

@@ -1,4 +1,4 @@
-package org.openxpo.protocol.target;
+package org.openxpo.protocol.connector;
 
 /**
  * Sideband pins of the XPO control connector. Electrical levels: {@code true} = high. The QSFP-DD/OSFP set plus two

@@ -1,4 +1,4 @@
-package org.openxpo.protocol.target;
+package org.openxpo.protocol.connector;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package org.openxpo.protocol.target;
+package org.openxpo.protocol.connector;
 
 /** I3C common command codes the XPO target implements (MIPI I3C Basic numbering). */
 public final class Ccc {

@@ -1,4 +1,4 @@
-package org.openxpo.protocol.target;
+package org.openxpo.protocol.connector;
 
 /** Something a module does on its own that a host can observe: pushed to subscribers. */
 public sealed interface TargetEvent {
