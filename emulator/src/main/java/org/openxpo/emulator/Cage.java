@@ -19,13 +19,20 @@ import java.util.function.Consumer;
 /**
  * One cage of an emulated chassis: the host side of the control connector. It keeps the levels the host drives
  * (ResetL, LPMode, PowerEnable) whether or not a module is plugged, and turns the module's doings into events.
+ *
+ * <p>Locks: the module emits its events under its own lock (see {@link XpoModule}), and listeners read pins from
+ * there (a Pi4J input's state, a monitor). So the cage's lock is only ever taken before the module's, never after it:
+ * pin writes, plug and unplug hold the cage's lock while they tell the module (so the levels a newly plugged module
+ * starts with are the ones the host drove last), and pin reads take no cage lock at all: the host-driven levels are
+ * volatile, the module-driven ones are the module's. A listener may read pins; it must not write them or plug.
  */
 public final class Cage implements ControlConnector {
     private final int number;
     private final EmulatorClock clock;
     private final List<Consumer<TargetEvent>> listeners = new CopyOnWriteArrayList<>();
     private volatile XpoModule module;
-    private boolean resetL = true, lpMode, powerEnable = true;
+    /** Written under the cage's lock, read without it. */
+    private volatile boolean resetL = true, lpMode, powerEnable = true;
 
     public Cage(int number, EmulatorClock clock, XpoModule module) {
         this.number = number;
@@ -113,6 +120,7 @@ public final class Cage implements ControlConnector {
     public synchronized void writePin(Pin pin, boolean high) {
         if (!pin.hostDriven()) throw new IllegalArgumentException(pin + " is driven by the module, not the host");
         XpoModule m = module;
+        assert m == null || !Thread.holdsLock(m) : "a pin written from a module event would invert the lock order";
         switch (pin) {
             case RESET_L -> { resetL = high; if (m != null) m.setResetL(high); }
             case LP_MODE -> { lpMode = high; if (m != null) m.setLpMode(high); }
@@ -122,7 +130,7 @@ public final class Cage implements ControlConnector {
     }
 
     @Override
-    public synchronized boolean readPin(Pin pin) {
+    public boolean readPin(Pin pin) {
         XpoModule m = module;
         return switch (pin) {
             case RESET_L -> resetL;
