@@ -1,6 +1,7 @@
 package org.openxpo.emulator;
 
 import org.openxpo.emulator.clock.EmulatorClock;
+import org.openxpo.emulator.module.ModuleEvents;
 import org.openxpo.emulator.module.XpoModule;
 import org.openxpo.protocol.connector.CccRequest;
 import org.openxpo.protocol.connector.CccResult;
@@ -67,7 +68,7 @@ public final class Cage implements ControlConnector {
     }
 
     private void attach(XpoModule m) {
-        m.setEvents(new XpoModule.Events() {
+        m.setEvents(new ModuleEvents() {
             public void interrupt(boolean asserted) { emit(new TargetEvent.IntL(number, clock.nanos(), asserted)); }
             public void reset(String cause) { emit(new TargetEvent.Reset(number, clock.nanos(), cause)); }
             public void powerGood(boolean good) {
@@ -93,19 +94,19 @@ public final class Cage implements ControlConnector {
     @Override
     public List<I2cResult> i3c(List<I2cMessage> messages) {
         XpoModule m = module;
-        return m == null ? absent(messages) : m.i3c().transfer(messages);
+        return m == null ? absent(messages) : m.i3c(messages);
     }
 
     @Override
     public CccResult ccc(CccRequest request) {
         XpoModule m = module;
-        return m == null ? CccResult.nack() : m.i3c().ccc(request);
+        return m == null ? CccResult.nack() : m.ccc(request);
     }
 
     @Override
     public List<I3cDevice> entdaa(int firstAddress) {
         XpoModule m = module;
-        return m == null ? List.of() : m.i3c().entdaa(firstAddress);
+        return m == null ? List.of() : m.entdaa(firstAddress);
     }
 
     private static List<I2cResult> absent(List<I2cMessage> messages) {

@@ -39,7 +39,10 @@ final class CdbEngine {
         boolean failWrites, failComplete, noReturnAfterRun, foreground;
     }
 
-    private final XpoModule m;
+    private final FirmwareContext firmware;
+    private final FirmwareImages images;
+    private final FirmwareContext.FlagWatch flags;
+    private final FirmwareContext.ImageRun imageRun;
     final Faults faults = new Faults();
     private final Long password;
     private boolean unlocked;
@@ -48,9 +51,13 @@ final class CdbEngine {
     private byte[] download;
     private BitSet received;
 
-    CdbEngine(XpoModule module, Long password) {
-        this.m = module;
-        this.password = password;
+    CdbEngine(FirmwareContext firmware, FirmwareImages images, FirmwareContext.FlagWatch flags,
+              FirmwareContext.ImageRun imageRun) {
+        this.firmware = firmware;
+        this.images = images;
+        this.flags = flags;
+        this.imageRun = imageRun;
+        this.password = firmware.config().cdbPassword();
         this.unlocked = password == null;
     }
 
@@ -76,7 +83,7 @@ final class CdbEngine {
     /** Called for host writes to 9Fh: a write that covers byte 129 triggers the command. */
     void onWrite(int from, int to) {
         if (!(from <= CdbPage.TRIGGER && to > CdbPage.TRIGGER)) return;
-        byte[] p = m.memory().pageArray(CdbPage.PAGE, 0);
+        byte[] p = firmware.memory().pageArray(CdbPage.PAGE, 0);
         int id = CdbPage.u16(p, CdbPage.COMMAND_ID);
         if (busy) {
             if (id == CdbCommand.ABORT.id() && running != null) {
@@ -87,14 +94,14 @@ final class CdbEngine {
         }
         busy = true;
         setStatus(CdbStatus.BUSY_CAPTURED.code());
-        running = m.timers().schedule(us(CAPTURE_US), () -> {
+        running = firmware.schedule(us(CAPTURE_US), () -> {
             setStatus(CdbStatus.BUSY_CHECKING.code());
-            running = m.timers().schedule(us(CHECK_US), () -> check(id));
+            running = firmware.schedule(us(CHECK_US), () -> check(id));
         });
     }
 
     private void check(int id) {
-        byte[] p = m.memory().pageArray(CdbPage.PAGE, 0);
+        byte[] p = firmware.memory().pageArray(CdbPage.PAGE, 0);
         int lpl = p[CdbPage.LPL_LENGTH] & 0xFF;
         int epl = CdbPage.u16(p, CdbPage.EPL_LENGTH);
         CdbCommand cmd = CdbCommand.of(id);
@@ -140,7 +147,7 @@ final class CdbEngine {
             case COMPLETE_DOWNLOAD -> after(COMPLETE_US, cmd, this::complete);
             case RUN_IMAGE -> after(QUICK_US, cmd, () -> run(p[L + 1] & 0xFF, CdbPage.u16(p, L + 2)));
             case COMMIT_IMAGE -> after(COMMIT_US, cmd, () -> {
-                m.images().commitRunning();
+                images.commitRunning();
                 return new byte[0];
             });
         }
@@ -159,7 +166,7 @@ final class CdbEngine {
     private static byte[] fail(CdbStatus status) { throw new Failure(status); }
 
     private void after(long micros, CdbCommand cmd, java.util.function.Supplier<byte[]> work) {
-        running = m.timers().schedule(us(micros), () -> {
+        running = firmware.schedule(us(micros), () -> {
             try {
                 finish(CdbStatus.SUCCESS.code(), work.get(), cmd);
             } catch (Failure f) {
@@ -176,7 +183,7 @@ final class CdbEngine {
 
     /** Writes the reply (exact length, non-zero check code), the status, and latches the completion flag. */
     private void finish(int status, byte[] reply, CdbCommand cmd) {
-        byte[] p = m.memory().pageArray(CdbPage.PAGE, 0);
+        byte[] p = firmware.memory().pageArray(CdbPage.PAGE, 0);
         int len = reply == null ? 0 : reply.length;
         if (reply != null) System.arraycopy(reply, 0, p, L, len);
         p[CdbPage.REPLY_LENGTH] = (byte) len;
@@ -184,11 +191,11 @@ final class CdbEngine {
         busy = false;
         running = null;
         setStatus(status);
-        m.memory().latch(Fields.CDB_COMPLETE_FLAG1, 0, 0);
-        m.flagsChanged();
+        firmware.memory().latch(Fields.CDB_COMPLETE_FLAG1, 0, 0);
+        flags.flagsChanged();
     }
 
-    private void setStatus(int status) { m.memory().set(STATUS, status); }
+    private void setStatus(int status) { firmware.memory().set(STATUS, status); }
 
     private static long u32(byte[] b, int at) {
         return ((b[at] & 0xFFL) << 24) | ((b[at + 1] & 0xFFL) << 16) | ((b[at + 2] & 0xFFL) << 8) | (b[at + 3] & 0xFFL);
@@ -222,7 +229,7 @@ final class CdbEngine {
         r[1] = 0x01;                                   // 0102h abort supported
         r[2] = (byte) START_PAYLOAD_SIZE;
         r[3] = (byte) 0xFF;                            // erased byte
-        r[4] = (byte) m.memory().get(MAP.field("CdbReadWriteLengthExt"));
+        r[4] = (byte) firmware.memory().get(MAP.field("CdbReadWriteLengthExt"));
         r[5] = 0x11;                                   // write: LPL and EPL
         r[6] = 0x00;                                   // no read-back
         r[7] = 0x00;                                   // Run is not hitless
@@ -236,7 +243,7 @@ final class CdbEngine {
 
     private byte[] firmwareInfo() {
         byte[] r = new byte[CdbCommand.GET_FIRMWARE_INFO.replyLength()];
-        FirmwareImages img = m.images();
+        FirmwareImages img = images;
         int status = 0;
         for (int bank = 0; bank < 2; bank++) {
             FirmwareImages.Image i = img.image(bank);
@@ -265,9 +272,9 @@ final class CdbEngine {
             return fail(CdbStatus.PARAMETER_ERROR);
         }
         // The inactive bank is erased now: until Complete validates a new image it is not bootable.
-        m.images().storeInactive(FirmwareImages.Image.EMPTY);
-        m.images().publishVersions(m.memory());
-        StaticContent.updateChecksums(m.memory());
+        images.storeInactive(FirmwareImages.Image.EMPTY);
+        images.publishVersions(firmware.memory());
+        StaticContent.updateChecksums(firmware.memory());
         download = new byte[(int) size];
         received = new BitSet((int) size);
         System.arraycopy(p, L + 8, download, 0, START_PAYLOAD_SIZE);
@@ -278,7 +285,7 @@ final class CdbEngine {
     private byte[] epl(int length) {
         byte[] out = new byte[length];
         for (int k = 0; k < length; k += CdbPage.EPL_PAGE_SIZE) {
-            byte[] page = m.memory().pageArray(CdbPage.EPL_FIRST_PAGE + k / CdbPage.EPL_PAGE_SIZE, 0);
+            byte[] page = firmware.memory().pageArray(CdbPage.EPL_FIRST_PAGE + k / CdbPage.EPL_PAGE_SIZE, 0);
             System.arraycopy(page, 128, out, k, Math.min(CdbPage.EPL_PAGE_SIZE, length - k));
         }
         return out;
@@ -307,9 +314,9 @@ final class CdbEngine {
         } catch (IllegalArgumentException e) {
             return fail(CdbStatus.IMAGE_INVALID);
         }
-        m.images().storeInactive(new FirmwareImages.Image(h.major(), h.minor(), h.build(), true));
-        m.images().publishVersions(m.memory());
-        StaticContent.updateChecksums(m.memory());
+        images.storeInactive(new FirmwareImages.Image(h.major(), h.minor(), h.build(), true));
+        images.publishVersions(firmware.memory());
+        StaticContent.updateChecksums(firmware.memory());
         return new byte[0];
     }
 
@@ -320,8 +327,8 @@ final class CdbEngine {
     private byte[] run(int mode, int delayMs) {
         if (mode > 3) return fail(CdbStatus.PARAMETER_ERROR);
         boolean toInactive = mode <= 1;
-        if (toInactive && !m.images().inactiveImage().valid()) return fail(CdbStatus.IMAGE_INVALID);
-        m.timers().schedule(ms(delayMs), () -> m.firmwareReset(toInactive, faults.noReturnAfterRun));
+        if (toInactive && !images.inactiveImage().valid()) return fail(CdbStatus.IMAGE_INVALID);
+        firmware.schedule(ms(delayMs), () -> imageRun.resetInto(toInactive, faults.noReturnAfterRun));
         return new byte[0];
     }
 }

@@ -23,17 +23,21 @@ import static org.openxpo.protocol.types.DataPathState.*;
 final class DataPaths {
     private static final int LANES = MemoryMap.LANES_PER_BANK;
 
-    private final XpoModule m;
+    private final FirmwareContext firmware;
     private final ModuleMemory mem;
+    private final FirmwareContext.ModuleStatus module;
+    private final FirmwareContext.FlagWatch flags;
     /** Pending transition per data path, indexed by bank·8 + first lane index. */
     private final Timers.Timer[] timers = new Timers.Timer[MemoryMap.LANES];
     /** Pending ApplyDPInit completion per bank. */
     private final Timers.Timer[] applyTimers = new Timers.Timer[MemoryMap.BANKS];
     private final int[] applyMasks = new int[MemoryMap.BANKS];
 
-    DataPaths(XpoModule module) {
-        this.m = module;
-        this.mem = module.memory();
+    DataPaths(FirmwareContext firmware, FirmwareContext.ModuleStatus module, FirmwareContext.FlagWatch flags) {
+        this.firmware = firmware;
+        this.mem = firmware.memory();
+        this.module = module;
+        this.flags = flags;
     }
 
     /** After reset: every lane DPDeactivated, no timers. */
@@ -82,7 +86,7 @@ final class DataPaths {
     }
 
     private DataPathState target(int bank, int mask) {
-        if (m.moduleState() != org.openxpo.protocol.types.ModuleState.READY) return DEACTIVATED;
+        if (module.state() != org.openxpo.protocol.types.ModuleState.READY) return DEACTIVATED;
         if ((byteOf(Fields.DP_DEINIT, bank) & mask) != 0) return DEACTIVATED;
         int txDisabled = byteOf(Fields.OUTPUT_DISABLE_TX, bank) & mask;
         return txDisabled == mask ? INITIALIZED : ACTIVATED;
@@ -94,7 +98,7 @@ final class DataPaths {
         boolean busy = t != null && t.pending();
         DataPathState cur = state(bank, first);
         DataPathState want = target(bank, mask);
-        ModuleConfig.Timing timing = m.config().timing();
+        ModuleConfig.Timing timing = firmware.config().timing();
         switch (cur) {
             case DEACTIVATED -> {
                 if (want != DEACTIVATED) {
@@ -129,7 +133,7 @@ final class DataPaths {
     private void deinit(int bank, int key, int mask) {
         if (timers[key] != null) timers[key].cancel();
         enter(bank, mask, DEINIT);
-        after(key, m.config().timing().dpDeinit(), () -> { enter(bank, mask, DEACTIVATED); reconcileBank(bank); });
+        after(key, firmware.config().timing().dpDeinit(), () -> { enter(bank, mask, DEACTIVATED); reconcileBank(bank); });
     }
 
     /** Module fault or power loss: lasers off at once, every data path deactivated. */
@@ -145,7 +149,7 @@ final class DataPaths {
 
     private void after(int key, Duration d, Runnable action) {
         if (timers[key] != null) timers[key].cancel();
-        timers[key] = m.timers().schedule(d.toNanos(), action);
+        timers[key] = firmware.schedule(d.toNanos(), action);
     }
 
     private void enter(int bank, int mask, DataPathState s) {
@@ -153,7 +157,7 @@ final class DataPaths {
         boolean changed = setState(bank, mask, s);
         if (changed && steady) {
             for (int i = 0; i < LANES; i++) if ((mask & (1 << i)) != 0) mem.latch(Fields.DP_STATE_CHANGED_FLAG, bank, i);
-            m.flagsChanged();
+            flags.flagsChanged();
         }
         updateOutputs(bank);
     }
@@ -176,15 +180,15 @@ final class DataPaths {
         for (int i = 0; i < LANES; i++) {
             DataPathState s = state(bank, i);
             int lane = bank * LANES + i + 1;
-            boolean txOn = s == ACTIVATED && (txOff & (1 << i)) == 0 && !m.faults().laserFailed(lane);
+            boolean txOn = s == ACTIVATED && (txOff & (1 << i)) == 0 && !firmware.faults().laserFailed(lane);
             boolean rxUp = (s == ACTIVATED || s == INITIALIZED || s == TX_TURN_ON || s == TX_TURN_OFF)
-                && !m.faults().rxLos(lane);
+                && !firmware.faults().rxLos(lane);
             mem.set(Fields.OUTPUT_STATUS_TX, bank, i, txOn ? 1 : 0);
             long before = mem.get(Fields.OUTPUT_STATUS_RX, bank, i);
             mem.set(Fields.OUTPUT_STATUS_RX, bank, i, rxUp ? 1 : 0);
             if (before != (rxUp ? 1 : 0)) {
                 mem.latch(Fields.OUTPUT_STATUS_CHANGED_RX, bank, i);
-                m.flagsChanged();
+                flags.flagsChanged();
             }
         }
     }
@@ -217,7 +221,7 @@ final class DataPaths {
         }
         int all = mask | pendingMask;
         applyMasks[bank] = all;
-        applyTimers[bank] = m.timers().schedule(m.config().timing().configCheck().toNanos(), () -> provision(bank, all));
+        applyTimers[bank] = firmware.schedule(firmware.config().timing().configCheck().toNanos(), () -> provision(bank, all));
     }
 
     /** ApplyImmediate is not advertised (AutoCommissioning = regular only): every lane is rejected. */
@@ -244,7 +248,7 @@ final class DataPaths {
     ConfigStatus[] validate(int bank, int mask) {
         ConfigStatus[] out = new ConfigStatus[LANES];
         java.util.Arrays.fill(out, ConfigStatus.UNDEFINED);
-        org.openxpo.protocol.types.ModuleState ms = m.moduleState();
+        org.openxpo.protocol.types.ModuleState ms = module.state();
         boolean accepting = ms == org.openxpo.protocol.types.ModuleState.READY
             || ms == org.openxpo.protocol.types.ModuleState.LOW_PWR;
         for (int i = 0; i < LANES; i++) {
@@ -259,7 +263,7 @@ final class DataPaths {
         if (c.appSel() == 0) {
             return state(bank, lane) == DEACTIVATED ? ConfigStatus.SUCCESS : ConfigStatus.REJECTED_LANES_IN_USE;
         }
-        ApplicationDescriptor app = m.config().application(c.appSel());
+        ApplicationDescriptor app = firmware.config().application(c.appSel());
         if (app == null) return ConfigStatus.REJECTED_INVALID_APP_SEL;
         int first = c.dataPathId();
         int count = app.hostLaneCount();

@@ -14,6 +14,9 @@ import java.util.Map;
  * every lane on every tick, and the bus asks {@link #busStuck()} on every message.
  */
 final class Faults {
+    /** While browned out the supply reads this (below the 40 V lock-out). */
+    static final double BROWN_OUT_V = 30.0;
+
     private final Map<String, ActiveFault> active = new LinkedHashMap<>();
     private int nextId = 1;
 
@@ -88,8 +91,8 @@ final class Faults {
     /** Injected inlet temperature, or NaN. */
     double inletOverride() { return inlet; }
 
-    /** Injected supply voltage (a brown-out reads {@link XpoModule#BROWN_OUT_V}), or NaN. */
-    double voltageOverride() { return brownOut ? XpoModule.BROWN_OUT_V : volts; }
+    /** Injected supply voltage (a brown-out reads {@link #BROWN_OUT_V}), or NaN. */
+    double voltageOverride() { return brownOut ? BROWN_OUT_V : volts; }
 
     /** Brown-outs end by themselves after their duration. */
     void expireBrownOuts(long now) {

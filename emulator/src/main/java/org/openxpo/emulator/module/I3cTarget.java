@@ -12,11 +12,11 @@ import java.util.List;
 /**
  * The module as an I3C target (docs/xpo-profile.md, "I3C"): provisioned ID, BCR, DCR, dynamic address assignment,
  * the common CCCs, private transfers to the same memory map, and in-band interrupts that replace IntL once the target
- * has a dynamic address and interrupts are enabled (ENEC).
+ * has a dynamic address and interrupts are enabled (ENEC). Runs under the module's lock ({@link FirmwareContext}).
  */
 public final class I3cTarget {
     /** Static address (the I2C address) used by SETDASA and SETAASA. */
-    public static final int STATIC_ADDRESS = XpoModule.I2C_ADDRESS;
+    public static final int STATIC_ADDRESS = HostBus.I2C_ADDRESS;
     /** BCR: target role, IBI request capable (bit1), IBI payload follows the mandatory byte (bit2). */
     public static final int BCR = 0x06;
     /** DCR 0x00: generic device (no MIPI device class fits an optical module). */
@@ -27,23 +27,30 @@ public final class I3cTarget {
     public static final int MDB_FLAGS = 0x01;
     public static final int DEFAULT_MWL = 256, DEFAULT_MRL = 256, DEFAULT_IBI_PAYLOAD = 8;
 
-    private final XpoModule m;
+    private final FirmwareContext firmware;
+    private final FirmwareContext.ModuleStatus module;
+    private final FirmwareContext.ModuleReset reset;
+    private final HostBus bus;
     private final long pid;
     private int dynamicAddress;
     private boolean interruptsEnabled = true;
     private int mwl = DEFAULT_MWL, mrl = DEFAULT_MRL, ibiPayload = DEFAULT_IBI_PAYLOAD;
     private boolean protocolError;
 
-    I3cTarget(XpoModule module, long seed) {
-        this.m = module;
-        long instance = seed & 0xF;
+    I3cTarget(FirmwareContext firmware, FirmwareContext.ModuleStatus module, FirmwareContext.ModuleReset reset,
+              HostBus bus) {
+        this.firmware = firmware;
+        this.module = module;
+        this.reset = reset;
+        this.bus = bus;
+        long instance = firmware.config().seed() & 0xF;
         this.pid = ((long) PID_MANUFACTURER << 33) | ((long) PID_PART << 16) | (instance << 12) | PID_EXTRA;
     }
 
     public long provisionedId() { return pid; }
 
     /** The dynamic address, or 0 when none is assigned. */
-    public int dynamicAddress() { synchronized (m) { return dynamicAddress; } }
+    int dynamicAddress() { return dynamicAddress; }
 
     /** True when IBIs replace IntL: a dynamic address is assigned and ENINT is set. */
     boolean ibiEnabled() { return dynamicAddress != 0 && interruptsEnabled; }
@@ -60,51 +67,41 @@ public final class I3cTarget {
     /** Raises an IBI when the interrupt asserts and IBIs are enabled. */
     void interruptAsserted() {
         if (!ibiEnabled()) return;
-        byte[] lo = m.memory().lower();
+        byte[] lo = firmware.memory().lower();
         byte[] payload = {(byte) MDB_FLAGS, lo[3], lo[4], lo[5], lo[6], lo[7], lo[13]};
         int n = Math.min(payload.length, Math.max(1, ibiPayload));
-        m.events().ibi(dynamicAddress, java.util.Arrays.copyOf(payload, n));
+        firmware.events().ibi(dynamicAddress, java.util.Arrays.copyOf(payload, n));
     }
 
-    /** A private transfer: the same memory semantics as I2C, at the dynamic address; reads stop at MRL. */
-    public List<I2cResult> transfer(List<I2cMessage> messages) {
-        return m.transfer(messages, this::execute);
-    }
-
-    private I2cResult execute(I2cMessage msg) {
-        if (dynamicAddress == 0 || !m.powered()) return I2cResult.of(I2cResult.Status.ADDRESS_NACK);
-        if (msg.read() && msg.length() > mrl) return m.execute(I2cMessage.read(msg.address(), mrl), dynamicAddress);
+    /** One message of a private transfer: the same memory semantics as I2C, at the dynamic address; reads stop at MRL. */
+    I2cResult execute(I2cMessage msg) {
+        if (dynamicAddress == 0 || !module.powered()) return I2cResult.of(I2cResult.Status.ADDRESS_NACK);
+        if (msg.read() && msg.length() > mrl) return bus.execute(I2cMessage.read(msg.address(), mrl), dynamicAddress);
         if (!msg.read() && msg.length() > mwl + 1) return I2cResult.dataNack(mwl + 1);
-        return m.execute(msg, dynamicAddress);
+        return bus.execute(msg, dynamicAddress);
     }
 
     /** ENTDAA: a target without a dynamic address takes {@code address}. */
-    public List<I3cDevice> entdaa(int address) {
-        synchronized (m) {
-            m.sync();
-            if (!m.responsive() || dynamicAddress != 0 || !validDynamic(address)) return List.of();
-            boolean before = ibiEnabled();
-            dynamicAddress = address;
-            ibiEnableChanged(before);
-            return List.of(new I3cDevice(pid, BCR, DCR, address));
-        }
+    List<I3cDevice> entdaa(int address) {
+        if (!module.responsive() || dynamicAddress != 0 || !validDynamic(address)) return List.of();
+        boolean before = ibiEnabled();
+        dynamicAddress = address;
+        ibiEnableChanged(before);
+        return List.of(new I3cDevice(pid, BCR, DCR, address));
     }
 
-    public CccResult ccc(CccRequest r) {
-        synchronized (m) {
-            m.sync();
-            if (!m.responsive()) return CccResult.nack();
-            boolean broadcast = r.address() == Ccc.BROADCAST;
-            // A broadcast code goes to 0x7E, a direct one to a target address (0x7E only starts its frame).
-            if (broadcast == Ccc.isDirect(r.code())) return CccResult.nack();
-            if (!broadcast && r.code() != Ccc.SETDASA && (dynamicAddress == 0 || r.address() != dynamicAddress)) {
-                return CccResult.nack();
-            }
-            boolean before = ibiEnabled();
-            CccResult result = execute(r);
-            ibiEnableChanged(before);
-            return result;
+    CccResult ccc(CccRequest r) {
+        if (!module.responsive()) return CccResult.nack();
+        boolean broadcast = r.address() == Ccc.BROADCAST;
+        // A broadcast code goes to 0x7E, a direct one to a target address (0x7E only starts its frame).
+        if (broadcast == Ccc.isDirect(r.code())) return CccResult.nack();
+        if (!broadcast && r.code() != Ccc.SETDASA && (dynamicAddress == 0 || r.address() != dynamicAddress)) {
+            return CccResult.nack();
         }
+        boolean before = ibiEnabled();
+        CccResult result = execute(r);
+        ibiEnableChanged(before);
+        return result;
     }
 
     private CccResult execute(CccRequest r) {
@@ -146,12 +143,12 @@ public final class I3cTarget {
      */
     private void ibiEnableChanged(boolean before) {
         boolean now = ibiEnabled();
-        if (now == before || !m.powered() || m.memory().get(Fields.INTERRUPT_DEASSERTED) != 0) return;
+        if (now == before || !module.powered() || firmware.memory().get(Fields.INTERRUPT_DEASSERTED) != 0) return;
         if (now) {
-            m.events().interrupt(false);
+            firmware.events().interrupt(false);
             interruptAsserted();
         } else {
-            m.events().interrupt(true);
+            firmware.events().interrupt(true);
         }
     }
 
@@ -179,7 +176,7 @@ public final class I3cTarget {
 
     /** GETSTATUS: bit5 protocol error (cleared by reading), bits 3-0 pending interrupts. */
     private CccResult status() {
-        int pending = m.memory().get(Fields.INTERRUPT_DEASSERTED) == 0 ? 1 : 0;
+        int pending = firmware.memory().get(Fields.INTERRUPT_DEASSERTED) == 0 ? 1 : 0;
         int lsb = (protocolError ? 0x20 : 0) | pending;
         protocolError = false;
         return CccResult.ack(new byte[] {0, (byte) lsb});
@@ -190,10 +187,10 @@ public final class I3cTarget {
         if (r.data().length < 1) return protocolError();
         switch (r.data()[0] & 0xFF) {
             case 0x00 -> { }
-            case 0x01 -> m.reset("i3c-rstact");
+            case 0x01 -> reset.reset("i3c-rstact");
             case 0x02 -> {
                 powerLost();
-                m.reset("i3c-rstact-target");
+                reset.reset("i3c-rstact-target");
             }
             default -> { return CccResult.nack(); }
         }

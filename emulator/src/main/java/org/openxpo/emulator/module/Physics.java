@@ -94,8 +94,12 @@ final class Physics {
     private static final LaneWatched TX_BIAS = LaneWatched.of(Fields.TX_BIAS, "TxBias");
     private static final LaneWatched RX_POWER = LaneWatched.of(Fields.RX_POWER, "RxPower");
 
-    private final XpoModule m;
+    private final FirmwareContext firmware;
     private final ModuleMemory mem;
+    private final Faults faults;
+    private final FirmwareContext.ModuleStatus module;
+    private final FirmwareContext.FlagWatch flags;
+    private final FirmwareContext.FaultEntry fault;
     private final SplittableRandom random;
     /** Each lane's light at nominal temperature: TX_MW / RX_MW shifted by a seeded offset (±0.3 / ±0.5 dB). */
     private final double[] laneTxMw = new double[LANES];
@@ -113,10 +117,15 @@ final class Physics {
     private final boolean[] lit = new boolean[LANES];
     private double leakage = 1;
 
-    Physics(XpoModule module, long seed) {
-        this.m = module;
-        this.mem = module.memory();
-        this.random = new SplittableRandom(seed);
+    Physics(FirmwareContext firmware, FirmwareContext.ModuleStatus module, FirmwareContext.FlagWatch flags,
+            FirmwareContext.FaultEntry fault) {
+        this.firmware = firmware;
+        this.mem = firmware.memory();
+        this.faults = firmware.faults();
+        this.module = module;
+        this.flags = flags;
+        this.fault = fault;
+        this.random = new SplittableRandom(firmware.config().seed());
         for (int i = 0; i < LANES; i++) {
             laneTxMw[i] = TX_MW * Codecs.dbmToMilliwatts(random.nextDouble(-0.3, 0.3));
             laneRxMw[i] = RX_MW * Codecs.dbmToMilliwatts(random.nextDouble(-0.5, 0.5));
@@ -125,12 +134,12 @@ final class Physics {
 
     /** The supply voltage at the module's input for the current load. */
     double inputVoltage() {
-        double source = Double.isNaN(m.faults().voltageOverride()) ? SUPPLY_V : m.faults().voltageOverride();
+        double source = Double.isNaN(faults.voltageOverride()) ? SUPPLY_V : faults.voltageOverride();
         return source - FEED_OHMS * (inputPowerW() / Math.max(1, source));
     }
 
     /** Power drawn from the 50 V input: 0 while the module is unpowered (the last tick's figure otherwise). */
-    double inputPowerW() { return m.powered() ? inputPowerW : 0; }
+    double inputPowerW() { return module.powered() ? inputPowerW : 0; }
 
     /** One physics tick of {@code dtSeconds}. */
     void tick(double dtSeconds) {
@@ -154,7 +163,7 @@ final class Physics {
         // The data paths are down without firmware: no lane draws power or heats its card.
         Arrays.fill(dpState, DEACTIVATED);
         Arrays.fill(lit, false);
-        inputPowerW = m.powered() ? powerDraw() : 0;
+        inputPowerW = module.powered() ? powerDraw() : 0;
         step(dtSeconds);
     }
 
@@ -188,7 +197,7 @@ final class Physics {
      * leakage × (DSP base + powered lanes) + lit lasers. PwrUp draws half the DSP base.
      */
     private double powerDraw() {
-        ModuleState s = m.moduleState();
+        ModuleState s = module.state();
         if (s == null || s == ModuleState.RESETTING) return 2;
         if (s == ModuleState.FAULT || s == ModuleState.LOW_PWR || s == ModuleState.MGMT_INIT) return LOW_POWER_W;
         double base = READY_BASE_W - LOW_POWER_W;
@@ -207,8 +216,8 @@ final class Physics {
     }
 
     private void step(double dt) {
-        double flow = NOMINAL_FLOW_LPM * m.faults().flowFraction();
-        double inletTarget = Double.isNaN(m.faults().inletOverride()) ? NOMINAL_INLET_C : m.faults().inletOverride();
+        double flow = NOMINAL_FLOW_LPM * faults.flowFraction();
+        double inletTarget = Double.isNaN(faults.inletOverride()) ? NOMINAL_INLET_C : faults.inletOverride();
         inlet += (inletTarget - inlet) * alpha(dt, COOLANT_TAU_S);
         double capacity = Math.max(MIN_HEAT_CAPACITY_W_PER_K, flow / 60 * WATER_J_PER_L_K);
         double p = inputPowerW;
@@ -231,7 +240,7 @@ final class Physics {
 
     private void publish() {
         double v = inputVoltage();
-        double flow = NOMINAL_FLOW_LPM * m.faults().flowFraction();
+        double flow = NOMINAL_FLOW_LPM * faults.flowFraction();
         setMonitor(b0, Monitor.INPUT_VOLTAGE, v + noise(NOISE_V));
         setMonitor(b0, Monitor.INPUT_CURRENT, inputPowerW / v);
         setMonitor(b0, Monitor.INPUT_POWER, inputPowerW);
@@ -243,8 +252,8 @@ final class Physics {
         setMonitor(b0, Monitor.CARD_A_COLD_ZONE_TEMP, cold[0] + noise(NOISE_ZONE_C));
         setMonitor(b0, Monitor.CARD_B_HOT_ZONE_TEMP, hot[1] + noise(NOISE_ZONE_C));
         setMonitor(b0, Monitor.CARD_B_COLD_ZONE_TEMP, cold[1] + noise(NOISE_ZONE_C));
-        Fields.LEAK_DETECTED.set(b0, 0, m.faults().leak() ? 1 : 0);
-        Fields.LEAK_SENSOR_FAULT.set(b0, 0, m.faults().leakSensorFault() ? 1 : 0);
+        Fields.LEAK_DETECTED.set(b0, 0, faults.leak() ? 1 : 0);
+        Fields.LEAK_SENSOR_FAULT.set(b0, 0, faults.leakSensorFault() ? 1 : 0);
         double caseTemp = (hot[0] + hot[1] + cold[0] + cold[1]) / 4;
         byte[] lo = mem.lower();
         Fields.TEMP_MON.setValue(lo, 0, caseTemp + noise(NOISE_COOLANT_C));
@@ -255,18 +264,18 @@ final class Physics {
     private void publishOptics() {
         int multiplier = (int) mem.get(Fields.TX_BIAS_MULTIPLIER);
         double heat = Math.max(0, (hot[0] + hot[1]) / 2 - 50);
-        long now = m.now();
+        long now = firmware.now();
         for (int lane = 0; lane < LANES; lane++) {
             byte[] s = status[lane / PER_BANK];
             int i = lane % PER_BANK;
             double txMw = 0, biasMa = 0, rxMw = 0;
             if (lit[lane]) {
-                double aging = m.faults().degradationDb(lane + 1, now);
+                double aging = faults.degradationDb(lane + 1, now);
                 txMw = laneTxMw[lane] * Codecs.dbmToMilliwatts(-0.01 * heat - aging + noise(NOISE_OPTICS_DB));
                 double agingFactor = aging == 0 ? 1 : Codecs.dbmToMilliwatts(aging / 2);
                 biasMa = BIAS_MA * (1 + 0.005 * heat) * agingFactor + noise(NOISE_BIAS_MA);
             }
-            if (powered(lane) && !m.faults().rxLos(lane + 1)) {
+            if (powered(lane) && !faults.rxLos(lane + 1)) {
                 rxMw = laneRxMw[lane] * Codecs.dbmToMilliwatts(noise(NOISE_OPTICS_DB));
             }
             Fields.TX_POWER.setValue(s, i, txMw);
@@ -284,13 +293,13 @@ final class Physics {
     private void evaluateFlags() {
         boolean changed = false;
         for (Watched w : MODULE_WATCHED) changed |= latchNibble(w);
-        if (m.faults().leak()) changed |= mem.latch(Fields.LEAK_FLAG, 0, 0);
-        if (m.faults().leakSensorFault()) changed |= mem.latch(Fields.LEAK_SENSOR_FAULT_FLAG, 0, 0);
+        if (faults.leak()) changed |= mem.latch(Fields.LEAK_FLAG, 0, 0);
+        if (faults.leakSensorFault()) changed |= mem.latch(Fields.LEAK_SENSOR_FAULT_FLAG, 0, 0);
         if (mem.get(Fields.MATING_CYCLES) * 10 >= mem.get(Fields.MATING_CYCLES_RATED) * 9) {
             changed |= mem.latch(Fields.MATING_WARNING_FLAG, 0, 0);
         }
         changed |= laneFlags();
-        if (changed) m.flagsChanged();
+        if (changed) flags.flagsChanged();
     }
 
     /** The array that holds a module-level field (lower page, 02h, B0h or B1h). */
@@ -327,10 +336,10 @@ final class Physics {
             if (!powered(lane)) continue;
             int bank = lane / PER_BANK, i = lane % PER_BANK;
             byte[] s = status[bank];
-            if (m.faults().laserFailed(lane + 1)) changed |= latch(s, Fields.FAILURE_FLAG_TX, i);
-            if (m.faults().rxLos(lane + 1)) changed |= latch(s, Fields.LOS_FLAG_RX, i);
-            if (m.faults().cdrLol(lane + 1, true)) changed |= latch(s, Fields.CDR_LOL_FLAG_RX, i);
-            if (m.faults().cdrLol(lane + 1, false)) changed |= latch(s, Fields.CDR_LOL_FLAG_TX, i);
+            if (faults.laserFailed(lane + 1)) changed |= latch(s, Fields.FAILURE_FLAG_TX, i);
+            if (faults.rxLos(lane + 1)) changed |= latch(s, Fields.LOS_FLAG_RX, i);
+            if (faults.cdrLol(lane + 1, true)) changed |= latch(s, Fields.CDR_LOL_FLAG_RX, i);
+            if (faults.cdrLol(lane + 1, false)) changed |= latch(s, Fields.CDR_LOL_FLAG_TX, i);
             // Tx thresholds apply where light is expected: data path active and the lane's output enabled.
             boolean txEnabled = Fields.OUTPUT_DISABLE_TX.get(control[bank], i) == 0;
             if (txEnabled && dpState[lane] == ACTIVATED) {
@@ -362,13 +371,13 @@ final class Physics {
     // ------------------------------------------------------------------ protective actions
 
     private void protect() {
-        ModuleState s = m.moduleState();
+        ModuleState s = module.state();
         if (s == ModuleState.FAULT || s == ModuleState.RESETTING || s == ModuleState.MGMT_INIT) return;
-        if (hot[0] > SHUTDOWN_C || hot[1] > SHUTDOWN_C) m.enterFault(FaultCause.OVER_TEMPERATURE);
-        else if (m.faults().leak()) m.enterFault(FaultCause.COOLANT_LEAK);
+        if (hot[0] > SHUTDOWN_C || hot[1] > SHUTDOWN_C) fault.enterFault(FaultCause.OVER_TEMPERATURE);
+        else if (faults.leak()) fault.enterFault(FaultCause.COOLANT_LEAK);
         else if (inputVoltage() > OVER_VOLTAGE_V) {
             mem.latch(Fields.POWER_GOOD_LOST_FLAG, 0, 0);
-            m.enterFault(FaultCause.INPUT_OVER_VOLTAGE);
+            fault.enterFault(FaultCause.INPUT_OVER_VOLTAGE);
         }
     }
 

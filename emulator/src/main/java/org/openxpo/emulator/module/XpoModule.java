@@ -5,35 +5,28 @@ import org.openxpo.emulator.fault.ActiveFault;
 import org.openxpo.emulator.fault.Fault;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.connector.CccRequest;
+import org.openxpo.protocol.connector.CccResult;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.connector.I3cDevice;
 import org.openxpo.protocol.types.FaultCause;
 import org.openxpo.protocol.types.ModuleState;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One emulated XPO module: its management firmware as the control connector shows it. The I2C target at 0x50 with
- * CMIS memory semantics, the module state machine, 64 data paths, flags and interrupts, physics and faults. All
- * entry points are synchronized: a transfer is atomic, and firmware timers due by the clock's time run first.
+ * One emulated XPO module: its management firmware as the control connector shows it, and the façade the cage and the
+ * rest of the emulator use. The module owns the pins, power, reset and the module state machine, and dispatches host
+ * writes; the other jobs are parts it builds and hands a {@link FirmwareContext} one way: the bus semantics
+ * ({@link HostBus}), the data paths, flags and interrupts, physics, the I3C target and the CDB engine.
+ *
+ * <p><b>The lock rule.</b> Every firmware part runs only under this module's lock. The entry points are the
+ * synchronized methods below: each first runs the firmware timers due by the clock's time, so a transfer is atomic
+ * and sees the firmware up to date. Events to the cage ({@link ModuleEvents}) are emitted under the lock: a listener
+ * must not block, and must not call back into anything that takes another lock first (a pin write, a plug).
  */
 public final class XpoModule {
-    /** The CMIS management device address (7-bit). */
-    public static final int I2C_ADDRESS = 0x50;
-    /** CMIS general write limit (bytes after the register address); CDB pages allow 8·(1+CdbReadWriteLengthExt). */
-    public static final int WRITE_LIMIT = 8;
-    /** While browned out the supply reads this (below the 40 V lock-out). */
-    static final double BROWN_OUT_V = 30.0;
-
-    /** What the module tells the cage it sits in. Called with the module lock held: do not block. */
-    public interface Events {
-        void interrupt(boolean asserted);
-        void reset(String cause);
-        void powerGood(boolean good);
-        void ibi(int address, byte[] payload);
-    }
-
     private static final MemoryMap MAP = MemoryMap.xpo();
     private static final int LOWER_MASKS_FIRST = MAP.field("ModuleStateChangedMask").offset();
     private static final int LOWER_MASKS_LAST = MAP.field("CustomMonMasks").offset();
@@ -45,6 +38,8 @@ public final class XpoModule {
     private final Timers timers;
     private final Faults faults = new Faults();
     private final FirmwareImages images;
+    private final FirmwareContext firmware;
+    private final HostBus bus;
     private final DataPaths dataPaths;
     private final Interrupts interrupts;
     private final Physics physics;
@@ -52,57 +47,52 @@ public final class XpoModule {
     private final CdbEngine cdb;
     /** Set by a "never comes back after Run" fault: the module stays silent until ResetL or power. */
     private boolean hung;
-    private static final Events NO_EVENTS = new Events() {
-        public void interrupt(boolean a) {}
-        public void reset(String c) {}
-        public void powerGood(boolean g) {}
-        public void ibi(int address, byte[] payload) {}
-    };
-    private Events events = NO_EVENTS;
 
     private ModuleState state = ModuleState.RESETTING;
     private boolean resetLHigh = true, lpModeHigh, powerEnableHigh = true;
     private boolean powered;
     private boolean connected = true;
     private boolean powerGood;
-    private int addressPointer;
-    private long writeBusyUntil = Long.MIN_VALUE;
     private int matingCycles;
     private long enteredPassword;
     private Timers.Timer stateTimer;
     private Timers.Timer tickTimer;
-    private final BusStatistics stats = new BusStatistics();
+
+    /** The module state machine as its parts read it (under the lock, so without taking it again). */
+    private final FirmwareContext.ModuleStatus status = new FirmwareContext.ModuleStatus() {
+        public ModuleState state() { return state; }
+        public boolean powered() { return powered; }
+        public boolean responsive() { return answering(); }
+    };
 
     public XpoModule(ModuleConfig config, EmulatorClock clock) {
         this.config = config;
         this.clock = clock;
         this.timers = new Timers(clock.nanos());
         this.images = new FirmwareImages(config.firmwareMajor(), config.firmwareMinor());
-        this.dataPaths = new DataPaths(this);
+        this.firmware = new FirmwareContext(this, config, memory, timers, faults);
         this.interrupts = new Interrupts(memory, this::interruptChanged);
-        this.physics = new Physics(this, config.seed());
-        this.i3c = new I3cTarget(this, config.seed());
-        this.cdb = new CdbEngine(this, config.cdbPassword());
+        FirmwareContext.FlagWatch flags = interrupts::update;
+        this.cdb = new CdbEngine(firmware, images, flags, this::firmwareReset);
+        this.bus = new HostBus(firmware, status, cdb::holdingBus, flags, this::onHostWrite);
+        this.dataPaths = new DataPaths(firmware, status, flags);
+        this.physics = new Physics(firmware, status, flags, this::enterFault);
+        this.i3c = new I3cTarget(firmware, status, this::reset, bus);
         this.matingCycles = config.matingCycles();
-        checkPower("power-on");
+        synchronized (this) {
+            checkPower("power-on");
+        }
     }
 
     public ModuleConfig config() { return config; }
 
+    /** The memory as the firmware sees it: for tests in this package, under the lock or on a quiet module. */
     ModuleMemory memory() { return memory; }
-
-    Timers timers() { return timers; }
-
-    Faults faults() { return faults; }
-
-    DataPaths dataPaths() { return dataPaths; }
 
     public FirmwareImages images() { return images; }
 
-    long now() { return timers.now(); }
-
     /** Where the module's events go (the cage sets this). */
-    public synchronized void setEvents(Events events) { this.events = events == null ? NO_EVENTS : events; }
+    public synchronized void setEvents(ModuleEvents events) { firmware.setEvents(events); }
 
     // ------------------------------------------------------------------ clock
 
@@ -116,82 +106,15 @@ public final class XpoModule {
 
     /** Executes one I2C transfer: messages joined by repeated starts; after a failed message the rest are skipped. */
     public synchronized List<I2cResult> i2c(List<I2cMessage> messages) {
-        return transfer(messages, msg -> execute(msg, I2C_ADDRESS));
-    }
-
-    /**
-     * Runs a transfer (I2C or I3C private) under the module lock: {@code message} executes each message until one
-     * fails, the rest are SKIPPED (the host ends the transfer with a STOP there). Counted in the bus statistics.
-     */
-    synchronized List<I2cResult> transfer(List<I2cMessage> messages, java.util.function.Function<I2cMessage, I2cResult> message) {
         sync();
-        stats.transfers++;
-        List<I2cResult> out = new ArrayList<>(messages.size());
-        boolean failed = false;
-        for (I2cMessage msg : messages) {
-            if (failed) {
-                out.add(I2cResult.of(I2cResult.Status.SKIPPED));
-                continue;
-            }
-            I2cResult r = message.apply(msg);
-            stats.count(msg, r);
-            out.add(r);
-            failed = !r.ok();
-        }
-        return out;
-    }
-
-    /** One message addressed to {@code ownAddress} (0x50 for I2C, the dynamic address for I3C). */
-    I2cResult execute(I2cMessage msg, int ownAddress) {
-        if (faults.busStuck()) return I2cResult.of(I2cResult.Status.BUS_ERROR);
-        if (msg.address() != ownAddress || !responsive() || now() < writeBusyUntil || cdb.holdingBus()) {
-            return I2cResult.of(I2cResult.Status.ADDRESS_NACK);
-        }
-        return msg.read() ? read(msg.length()) : write(msg.data());
+        return bus.transfer(messages, msg -> bus.execute(msg, HostBus.I2C_ADDRESS));
     }
 
     /** True when the management interface answers: powered, out of reset and past MgmtInit. */
-    public synchronized boolean responsive() {
+    public synchronized boolean responsive() { return answering(); }
+
+    private boolean answering() {
         return powered && resetLHigh && !hung && state != ModuleState.RESETTING && state != ModuleState.MGMT_INIT;
-    }
-
-    private I2cResult read(int len) {
-        byte[] data = new byte[len];
-        if (memory.hostRead(addressPointer, data, 0, len)) interrupts.update();
-        addressPointer = advance(addressPointer, len);
-        return I2cResult.ack(data);
-    }
-
-    private I2cResult write(byte[] data) {
-        if (data.length == 0) return I2cResult.ack();
-        int address = data[0] & 0xFF;
-        int limit = writeLimit(address);
-        if (data.length - 1 > limit) return I2cResult.dataNack(limit + 1);
-        addressPointer = address;
-        if (data.length > 1) {
-            int selectedBefore = memory.selectedPage();
-            memory.hostWrite(address, data, 1, data.length - 1, this::onHostWrite);
-            if (memory.selectedPage() != selectedBefore || (address <= 127 && address + data.length - 1 > 127)) {
-                stats.pageSelects++;
-            }
-            addressPointer = advance(address, data.length - 1);
-            if (!config.timing().writeBusy().isZero()) writeBusyUntil = now() + config.timing().writeBusy().toNanos();
-        }
-        return I2cResult.ack();
-    }
-
-    /** The write limit for a write starting at {@code address} with the current page selected. */
-    int writeLimit(int address) {
-        int page = memory.selectedPage();
-        boolean cdbPage = address >= 128 && org.openxpo.protocol.cdb.CdbPage.isCdbPage(page);
-        if (!cdbPage) return WRITE_LIMIT;
-        return Math.min(128, 8 * (1 + (int) memory.get(MAP.field("CdbReadWriteLengthExt"))));
-    }
-
-    private static int advance(int address, int n) {
-        int a = address;
-        for (int k = 0; k < n; k++) a = a == 255 ? 128 : a + 1;
-        return a;
     }
 
     /** Firmware reactions to host writes, by which declared fields the written range covers. */
@@ -282,14 +205,14 @@ public final class XpoModule {
     // ------------------------------------------------------------------ power and reset
 
     /** Re-evaluates the 50 V input: lock-out below 40 V (brown-out), power-good within 40–60 V. */
-    void checkPower(String cause) {
+    private void checkPower(String cause) {
         double v = physics.inputVoltage();
         boolean on = connected && powerEnableHigh && v >= Physics.UNDER_VOLTAGE_LOCKOUT_V;
         boolean good = on && v <= Physics.OVER_VOLTAGE_V;
         if (good != powerGood) {
             powerGood = good;
             if (powered) memory.set(Fields.POWER_GOOD, good ? 1 : 0);
-            events.powerGood(good);
+            firmware.events().powerGood(good);
         }
         if (on && !powered) {
             powered = true;
@@ -308,7 +231,7 @@ public final class XpoModule {
         state = ModuleState.RESETTING;
         boolean wasAsserted = interrupts.asserted();
         interrupts.resetLevel();
-        if (wasAsserted) events.interrupt(false);
+        if (wasAsserted) firmware.events().interrupt(false);
         armTick();
     }
 
@@ -317,7 +240,7 @@ public final class XpoModule {
     }
 
     /** Reset (pin, software, power, firmware): volatile registers back to defaults, then MgmtInit unless ResetL is low. */
-    void reset(String cause) {
+    private void reset(String cause) {
         reset(cause, true);
     }
 
@@ -341,16 +264,16 @@ public final class XpoModule {
         dataPaths.reset();
         boolean wasAsserted = interrupts.asserted();
         interrupts.resetLevel();
-        if (wasAsserted) events.interrupt(false);
-        addressPointer = 0;
-        events.reset(cause);
+        if (wasAsserted) firmware.events().interrupt(false);
+        bus.reset();
+        firmware.events().reset(cause);
         armTick();
         state = ModuleState.RESETTING;
         if (resetLHigh) startMgmtInit(cause);
     }
 
     /** CDB Run: reset into the inactive image (or the running one); optionally never come back (fault). */
-    void firmwareReset(boolean toInactive, boolean neverReturn) {
+    private void firmwareReset(boolean toInactive, boolean neverReturn) {
         if (toInactive) images.switchToInactive();
         reset("firmware-run", false);
         if (neverReturn) {
@@ -379,7 +302,7 @@ public final class XpoModule {
 
     private void tick() {
         double dt = config.timing().physicsTick().toNanos() / 1e9;
-        faults.expireBrownOuts(now());
+        faults.expireBrownOuts(timers.now());
         checkPower("brown-out");
         // The firmware (monitors, flags, protective actions) runs only while powered and past MgmtInit; heat keeps
         // flowing into the liquid loop regardless, so an unpowered or resetting module still cools down.
@@ -434,7 +357,7 @@ public final class XpoModule {
     }
 
     /** A fatal condition: lasers off, ModuleFault with its cause, until reset. */
-    void enterFault(FaultCause cause) {
+    private void enterFault(FaultCause cause) {
         if (state == ModuleState.FAULT) return;
         if (stateTimer != null) stateTimer.cancel();
         memory.set(Fields.FAULT_CAUSE, cause.code());
@@ -446,22 +369,17 @@ public final class XpoModule {
         return state == ModuleState.FAULT ? FaultCause.fromCode((int) memory.get(Fields.FAULT_CAUSE)) : FaultCause.NONE;
     }
 
-    /** Called by the data paths and physics after they latch a flag. */
-    void flagsChanged() { interrupts.update(); }
-
     private void interruptChanged(boolean asserted) {
-        if (!i3c.ibiEnabled()) events.interrupt(asserted);
+        if (!i3c.ibiEnabled()) firmware.events().interrupt(asserted);
         if (asserted) i3c.interruptAsserted();
     }
-
-    Events events() { return events; }
 
     // ------------------------------------------------------------------ faults
 
     /** Injects a fault; returns its id. It takes effect at once (and in the physics from the next tick). */
     public synchronized ActiveFault inject(Fault fault) {
         sync();
-        ActiveFault a = faults.add(fault, now());
+        ActiveFault a = faults.add(fault, timers.now());
         applyFaultNow(fault);
         syncCdbFaults();
         return a;
@@ -543,11 +461,26 @@ public final class XpoModule {
 
     // ------------------------------------------------------------------ I3C
 
-    public I3cTarget i3c() { return i3c; }
+    /** A private I3C transfer: the same memory semantics as I2C, at the dynamic address. */
+    public synchronized List<I2cResult> i3c(List<I2cMessage> messages) {
+        sync();
+        return bus.transfer(messages, i3c::execute);
+    }
+
+    /** ENTDAA: a module without a dynamic address takes {@code address}. */
+    public synchronized List<I3cDevice> entdaa(int address) {
+        sync();
+        return i3c.entdaa(address);
+    }
+
+    public synchronized CccResult ccc(CccRequest request) {
+        sync();
+        return i3c.ccc(request);
+    }
 
     // ------------------------------------------------------------------ introspection
 
-    public synchronized BusStatistics statistics() { return stats.copy(); }
+    public synchronized BusStatistics statistics() { return bus.statistics(); }
 
     /** Reads a field as the firmware sees it (no clear-on-read side effects): for the control API and tests. */
     public synchronized long peek(Field f, int bank, int index) {
