@@ -15,6 +15,7 @@ import org.openxpo.driver.firmware.FirmwareInfo;
 import org.openxpo.driver.firmware.FirmwareUpdater;
 import org.openxpo.protocol.cdb.CdbCommand;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
+import org.openxpo.protocol.cdb.ModuleFeaturesReply;
 import org.openxpo.protocol.types.CdbStatus;
 
 import java.io.IOException;
@@ -63,13 +64,13 @@ abstract class CdbChecks extends Checks {
     void moduleFeaturesListTheCommandsAndAMaxCompletionTime() {
         CdbClient.Reply r = cdb().call(CdbCommand.MODULE_FEATURES, new byte[0], TIMEOUT);
         assertEquals(CdbStatus.SUCCESS.code(), r.status(), "0040h status " + CdbStatus.describe(r.status()));
-        byte[] p = r.payload();
-        assertEquals(36, p.length, "0040h replies exactly 36 bytes (current kernels check the length)");
-        for (int cmd : new int[] {0x0000, 0x0040, 0x0041}) {
-            assertNotEquals(0, p[2 + cmd / 8] & (1 << (cmd % 8)), String.format("0040h must list command %04Xh", cmd));
+        assertEquals(ModuleFeaturesReply.LENGTH, r.payload().length, "0040h replies exactly 36 bytes (current kernels check the length)");
+        ModuleFeaturesReply features = ModuleFeaturesReply.decode(r.payload());
+        for (CdbCommand cmd : List.of(CdbCommand.QUERY_STATUS, CdbCommand.MODULE_FEATURES, CdbCommand.FW_MANAGEMENT_FEATURES)) {
+            assertTrue(features.supports(cmd.id()), String.format("0040h must list command %04Xh", cmd.id()));
         }
-        int maxCompletion = ((p[34] & 0xFF) << 8) | (p[35] & 0xFF);
-        assertTrue(maxCompletion > 0, "0040h MaxCompletionTime (bytes 170-171) must be set: the kernel uses it as timeout");
+        assertTrue(features.maxCompletionTimeMs() > 0,
+            "0040h MaxCompletionTime (bytes 170-171) must be set: the kernel uses it as timeout");
     }
 
     @Test @Order(3)

@@ -1,15 +1,29 @@
 package org.openxpo.emulator.module;
 
 import org.openxpo.protocol.cdb.CdbCommand;
+import org.openxpo.protocol.cdb.CdbFormatException;
 import org.openxpo.protocol.cdb.CdbPage;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
+import org.openxpo.protocol.cdb.FirmwareInfoReply;
+import org.openxpo.protocol.cdb.FirmwareManagementFeaturesReply;
+import org.openxpo.protocol.cdb.ModuleFeaturesReply;
+import org.openxpo.protocol.cdb.NoPayload;
+import org.openxpo.protocol.cdb.PasswordPayload;
+import org.openxpo.protocol.cdb.QueryStatusReply;
+import org.openxpo.protocol.cdb.RunImagePayload;
+import org.openxpo.protocol.cdb.StartDownloadPayload;
+import org.openxpo.protocol.cdb.TransferMechanism;
+import org.openxpo.protocol.cdb.WriteBlockEplPayload;
+import org.openxpo.protocol.cdb.WriteBlockLplPayload;
+import org.openxpo.protocol.map.AdminPages;
 import org.openxpo.protocol.map.Field;
-import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.types.CdbStatus;
-import org.openxpo.protocol.units.Codecs;
 
-import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 import static org.openxpo.emulator.module.CdbTimes.*;
 
@@ -25,13 +39,12 @@ final class CdbEngine {
     static final int START_PAYLOAD_SIZE = FirmwareImageFormat.HEADER_SIZE;
     static final int MAX_COMPLETION_MS = 5000, MAX_START_MS = 1000, MAX_ABORT_MS = 100, MAX_WRITE_MS = 200,
         MAX_COMPLETE_MS = 2000;
+    /** What erased flash reads as (0041h ErasedByte). */
+    static final int ERASED_BYTE = 0xFF;
     /** The default host password (SONiC enters it after a password error). */
-    static final long DEFAULT_PASSWORD = 0x00001011L;
+    static final long DEFAULT_PASSWORD = PasswordPayload.DEFAULT_HOST_PASSWORD;
 
-    private static final MemoryMap MAP = MemoryMap.xpo();
     private static final Field STATUS = Fields.CDB_STATUS1;
-    /** First LPL byte: command parameters are at L, L+1, ... (cmis-digest §5.3). */
-    private static final int L = CdbPage.LPL;
 
     /** Fault switches (set through the fault API). */
     static final class Faults {
@@ -115,41 +128,52 @@ final class CdbEngine {
             finish(CdbStatus.PASSWORD_ERROR.code(), null, cmd);
         } else {
             setStatus(CdbStatus.BUSY_EXECUTING.code());
-            execute(cmd, p, lpl, epl);
+            execute(cmd, CdbPage.localPayload(p), epl);
         }
     }
 
-    private void execute(CdbCommand cmd, byte[] p, int lpl, int epl) {
+    private void execute(CdbCommand cmd, byte[] lpl, int epl) {
         switch (cmd) {
-            case QUERY_STATUS -> after(QUICK_US, cmd, () -> new byte[] {1, (byte) (unlocked ? 0x01 : 0x00)});
+            case QUERY_STATUS -> after(QUICK_US, cmd, () -> QueryStatusReply.hostPassword(unlocked).encode());
             case ENTER_PASSWORD -> after(QUICK_US, cmd, () -> {
-                long v = u32(p, L);
+                long v = decode(lpl, PasswordPayload::decode).password();
                 if (password != null && v != password) return fail(CdbStatus.PASSWORD_ERROR);
                 unlocked = true;
-                return new byte[0];
+                return NoPayload.INSTANCE.encode();
             });
-            case CHANGE_PASSWORD -> after(QUICK_US, cmd, () -> (u32(p, L) & 0x8000_0000L) != 0
-                ? fail(CdbStatus.PARAMETER_ERROR) : unlocked ? new byte[0] : fail(CdbStatus.PASSWORD_ERROR));
-            case ABORT -> after(QUICK_US, cmd, () -> new byte[0]);
-            case MODULE_FEATURES -> after(QUICK_US, cmd, this::moduleFeatures);
-            case FW_MANAGEMENT_FEATURES -> after(QUICK_US, cmd, this::firmwareFeatures);
-            case GET_FIRMWARE_INFO -> after(QUICK_US, cmd, this::firmwareInfo);
-            case START_DOWNLOAD -> after(START_US, cmd, () -> start(p, lpl));
+            case CHANGE_PASSWORD -> after(QUICK_US, cmd, () -> !decode(lpl, PasswordPayload::decode).settableByHost()
+                ? fail(CdbStatus.PARAMETER_ERROR) : unlocked ? NoPayload.INSTANCE.encode() : fail(CdbStatus.PASSWORD_ERROR));
+            case ABORT -> after(QUICK_US, cmd, NoPayload.INSTANCE::encode);
+            case MODULE_FEATURES -> after(QUICK_US, cmd, () -> moduleFeatures().encode());
+            case FW_MANAGEMENT_FEATURES -> after(QUICK_US, cmd, () -> firmwareFeatures().encode());
+            case GET_FIRMWARE_INFO -> after(QUICK_US, cmd, () -> firmwareInfo().encode());
+            case START_DOWNLOAD -> after(START_US, cmd, () -> start(decode(lpl, StartDownloadPayload::decode)));
             case ABORT_DOWNLOAD -> after(QUICK_US, cmd, () -> {
                 download = null;
                 received = null;
-                return new byte[0];
+                return NoPayload.INSTANCE.encode();
             });
-            case WRITE_BLOCK_LPL -> after(slow(WRITE_LPL_US), cmd, () -> lpl < 4 ? fail(CdbStatus.PARAMETER_ERROR)
-                : block(u32(p, L), p, L + 4, lpl - 4));
-            case WRITE_BLOCK_EPL -> after(slow(WRITE_EPL_US), cmd, () -> lpl < 4 ? fail(CdbStatus.PARAMETER_ERROR)
-                : block(u32(p, L), epl(epl), 0, epl));
+            case WRITE_BLOCK_LPL -> after(slow(WRITE_LPL_US), cmd, () -> {
+                WriteBlockLplPayload b = decode(lpl, WriteBlockLplPayload::decode);
+                return block(b.blockAddress(), b.data());
+            });
+            case WRITE_BLOCK_EPL -> after(slow(WRITE_EPL_US), cmd,
+                () -> block(decode(lpl, WriteBlockEplPayload::decode).blockAddress(), epl(epl)));
             case COMPLETE_DOWNLOAD -> after(COMPLETE_US, cmd, this::complete);
-            case RUN_IMAGE -> after(QUICK_US, cmd, () -> run(p[L + 1] & 0xFF, CdbPage.u16(p, L + 2)));
+            case RUN_IMAGE -> after(QUICK_US, cmd, () -> run(decode(lpl, RunImagePayload::decode)));
             case COMMIT_IMAGE -> after(COMMIT_US, cmd, () -> {
                 images.commitRunning();
-                return new byte[0];
+                return NoPayload.INSTANCE.encode();
             });
+        }
+    }
+
+    /** A command payload as its record; one that does not have the command's layout is a parameter error (42h). */
+    private static <T> T decode(byte[] lpl, Function<byte[], T> decoder) {
+        try {
+            return decoder.apply(lpl);
+        } catch (CdbFormatException malformed) {
+            throw new Failure(CdbStatus.PARAMETER_ERROR);
         }
     }
 
@@ -183,11 +207,7 @@ final class CdbEngine {
 
     /** Writes the reply (exact length, non-zero check code), the status, and latches the completion flag. */
     private void finish(int status, byte[] reply, CdbCommand cmd) {
-        byte[] p = firmware.memory().pageArray(CdbPage.PAGE, 0);
-        int len = reply == null ? 0 : reply.length;
-        if (reply != null) System.arraycopy(reply, 0, p, L, len);
-        p[CdbPage.REPLY_LENGTH] = (byte) len;
-        p[CdbPage.REPLY_CHECK_CODE] = (byte) Codecs.onesComplementChecksum(p, L, L + len);
+        CdbPage.putReply(firmware.memory().pageArray(CdbPage.PAGE, 0), reply == null ? NoPayload.INSTANCE.encode() : reply);
         busy = false;
         running = null;
         setStatus(status);
@@ -197,78 +217,40 @@ final class CdbEngine {
 
     private void setStatus(int status) { firmware.memory().set(STATUS, status); }
 
-    private static long u32(byte[] b, int at) {
-        return ((b[at] & 0xFFL) << 24) | ((b[at + 1] & 0xFFL) << 16) | ((b[at + 2] & 0xFFL) << 8) | (b[at + 3] & 0xFFL);
-    }
-
-    private static void put16(byte[] b, int at, int v) {
-        b[at] = (byte) (v >>> 8);
-        b[at + 1] = (byte) v;
-    }
-
-    /** Keeps a reply's check code non-zero (the kernel rejects 0) by adjusting a reserved byte of it. */
-    private static byte[] nonZeroCheck(byte[] reply, int reservedIndex) {
-        if (Codecs.onesComplementChecksum(reply, 0, reply.length) == 0) reply[reservedIndex] ^= 1;
-        return reply;
-    }
-
     // ------------------------------------------------------------------ replies
 
-    private byte[] moduleFeatures() {
-        byte[] r = new byte[CdbCommand.MODULE_FEATURES.replyLength()];
-        for (CdbCommand c : CdbCommand.values()) {
-            if (c.id() > 0xFF) continue;
-            r[2 + c.id() / 8] |= (byte) (1 << (c.id() % 8));
-        }
-        put16(r, 34, MAX_COMPLETION_MS);
-        return nonZeroCheck(r, 0);
+    private ModuleFeaturesReply moduleFeatures() {
+        Set<Integer> supported = new TreeSet<>();
+        for (CdbCommand c : CdbCommand.values()) if (!c.isFirmwareCommand()) supported.add(c.id());
+        return new ModuleFeaturesReply(supported, MAX_COMPLETION_MS);
     }
 
-    private byte[] firmwareFeatures() {
-        byte[] r = new byte[CdbCommand.FW_MANAGEMENT_FEATURES.replyLength()];
-        r[1] = 0x01;                                   // 0102h abort supported
-        r[2] = (byte) START_PAYLOAD_SIZE;
-        r[3] = (byte) 0xFF;                            // erased byte
-        r[4] = (byte) firmware.memory().get(MAP.field("CdbReadWriteLengthExt"));
-        r[5] = 0x11;                                   // write: LPL and EPL
-        r[6] = 0x00;                                   // no read-back
-        r[7] = 0x00;                                   // Run is not hitless
-        put16(r, 8, MAX_START_MS);
-        put16(r, 10, MAX_ABORT_MS);
-        put16(r, 12, MAX_WRITE_MS);
-        put16(r, 14, MAX_COMPLETE_MS);
-        put16(r, 16, 0);
-        return nonZeroCheck(r, 0);
+    private FirmwareManagementFeaturesReply firmwareFeatures() {
+        int ext = (int) firmware.memory().get(AdminPages.CDB_READ_WRITE_LENGTH_EXT);
+        return new FirmwareManagementFeaturesReply(false, false, false, false, true, START_PAYLOAD_SIZE, ERASED_BYTE,
+            ext, TransferMechanism.BOTH, TransferMechanism.NONE, false, MAX_START_MS, MAX_ABORT_MS, MAX_WRITE_MS,
+            MAX_COMPLETE_MS, 0);
     }
 
-    private byte[] firmwareInfo() {
-        byte[] r = new byte[CdbCommand.GET_FIRMWARE_INFO.replyLength()];
+    private FirmwareInfoReply firmwareInfo() {
         FirmwareImages img = images;
-        int status = 0;
+        FirmwareInfoReply.BankStatus[] status = new FirmwareInfoReply.BankStatus[2];
+        FirmwareInfoReply.ImageInfo[] info = new FirmwareInfoReply.ImageInfo[2];
         for (int bank = 0; bank < 2; bank++) {
             FirmwareImages.Image i = img.image(bank);
-            int shift = bank * 4;
-            if (img.running() == bank) status |= 1 << shift;
-            if (img.committed() == bank) status |= 2 << shift;
-            if (!i.valid()) status |= 4 << shift;
-            int at = 2 + bank * 36;
-            r[at] = (byte) i.major();
-            r[at + 1] = (byte) i.minor();
-            put16(r, at + 2, i.build());
-            byte[] extra = (i.valid() ? "OpenXPO emulated image " + i.version() : "").getBytes(StandardCharsets.US_ASCII);
-            System.arraycopy(extra, 0, r, at + 4, Math.min(32, extra.length));
+            status[bank] = new FirmwareInfoReply.BankStatus(img.running() == bank, img.committed() == bank, !i.valid());
+            info[bank] = new FirmwareInfoReply.ImageInfo(i.major(), i.minor(), i.build(),
+                i.valid() ? "OpenXPO emulated image " + i.version() : "");
         }
-        r[0] = (byte) status;
-        r[1] = 0x03;                                   // info for images A and B; no factory image
-        return nonZeroCheck(r, 108);
+        return new FirmwareInfoReply(status[0], status[1], Optional.of(info[0]), Optional.of(info[1]), Optional.empty());
     }
 
     // ------------------------------------------------------------------ download
 
-    private byte[] start(byte[] p, int lpl) {
-        long size = u32(p, L);
-        int vendorBytes = lpl - 8;
-        if (size < START_PAYLOAD_SIZE || size > FirmwareImageFormat.MAX_IMAGE_SIZE || vendorBytes != START_PAYLOAD_SIZE) {
+    private byte[] start(StartDownloadPayload start) {
+        long size = start.imageSize();
+        if (size < START_PAYLOAD_SIZE || size > FirmwareImageFormat.MAX_IMAGE_SIZE
+            || start.vendorData().length != START_PAYLOAD_SIZE) {
             return fail(CdbStatus.PARAMETER_ERROR);
         }
         // The inactive bank is erased now: until Complete validates a new image it is not bootable.
@@ -277,28 +259,29 @@ final class CdbEngine {
         StaticContent.updateChecksums(firmware.memory());
         download = new byte[(int) size];
         received = new BitSet((int) size);
-        System.arraycopy(p, L + 8, download, 0, START_PAYLOAD_SIZE);
+        System.arraycopy(start.vendorData(), 0, download, 0, START_PAYLOAD_SIZE);
         received.set(0, START_PAYLOAD_SIZE);
-        return new byte[0];
+        return NoPayload.INSTANCE.encode();
     }
 
     private byte[] epl(int length) {
         byte[] out = new byte[length];
         for (int k = 0; k < length; k += CdbPage.EPL_PAGE_SIZE) {
             byte[] page = firmware.memory().pageArray(CdbPage.EPL_FIRST_PAGE + k / CdbPage.EPL_PAGE_SIZE, 0);
-            System.arraycopy(page, 128, out, k, Math.min(CdbPage.EPL_PAGE_SIZE, length - k));
+            System.arraycopy(page, CdbPage.EPL_DATA, out, k, Math.min(CdbPage.EPL_PAGE_SIZE, length - k));
         }
         return out;
     }
 
-    private byte[] block(long address, byte[] src, int from, int length) {
+    private byte[] block(long address, byte[] data) {
         if (download == null) return fail(CdbStatus.SEQUENCE_ERROR);
         if (faults.failWrites) return fail(CdbStatus.BLOCK_ERROR);
         long offset = address + START_PAYLOAD_SIZE;
+        int length = data.length;
         if (length <= 0 || offset + length > download.length) return fail(CdbStatus.BLOCK_ERROR);
-        System.arraycopy(src, from, download, (int) offset, length);
+        System.arraycopy(data, 0, download, (int) offset, length);
         received.set((int) offset, (int) offset + length);
-        return new byte[0];
+        return NoPayload.INSTANCE.encode();
     }
 
     private byte[] complete() {
@@ -317,18 +300,17 @@ final class CdbEngine {
         images.storeInactive(new FirmwareImages.Image(h.major(), h.minor(), h.build(), true));
         images.publishVersions(firmware.memory());
         StaticContent.updateChecksums(firmware.memory());
-        return new byte[0];
+        return NoPayload.INSTANCE.encode();
     }
 
     /**
      * Run (0109h): modes 0/1 reset into the inactive image, 2/3 into the running one, DelayToReset ms after the
      * completion flag. The new image runs uncommitted: a reset before Commit boots the committed one again.
      */
-    private byte[] run(int mode, int delayMs) {
-        if (mode > 3) return fail(CdbStatus.PARAMETER_ERROR);
-        boolean toInactive = mode <= 1;
+    private byte[] run(RunImagePayload run) {
+        boolean toInactive = run.mode().toInactive();
         if (toInactive && !images.inactiveImage().valid()) return fail(CdbStatus.IMAGE_INVALID);
-        firmware.schedule(ms(delayMs), () -> imageRun.resetInto(toInactive, faults.noReturnAfterRun));
-        return new byte[0];
+        firmware.schedule(ms(run.delayToResetMs()), () -> imageRun.resetInto(toInactive, faults.noReturnAfterRun));
+        return NoPayload.INSTANCE.encode();
     }
 }

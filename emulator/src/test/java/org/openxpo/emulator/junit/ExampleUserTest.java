@@ -4,7 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.openxpo.emulator.Cage;
 import org.openxpo.emulator.fault.Fault;
 import org.openxpo.protocol.map.Field;
-import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.map.LaneStatusPage;
+import org.openxpo.protocol.map.ManagementInterface;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
 
@@ -22,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @EmulatedXpo(cages = 1, virtualClock = true)
 class ExampleUserTest {
-    static final int MODULE = 0x50;
-    static final Field FAILURE_FLAG_TX = MemoryMap.xpo().field("FailureFlagTx");
+    static final int MODULE = ManagementInterface.I2C_ADDRESS;
+    static final Field FAILURE_FLAG_TX = LaneStatusPage.FAILURE_FLAG_TX;
 
     @Test
     void aLaserFailureLatchesTheTxFailureFlag(XpoTestbed xpo) {
@@ -42,7 +43,8 @@ class ExampleUserTest {
 
     /** Selects the field's page (bank 0) and reads the byte that holds element {@code i}; returns that bit. */
     private static int readLaneBit(Cage cage, Field field, int i) {
-        I2cResult select = cage.i2c(List.of(I2cMessage.write(MODULE, (byte) 126, (byte) 0, (byte) field.page()))).get(0);
+        I2cResult select = cage.i2c(List.of(I2cMessage.write(MODULE, (byte) ManagementInterface.BANK_SELECT, (byte) 0,
+            (byte) field.page()))).get(0);
         assertTrue(select.ok(), "page select: " + select.status());
         List<I2cResult> read = cage.i2c(List.of(
             I2cMessage.write(MODULE, (byte) field.elementOffset(i)),

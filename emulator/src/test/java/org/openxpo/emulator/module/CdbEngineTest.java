@@ -125,6 +125,15 @@ class CdbEngineTest extends ModuleFixture {
     }
 
     @Test
+    void aPayloadWithoutItsCommandsLayoutIsAParameterError() {
+        assertEquals(0x42, cdb.run(0x0109, (byte) 0, (byte) 0), "Run takes 4 bytes");
+        assertEquals(0x42, cdb.run(0x0109, (byte) 0, (byte) 7, (byte) 0, (byte) 0), "Run mode 7 does not exist");
+        assertEquals(0x42, cdb.run(0x0104, new byte[5], new byte[8]), "an EPL block's LPL is its 4-byte address");
+        assertEquals(0x42, cdb.run(0x0001, (byte) 0, (byte) 0), "a password is 4 bytes");
+        assertEquals(0, cdb.replyLength());
+    }
+
+    @Test
     void badCheckCodeAndUnknownCommandFailWithTheirCodes() {
         cdb.send(0x0040, new byte[0], new byte[0], true);
         assertEquals(0x45, cdb.await());

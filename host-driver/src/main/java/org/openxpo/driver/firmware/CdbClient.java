@@ -4,9 +4,9 @@ import org.openxpo.driver.XpoException;
 import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.protocol.cdb.CdbCommand;
 import org.openxpo.protocol.cdb.CdbPage;
-import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.cdb.NoPayload;
+import org.openxpo.protocol.map.LowerPage;
 import org.openxpo.protocol.types.CdbStatus;
-import org.openxpo.protocol.units.Codecs;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +31,8 @@ public final class CdbClient {
         public boolean ok() { return status == CdbStatus.SUCCESS.code(); }
     }
 
-    private static final int STATUS_ADDRESS = MemoryMap.xpo().field("CdbStatus1").offset();
+    private static final int STATUS_PAGE = LowerPage.CDB_STATUS1.page();
+    private static final int STATUS_ADDRESS = LowerPage.CDB_STATUS1.offset();
     /** Poll interval while waiting for Run's result (the module is about to reset; nothing to gain from hurrying). */
     private static final long POLL_NANOS = 1_000_000;
     /** Status polls: every 50 µs for the eager stretch, then backing off to 1 ms. */
@@ -51,7 +52,7 @@ public final class CdbClient {
     public Reply call(int command, byte[] lpl, byte[] epl, Duration timeout) {
         List<RegisterAccess.PageWrite> writes = new ArrayList<>();
         for (int k = 0; k < epl.length; k += CdbPage.EPL_PAGE_SIZE) {
-            writes.add(new RegisterAccess.PageWrite(CdbPage.EPL_FIRST_PAGE + k / CdbPage.EPL_PAGE_SIZE, 0, 128,
+            writes.add(new RegisterAccess.PageWrite(CdbPage.EPL_FIRST_PAGE + k / CdbPage.EPL_PAGE_SIZE, 0, CdbPage.EPL_DATA,
                 Arrays.copyOfRange(epl, k, Math.min(epl.length, k + CdbPage.EPL_PAGE_SIZE))));
         }
         writes.addAll(trigger(CdbPage.request(command, lpl, epl.length), lpl.length));
@@ -66,7 +67,7 @@ public final class CdbClient {
     }
 
     public Reply call(CdbCommand command, byte[] lpl, Duration timeout) {
-        return call(command.id(), lpl, new byte[0], timeout);
+        return call(command.id(), lpl, NoPayload.INSTANCE.encode(), timeout);
     }
 
     /** Sends a command and does not wait (CDB Run: the module resets before a host could read the result). */
@@ -92,7 +93,7 @@ public final class CdbClient {
         while (System.nanoTime() < deadline) {
             LockSupport.parkNanos(POLL_NANOS);
             try {
-                int s = access.read(0x00, 0, STATUS_ADDRESS, 1)[0] & 0xFF;
+                int s = access.read(STATUS_PAGE, 0, STATUS_ADDRESS, 1)[0] & 0xFF;
                 if (!CdbStatus.isBusy(s)) return s;
             } catch (XpoException.Nack resetting) {
                 return 0;
@@ -116,7 +117,7 @@ public final class CdbClient {
             long asked = System.nanoTime();
             if (asked - triggered > eager) interval = Math.min(2 * interval, LONGEST_POLL_NANOS);
             try {
-                int s = access.read(0x00, 0, STATUS_ADDRESS, 1)[0] & 0xFF;
+                int s = access.read(STATUS_PAGE, 0, STATUS_ADDRESS, 1)[0] & 0xFF;
                 if (!CdbStatus.isBusy(s)) {
                     lastBusy.put(command, asked - triggered);
                     return s;
@@ -140,7 +141,7 @@ public final class CdbClient {
                 known.replyLength()));
         }
         byte[] payload = len == 0 ? new byte[0] : access.read(CdbPage.PAGE, 0, CdbPage.LPL, Math.min(len, CdbPage.MAX_LPL));
-        int check = Codecs.onesComplementChecksum(payload, 0, payload.length);
+        int check = CdbPage.replyCheckCode(payload);
         if ((head[1] & 0xFF) != check || check == 0) {
             throw new XpoException.LinkFailure(String.format("CDB %04Xh reply check code 0x%02X does not match 0x%02X",
                 command, head[1] & 0xFF, check));

@@ -1,26 +1,37 @@
 package org.openxpo.driver.firmware;
 
+import org.openxpo.protocol.cdb.FirmwareManagementFeaturesReply;
+import org.openxpo.protocol.cdb.WriteBlockLplPayload;
+
 import java.time.Duration;
 
 /**
- * CDB 0041h: how the module takes firmware. Durations are already multiplied out (MaxDurationCoding ×10 honoured,
+ * CDB 0041h: how the module takes firmware, as the driver uses it. The reply's layout is the protocol's
+ * {@link FirmwareManagementFeaturesReply}; durations are already multiplied out (MaxDurationCoding ×10 honoured,
  * unlike the kernel).
  */
-public record FirmwareFeatures(boolean abortSupported, int startPayloadSize, int readWriteLengthExt,
-                               boolean lplWrites, boolean eplWrites, Duration maxStart, Duration maxAbort,
-                               Duration maxWrite, Duration maxComplete) {
+public record FirmwareFeatures(FirmwareManagementFeaturesReply advertised) {
 
-    static FirmwareFeatures decode(byte[] r) {
-        int m = (r[1] & 0x08) != 0 ? 10 : 1;
-        int write = r[5] & 0xFF;
-        return new FirmwareFeatures((r[1] & 1) != 0, r[2] & 0xFF, r[4] & 0xFF, write == 0x01 || write == 0x11,
-            write == 0x10 || write == 0x11, ms(r, 8, m), ms(r, 10, m), ms(r, 12, m), ms(r, 14, m));
-    }
+    public boolean abortSupported() { return advertised.abortSupported(); }
 
-    private static Duration ms(byte[] r, int at, int multiplier) {
-        return Duration.ofMillis((long) (((r[at] & 0xFF) << 8) | (r[at + 1] & 0xFF)) * multiplier);
-    }
+    /** StartCmdPayloadSize: the image bytes the Start command carries. */
+    public int startPayloadSize() { return advertised.startPayloadSize(); }
+
+    /** ReadWriteLengthExt i: CDB pages take accesses of 8·(1+i) bytes. */
+    public int readWriteLengthExt() { return advertised.readWriteLengthExt(); }
+
+    public boolean lplWrites() { return advertised.writeMechanism().lpl(); }
+
+    public boolean eplWrites() { return advertised.writeMechanism().epl(); }
+
+    public Duration maxStart() { return advertised.maxStart(); }
+
+    public Duration maxAbort() { return advertised.maxAbort(); }
+
+    public Duration maxWrite() { return advertised.maxWrite(); }
+
+    public Duration maxComplete() { return advertised.maxComplete(); }
 
     /** Bytes of image data per LPL block: the LPL (at most 120 bytes, or the access limit) minus the address. */
-    public int lplBlockSize() { return Math.min(8 * (1 + Math.min(readWriteLengthExt, 15)), 120) - 4; }
+    public int lplBlockSize() { return WriteBlockLplPayload.blockSize(readWriteLengthExt()); }
 }

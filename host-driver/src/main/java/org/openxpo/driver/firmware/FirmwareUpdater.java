@@ -3,18 +3,28 @@ package org.openxpo.driver.firmware;
 import org.openxpo.driver.XpoException;
 import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.protocol.cdb.CdbCommand;
+import org.openxpo.protocol.cdb.CdbFormatException;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
+import org.openxpo.protocol.cdb.FirmwareInfoReply;
+import org.openxpo.protocol.cdb.FirmwareManagementFeaturesReply;
+import org.openxpo.protocol.cdb.NoPayload;
+import org.openxpo.protocol.cdb.PasswordPayload;
+import org.openxpo.protocol.cdb.RunImagePayload;
+import org.openxpo.protocol.cdb.StartDownloadPayload;
+import org.openxpo.protocol.cdb.WriteBlockEplPayload;
+import org.openxpo.protocol.cdb.WriteBlockLplPayload;
+import org.openxpo.protocol.map.AdminPages;
 import org.openxpo.protocol.map.Field;
-import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.map.LowerPage;
 import org.openxpo.protocol.types.CdbStatus;
 import org.openxpo.protocol.types.ModuleState;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Firmware update over CDB, end to end: features → start → blocks (EPL when the module takes it, 2 KiB at a time,
@@ -41,8 +51,10 @@ public final class FirmwareUpdater {
 
     /** Slack added to every advertised duration: our polling and the bus also take time. */
     private static final Duration SLACK = Duration.ofMillis(500);
+    /** CdbMaxPagesEpl (01h:163.3-0) code for the 16 EPL pages a 2048-byte EPL block needs. */
     private static final int EPL_PAGES_CODE_16 = 7;
-    private static final Field MODULE_STATE = MemoryMap.xpo().field("ModuleState");
+    private static final Field MODULE_STATE = LowerPage.MODULE_STATE;
+    private static final byte[] NO_PAYLOAD = NoPayload.INSTANCE.encode();
     /** How long past DelayToReset a module may take to start its reset after Run. */
     private static final Duration RESET_GRACE = Duration.ofSeconds(1);
 
@@ -59,17 +71,20 @@ public final class FirmwareUpdater {
     public void abort() { abort.set(true); }
 
     public FirmwareFeatures features() {
-        return FirmwareFeatures.decode(expect(cdb.call(CdbCommand.FW_MANAGEMENT_FEATURES, new byte[0], Duration.ofSeconds(5)),
-            "FW management features (0041h)"));
+        String what = "FW management features (0041h)";
+        return new FirmwareFeatures(decode(expect(cdb.call(CdbCommand.FW_MANAGEMENT_FEATURES, NO_PAYLOAD,
+            Duration.ofSeconds(5)), what), FirmwareManagementFeaturesReply::decode, what));
     }
 
     public FirmwareInfo info() {
-        return FirmwareInfo.decode(expect(cdb.call(CdbCommand.GET_FIRMWARE_INFO, new byte[0], Duration.ofSeconds(5)),
-            "get firmware info (0100h)"));
+        String what = "get firmware info (0100h)";
+        return FirmwareInfo.of(decode(expect(cdb.call(CdbCommand.GET_FIRMWARE_INFO, NO_PAYLOAD, Duration.ofSeconds(5)),
+            what), FirmwareInfoReply::decode, what));
     }
 
     public void enterPassword(long password) {
-        expect(cdb.call(CdbCommand.ENTER_PASSWORD, u32(password), Duration.ofSeconds(5)), "enter password (0001h)");
+        expect(cdb.call(CdbCommand.ENTER_PASSWORD, new PasswordPayload(password).encode(), Duration.ofSeconds(5)),
+            "enter password (0001h)");
     }
 
     /**
@@ -78,7 +93,7 @@ public final class FirmwareUpdater {
      */
     public void run(Duration delayToReset, Duration back) {
         int d = (int) Math.min(0xFFFF, delayToReset.toMillis());
-        cdb.send(CdbCommand.RUN_IMAGE.id(), new byte[] {0, 0, (byte) (d >> 8), (byte) d});
+        cdb.send(CdbCommand.RUN_IMAGE.id(), new RunImagePayload(RunImagePayload.Mode.RESET_TO_INACTIVE, d).encode());
         // The module resets DelayToReset after it completes Run. Polling for "back" before that would see the old
         // firmware still answering (the kernel's pre-2026 bug): wait for the result, then for the reset itself.
         int status = cdb.awaitRunResult(Duration.ofSeconds(2));
@@ -89,7 +104,7 @@ public final class FirmwareUpdater {
 
     /** CDB Commit (010Ah): the running image becomes the one that boots. */
     public void commit() {
-        expect(cdb.call(CdbCommand.COMMIT_IMAGE, new byte[0], Duration.ofSeconds(5)), "commit (010Ah)");
+        expect(cdb.call(CdbCommand.COMMIT_IMAGE, NO_PAYLOAD, Duration.ofSeconds(5)), "commit (010Ah)");
     }
 
     /**
@@ -101,32 +116,34 @@ public final class FirmwareUpdater {
         if (options.password() != null) enterPassword(options.password());
         FirmwareFeatures f = features();
         int s = f.startPayloadSize();
-        if (s > 112) throw new XpoException.Unsupported("module wants a " + s + "-byte start payload (more than 112)");
+        if (s > StartDownloadPayload.MAX_VENDOR_DATA) {
+            throw new XpoException.Unsupported("module wants a " + s + "-byte start payload (more than "
+                + StartDownloadPayload.MAX_VENDOR_DATA + ")");
+        }
         if (image.length < s) throw new XpoException.Unsupported("image (" + image.length + " bytes) is shorter than the start payload (" + s + ")");
         FirmwareImageFormat.Header header = FirmwareImageFormat.header(image);
         boolean epl = options.preferEpl() && f.eplWrites() && eplPages() >= EPL_PAGES_CODE_16;
         if (!epl && !f.lplWrites()) throw new XpoException.Unsupported("module takes no firmware writes this driver can send");
 
         progress.accept(new Progress("start", 0, image.length));
-        ByteArrayOutputStream start = new ByteArrayOutputStream();
-        start.writeBytes(u32(image.length));
-        start.writeBytes(new byte[4]);
-        start.write(image, 0, s);
-        expect(cdb.call(CdbCommand.START_DOWNLOAD, start.toByteArray(), f.maxStart().plus(SLACK)), "start download (0101h)");
+        byte[] start = new StartDownloadPayload(image.length, Arrays.copyOf(image, s)).encode();
+        expect(cdb.call(CdbCommand.START_DOWNLOAD, start, f.maxStart().plus(SLACK)), "start download (0101h)");
         try {
-            int block = epl ? 2048 : f.lplBlockSize();
+            int block = epl ? WriteBlockEplPayload.MAX_DATA : f.lplBlockSize();
             for (int off = s; off < image.length; off += block) {
                 if (abort.get()) throw new XpoException.Unsupported("firmware update aborted by the host");
                 int n = Math.min(block, image.length - off);
                 byte[] data = Arrays.copyOfRange(image, off, off + n);
                 CdbClient.Reply r = epl
-                    ? cdb.call(CdbCommand.WRITE_BLOCK_EPL.id(), u32(off - s), data, f.maxWrite().plus(SLACK))
-                    : cdb.call(CdbCommand.WRITE_BLOCK_LPL.id(), concat(u32(off - s), data), new byte[0], f.maxWrite().plus(SLACK));
+                    ? cdb.call(CdbCommand.WRITE_BLOCK_EPL.id(), new WriteBlockEplPayload(off - s).encode(), data,
+                        f.maxWrite().plus(SLACK))
+                    : cdb.call(CdbCommand.WRITE_BLOCK_LPL.id(), new WriteBlockLplPayload(off - s, data).encode(),
+                        NO_PAYLOAD, f.maxWrite().plus(SLACK));
                 expect(r, String.format("write block at %d (%s)", off - s, epl ? "0104h" : "0103h"));
                 progress.accept(new Progress("write", off + n, image.length));
             }
             progress.accept(new Progress("complete", image.length, image.length));
-            expect(cdb.call(CdbCommand.COMPLETE_DOWNLOAD, new byte[0], f.maxComplete().plus(SLACK)), "complete download (0107h)");
+            expect(cdb.call(CdbCommand.COMPLETE_DOWNLOAD, NO_PAYLOAD, f.maxComplete().plus(SLACK)), "complete download (0107h)");
         } catch (XpoException e) {
             abortQuietly(f);
             throw e;
@@ -151,14 +168,14 @@ public final class FirmwareUpdater {
     private void abortQuietly(FirmwareFeatures f) {
         if (!f.abortSupported()) return;
         try {
-            cdb.call(CdbCommand.ABORT_DOWNLOAD, new byte[0], f.maxAbort().plus(SLACK));
+            cdb.call(CdbCommand.ABORT_DOWNLOAD, NO_PAYLOAD, f.maxAbort().plus(SLACK));
         } catch (XpoException ignored) {
             // the original failure is what the caller needs to see
         }
     }
 
     private int eplPages() {
-        return (int) access.get(MemoryMap.xpo().field("CdbMaxPagesEpl"));
+        return (int) access.get(AdminPages.CDB_MAX_PAGES_EPL);
     }
 
     /**
@@ -214,11 +231,12 @@ public final class FirmwareUpdater {
         return r.payload();
     }
 
-    private static byte[] u32(long v) { return new byte[] {(byte) (v >> 24), (byte) (v >> 16), (byte) (v >> 8), (byte) v}; }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
+    /** A reply as its protocol record; one without the command's layout is a link failure, as a bad length is. */
+    private static <T> T decode(byte[] reply, Function<byte[], T> decoder, String what) {
+        try {
+            return decoder.apply(reply);
+        } catch (CdbFormatException e) {
+            throw new XpoException.LinkFailure(what + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -1,6 +1,10 @@
 package org.openxpo.protocol.cdb;
 
-import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.map.CdbPages;
+import org.openxpo.protocol.map.Pages;
+import org.openxpo.protocol.units.Codecs;
+
+import java.util.Arrays;
 
 /**
  * Where the CDB header and payloads sit, read from the declared map (page 9Fh, EPL pages A0h–AFh), and the request
@@ -9,23 +13,23 @@ import org.openxpo.protocol.map.MemoryMap;
 public final class CdbPage {
     private CdbPage() {}
 
-    private static final MemoryMap MAP = MemoryMap.xpo();
-
-    public static final int PAGE = MAP.field("CdbCommandId").page();
-    public static final int EPL_FIRST_PAGE = MAP.field("CdbEplData0").page();
-    public static final int COMMAND_ID = MAP.field("CdbCommandId").offset();
+    public static final int PAGE = CdbPages.CDB_COMMAND_ID.page();
+    public static final int EPL_FIRST_PAGE = CdbPages.CDB_EPL_DATA.getFirst().page();
+    public static final int COMMAND_ID = CdbPages.CDB_COMMAND_ID.offset();
     /** The byte whose write triggers a command (the low byte of CMDID). */
     public static final int TRIGGER = COMMAND_ID + 1;
-    public static final int EPL_LENGTH = MAP.field("CdbEplLength").offset();
-    public static final int LPL_LENGTH = MAP.field("CdbLplLength").offset();
-    public static final int CHECK_CODE = MAP.field("CdbCheckCode").offset();
-    public static final int REPLY_LENGTH = MAP.field("CdbReplyLength").offset();
-    public static final int REPLY_CHECK_CODE = MAP.field("CdbReplyCheckCode").offset();
+    public static final int EPL_LENGTH = CdbPages.CDB_EPL_LENGTH.offset();
+    public static final int LPL_LENGTH = CdbPages.CDB_LPL_LENGTH.offset();
+    public static final int CHECK_CODE = CdbPages.CDB_CHECK_CODE.offset();
+    public static final int REPLY_LENGTH = CdbPages.CDB_REPLY_LENGTH.offset();
+    public static final int REPLY_CHECK_CODE = CdbPages.CDB_REPLY_CHECK_CODE.offset();
     /** First byte of the local payload (command parameters in, reply out). */
-    public static final int LPL = MAP.field("CdbLocalPayload").offset();
-    public static final int MAX_LPL = MAP.field("CdbLocalPayload").byteLength();
-    public static final int EPL_PAGE_SIZE = MAP.field("CdbEplData0").byteLength();
-    public static final int MAX_EPL = EPL_PAGE_SIZE * 16;
+    public static final int LPL = CdbPages.CDB_LOCAL_PAYLOAD.offset();
+    public static final int MAX_LPL = CdbPages.CDB_LOCAL_PAYLOAD.byteLength();
+    /** First byte of the extended payload on each EPL page. */
+    public static final int EPL_DATA = CdbPages.CDB_EPL_DATA.getFirst().offset();
+    public static final int EPL_PAGE_SIZE = CdbPages.CDB_EPL_DATA.getFirst().byteLength();
+    public static final int MAX_EPL = EPL_PAGE_SIZE * Pages.CDB_EPL_PAGES;
 
     /**
      * The page-9Fh image of a request, indexed by byte address: CMDID, EPLLength, LPLLength, the check code and the
@@ -46,9 +50,25 @@ public final class CdbPage {
     }
 
     /** True for the CDB pages (9Fh and the EPL pages), where writes may be 8·(1+CdbReadWriteLengthExt) bytes long. */
-    public static boolean isCdbPage(int page) {
-        return page == PAGE || (page >= EPL_FIRST_PAGE && page < EPL_FIRST_PAGE + MAX_EPL / EPL_PAGE_SIZE);
+    public static boolean isCdbPage(int page) { return Pages.isCdb(page); }
+
+    /** The local payload of the request in a page-9Fh image (LPLLength bytes from 136); LPLLength must fit the LPL. */
+    public static byte[] localPayload(byte[] page9f) {
+        int length = page9f[LPL_LENGTH] & 0xFF;
+        if (length > MAX_LPL) throw new CdbFormatException("LPLLength " + length + " is more than " + MAX_LPL);
+        return Arrays.copyOfRange(page9f, LPL, LPL + length);
     }
+
+    /** Puts a reply into a page-9Fh image: the payload from 136, RPLLength and RPLChkCode. */
+    public static void putReply(byte[] page9f, byte[] reply) {
+        if (reply.length > MAX_LPL) throw new IllegalArgumentException("reply longer than " + MAX_LPL + " bytes");
+        System.arraycopy(reply, 0, page9f, LPL, reply.length);
+        page9f[REPLY_LENGTH] = (byte) reply.length;
+        page9f[REPLY_CHECK_CODE] = (byte) replyCheckCode(reply);
+    }
+
+    /** RPLChkCode of a reply payload: the ones' complement of its byte sum. */
+    public static int replyCheckCode(byte[] reply) { return Codecs.onesComplementChecksum(reply, 0, reply.length); }
 
     public static int u16(byte[] page, int at) { return ((page[at] & 0xFF) << 8) | (page[at + 1] & 0xFF); }
 }

@@ -58,6 +58,15 @@ public final class RegisterMapDoc {
           .append("`protocol/src/main/java/org/openxpo/protocol/map/`), the same data the emulator and the host driver use.\n")
           .append("Do not edit it by hand: change the declaration and regenerate with `").append(REGENERATE).append("`.\n")
           .append("The protocol build fails while this file is stale.\n\n")
+          .append("In code, every field is a constant of the class that declares its page, named after the CMIS name in\n")
+          .append("upper snake case: `LowerPage.TEMP_FLAGS`, `AdminPages.VENDOR_NAME` (pages 00h–02h),\n")
+          .append("`LaneControlPage.DP_CONFIG_LANE` (10h), `LaneStatusPage.FAILURE_FLAG_TX` (11h), `CdbPages.CDB_COMMAND_ID`\n")
+          .append("(9Fh, A0h–AFh), `XpoPages.LEAK_FLAG` (B0h–B1h; per monitor `XpoPages.Monitor.COOLANT_FLOW.value()`),\n")
+          .append("so a renamed field fails to compile. The declaration also states the relations between fields, which the\n")
+          .append("map answers: `maskOf(flag)` (every latched flag has one mask of its shape), `thresholdsOf(value)` (the\n")
+          .append("four thresholds of a monitor, by `ThresholdKind`) and `activeOf(staged)` (the active control set field\n")
+          .append("ApplyDPInit fills from a staged one). Page numbers are in `Pages`; the address, select registers and write\n")
+          .append("limits in `ManagementInterface`; lanes, banks and paddle cards in `Lanes`.\n\n")
           .append(String.format("The XPO management profile is CMIS 5.3 with %d host lanes in %d banks of %d lanes. "
               + "The map declares %d fields: %d on the lower page and %d on %d upper pages.\n\n",
               MemoryMap.LANES, MemoryMap.BANKS, MemoryMap.LANES_PER_BANK, map.fields().size(), map.lowerFields().size(),

@@ -1,5 +1,7 @@
 package org.openxpo.protocol.map;
 
+import org.openxpo.protocol.types.Lanes;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,10 +15,10 @@ import java.util.TreeMap;
  * fields. The emulator derives its access rules from it, the driver its addresses, the docs their tables.
  */
 public final class MemoryMap {
-    /** Banks of the lane pages: 8 banks × 8 lanes = 64 lanes (01h:142 BanksSupported = 3). */
-    public static final int BANKS = 8;
-    public static final int LANES_PER_BANK = 8;
-    public static final int LANES = BANKS * LANES_PER_BANK;
+    /** Banks of the lane pages: 8 banks × 8 lanes = 64 lanes (01h:142 BanksSupported = 3); see {@link Lanes}. */
+    public static final int BANKS = Lanes.BANKS;
+    public static final int LANES_PER_BANK = Lanes.PER_BANK;
+    public static final int LANES = Lanes.COUNT;
     public static final int PAGE_SIZE = 128;
 
     private static final MemoryMap XPO = new MemoryMap();
@@ -25,23 +27,31 @@ public final class MemoryMap {
     private final ByteRules lowerRules;
     private final Map<Integer, PageDef> pages;
     private final Map<String, Field> byName = new LinkedHashMap<>();
+    private final Map<Field, Field> maskOfFlag = new LinkedHashMap<>();
+    private final Map<Field, Field> flagOfMask = new LinkedHashMap<>();
+    private final Map<Field, Field> activeOfStaged = new LinkedHashMap<>();
+    private final Map<Field, ThresholdSet> thresholdsOfValue = new LinkedHashMap<>();
 
     private MemoryMap() {
-        lower = LowerPage.fields();
+        lower = LowerPage.PAGE.fields();
         lowerRules = new ByteRules(0, lower);
+        List<PageBuilder> upper = new ArrayList<>(List.of(AdminPages.ADMINISTRATIVE, AdminPages.ADVERTISING,
+            AdminPages.THRESHOLDS, LaneControlPage.PAGE, LaneStatusPage.PAGE, CdbPages.PAGE, XpoPages.TELEMETRY_PAGE,
+            XpoPages.THRESHOLDS_PAGE));
+        upper.addAll(CdbPages.EPL_PAGES);
         Map<Integer, PageDef> p = new TreeMap<>();
-        for (PageDef def : List.of(AdminPages.page00(), AdminPages.page01(), AdminPages.page02(),
-                LanePages.page10(BANKS), LanePages.page11(BANKS), CdbPages.page9F(),
-                XpoPages.telemetry(), XpoPages.thresholds())) {
-            p.put(def.number(), def);
-        }
-        for (int i = 0; i < CdbPages.EPL_PAGES; i++) {
-            PageDef def = CdbPages.epl(i);
-            p.put(def.number(), def);
-        }
+        for (PageBuilder b : upper) p.put(b.page(), b.build());
         pages = Collections.unmodifiableMap(p);
         lower.forEach(this::index);
         pages.values().forEach(def -> def.fields().forEach(this::index));
+        List<PageBuilder> all = new ArrayList<>(upper);
+        all.add(LowerPage.PAGE);
+        for (PageBuilder b : all) {
+            maskOfFlag.putAll(b.masks());
+            activeOfStaged.putAll(b.actives());
+            b.thresholdSets().forEach(s -> thresholdsOfValue.put(s.monitored(), s));
+        }
+        maskOfFlag.forEach((flag, mask) -> flagOfMask.put(mask, flag));
     }
 
     private void index(Field f) {
@@ -96,4 +106,28 @@ public final class MemoryMap {
         }
         return out;
     }
+
+    /** The mask of latched flag {@code flag} (same shape; a set mask bit keeps the flag bit off IntL), if it has one. */
+    public Optional<Field> maskOf(Field flag) { return Optional.ofNullable(maskOfFlag.get(flag)); }
+
+    /** The latched flag {@code mask} masks, if it is a mask. */
+    public Optional<Field> flagOf(Field mask) { return Optional.ofNullable(flagOfMask.get(mask)); }
+
+    /** Every latched flag with its mask, in declaration order. */
+    public Map<Field, Field> flagMasks() { return Collections.unmodifiableMap(maskOfFlag); }
+
+    /**
+     * The active-control-set field (page 11h) that ApplyDPInit fills from staged field {@code staged} (page 10h SCS0),
+     * if {@code staged} is one.
+     */
+    public Optional<Field> activeOf(Field staged) { return Optional.ofNullable(activeOfStaged.get(staged)); }
+
+    /** Every staged control field with its active counterpart, in declaration order. */
+    public Map<Field, Field> stagedControls() { return Collections.unmodifiableMap(activeOfStaged); }
+
+    /** The four thresholds of monitor value {@code value} (e.g. TempMonValue, OpticalPowerTx), if it has them. */
+    public Optional<ThresholdSet> thresholdsOf(Field value) { return Optional.ofNullable(thresholdsOfValue.get(value)); }
+
+    /** Every monitor's threshold set, in declaration order. */
+    public List<ThresholdSet> thresholdSets() { return List.copyOf(thresholdsOfValue.values()); }
 }

@@ -1,77 +1,136 @@
 package org.openxpo.protocol.map;
 
+import org.openxpo.protocol.types.Lanes;
 import org.openxpo.protocol.units.Unit;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Small DSL the page declarations use: one line per field, in address order. */
+/**
+ * The small DSL the page declarations use: one line per field, in address order, each returning the {@link Field} it
+ * declares so the page class keeps it as a constant. The builder records the fields in declaration order, and the
+ * relations declared with them: a prefix ({@link #reset}, {@link #maskOf}, {@link #activeIn}) applies to the next
+ * field declared.
+ */
 final class PageBuilder {
     private final int page;
+    private final int banks;
+    private final String title;
+    private final String summary;
     private final List<Field> fields = new ArrayList<>();
+    private final Map<Field, Field> maskOfFlag = new LinkedHashMap<>();
+    private final Map<Field, Field> activeOfStaged = new LinkedHashMap<>();
+    private final List<ThresholdSet> thresholdSets = new ArrayList<>();
+    private long pendingReset;
+    private Field pendingFlag;
+    private Field pendingActive;
 
-    PageBuilder(int page) { this.page = page; }
+    /** A page declaration; {@code banks} 0 for an unbanked page, else how many banks the module implements. */
+    PageBuilder(int page, int banks, String title, String summary) {
+        this.page = page;
+        this.banks = banks;
+        this.title = title;
+        this.summary = summary;
+    }
+
+    /** Lower memory (bytes 0–127): fields only, no page of its own. */
+    static PageBuilder lowerMemory() { return new PageBuilder(Pages.LOWER_MEMORY, 0, "Lower memory", ""); }
+
+    /** The next field resets to {@code value} (every element), not 0. */
+    PageBuilder reset(long value) {
+        pendingReset = value;
+        return this;
+    }
+
+    /** The next field is the mask of latched flag {@code flag}: same shape, a set bit keeps the flag off IntL. */
+    PageBuilder maskOf(Field flag) {
+        pendingFlag = flag;
+        return this;
+    }
+
+    /** The next field is a staged control (SCS0) that ApplyDPInit copies into the active-control-set field {@code active}. */
+    PageBuilder activeIn(Field active) {
+        pendingActive = active;
+        return this;
+    }
 
     /** A field of {@code bytes} whole bytes. */
-    PageBuilder bytes(String name, int offset, int bytes, Access access, Unit unit, String description) {
-        return add(new Field(name, page, offset, 0, 8 * bytes, 1, access, unit, 0, description));
+    Field bytes(String name, int offset, int bytes, Access access, Unit unit, String description) {
+        return add(name, offset, 0, 8 * bytes, 1, access, unit, description);
     }
 
     /** A bit range {@code hi..lo} of one byte. */
-    PageBuilder bits(String name, int offset, int hi, int lo, Access access, Unit unit, String description) {
-        return add(new Field(name, page, offset, lo, hi - lo + 1, 1, access, unit, 0, description));
+    Field bits(String name, int offset, int hi, int lo, Access access, Unit unit, String description) {
+        return add(name, offset, lo, hi - lo + 1, 1, access, unit, description);
     }
 
     /** A single bit. */
-    PageBuilder bit(String name, int offset, int bit, Access access, String description) {
+    Field bit(String name, int offset, int bit, Access access, String description) {
         return bits(name, offset, bit, bit, access, Unit.BITS, description);
     }
 
-    /** One element of {@code bytesEach} bytes per lane of the bank (8 lanes). */
-    PageBuilder laneBytes(String name, int offset, int bytesEach, Access access, Unit unit, String description) {
-        return add(new Field(name, page, offset, 0, 8 * bytesEach, 8, access, unit, 0, description));
+    /** One element of {@code bytesEach} bytes per lane of the bank. */
+    Field laneBytes(String name, int offset, int bytesEach, Access access, Unit unit, String description) {
+        return add(name, offset, 0, 8 * bytesEach, Lanes.PER_BANK, access, unit, description);
     }
 
     /** {@code bitsEach} bits per lane of the bank, lane 1 in the lowest bits of {@code offset}. */
-    PageBuilder laneBits(String name, int offset, int bitsEach, Access access, Unit unit, String description) {
-        return add(new Field(name, page, offset, 0, bitsEach, 8, access, unit, 0, description));
+    Field laneBits(String name, int offset, int bitsEach, Access access, Unit unit, String description) {
+        return add(name, offset, 0, bitsEach, Lanes.PER_BANK, access, unit, description);
     }
 
     /** {@code count} repeated elements of {@code bytesEach} bytes (descriptor tables). */
-    PageBuilder array(String name, int offset, int bytesEach, int count, Access access, Unit unit, String description) {
-        return add(new Field(name, page, offset, 0, 8 * bytesEach, count, access, unit, 0, description));
+    Field array(String name, int offset, int bytesEach, int count, Access access, Unit unit, String description) {
+        return add(name, offset, 0, 8 * bytesEach, count, access, unit, description);
     }
 
-    /** Sets the reset value of the field declared last. */
-    PageBuilder reset(long value) {
-        Field f = fields.removeLast();
-        fields.add(new Field(f.name(), f.page(), f.offset(), f.bit(), f.bitWidth(), f.count(), f.access(), f.unit(),
-                value, f.description()));
-        return this;
-    }
-
-    /** The four threshold fields (HighAlarm, LowAlarm, HighWarning, LowWarning) of one monitor, 2 bytes each. */
-    PageBuilder thresholds(String monitor, int offset, Unit unit, String what) {
-        String[] kinds = {"HighAlarm", "LowAlarm", "HighWarning", "LowWarning"};
-        for (int k = 0; k < 4; k++) {
-            bytes(monitor + kinds[k], offset + 2 * k, 2, Access.RO, unit, what + " " + splitCamel(kinds[k]) + " threshold");
+    /**
+     * The four thresholds of {@code monitored} (HighAlarm, LowAlarm, HighWarning, LowWarning, 2 bytes each, read-only)
+     * named {@code monitor} + the kind.
+     */
+    ThresholdSet thresholds(String monitor, int offset, Unit unit, String what, Field monitored) {
+        List<Field> set = new ArrayList<>();
+        for (ThresholdKind k : ThresholdKind.values()) {
+            set.add(bytes(monitor + k.cmisName(), offset + k.offsetInSet(), 2, Access.RO, unit,
+                what + " " + splitCamel(k.cmisName()) + " threshold"));
         }
-        return this;
+        ThresholdSet s = new ThresholdSet(monitor, monitored, set);
+        thresholdSets.add(s);
+        return s;
     }
 
-    private PageBuilder add(Field f) {
+    private Field add(String name, int offset, int bit, int bitWidth, int count, Access access, Unit unit,
+                      String description) {
+        Field f = new Field(name, page, offset, bit, bitWidth, count, access, unit, pendingReset, description);
         fields.add(f);
-        return this;
+        if (pendingFlag != null) maskOfFlag.put(pendingFlag, f);
+        if (pendingActive != null) activeOfStaged.put(f, pendingActive);
+        pendingReset = 0;
+        pendingFlag = null;
+        pendingActive = null;
+        return f;
     }
+
+    int page() { return page; }
 
     List<Field> fields() { return List.copyOf(fields); }
 
-    PageDef build(int banks, String title, String summary) {
+    /** Flag → its mask, for the masks declared on this page. */
+    Map<Field, Field> masks() { return maskOfFlag; }
+
+    /** Staged field → its active counterpart, for the staged fields declared on this page. */
+    Map<Field, Field> actives() { return activeOfStaged; }
+
+    List<ThresholdSet> thresholdSets() { return List.copyOf(thresholdSets); }
+
+    PageDef build() {
         List<Field> list = fields();
         for (Field f : list) {
             if (f.lower()) throw new IllegalStateException(f.name() + " is in the lower page, not upper " + page);
         }
-        return new PageDef(page, banks, title, summary, list, new ByteRules(128, list));
+        return new PageDef(page, banks, title, summary, list, new ByteRules(MemoryMap.PAGE_SIZE, list));
     }
 
     static String splitCamel(String s) {

@@ -5,18 +5,25 @@ import static org.openxpo.protocol.units.Unit.*;
 
 import org.openxpo.protocol.units.Unit;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The project-defined XPO pages (CMIS leaves B0h–FFh custom): B0h carries the 50 V input and liquid-cooling monitors,
  * their latched flags and masks; B1h their thresholds. Flags use the CMIS nibble of page 00h byte 9 (bit0 HighAlarm,
  * bit1 LowAlarm, bit2 HighWarning, bit3 LowWarning); two monitors share a flag byte, the first in bits 3-0.
+ * The per-monitor fields are reached through {@link Monitor} ({@code Monitor.COOLANT_FLOW.value()}), the others are
+ * constants named after their CMIS-style names.
  */
 public final class XpoPages {
     private XpoPages() {}
 
-    public static final int TELEMETRY = 0xB0;
-    public static final int THRESHOLDS = 0xB1;
+    public static final int TELEMETRY = Pages.XPO_TELEMETRY;
+    public static final int THRESHOLDS = Pages.XPO_THRESHOLDS;
 
     /** The XPO monitors in flag/threshold order, with their unit. */
     public enum Monitor {
@@ -42,6 +49,14 @@ public final class XpoPages {
             this.what = what;
         }
 
+        /** The live value on B0h. */
+        public Field value() { return VALUES.get(this); }
+        /** The 4-bit latched flags on B0h (bit per {@link ThresholdKind#flagBit()}). */
+        public Field flags() { return FLAGS.get(this); }
+        /** The 4-bit masks of {@link #flags()} on B0h. */
+        public Field masks() { return MASKS.get(this); }
+        /** The four thresholds on B1h. */
+        public ThresholdSet thresholds() { return THRESHOLD_SETS.get(this); }
         /** Name of the live value field on B0h. */
         public String valueField() { return fieldName; }
         /** Name of the 4-bit latched flag field on B0h. */
@@ -64,46 +79,64 @@ public final class XpoPages {
     static final int FLAGS_BASE = 160;
     static final int MASKS_BASE = 168;
 
-    static PageDef telemetry() {
-        PageBuilder b = new PageBuilder(TELEMETRY);
-        for (Monitor m : Monitor.values()) {
-            b.bytes(m.valueField(), m.valueOffset(), 2, RO, m.unit(), m.description());
-        }
-        b.bit("LeakSensorFault", 150, 1, RO, "1 = the leak sensor itself has failed")
-         .bit("LeakDetected", 150, 0, RO, "1 = coolant leak detected now")
-         .bit("PowerGood", 151, 0, RO, "1 = the 50 V input is inside its operating range (mirrors the PowerGood pin)")
-         .bytes("MatingCycles", 152, 2, RO, COUNT, "liquid quick-connect mating cycles so far")
-         .bytes("MatingCyclesRated", 154, 2, RO, COUNT, "rated quick-connect mating cycles")
-         .bytes("MaxPowerXpo", 156, 2, RO, WATTS_10MW, "advertised maximum module power (the real figure behind 00h:201)");
-        for (Monitor m : Monitor.values()) {
-            b.bits(m.flagsField(), m.flagOffset(), m.flagBit() + 3, m.flagBit(), COR, BITS,
-                "latched " + m.description() + " flags: bit0 HA, bit1 LA, bit2 HW, bit3 LW");
-        }
-        b.bit("PowerGoodLostFlag", 165, 7, COR, "latched: the input left its operating range (brown-out)")
-         .bit("MatingCyclesWarningFlag", 165, 6, COR, "latched: mating cycles reached 90 % of the rating")
-         .bit("LeakSensorFaultFlag", 165, 5, COR, "latched: leak sensor failed")
-         .bit("LeakFlag", 165, 4, COR, "latched: coolant leak detected");
-        for (Monitor m : Monitor.values()) {
-            b.bits(m.masksField(), m.flagOffset() - FLAGS_BASE + MASKS_BASE, m.flagBit() + 3, m.flagBit(), RW, BITS,
-                "masks for " + m.flagsField());
-        }
-        b.bit("PowerGoodLostMask", 173, 7, RW, "mask PowerGoodLostFlag")
-         .bit("MatingCyclesWarningMask", 173, 6, RW, "mask MatingCyclesWarningFlag")
-         .bit("LeakSensorFaultMask", 173, 5, RW, "mask LeakSensorFaultFlag")
-         .bit("LeakMask", 173, 4, RW, "mask LeakFlag");
-        return b.build(0, "XPO power and cooling telemetry",
-            "50 V input and liquid-cooling monitors, leak and quick-connect status, latched flags (160–165), masks (168–173)");
+    static final PageBuilder TELEMETRY_PAGE = new PageBuilder(TELEMETRY, 0, "XPO power and cooling telemetry",
+        "50 V input and liquid-cooling monitors, leak and quick-connect status, latched flags (160–165), masks (168–173)");
+    static final PageBuilder THRESHOLDS_PAGE = new PageBuilder(THRESHOLDS, 0, "XPO power and cooling thresholds",
+        "HA, LA, HW, LW thresholds for every B0h monitor; checksum at 255");
+
+    // ------------------------------------------------------------------ B0h: telemetry
+
+    private static final Map<Monitor, Field> VALUES = perMonitor(m ->
+        TELEMETRY_PAGE.bytes(m.valueField(), m.valueOffset(), 2, RO, m.unit(), m.description()));
+    public static final Field LEAK_SENSOR_FAULT =
+        TELEMETRY_PAGE.bit("LeakSensorFault", 150, 1, RO, "1 = the leak sensor itself has failed");
+    public static final Field LEAK_DETECTED =
+        TELEMETRY_PAGE.bit("LeakDetected", 150, 0, RO, "1 = coolant leak detected now");
+    public static final Field POWER_GOOD =
+        TELEMETRY_PAGE.bit("PowerGood", 151, 0, RO, "1 = the 50 V input is inside its operating range (mirrors the PowerGood pin)");
+    public static final Field MATING_CYCLES =
+        TELEMETRY_PAGE.bytes("MatingCycles", 152, 2, RO, COUNT, "liquid quick-connect mating cycles so far");
+    public static final Field MATING_CYCLES_RATED =
+        TELEMETRY_PAGE.bytes("MatingCyclesRated", 154, 2, RO, COUNT, "rated quick-connect mating cycles");
+    public static final Field MAX_POWER_XPO =
+        TELEMETRY_PAGE.bytes("MaxPowerXpo", 156, 2, RO, WATTS_10MW, "advertised maximum module power (the real figure behind 00h:201)");
+    private static final Map<Monitor, Field> FLAGS = perMonitor(m ->
+        TELEMETRY_PAGE.bits(m.flagsField(), m.flagOffset(), m.flagBit() + 3, m.flagBit(), COR, BITS,
+            "latched " + m.description() + " flags: bit0 HA, bit1 LA, bit2 HW, bit3 LW"));
+    public static final Field POWER_GOOD_LOST_FLAG =
+        TELEMETRY_PAGE.bit("PowerGoodLostFlag", 165, 7, COR, "latched: the input left its operating range (brown-out)");
+    public static final Field MATING_CYCLES_WARNING_FLAG =
+        TELEMETRY_PAGE.bit("MatingCyclesWarningFlag", 165, 6, COR, "latched: mating cycles reached 90 % of the rating");
+    public static final Field LEAK_SENSOR_FAULT_FLAG =
+        TELEMETRY_PAGE.bit("LeakSensorFaultFlag", 165, 5, COR, "latched: leak sensor failed");
+    public static final Field LEAK_FLAG =
+        TELEMETRY_PAGE.bit("LeakFlag", 165, 4, COR, "latched: coolant leak detected");
+    private static final Map<Monitor, Field> MASKS = perMonitor(m ->
+        TELEMETRY_PAGE.maskOf(FLAGS.get(m)).bits(m.masksField(), m.flagOffset() - FLAGS_BASE + MASKS_BASE,
+            m.flagBit() + 3, m.flagBit(), RW, BITS, "masks for " + m.flagsField()));
+    public static final Field POWER_GOOD_LOST_MASK =
+        TELEMETRY_PAGE.maskOf(POWER_GOOD_LOST_FLAG).bit("PowerGoodLostMask", 173, 7, RW, "mask PowerGoodLostFlag");
+    public static final Field MATING_CYCLES_WARNING_MASK =
+        TELEMETRY_PAGE.maskOf(MATING_CYCLES_WARNING_FLAG).bit("MatingCyclesWarningMask", 173, 6, RW, "mask MatingCyclesWarningFlag");
+    public static final Field LEAK_SENSOR_FAULT_MASK =
+        TELEMETRY_PAGE.maskOf(LEAK_SENSOR_FAULT_FLAG).bit("LeakSensorFaultMask", 173, 5, RW, "mask LeakSensorFaultFlag");
+    public static final Field LEAK_MASK =
+        TELEMETRY_PAGE.maskOf(LEAK_FLAG).bit("LeakMask", 173, 4, RW, "mask LeakFlag");
+
+    // ------------------------------------------------------------------ B1h: thresholds
+
+    private static final Map<Monitor, ThresholdSet> THRESHOLD_SETS = perMonitor(m ->
+        THRESHOLDS_PAGE.thresholds(m.thresholdPrefix(), m.thresholdOffset(), m.unit(), m.description(), VALUES.get(m)));
+    public static final Field PAGE_CHECKSUM_B1H =
+        THRESHOLDS_PAGE.bytes("PageChecksumB1h", 255, 1, RO, COUNT, "8-bit sum of bytes 128–254");
+
+    private static <T> Map<Monitor, T> perMonitor(Function<Monitor, T> declare) {
+        Map<Monitor, T> out = new EnumMap<>(Monitor.class);
+        for (Monitor m : Monitor.values()) out.put(m, declare.apply(m));
+        return Collections.unmodifiableMap(out);
     }
 
-    static PageDef thresholds() {
-        PageBuilder b = new PageBuilder(THRESHOLDS);
-        for (Monitor m : Monitor.values()) {
-            b.thresholds(m.thresholdPrefix(), m.thresholdOffset(), m.unit(), m.description());
-        }
-        b.bytes("PageChecksumB1h", 255, 1, RO, COUNT, "8-bit sum of bytes 128–254");
-        return b.build(0, "XPO power and cooling thresholds", "HA, LA, HW, LW thresholds for every B0h monitor; checksum at 255");
-    }
-
-    /** The four threshold kinds in page order. */
-    public static final List<String> THRESHOLD_KINDS = List.of("HighAlarm", "LowAlarm", "HighWarning", "LowWarning");
+    /** The CMIS names of the four threshold kinds in page order ({@link ThresholdKind#cmisName()}). */
+    public static final List<String> THRESHOLD_KINDS =
+        Arrays.stream(ThresholdKind.values()).map(ThresholdKind::cmisName).toList();
 }

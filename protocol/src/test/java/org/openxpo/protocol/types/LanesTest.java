@@ -61,6 +61,32 @@ class LanesTest {
         assertEquals(0x80, Lanes.bankMask(set, 7));
     }
 
+    @Test
+    void paddleCardACarriesBanks0To3AndCardBBanks4To7() {
+        assertEquals(64, Lanes.COUNT);
+        for (int bank = 0; bank < Lanes.BANKS; bank++) {
+            assertEquals(bank < 4 ? Lanes.CARD_A : Lanes.CARD_B, Lanes.cardOfBank(bank), "bank " + bank);
+        }
+        assertEquals(Lanes.CARD_A, Lanes.cardOf(32));
+        assertEquals(Lanes.CARD_B, Lanes.cardOf(33));
+        assertEquals(1, Lanes.firstLaneOfCard(Lanes.CARD_A));
+        assertEquals(33, Lanes.firstLaneOfCard(Lanes.CARD_B));
+        assertEquals(4, Lanes.firstBankOfCard(Lanes.CARD_B));
+        assertEquals(32, Lanes.LANES_PER_CARD);
+        assertEquals("B", Lanes.cardName(Lanes.CARD_B));
+        assertThrows(IllegalArgumentException.class, () -> Lanes.cardOfBank(8));
+        assertThrows(IllegalArgumentException.class, () -> Lanes.firstLaneOfCard(2));
+    }
+
+    @Test
+    void aBankCarriesEightConsecutiveLanes() {
+        assertEquals(lanes(17, 18, 19, 20, 21, 22, 23, 24), Lanes.lanesOf(2));
+        assertEquals(57, Lanes.firstLane(7));
+        assertThrows(IllegalArgumentException.class, () -> Lanes.lanesOf(8));
+        assertThrows(IllegalArgumentException.class, () -> Lanes.lane(0, 8));
+        assertThrows(IllegalArgumentException.class, () -> Lanes.lane(-1, 0));
+    }
+
     private static BitSet lanes(int... numbers) {
         BitSet b = new BitSet();
         for (int n : numbers) b.set(n);

@@ -1,0 +1,46 @@
+package org.openxpo.protocol.map;
+
+/**
+ * The page numbers of the XPO memory map, declared once: the page declarations use them, and so may every host and
+ * module that selects a page (PageSelect, 00h:127). Lower memory (bytes 0–127) has no page number of its own: it is
+ * visible whatever page is selected; page 00h is its upper half at bytes 128–255.
+ */
+public final class Pages {
+    private Pages() {}
+
+    /** The page number lower-memory fields carry (bytes 0–127 ignore PageSelect; page 00h is their upper half). */
+    public static final int LOWER_MEMORY = 0x00;
+    /** 00h: administrative information (identity, power class, connector); upper half of page 00h. */
+    public static final int ADMINISTRATIVE = 0x00;
+    /** 01h: advertising (firmware versions, supported pages and banks, durations, CDB advertisement). */
+    public static final int ADVERTISING = 0x01;
+    /** 02h: module and lane monitor thresholds. */
+    public static final int THRESHOLDS = 0x02;
+    /** 10h (banked): lane control, staged control set 0, lane flag masks. */
+    public static final int LANE_CONTROL = 0x10;
+    /** 11h (banked): lane status, lane flags and monitors, active control set. */
+    public static final int LANE_STATUS = 0x11;
+    /** 9Fh: the CDB command header and local payload of CDB instance 1. */
+    public static final int CDB = 0x9F;
+    /** A0h: the first of the CDB extended-payload (EPL) pages. */
+    public static final int CDB_EPL_FIRST = 0xA0;
+    /** EPL pages the module implements (A0h–AFh: 16 × 128 = 2048 bytes, what 01h:163 code 7 advertises). */
+    public static final int CDB_EPL_PAGES = 16;
+    /** AFh: the last CDB extended-payload page. */
+    public static final int CDB_EPL_LAST = CDB_EPL_FIRST + CDB_EPL_PAGES - 1;
+    /** B0h (XPO, project-defined): 50 V input and liquid-cooling telemetry, their flags and masks. */
+    public static final int XPO_TELEMETRY = 0xB0;
+    /** B1h (XPO, project-defined): thresholds of the B0h monitors. */
+    public static final int XPO_THRESHOLDS = 0xB1;
+
+    /** The EPL page holding extended-payload byte {@code offset} (0–2047). */
+    public static int cdbEplPage(int offset) {
+        if (offset < 0 || offset >= CDB_EPL_PAGES * MemoryMap.PAGE_SIZE) {
+            throw new IllegalArgumentException("EPL offset " + offset + " is outside 0-" + (CDB_EPL_PAGES * MemoryMap.PAGE_SIZE - 1));
+        }
+        return CDB_EPL_FIRST + offset / MemoryMap.PAGE_SIZE;
+    }
+
+    /** True for the CDB pages: 9Fh and the EPL pages A0h–AFh. */
+    public static boolean isCdb(int page) { return page == CDB || (page >= CDB_EPL_FIRST && page <= CDB_EPL_LAST); }
+}
