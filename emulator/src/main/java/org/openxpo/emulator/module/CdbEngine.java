@@ -3,6 +3,7 @@ package org.openxpo.emulator.module;
 import org.openxpo.protocol.cdb.CdbCommand;
 import org.openxpo.protocol.cdb.CdbPage;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
+import org.openxpo.protocol.cdb.FirmwareWriteMechanism;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.types.CdbStatus;
@@ -133,10 +134,10 @@ final class CdbEngine {
                 received = null;
                 return new byte[0];
             });
-            case WRITE_BLOCK_LPL -> after(slow(WRITE_LPL_US), cmd, () -> lpl < 4 ? fail(CdbStatus.PARAMETER_ERROR)
-                : block(u32(p, L), p, L + 4, lpl - 4));
-            case WRITE_BLOCK_EPL -> after(slow(WRITE_EPL_US), cmd, () -> lpl < 4 ? fail(CdbStatus.PARAMETER_ERROR)
-                : block(u32(p, L), epl(epl), 0, epl));
+            case WRITE_BLOCK_LPL -> after(slow(WRITE_LPL_US), cmd, () -> !writes().lpl() ? fail(CdbStatus.UNKNOWN_COMMAND)
+                : lpl < 4 ? fail(CdbStatus.PARAMETER_ERROR) : block(u32(p, L), p, L + 4, lpl - 4));
+            case WRITE_BLOCK_EPL -> after(slow(WRITE_EPL_US), cmd, () -> !writes().epl() ? fail(CdbStatus.UNKNOWN_COMMAND)
+                : lpl < 4 ? fail(CdbStatus.PARAMETER_ERROR) : block(u32(p, L), epl(epl), 0, epl));
             case COMPLETE_DOWNLOAD -> after(COMPLETE_US, cmd, this::complete);
             case RUN_IMAGE -> after(QUICK_US, cmd, () -> run(p[L + 1] & 0xFF, CdbPage.u16(p, L + 2)));
             case COMMIT_IMAGE -> after(COMMIT_US, cmd, () -> {
@@ -167,6 +168,9 @@ final class CdbEngine {
             }
         });
     }
+
+    /** The write mechanism this module advertises: a block command it does not offer is refused as unknown (41h). */
+    private FirmwareWriteMechanism writes() { return m.config().cdbWriteMechanism(); }
 
     private long slow(long micros) { return Math.round(micros * faults.writeSlowdown); }
 
@@ -223,7 +227,7 @@ final class CdbEngine {
         r[2] = (byte) START_PAYLOAD_SIZE;
         r[3] = (byte) 0xFF;                            // erased byte
         r[4] = (byte) m.memory().get(MAP.field("CdbReadWriteLengthExt"));
-        r[5] = 0x11;                                   // write: LPL and EPL
+        r[5] = (byte) writes().code();                 // write mechanism: LPL, EPL or both
         r[6] = 0x00;                                   // no read-back
         r[7] = 0x00;                                   // Run is not hitless
         put16(r, 8, MAX_START_MS);

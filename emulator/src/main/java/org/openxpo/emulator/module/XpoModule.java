@@ -185,7 +185,7 @@ public final class XpoModule {
         int page = memory.selectedPage();
         boolean cdbPage = address >= 128 && org.openxpo.protocol.cdb.CdbPage.isCdbPage(page);
         if (!cdbPage) return WRITE_LIMIT;
-        return Math.min(128, 8 * (1 + (int) memory.get(MAP.field("CdbReadWriteLengthExt"))));
+        return org.openxpo.protocol.cdb.CdbPage.writeLimit((int) memory.get(MAP.field("CdbReadWriteLengthExt")));
     }
 
     private static int advance(int address, int n) {

@@ -2,6 +2,9 @@ package org.openxpo.protocol.cdb;
 
 import org.openxpo.protocol.map.MemoryMap;
 
+import java.util.List;
+import java.util.stream.IntStream;
+
 /**
  * Where the CDB header and payloads sit, read from the declared map (page 9Fh, EPL pages A0h–AFh), and the request
  * image a host writes. Emulator and driver both use it, so no CDB offset is typed twice.
@@ -25,7 +28,10 @@ public final class CdbPage {
     public static final int LPL = MAP.field("CdbLocalPayload").offset();
     public static final int MAX_LPL = MAP.field("CdbLocalPayload").byteLength();
     public static final int EPL_PAGE_SIZE = MAP.field("CdbEplData0").byteLength();
-    public static final int MAX_EPL = EPL_PAGE_SIZE * 16;
+    public static final int EPL_PAGE_COUNT = 16;
+    public static final int MAX_EPL = EPL_PAGE_SIZE * EPL_PAGE_COUNT;
+    /** CdbMaxPagesEpl (01h:163 bits 3-0) of a module with all 16 EPL pages A0h–AFh (codes above 4 are not counts). */
+    public static final int EPL_PAGES_CODE_ALL = 7;
 
     /**
      * The page-9Fh image of a request, indexed by byte address: CMDID, EPLLength, LPLLength, the check code and the
@@ -47,7 +53,27 @@ public final class CdbPage {
 
     /** True for the CDB pages (9Fh and the EPL pages), where writes may be 8·(1+CdbReadWriteLengthExt) bytes long. */
     public static boolean isCdbPage(int page) {
-        return page == PAGE || (page >= EPL_FIRST_PAGE && page < EPL_FIRST_PAGE + MAX_EPL / EPL_PAGE_SIZE);
+        return page == PAGE || (page >= EPL_FIRST_PAGE && page < EPL_FIRST_PAGE + EPL_PAGE_COUNT);
+    }
+
+    /** The EPL pages A0h–AFh. */
+    public static List<Integer> eplPages() {
+        return IntStream.range(EPL_FIRST_PAGE, EPL_FIRST_PAGE + EPL_PAGE_COUNT).boxed().toList();
+    }
+
+    /** The longest ReadWriteLengthExt CMIS allows on the LPL page: 8·(1+15) = 128 bytes, the whole upper page. */
+    public static final int MAX_PAGE_READ_WRITE_LENGTH_EXT = 15;
+
+    /**
+     * The longest write, in bytes after the register address, a module advertising CdbReadWriteLengthExt {@code ext}
+     * (01h:164, refined by byte 140 of the 0041h reply) takes on a CDB page: 8·(1+ext), at most one upper page
+     * (cmis-digest §3.2: the LPL page uses min(ext, 15); an EPL write never crosses a page here either).
+     */
+    public static int writeLimit(int readWriteLengthExt) {
+        if (readWriteLengthExt < 0 || readWriteLengthExt > 0xFF) {
+            throw new IllegalArgumentException("ReadWriteLengthExt is one byte, not " + readWriteLengthExt);
+        }
+        return 8 * (1 + Math.min(readWriteLengthExt, MAX_PAGE_READ_WRITE_LENGTH_EXT));
     }
 
     public static int u16(byte[] page, int at) { return ((page[at] & 0xFF) << 8) | (page[at + 1] & 0xFF); }
