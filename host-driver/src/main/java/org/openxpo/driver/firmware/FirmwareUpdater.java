@@ -3,6 +3,7 @@ package org.openxpo.driver.firmware;
 import org.openxpo.driver.XpoException;
 import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.protocol.cdb.CdbCommand;
+import org.openxpo.protocol.cdb.CdbPage;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.MemoryMap;
@@ -41,7 +42,6 @@ public final class FirmwareUpdater {
 
     /** Slack added to every advertised duration: our polling and the bus also take time. */
     private static final Duration SLACK = Duration.ofMillis(500);
-    private static final int EPL_PAGES_CODE_16 = 7;
     private static final Field MODULE_STATE = MemoryMap.xpo().field("ModuleState");
     /** How long past DelayToReset a module may take to start its reset after Run. */
     private static final Duration RESET_GRACE = Duration.ofSeconds(1);
@@ -58,9 +58,15 @@ public final class FirmwareUpdater {
     /** Asks a running {@link #update} to stop at the next block (it sends Abort Download and throws). */
     public void abort() { abort.set(true); }
 
+    /**
+     * CDB 0041h. Its ReadWriteLengthExt becomes the access layer's CDB write limit until the module restarts, as the
+     * Linux kernel uses it for its LPL and EPL writes.
+     */
     public FirmwareFeatures features() {
-        return FirmwareFeatures.decode(expect(cdb.call(CdbCommand.FW_MANAGEMENT_FEATURES, new byte[0], Duration.ofSeconds(5)),
-            "FW management features (0041h)"));
+        FirmwareFeatures f = FirmwareFeatures.decode(expect(cdb.call(CdbCommand.FW_MANAGEMENT_FEATURES, new byte[0],
+            Duration.ofSeconds(5)), "FW management features (0041h)"));
+        access.useCdbReadWriteLengthExt(f.readWriteLengthExt());
+        return f;
     }
 
     public FirmwareInfo info() {
@@ -104,7 +110,7 @@ public final class FirmwareUpdater {
         if (s > 112) throw new XpoException.Unsupported("module wants a " + s + "-byte start payload (more than 112)");
         if (image.length < s) throw new XpoException.Unsupported("image (" + image.length + " bytes) is shorter than the start payload (" + s + ")");
         FirmwareImageFormat.Header header = FirmwareImageFormat.header(image);
-        boolean epl = options.preferEpl() && f.eplWrites() && eplPages() >= EPL_PAGES_CODE_16;
+        boolean epl = options.preferEpl() && f.eplWrites() && eplPages() >= CdbPage.EPL_PAGES_CODE_ALL;
         if (!epl && !f.lplWrites()) throw new XpoException.Unsupported("module takes no firmware writes this driver can send");
 
         progress.accept(new Progress("start", 0, image.length));
@@ -114,7 +120,7 @@ public final class FirmwareUpdater {
         start.write(image, 0, s);
         expect(cdb.call(CdbCommand.START_DOWNLOAD, start.toByteArray(), f.maxStart().plus(SLACK)), "start download (0101h)");
         try {
-            int block = epl ? 2048 : f.lplBlockSize();
+            int block = epl ? CdbPage.MAX_EPL : f.lplBlockSize();
             for (int off = s; off < image.length; off += block) {
                 if (abort.get()) throw new XpoException.Unsupported("firmware update aborted by the host");
                 int n = Math.min(block, image.length - off);
