@@ -56,6 +56,20 @@ public final class CdbPage {
         return page == PAGE || (page >= EPL_FIRST_PAGE && page < EPL_FIRST_PAGE + EPL_PAGE_COUNT);
     }
 
+    /**
+     * How many EPL pages (from A0h) a CdbMaxPagesEpl code (01h:163 bits 3-0) advertises: 0–4 as is, then 8, 12, 16
+     * (cmis-digest §3.2: the codes above 4 are not counts).
+     */
+    public static int eplPageCount(int code) {
+        return switch (code) {
+            case 0, 1, 2, 3, 4 -> code;
+            case 5 -> 8;
+            case 6 -> 12;
+            case EPL_PAGES_CODE_ALL -> EPL_PAGE_COUNT;
+            default -> throw new IllegalArgumentException("CdbMaxPagesEpl code " + code + " is reserved");
+        };
+    }
+
     /** The EPL pages A0h–AFh. */
     public static List<Integer> eplPages() {
         return IntStream.range(EPL_FIRST_PAGE, EPL_FIRST_PAGE + EPL_PAGE_COUNT).boxed().toList();

@@ -20,6 +20,15 @@ class CdbWriteLimitTest {
     }
 
     @Test
+    void eplPageCodesAboveFourAreNotCounts() {
+        assertEquals(0, CdbPage.eplPageCount(0));
+        assertEquals(4, CdbPage.eplPageCount(4));
+        assertEquals(8, CdbPage.eplPageCount(5));
+        assertEquals(16, CdbPage.eplPageCount(CdbPage.EPL_PAGES_CODE_ALL));
+        assertThrows(IllegalArgumentException.class, () -> CdbPage.eplPageCount(8));
+    }
+
+    @Test
     void writeMechanismCodesAreTheOnesOf0041hByte141() {
         for (FirmwareWriteMechanism m : FirmwareWriteMechanism.values()) assertSame(m, FirmwareWriteMechanism.fromCode(m.code()));
         assertEquals(0x11, FirmwareWriteMechanism.BOTH.code());
