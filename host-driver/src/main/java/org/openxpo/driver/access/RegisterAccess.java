@@ -2,7 +2,6 @@ package org.openxpo.driver.access;
 
 import org.openxpo.driver.XpoException;
 import org.openxpo.driver.transport.Transport;
-import org.openxpo.protocol.cdb.CdbPage;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
 import org.openxpo.protocol.connector.TargetEvent;
