@@ -9,6 +9,7 @@ import org.openxpo.protocol.types.DataPathState;
 import org.openxpo.protocol.types.ModuleState;
 
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /** Emulated chassis for the benchmarks: wall-clock time (what a server runs), modules ready with all 64 lanes up. */
 final class Emulators {
@@ -18,11 +19,14 @@ final class Emulators {
      * {@code n} cages of default modules (8 × 1.6T, all 64 lanes come up) on wall-clock time. {@code fast}: every
      * state transition takes 1 ms instead of the profile's realistic durations (the physics tick stays 100 ms).
      */
-    static EmulatedChassis chassis(int n, boolean fast) {
+    static EmulatedChassis chassis(int n, boolean fast) { return chassis(n, fast, b -> b); }
+
+    /** As {@link #chassis(int, boolean)}, each module's configuration changed by {@code module} (e.g. its CDB access). */
+    static EmulatedChassis chassis(int n, boolean fast, UnaryOperator<ModuleConfig.Builder> module) {
         return new EmulatedChassis(n, EmulatorClock.system(), i -> {
             ModuleConfig.Builder b = ModuleConfig.builder().serialNumber(EmulatedChassis.serial(i)).seed(i);
             if (fast) b.timing(ModuleConfig.Timing.fast());
-            return b.build();
+            return module.apply(b).build();
         });
     }
 

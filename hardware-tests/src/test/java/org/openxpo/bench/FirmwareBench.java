@@ -1,5 +1,6 @@
 package org.openxpo.bench;
 
+import org.openxpo.protocol.map.ManagementInterface;
 import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.driver.firmware.FirmwareFeatures;
 import org.openxpo.driver.firmware.FirmwareInfo;
@@ -10,7 +11,10 @@ import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.emulator.module.CdbTimes;
 import org.openxpo.emulator.link.BusTiming;
 import org.openxpo.emulator.link.LinkServer;
+import org.openxpo.emulator.module.ModuleConfig;
+import org.openxpo.protocol.cdb.CdbPage;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
+import org.openxpo.protocol.cdb.TransferMechanism;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.connector.I2cMessage;
 
@@ -19,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import static org.openxpo.bench.Report.Verdict;
 
@@ -34,6 +39,8 @@ final class FirmwareBench {
         CDB_HEADER = MAP.field("CdbLocalPayload").offset() - MAP.field("CdbCommandId").offset();
     static final int START_PAYLOAD = FirmwareImageFormat.HEADER_SIZE, EPL_BLOCK = 2048;
     static final double GOAL_RATIO = 1.25;
+    /** Write limits on the CDB pages: the profile's module (ReadWriteLengthExt 15) and one advertising 0. */
+    static final int CDB_PAGE_ACCESS = ManagementInterface.cdbWriteLimit(15), SMALL_ACCESS = ManagementInterface.cdbWriteLimit(0);
     static final BusTiming ONE_MHZ = BusTiming.i2c(1_000_000);
     /** What the emulated module takes per EPL block command, from trigger to result (docs/firmware.md). */
     static final double MODULE_EPL_BLOCK_NS = CdbTimes.eplBlockMicros() * 1e3;
@@ -102,9 +109,19 @@ final class FirmwareBench {
                 }
             }
         }
+        // modules that advertise less: 8-byte CDB accesses (the updater still takes EPL, in 8-byte writes), and LPL only
+        // (the updater falls back to LPL by itself); measured on the smaller image, scaled like LPL
+        byte[] smallImage = FirmwareImageFormat.pack(4, 0, 1, FirmwareImageFormat.samplePayload(lplSize - START_PAYLOAD, 4));
+        Run ext0 = scale(updateOn(b -> b.cdbReadWriteLengthExt(0), smallImage, "EPL, module with 8-byte CDB accesses"),
+            lplSize, size, EPL_BLOCK);
+        System.out.println("  EPL update, 8-byte CDB accesses: " + Stats.time(ext0.total()));
+        Run lplOnly = scale(updateOn(b -> b.cdbWriteMechanism(TransferMechanism.LPL_ONLY), smallImage,
+            "LPL, module without EPL (the updater's choice)"), lplSize, size, features.lplBlockSize());
+        System.out.println("  update of an LPL-only module: " + Stats.time(lplOnly.total()));
         Run lpl = scale(lplMeasured, lplSize, size, features.lplBlockSize());
-        long eplBound = nanos(plan(size, true, features.lplBlockSize()), ONE_MHZ);
-        long lplBound = nanos(plan(size, false, features.lplBlockSize()), ONE_MHZ);
+        long eplBound = nanos(plan(size, true, features.lplBlockSize(), CDB_PAGE_ACCESS), ONE_MHZ);
+        long lplBound = nanos(plan(size, false, features.lplBlockSize(), CDB_PAGE_ACCESS), ONE_MHZ);
+        long ext0Bound = nanos(plan(size, true, features.lplBlockSize(), SMALL_ACCESS), ONE_MHZ);
         double eplRatio = epl.total() / (double) eplBound, lplRatio = lpl.total() / (double) lplBound;
         String lplNote = lplSize == size ? "" : " (est.)";
         sec.row("firmware update 1 MiB at 1 MHz, EPL, total", Stats.time(epl.total()), "≤ 1.25× bound",
@@ -115,12 +132,16 @@ final class FirmwareBench {
         long eplFloor = eplBound + Math.round(blocks(size, EPL_BLOCK) * MODULE_EPL_BLOCK_NS);
         sec.row("firmware update 1 MiB at 1 MHz, EPL, against bus + module time", Stats.time(epl.total()), "—",
             Stats.time(eplFloor), Stats.ratio(epl.total() / (double) eplFloor), Verdict.INFO);
+        sec.row("firmware update 1 MiB at 1 MHz, EPL in 8-byte CDB accesses, total" + lplNote, Stats.time(ext0.total()),
+            "—", Stats.time(ext0Bound), Stats.ratio(ext0.total() / (double) ext0Bound), Verdict.INFO);
+        sec.row("firmware update 1 MiB at 1 MHz, LPL-only module, total" + lplNote, Stats.time(lplOnly.total()), "—",
+            Stats.time(lplBound), Stats.ratio(lplOnly.total() / (double) lplBound), Verdict.INFO);
         sec.row("firmware update EPL speed-up over LPL" + lplNote, Stats.ratio(lpl.total() / (double) epl.total()), "—",
             Stats.ratio(lplBound / (double) eplBound) + " (bounds)", "—", Verdict.INFO);
 
         List<List<String>> rows = new ArrayList<>();
-        for (Run r : List.of(epl, lpl)) {
-            long bound = r == epl ? eplBound : lplBound;
+        for (Run r : List.of(epl, lpl, ext0, lplOnly)) {
+            long bound = r == epl ? eplBound : r == ext0 ? ext0Bound : lplBound;
             rows.add(List.of(r.mechanism(), Stats.time(r.total()), Stats.time(r.download()), Stats.time(r.afterDownload()),
                 Stats.count(r.traffic().requests()), Stats.count(r.traffic().transfers()), Stats.count(r.traffic().bytes()),
                 Stats.time(r.traffic().clocks() * 1e9 / ONE_MHZ.clockHz()), Stats.time(bound),
@@ -128,9 +149,12 @@ final class FirmwareBench {
         }
         sec.table(List.of("mechanism", " total", " download (Start…Complete)", " Run, verify, Commit", " requests", " transfers",
             " bytes on the bus", " driver's bus time", " bound", " download ÷ bound", " total ÷ bound"), rows);
-        sec.text(Stats.fmt("Both updates ended with the new image running and committed (%s, then %s). \"Driver's bus "
-            + "time\" is the formula over every transfer the driver made (its status polls and reply reads included); "
-            + "the rest of the time the bus was idle.%s", epl.version(), lpl.version(), lplSize == size ? ""
+        sec.text(Stats.fmt("Every update ended with the new image running and committed (%s, then %s). The last two rows "
+            + "are modules that advertise less than the profile (`ModuleConfig.cdbReadWriteLengthExt(0)`: every write "
+            + "to 9Fh and A0h–AFh at most 8 bytes, so a 2 KiB EPL block takes 256 writes; `cdbWriteMechanism(LPL_ONLY)`: "
+            + "no EPL pages, so the updater sends LPL blocks), each on a fresh module. \"Driver's bus time\" is the "
+            + "formula over every transfer the driver made (its status polls and reply reads included); the rest of the "
+            + "time the bus was idle.%s", epl.version(), lpl.version(), lplSize == size ? ""
             : Stats.fmt(" LPL measured: %s in all, download %s for %d KiB; scaled ×%.2f.", Stats.time(lplMeasured.total()),
                 Stats.time(lplMeasured.download()), lplSize / 1024, blocks(size, features.lplBlockSize())
                     / (double) blocks(lplSize, features.lplBlockSize()))));
@@ -158,8 +182,8 @@ final class FirmwareBench {
         // context: the bound of the same image at other bus speeds, and hosts that wait instead of polling
         List<List<String>> ctx = new ArrayList<>();
         for (BusTiming t : List.of(BusTiming.i2c(100_000), BusTiming.i2c(400_000), ONE_MHZ)) {
-            ctx.add(List.of("bus bound at I2C " + t, Stats.time(nanos(plan(size, true, features.lplBlockSize()), t)),
-                Stats.time(nanos(plan(size, false, features.lplBlockSize()), t))));
+            ctx.add(List.of("bus bound at I2C " + t, Stats.time(nanos(plan(size, true, features.lplBlockSize(), CDB_PAGE_ACCESS), t)),
+                Stats.time(nanos(plan(size, false, features.lplBlockSize(), CDB_PAGE_ACCESS), t))));
         }
         int lplBlocks = blocks(size, features.lplBlockSize());
         ctx.add(List.of("waiting the advertised MaxDurationWrite (" + features.maxWrite().toMillis()
@@ -202,6 +226,23 @@ final class FirmwareBench {
             r.version());
     }
 
+    /** One update of {@code image} on a fresh module configured by {@code module}, over the link at 1 MHz. */
+    private static Run updateOn(UnaryOperator<ModuleConfig.Builder> module, byte[] image, String label) throws Exception {
+        try (EmulatedChassis chassis = Emulators.chassis(1, false, module)) {
+            Emulators.awaitReady(chassis, Duration.ofSeconds(10));
+            try (LinkServer server = LinkServer.start(chassis, LinkFigures.loopback(), ONE_MHZ)) {
+                RecordingTransport rec = new RecordingTransport(
+                    LinkTransport.connect("127.0.0.1", server.port(), 1, LinkTransport.Options.DEFAULT));
+                try (RegisterAccess access = new RegisterAccess(rec)) {
+                    Run r = update(new FirmwareUpdater(access), rec, image, true);
+                    return new Run(label, r.total(), r.download(), r.afterDownload(), r.traffic(), r.version());
+                } finally {
+                    rec.close();
+                }
+            }
+        }
+    }
+
     private static Run update(FirmwareUpdater updater, RecordingTransport rec, byte[] image, boolean epl) {
         Map<String, Long> first = new HashMap<>();
         RecordingTransport.Counts before = rec.counts();
@@ -220,11 +261,14 @@ final class FirmwareBench {
             end - first.get("run"), traffic, want);
     }
 
-    /** The least traffic that moves an image of {@code size} bytes (see the section text). */
-    static List<List<I2cMessage>> plan(int size, boolean epl, int lplBlock) {
+    /**
+     * The least traffic that moves an image of {@code size} bytes (see the section text), every write to a CDB page cut
+     * at {@code access} bytes (the module's 8·(1+ReadWriteLengthExt)).
+     */
+    static List<List<I2cMessage>> plan(int size, boolean epl, int lplBlock, int access) {
         List<List<I2cMessage>> t = new ArrayList<>();
         t.add(select(CDB_PAGE));
-        t.add(command(8 + START_PAYLOAD));                        // Start: ImageSize, reserved, the header
+        t.addAll(writes(CDB_HEADER + 8 + START_PAYLOAD, access));    // Start: ImageSize, reserved, the header
         t.add(status());
         int payload = size - START_PAYLOAD;
         if (epl) {
@@ -232,19 +276,19 @@ final class FirmwareBench {
                 int n = Math.min(EPL_BLOCK, payload - off);
                 for (int k = 0; k * 128 < n; k++) {
                     t.add(select(EPL_FIRST_PAGE + k));
-                    t.add(List.of(I2cMessage.write(ADDRESS, new byte[1 + Math.min(128, n - k * 128)])));
+                    t.addAll(writes(Math.min(128, n - k * 128), access));
                 }
                 t.add(select(CDB_PAGE));
-                t.add(command(4));                                // the block address
+                t.addAll(writes(CDB_HEADER + 4, access));                // the block address
                 t.add(status());
             }
         } else {
             for (int off = 0; off < payload; off += lplBlock) {
-                t.add(command(4 + Math.min(lplBlock, payload - off)));
+                t.addAll(writes(CDB_HEADER + 4 + Math.min(lplBlock, payload - off), access));
                 t.add(status());
             }
         }
-        t.add(command(0));                                        // Complete
+        t.addAll(writes(CDB_HEADER, access));                            // Complete
         t.add(status());
         return t;
     }
@@ -253,9 +297,13 @@ final class FirmwareBench {
         return List.of(I2cMessage.write(ADDRESS, (byte) SnapshotMinimum.PAGE_SELECT, (byte) page));
     }
 
-    /** One write of the CDB header (9Fh:128–135) and {@code lpl} bytes of local payload, register byte first. */
-    private static List<I2cMessage> command(int lpl) {
-        return List.of(I2cMessage.write(ADDRESS, new byte[1 + CDB_HEADER + lpl]));
+    /** {@code n} bytes written to a CDB page in writes of at most {@code access} bytes, each register byte first. */
+    private static List<List<I2cMessage>> writes(int n, int access) {
+        List<List<I2cMessage>> out = new ArrayList<>();
+        for (int done = 0; done < n; done += access) {
+            out.add(List.of(I2cMessage.write(ADDRESS, new byte[1 + Math.min(access, n - done)])));
+        }
+        return out;
     }
 
     private static List<I2cMessage> status() {

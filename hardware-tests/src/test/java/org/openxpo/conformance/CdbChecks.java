@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openxpo.protocol.map.ManagementInterface;
 import org.openxpo.conformance.support.Host;
 import org.openxpo.conformance.support.Settings;
 import org.openxpo.conformance.support.TargetConditions;
@@ -14,6 +15,9 @@ import org.openxpo.driver.firmware.FirmwareFeatures;
 import org.openxpo.driver.firmware.FirmwareInfo;
 import org.openxpo.driver.firmware.FirmwareUpdater;
 import org.openxpo.protocol.cdb.CdbCommand;
+import org.openxpo.protocol.cdb.CdbPage;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
 import org.openxpo.protocol.cdb.ModuleFeaturesReply;
 import org.openxpo.protocol.types.CdbStatus;
@@ -23,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -35,6 +40,7 @@ import static org.openxpo.conformance.support.Host.*;
  * {@code writes-flash} download firmware: on a real module only with {@code -Dxpo.pi4j.flash=FILE}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag(TargetConditions.CDB_ACCESS)
 abstract class CdbChecks extends Checks {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
@@ -130,6 +136,24 @@ abstract class CdbChecks extends Checks {
         assertEquals(CdbStatus.SUCCESS.code(), cdb().call(CdbCommand.QUERY_STATUS, new byte[] {0, 0}, TIMEOUT).status());
         assertEquals(1, host.get("CdbCmdCompleteFlag1"), "00h:8.6 must latch when a command completes");
         assertEquals(0, host.get("CdbCmdCompleteFlag1"), "and clear when read");
+    }
+
+    @Test @Order(8)
+    void cdbPageWritesAreTakenUpToTheAdvertisedLengthAndRefusedBeyond() {
+        int limit = ManagementInterface.cdbWriteLimit((int) host.get("CdbReadWriteLengthExt"));
+        int n = Math.min(limit, CdbPage.MAX_LPL);   // within the LPL: no byte of the header, no trigger
+        byte[] data = new byte[n + 2];
+        data[0] = (byte) CdbPage.LPL;
+        for (int i = 1; i < data.length; i++) data[i] = (byte) (0x30 + i);
+        host.read(CdbPage.PAGE, 0, CdbPage.LPL, 1);   // 9Fh selected through the access layer
+        if (limit < CdbPage.MAX_LPL) {   // else nothing longer fits the LPL: only the accepted write is checked
+            List<I2cResult> over = t.transport().i2c(List.of(I2cMessage.write(0x50, Arrays.copyOf(data, n + 2))));
+            assertFalse(over.getFirst().ok(), "a write of " + (n + 1) + " bytes on 9Fh must be refused: 01h:164 "
+                + "advertises " + limit);
+        }
+        List<I2cResult> ok = t.transport().i2c(List.of(I2cMessage.write(0x50, Arrays.copyOf(data, n + 1))));
+        assertTrue(ok.getFirst().ok(), "a write of " + n + " bytes on 9Fh must be taken: 01h:164 advertises " + limit);
+        assertArrayEquals(Arrays.copyOfRange(data, 1, n + 1), host.read(CdbPage.PAGE, 0, CdbPage.LPL, n));
     }
 
     // ------------------------------------------------------------------ firmware download (writes flash)

@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Tag;
+import org.openxpo.conformance.support.TargetConditions;
+import org.openxpo.protocol.cdb.CdbPage;
 import org.openxpo.protocol.map.PageDef;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
@@ -17,6 +20,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.openxpo.conformance.support.Host.*;
 
 /**
@@ -24,6 +28,7 @@ import static org.openxpo.conformance.support.Host.*;
  * bus (what 126/127 read back, sequential reads, write limits): every implemented page and all 8 banks, unsupported
  * pages and banks revert to 0, the bank is ignored for unbanked pages and applies when 127 is written.
  */
+@Tag(TargetConditions.CDB_ACCESS)
 abstract class PagingChecks extends Checks {
     private static final int ADDR = 0x50;
     /** 10h:231 RxPowerLowWarningMask: a harmless RW byte that exists once per bank (a mask of a warning). */
@@ -47,9 +52,19 @@ abstract class PagingChecks extends Checks {
 
     private static Named<Integer> hex(int page) { return Named.of(String.format("%02Xh", page), page); }
 
+    /**
+     * True when the module has {@code page}: every page of the map but the EPL pages beyond those 01h:163 advertises
+     * (a module without EPL writes has none).
+     */
+    private boolean advertised(int page) {
+        if (!CdbPage.isCdbPage(page) || page == CdbPage.PAGE) return true;
+        return page - CdbPage.EPL_FIRST_PAGE < CdbPage.eplPageCount((int) host.get("CdbMaxPagesEpl"));
+    }
+
     @ParameterizedTest(name = "page {0}")
     @MethodSource("pages")
     void implementedPageIsSelectedAndReadBack(int page) {
+        assumeTrue(advertised(page), String.format("page %02Xh: the module advertises fewer EPL pages", page));
         select(0, page);
         byte[] sel = rawRead(126, 2);
         assertEquals(page, sel[1] & 0xFF, String.format("PageSelect (127) must read back %02Xh", page));
@@ -96,6 +111,18 @@ abstract class PagingChecks extends Checks {
         assertEquals(0, rawRead(127, 1)[0] & 0xFF, String.format("PageSelect must read back 0 after selecting "
             + "unsupported page %02Xh", page));
         assertArrayEquals(p00, rawRead(128, 16), "the upper page must then be page 00h");
+    }
+
+    @Test
+    void eplPagesTheModuleDoesNotAdvertiseRevertToPage00h() {
+        List<Integer> absent = CdbPage.eplPages().stream().filter(p -> !advertised(p)).toList();
+        assumeTrue(!absent.isEmpty(), "the module advertises all 16 EPL pages (01h:163)");
+        for (int page : absent) {
+            assertTrue(raw(I2cMessage.write(ADDR, (byte) 127, (byte) page)).getFirst().ok(),
+                String.format("selecting EPL page %02Xh must be ACKed", page));
+            assertEquals(0, rawRead(127, 1)[0] & 0xFF, String.format("PageSelect must read back 0 after selecting EPL "
+                + "page %02Xh, which 01h:163 does not advertise", page));
+        }
     }
 
     @ParameterizedTest(name = "bank {0}")
@@ -232,8 +259,12 @@ abstract class PagingChecks extends Checks {
 
     @Test
     void everyPageAndBankReadsWhole() {
-        int reads = 0;
+        int reads = 0, absent = 0;
         for (PageDef def : MAP.pages()) {
+            if (!advertised(def.number())) {
+                absent++;
+                continue;
+            }
             int banks = def.banked() ? Math.max(1, def.banks()) : 1;
             for (int b = 0; b < banks; b++) {
                 select(b, def.number());
@@ -244,7 +275,7 @@ abstract class PagingChecks extends Checks {
                 reads++;
             }
         }
-        assertEquals(MAP.pages().size() + 2 * (BANKS - 1), reads, "pages × banks read");
+        assertEquals(MAP.pages().size() - absent + 2 * (BANKS - 1), reads, "pages × banks read");
     }
 
     // ------------------------------------------------------------------ raw bus

@@ -154,11 +154,12 @@ final class CdbEngine {
                 return NoPayload.INSTANCE.encode();
             });
             case WRITE_BLOCK_LPL -> after(slow(WRITE_LPL_US), cmd, () -> {
+                if (!writes().lpl()) return fail(CdbStatus.UNKNOWN_COMMAND);
                 WriteBlockLplPayload b = decode(lpl, WriteBlockLplPayload::decode);
                 return block(b.blockAddress(), b.data());
             });
-            case WRITE_BLOCK_EPL -> after(slow(WRITE_EPL_US), cmd,
-                () -> block(decode(lpl, WriteBlockEplPayload::decode).blockAddress(), epl(epl)));
+            case WRITE_BLOCK_EPL -> after(slow(WRITE_EPL_US), cmd, () -> !writes().epl() ? fail(CdbStatus.UNKNOWN_COMMAND)
+                : block(decode(lpl, WriteBlockEplPayload::decode).blockAddress(), epl(epl)));
             case COMPLETE_DOWNLOAD -> after(COMPLETE_US, cmd, this::complete);
             case RUN_IMAGE -> after(QUICK_US, cmd, () -> run(decode(lpl, RunImagePayload::decode)));
             case COMMIT_IMAGE -> after(COMMIT_US, cmd, () -> {
@@ -199,6 +200,9 @@ final class CdbEngine {
         });
     }
 
+    /** The write mechanism this module advertises: a block command it does not offer is refused as unknown (41h). */
+    private TransferMechanism writes() { return firmware.config().cdbWriteMechanism(); }
+
     private long slow(long micros) { return Math.round(micros * faults.writeSlowdown); }
 
     private static long ms(long millis) { return millis * 1_000_000L; }
@@ -228,7 +232,7 @@ final class CdbEngine {
     private FirmwareManagementFeaturesReply firmwareFeatures() {
         int ext = (int) firmware.memory().get(AdminPages.CDB_READ_WRITE_LENGTH_EXT);
         return new FirmwareManagementFeaturesReply(false, false, false, false, true, START_PAYLOAD_SIZE, ERASED_BYTE,
-            ext, TransferMechanism.BOTH, TransferMechanism.NONE, false, MAX_START_MS, MAX_ABORT_MS, MAX_WRITE_MS,
+            ext, writes(), TransferMechanism.NONE, false, MAX_START_MS, MAX_ABORT_MS, MAX_WRITE_MS,
             MAX_COMPLETE_MS, 0);
     }
 

@@ -1,6 +1,7 @@
 package org.openxpo.emulator.module;
 
-import org.openxpo.protocol.cdb.CdbPage;
+import org.openxpo.protocol.map.AdminPages;
+import org.openxpo.protocol.map.ManagementInterface;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
 import org.openxpo.protocol.map.MemoryMap;
@@ -112,10 +113,8 @@ final class HostBus {
 
     /** The write limit for a write starting at {@code address} with the current page selected. */
     private int writeLimit(int address) {
-        int page = memory.selectedPage();
-        boolean cdbPage = address >= 128 && CdbPage.isCdbPage(page);
-        if (!cdbPage) return WRITE_LIMIT;
-        return Math.min(128, 8 * (1 + (int) memory.get(MAP.field("CdbReadWriteLengthExt"))));
+        return ManagementInterface.writeLimit(memory.selectedPage(), address,
+            (int) memory.get(AdminPages.CDB_READ_WRITE_LENGTH_EXT));
     }
 
     private static int advance(int address, int n) {

@@ -1,5 +1,6 @@
 package org.openxpo.emulator.module;
 
+import org.openxpo.protocol.cdb.TransferMechanism;
 import org.openxpo.protocol.types.ApplicationDescriptor;
 
 import java.time.Duration;
@@ -15,7 +16,8 @@ public record ModuleConfig(
         int identifier, String vendorName, int vendorOui, String partNumber, String vendorRevision,
         String serialNumber, String dateCode, int firmwareMajor, int firmwareMinor, int hardwareMajor,
         int hardwareMinor, List<ApplicationDescriptor> applications, int defaultAppSel, Timing timing,
-        double maxPowerW, int matingCycles, long seed, Long cdbPassword) {
+        double maxPowerW, int matingCycles, long seed, Long cdbPassword, int cdbReadWriteLengthExt,
+        TransferMechanism cdbWriteMechanism) {
 
     /** SFF-8024 0x19 (OSFP): SONiC's xcvrd and optoe treat it as CMIS. The alternative 0x80 is vendor specific. */
     public static final int IDENTIFIER_OSFP = 0x19;
@@ -60,6 +62,9 @@ public record ModuleConfig(
         if (defaultAppSel < 1 || defaultAppSel > applications.size())
             throw new IllegalArgumentException("default AppSel " + defaultAppSel + " is not advertised");
         if (maxPowerW <= 0 || maxPowerW > 655) throw new IllegalArgumentException("max power " + maxPowerW + " W");
+        if (cdbReadWriteLengthExt < 0 || cdbReadWriteLengthExt > 0xFF)
+            throw new IllegalArgumentException("CdbReadWriteLengthExt is one byte (0-255), not " + cdbReadWriteLengthExt);
+        if (cdbWriteMechanism == null) throw new IllegalArgumentException("a module advertises a firmware write mechanism");
         applications = List.copyOf(applications);
     }
 
@@ -78,7 +83,8 @@ public record ModuleConfig(
         b.firmwareMajor = firmwareMajor; b.firmwareMinor = firmwareMinor; b.hardwareMajor = hardwareMajor;
         b.hardwareMinor = hardwareMinor; b.applications = applications; b.defaultAppSel = defaultAppSel;
         b.timing = timing; b.maxPowerW = maxPowerW; b.matingCycles = matingCycles; b.seed = seed;
-        b.cdbPassword = cdbPassword;
+        b.cdbPassword = cdbPassword; b.cdbReadWriteLengthExt = cdbReadWriteLengthExt;
+        b.cdbWriteMechanism = cdbWriteMechanism;
         return b;
     }
 
@@ -99,6 +105,8 @@ public record ModuleConfig(
         private int matingCycles = 12;
         private long seed = 1;
         private Long cdbPassword;
+        private int cdbReadWriteLengthExt = 15;
+        private TransferMechanism cdbWriteMechanism = TransferMechanism.BOTH;
 
         public Builder identifier(int v) { identifier = v; return this; }
         public Builder vendorName(String v) { vendorName = v; return this; }
@@ -117,11 +125,21 @@ public record ModuleConfig(
         public Builder seed(long v) { seed = v; return this; }
         /** Gate firmware CDB commands behind this host password (null, the default: no gate). */
         public Builder cdbPassword(Long v) { cdbPassword = v; return this; }
+        /**
+         * CdbReadWriteLengthExt (01h:164, and byte 140 of the 0041h reply): writes to the CDB pages may carry
+         * 8·(1+ext) bytes, longer ones are refused; default 15 (128 bytes), 0 for a module that takes 8 bytes only.
+         */
+        public Builder cdbReadWriteLengthExt(int v) { cdbReadWriteLengthExt = v; return this; }
+        /**
+         * How firmware blocks are taken (0041h byte 141); default both. Without EPL the module advertises no EPL pages
+         * (01h:163 bits 3-0 = 0): A0h–AFh are unsupported pages and 0104h is refused; without LPL 0103h is refused.
+         */
+        public Builder cdbWriteMechanism(TransferMechanism v) { cdbWriteMechanism = v; return this; }
 
         public ModuleConfig build() {
             return new ModuleConfig(identifier, vendorName, vendorOui, partNumber, vendorRevision, serialNumber,
                 dateCode, firmwareMajor, firmwareMinor, hardwareMajor, hardwareMinor, applications, defaultAppSel,
-                timing, maxPowerW, matingCycles, seed, cdbPassword);
+                timing, maxPowerW, matingCycles, seed, cdbPassword, cdbReadWriteLengthExt, cdbWriteMechanism);
         }
     }
 }

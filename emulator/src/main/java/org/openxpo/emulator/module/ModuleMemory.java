@@ -5,8 +5,10 @@ import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.PageDef;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The module's register file with CMIS host-access semantics, driven by the declared map: masked writes (read-only
@@ -27,12 +29,20 @@ public final class ModuleMemory {
     private final Map<Integer, byte[][]> upper = new HashMap<>();
     private int page;
     private int bank;
+    /** Declared pages this module does not implement (its advertisement leaves them out): selected, they revert. */
+    private Set<Integer> withdrawn = Set.of();
 
     public ModuleMemory(MemoryMap map) {
         this.map = map;
     }
 
     public MemoryMap map() { return map; }
+
+    /**
+     * Leaves declared pages out of this module, as its advertisement does (e.g. the EPL pages of a module without EPL
+     * writes): selecting one then behaves like selecting any unsupported page.
+     */
+    public void withdrawPages(Collection<Integer> pages) { withdrawn = Set.copyOf(pages); }
 
     /** Page currently shown at 128–255. */
     public int selectedPage() { return page; }
@@ -192,7 +202,7 @@ public final class ModuleMemory {
     private void applyPageSelect() {
         int wantPage = lower[127] & 0xFF;
         int wantBank = lower[126] & 0xFF;
-        PageDef def = map.page(wantPage).orElse(null);
+        PageDef def = withdrawn.contains(wantPage) ? null : map.page(wantPage).orElse(null);
         if (def == null) {
             lower[127] = 0;
             page = 0;

@@ -1,10 +1,13 @@
 package org.openxpo.emulator.module;
 
+import org.openxpo.protocol.cdb.CdbPage;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.XpoPages;
 import org.openxpo.protocol.types.ApplicationDescriptor;
 import org.openxpo.protocol.units.Codecs;
+
+import java.util.List;
 
 /**
  * Writes the module's non-volatile content: identity (00h), advertisement (01h), thresholds (02h, B1h) and the
@@ -78,8 +81,10 @@ final class StaticContent {
         set(mem, "RxSiControlsSupported", 0x1D);
         set(mem, "CdbInstancesSupported", 1);
         set(mem, "CdbBackgroundModeSupported", 1);
-        set(mem, "CdbMaxPagesEpl", 7);
-        set(mem, "CdbReadWriteLengthExt", 15);
+        set(mem, "CdbMaxPagesEpl", cfg.cdbWriteMechanism().epl() ? CdbPage.EPL_PAGES_CODE_ALL : 0);
+        set(mem, "CdbReadWriteLengthExt", cfg.cdbReadWriteLengthExt());
+        // without EPL writes the module has no EPL pages: A0h-AFh are then unsupported pages (selecting one shows 00h)
+        mem.withdrawPages(cfg.cdbWriteMechanism().epl() ? List.of() : CdbPage.eplPages());
         set(mem, "MaxDurationModulePwrDn", Codecs.durationCode(t.modulePwrDn().toMillis()));
         set(mem, "MaxDurationModulePwrUp", Codecs.durationCode(t.modulePwrUp().toMillis()));
         set(mem, "MaxDurationDPTxTurnOff", Codecs.durationCode(t.txTurnOff().toMillis()));

@@ -31,11 +31,7 @@ class CdbEngineTest extends ModuleFixture {
     /** The SONiC/kernel sequence: Start with the header, blocks (LPL or 2 KiB EPL), Complete. */
     int download(byte[] image, boolean epl) {
         int s = FirmwareImageFormat.HEADER_SIZE;
-        ByteArrayOutputStream start = new ByteArrayOutputStream();
-        start.writeBytes(CdbTestHost.u32(image.length));
-        start.writeBytes(new byte[4]);
-        start.write(image, 0, s);
-        int status = cdb.run(0x0101, start.toByteArray());
+        int status = cdb.run(0x0101, startPayload(image));
         if (status != 0x01) return status;
         int block = epl ? 2048 : 116;
         for (int off = s; off < image.length; off += block) {
@@ -46,6 +42,15 @@ class CdbEngineTest extends ModuleFixture {
             if (status != 0x01) return status;
         }
         return cdb.run(0x0107);
+    }
+
+    /** The Start Download (0101h) LPL: image size, 4 reserved bytes, the image's first StartCmdPayloadSize bytes. */
+    static byte[] startPayload(byte[] image) {
+        ByteArrayOutputStream start = new ByteArrayOutputStream();
+        start.writeBytes(CdbTestHost.u32(image.length));
+        start.writeBytes(new byte[4]);
+        start.write(image, 0, FirmwareImageFormat.HEADER_SIZE);
+        return start.toByteArray();
     }
 
     static byte[] concat(byte[] a, byte[] b) {

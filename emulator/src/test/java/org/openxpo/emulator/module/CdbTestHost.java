@@ -61,6 +61,12 @@ final class CdbTestHost {
         return -1;
     }
 
+    /** Runs a command without parameters, expects success and returns its reply payload. */
+    byte[] runAndReply(int cmd) {
+        assertEquals(0x01, run(cmd), String.format("status of %04Xh", cmd));
+        return reply();
+    }
+
     /** The reply payload (RPLLength bytes from 136). */
     byte[] reply() {
         host.select(0x9F, 0);

@@ -226,13 +226,13 @@ public final class ConformanceReport implements TestExecutionListener {
         Map<String, String> desc = CurrentTarget.descriptions();
         StringBuilder sb = new StringBuilder();
         sb.append('\n').append("==================== XPO conformance report ====================\n");
-        sb.append(String.format(Locale.ROOT, "%-14s %6s %6s %6s %7s %8s  %s%n", "target", "checks", "passed", "failed",
+        sb.append(String.format(Locale.ROOT, "%-18s %6s %6s %6s %7s %8s  %s%n", "target", "checks", "passed", "failed",
             "skipped", "time", "what"));
         for (TargetRun r : runs.values()) {
             String what = r.notRunKind == Kind.FAILED ? "FAILED TO START (see below)"
                 : r.checks.isEmpty() || r.count(Kind.SKIPPED) == r.checks.size() && r.notRunReason != null
                 ? "NOT RUN: " + r.notRunReason : desc.getOrDefault(r.name, "");
-            sb.append(String.format(Locale.ROOT, "%-14s %6d %6d %6d %7d %8s  %s%n", r.name, r.checks.size(),
+            sb.append(String.format(Locale.ROOT, "%-18s %6d %6d %6d %7d %8s  %s%n", r.name, r.checks.size(),
                 r.count(Kind.PASSED), r.count(Kind.FAILED), r.count(Kind.SKIPPED), seconds(r.time()), what));
         }
         for (TargetRun r : runs.values()) {

@@ -12,8 +12,13 @@ import java.util.Locale;
 public final class Settings {
     private Settings() {}
 
-    /** Every target the suite knows, in the order it runs them. */
-    public static final List<String> ALL_TARGETS = List.of("embedded", "tcp", "pi4j-emulated", "pi4j");
+    /**
+     * Every target the suite knows, in the order it runs them. The {@code -ext0} and {@code -lpl} targets carry a
+     * module that advertises less CDB access than the profile ({@link EmulatedModule}) and run only the paging and CDB
+     * checks.
+     */
+    public static final List<String> ALL_TARGETS = List.of("embedded", "tcp", "pi4j-emulated", "tcp-ext0",
+        "pi4j-emulated-ext0", "tcp-lpl", "pi4j-emulated-lpl", "pi4j");
 
     /** The pi4j target's URI, e.g. {@code pi4j://1/0x50?resetL=17&lpMode=27&intL=22&modPrsL=23}; null when unset. */
     public static String pi4jTarget() { return get("xpo.pi4j.target", "XPO_PI4J_TARGET"); }

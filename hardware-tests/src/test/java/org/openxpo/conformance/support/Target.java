@@ -58,6 +58,7 @@ public final class Target implements AutoCloseable {
     private volatile LinkServer server;
     private final int port;
     private final List<AutoCloseable> extras = new ArrayList<>();
+    private final EmulatedModule moduleKind;
     private Host host;
 
     private Target(String name, String description, Transport transport, EmulatedChassis chassis, LinkServer server,
@@ -70,6 +71,7 @@ public final class Target implements AutoCloseable {
         this.port = server == null ? -1 : server.port();
         this.pi4jContext = pi4jContext;
         this.wired = wired;
+        this.moduleKind = EmulatedModule.of(name);
         this.access = new RegisterAccess(transport);
     }
 
@@ -78,37 +80,42 @@ public final class Target implements AutoCloseable {
      * configured one that cannot be reached fails with the driver's message.
      */
     public static Target open(String name) {
-        return switch (name) {
+        EmulatedModule module = EmulatedModule.of(name);
+        return switch (name.substring(0, name.length() - module.suffix().length())) {
             case "embedded" -> embedded();
-            case "tcp" -> tcp();
-            case "pi4j-emulated" -> pi4jEmulated();
+            case "tcp" -> tcp(module);
+            case "pi4j-emulated" -> pi4jEmulated(module);
             case "pi4j" -> pi4j();
             default -> throw new IllegalArgumentException("unknown target " + name);
         };
     }
 
-    private static EmulatedChassis chassis() {
+    private static EmulatedChassis chassis(EmulatedModule module) {
         ModuleConfig.Timing timing = Settings.realEmulatorTiming() ? ModuleConfig.Timing.defaults() : ModuleConfig.Timing.fast();
-        return new EmulatedChassis(1, EmulatorClock.system(), i -> ModuleConfig.builder()
-            .serialNumber(EmulatedChassis.serial(i)).seed(i).timing(timing).build());
+        return new EmulatedChassis(1, EmulatorClock.system(), i -> module.apply(ModuleConfig.builder()
+            .serialNumber(EmulatedChassis.serial(i)).seed(i).timing(timing)).build());
     }
 
-    private static String timingName() { return Settings.realEmulatorTiming() ? "real timing" : "fast timing"; }
+    /** How the emulated module runs, and what it advertises differently from the profile, for the report. */
+    private static String moduleNote(EmulatedModule module) {
+        String timing = Settings.realEmulatorTiming() ? "real timing" : "fast timing";
+        return module.reduced() ? timing + "; " + module.description() : timing;
+    }
 
     private static Target embedded() {
-        EmulatedChassis chassis = chassis();
+        EmulatedChassis chassis = chassis(EmulatedModule.PROFILE);
         Transport t = new InProcessTransport(chassis.cage(1), null, "embedded");
-        return new Target("embedded", "in-process emulated module (" + timingName() + ")", t, chassis, null, null,
-            EnumSet.allOf(Pin.class));
+        return new Target("embedded", "in-process emulated module (" + moduleNote(EmulatedModule.PROFILE) + ")", t,
+            chassis, null, null, EnumSet.allOf(Pin.class));
     }
 
-    private static Target tcp() {
-        EmulatedChassis chassis = chassis();
+    private static Target tcp(EmulatedModule module) {
+        EmulatedChassis chassis = chassis(module);
         LinkServer server = LinkServer.start(chassis, new InetSocketAddress("127.0.0.1", 0), BusTiming.OFF);
         try {
             Transport t = Transports.open("tcp://127.0.0.1:" + server.port() + "/1");
-            return new Target("tcp", "emulator link " + t.describe() + " (" + timingName() + ")", t, chassis, server,
-                null, EnumSet.allOf(Pin.class));
+            return new Target("tcp" + module.suffix(), "emulator link " + t.describe() + " (" + moduleNote(module) + ")",
+                t, chassis, server, null, EnumSet.allOf(Pin.class));
         } catch (RuntimeException e) {
             server.close();
             chassis.close();
@@ -116,8 +123,8 @@ public final class Target implements AutoCloseable {
         }
     }
 
-    private static Target pi4jEmulated() {
-        EmulatedChassis chassis = chassis();
+    private static Target pi4jEmulated(EmulatedModule module) {
+        EmulatedChassis chassis = chassis(module);
         Cage cage = chassis.cage(1);
         Context ctx = Pi4J.newContextBuilder().noAutoDetect()
             .add(new ConnectorI2CProvider(bus -> bus == 1 ? cage : null),
@@ -126,8 +133,8 @@ public final class Target implements AutoCloseable {
             .build();
         TargetUri uri = TargetUri.parse(EMULATED_PI4J_URI);
         Transport t = Pi4jTransport.open(ctx, uri);
-        return new Target("pi4j-emulated", "Pi4J transport " + uri + " on emulator-backed Pi4J providers ("
-            + timingName() + ")", t, chassis, null, ctx, wiredPins(uri));
+        return new Target("pi4j-emulated" + module.suffix(), "Pi4J transport " + uri + " on emulator-backed Pi4J "
+            + "providers (" + moduleNote(module) + ")", t, chassis, null, ctx, wiredPins(uri));
     }
 
     private static Target pi4j() {
@@ -172,6 +179,9 @@ public final class Target implements AutoCloseable {
         if (host == null) host = new Host(this);
         return host;
     }
+
+    /** Which emulated module the target carries (the profile's for a real module: nothing is known to be reduced). */
+    public EmulatedModule moduleKind() { return moduleKind; }
 
     /** True for the emulated targets: faults can be injected and the module's insides observed. */
     public boolean emulated() { return chassis != null; }

@@ -1,5 +1,6 @@
 package org.openxpo.conformance.support;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,15 +15,24 @@ import java.util.Set;
  *   <li>{@code link}: the check drops the emulator link, a network connection only the tcp target has;</li>
  *   <li>{@code writes-flash}: the check downloads firmware; on real hardware only with {@code -Dxpo.pi4j.flash}.</li>
  * </ul>
+ * A target whose emulated module advertises less CDB access than the profile runs only the check classes tagged
+ * {@code cdb-access} (paging and CDB): the rest would repeat what the profile's module already showed.
  */
 public final class TargetConditions implements ExecutionCondition {
-    public static final String EMULATOR_ONLY = "emulator-only", I3C = "i3c", LINK = "link", WRITES_FLASH = "writes-flash";
+    public static final String EMULATOR_ONLY = "emulator-only", I3C = "i3c", LINK = "link", WRITES_FLASH = "writes-flash",
+        CDB_ACCESS = "cdb-access";
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         Target t = CurrentTarget.get();
         if (t == null) return ConditionEvaluationResult.enabled("no target yet");
         Set<String> tags = context.getTags();
+        boolean checkClass = context.getTestMethod().isEmpty()
+            && context.getTestClass().map(c -> c.isAnnotationPresent(Nested.class)).orElse(false);
+        if (checkClass && t.moduleKind().reduced() && !tags.contains(CDB_ACCESS)) {
+            return ConditionEvaluationResult.disabled("a module with " + t.moduleKind().description() + " runs only the "
+                + "paging and CDB checks");
+        }
         if (tags.contains(EMULATOR_ONLY) && !t.emulated()) {
             return ConditionEvaluationResult.disabled("emulator-only: injects a fault (laser, LOS, coolant, leak, "
                 + "supply, firmware) that a real module cannot be given on demand");

@@ -1,22 +1,15 @@
 package org.openxpo.driver.access;
 
 import org.openxpo.driver.XpoException;
-import org.openxpo.protocol.cdb.CdbPage;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.PageDef;
 
-/** The bytes of CMIS paged access: which bank a page takes, the page-select writes, register writes, write limits. */
+/** The bytes of CMIS paged access: which bank a page takes, the page-select writes, register writes. */
 final class PageMessages {
     private PageMessages() {}
 
     static final int BANK_SELECT = 126, PAGE_SELECT = 127;
     private static final MemoryMap MAP = MemoryMap.xpo();
-
-    /** The module's write limit: 8 bytes, CDB pages 8·(1+CdbReadWriteLengthExt) as the map declares (≤ 128). */
-    static int writeLimit(int page, int at) {
-        boolean cdb = at >= 128 && CdbPage.isCdbPage(page);
-        return cdb ? 128 : 8;
-    }
 
     /** Checks {@code page}/{@code bank} against the map; returns the bank the module applies (0 if unbanked). */
     static int effectiveBank(int page, int bank) {

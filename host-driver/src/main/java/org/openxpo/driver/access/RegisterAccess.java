@@ -2,17 +2,19 @@ package org.openxpo.driver.access;
 
 import org.openxpo.driver.XpoException;
 import org.openxpo.driver.transport.Transport;
-import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
 import org.openxpo.protocol.connector.TargetEvent;
+import org.openxpo.protocol.map.Access;
+import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.time.HostClock;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -20,11 +22,11 @@ import static org.openxpo.driver.access.PageMessages.*;
 
 /**
  * Paged register access to a CMIS module over any {@link Transport}: reads and writes by page/bank/offset or by
- * declared field, split at 128-byte page boundaries and at the module's write limits; several pages at once as one
- * batch of transfers (one round trip over the link); a cache of the selected bank/page (no redundant select writes;
- * forgotten on reset, unplug, a reset or power pin, error or reconnect; read back after an IntL, or after an idle gap
- * when the transport has no interrupt events, and a selection the module lost reported as a restart); bounded retry
- * with backoff when a busy module NACKs; and one lock per bus so concurrent callers never interleave page selects.
+ * declared field, split at 128-byte page boundaries and at the module's write limits (8 bytes; on the CDB pages
+ * 8·(1+ReadWriteLengthExt) as the module advertises it); several pages at once as one batch of transfers (one round
+ * trip over the link); one lock per bus so concurrent callers never interleave page selects. The parts:
+ * {@link PageSelection} (the cached selection and how events forget or challenge it), {@link TransferRunner} (retry
+ * with backoff on a busy module, counting, error mapping) and {@link BatchPlan} (which transfers a batch takes).
  */
 public final class RegisterAccess implements AutoCloseable {
     /** Retry policy for a NACKed address: {@code retries} more tries, backoff doubling from first to max. */
@@ -35,40 +37,31 @@ public final class RegisterAccess implements AutoCloseable {
     }
 
     public static final int ADDRESS = 0x50;
-    /**
-     * Without interrupt events a module that resets is only noticed by its silence: it NACKs through Resetting and
-     * MgmtInit (hundreds of ms on real modules; hosts wait 2 s). A selection used within this time of the module's last
-     * answer cannot have been lost unseen (a reset in between would still be silencing the module: the access NACKs,
-     * and a NACKed read is checked); after a longer gap the selection is read back (126–127) before it is used.
-     */
-    private static final long IDLE_BEFORE_RECHECK_NANOS = Duration.ofMillis(10).toNanos();
+    private static final Field CDB_READ_WRITE_LENGTH_EXT = MemoryMap.xpo().field("CdbReadWriteLengthExt");
 
     private final Transport transport;
-    private final RetryPolicy retry;
     private final ReentrantLock lock = new ReentrantLock(true);
+    private final PageSelection selection;
+    private final TransferRunner runner;
     private final AutoCloseable subscription;
-    /** True when no IntL/IBI events come (Pi4J without intL=): an idle selection is read back before it is trusted. */
-    private final boolean recheckIdleSelection;
-    private volatile int cachedPage = -1, cachedBank = -1;
-    /**
-     * The selection the module last acknowledged, kept when the cache is dropped after a failed transfer (unlike the
-     * cache): what 126–127 must still read when the module has not restarted. Forgotten on {@link #invalidate()}.
-     */
-    private volatile int heldPage = -1, heldBank = -1;
-    /** Set by an IntL: the module may have restarted since the selection was written; 126–127 are read back first. */
-    private volatile boolean selectionSuspect;
     private final List<Runnable> restartListeners = new CopyOnWriteArrayList<>();
-    private long lastAnswerNanos;
-    private boolean lastTransferWasRetried;
-    private long transfers, busBytes, nacks, retries, pageSelects;
+    /** The module's write limits once its CDB advertisement is known; null: read 01h:164 before the next CDB write. */
+    private volatile WriteLimits limits;
 
-    public RegisterAccess(Transport transport, RetryPolicy retry) {
+    /**
+     * Access through {@code transport}, waiting (retry backoff, idle re-check) on {@code clock}. Refuses a transport
+     * that cannot do a register read (register byte + read) as one atomic transfer.
+     */
+    public RegisterAccess(Transport transport, RetryPolicy retry, HostClock clock) {
+        BatchPlan.requireAtomicReads(transport.maxMessagesPerTransfer());
         this.transport = transport;
-        this.retry = retry;
-        this.recheckIdleSelection = !transport.hasInterruptEvents();
+        this.selection = new PageSelection(clock, !transport.hasInterruptEvents());
+        this.runner = new TransferRunner(transport, retry, clock, selection);
         this.subscription = transport.subscribe(this::onEvent);
         transport.onReconnect(this::invalidate);
     }
+
+    public RegisterAccess(Transport transport, RetryPolicy retry) { this(transport, retry, HostClock.system()); }
 
     public RegisterAccess(Transport transport) { this(transport, RetryPolicy.DEFAULT); }
 
@@ -76,14 +69,14 @@ public final class RegisterAccess implements AutoCloseable {
 
     /** Events after which the module may have restarted with page 00h selected (126–127 back at 0). */
     private void onEvent(TargetEvent e) {
-        boolean selectionLost = switch (e) {
+        boolean restarted = switch (e) {
             case TargetEvent.Reset r -> true;
             case TargetEvent.Presence p -> true;
             // A module leaving MgmtInit latches ModuleStateChangedFlag (unmasked after any reset) and asserts IntL: the
             // only sign of a reset a GPIO transport (Pi4J) gets. The next access reads 126–127 back (one 2-byte read
             // per interrupt), which also tells a restart from an ordinary alarm.
             case TargetEvent.IntL i -> {
-                if (i.asserted()) selectionSuspect = true;
+                if (i.asserted()) selection.suspect();
                 yield false;
             }
             // ResetL asserted or power switched by the host (reported by Pi4J), or PowerGood changed (brown-out).
@@ -94,7 +87,7 @@ public final class RegisterAccess implements AutoCloseable {
             };
             default -> false;
         };
-        if (selectionLost) invalidate();
+        if (restarted) invalidate();
     }
 
     /**
@@ -109,34 +102,62 @@ public final class RegisterAccess implements AutoCloseable {
     }
 
     /**
-     * Forgets the page selection (the next access writes it again), also as the reference for noticing a restart:
-     * call it after a reset the caller caused, so that reset is not reported as one the module made by itself.
+     * Forgets what may change when the module restarts — the page selection (the next access writes it again, and it
+     * is the reference for noticing a restart) and the CDB write limit (read again before the next CDB write). Call it
+     * after a reset the caller caused, so that reset is not reported as one the module made by itself.
      */
     public void invalidate() {
-        forgetCache();
-        heldPage = -1;
-        heldBank = -1;
-    }
-
-    /** Drops the cache only (a failed transfer): the module may or may not hold the selection; the next select writes it. */
-    private void forgetCache() {
-        cachedPage = -1;
-        cachedBank = -1;
-    }
-
-    private void held(int page, int bank) {
-        heldPage = page;
-        heldBank = bank;
+        selection.forget();
+        limits = null;
     }
 
     /** Runs {@code work} with the bus to itself (several accesses that must not interleave with other callers). */
-    public <T> T exclusive(java.util.function.Supplier<T> work) {
+    public <T> T exclusive(Supplier<T> work) {
         lock.lock();
         try {
             return work.get();
         } finally {
             lock.unlock();
         }
+    }
+
+    // ------------------------------------------------------------------ write limits
+
+    /**
+     * The longest write the module takes on its CDB pages (9Fh, A0h–AFh), in bytes after the register address:
+     * 8·(1+CdbReadWriteLengthExt), read from 01h:164 on first use and kept until the module restarts (or
+     * {@link #invalidate()}), unless {@link #useCdbReadWriteLengthExt} refined it since.
+     */
+    public int cdbWriteLimit() {
+        lock.lock();
+        try {
+            return limits().cdbPages();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Takes the ReadWriteLengthExt a 0041h (firmware management features) reply advertised for the CDB pages, as the
+     * Linux kernel does for its EPL and LPL writes: it replaces 01h:164's until the module restarts.
+     */
+    public void useCdbReadWriteLengthExt(int readWriteLengthExt) {
+        limits = WriteLimits.advertised(readWriteLengthExt);
+    }
+
+    private WriteLimits limits() {
+        WriteLimits l = limits;
+        if (l == null) limits = l = WriteLimits.advertised((int) get(CDB_READ_WRITE_LENGTH_EXT));
+        return l;
+    }
+
+    /** The limits for writes that may touch a CDB page; a batch without one needs only the general limit. */
+    private WriteLimits limitsFor(List<PageWrite> writes) {
+        for (PageWrite w : writes) {
+            if (WriteLimits.onCdbPage(w.page(), w.offset() + w.data().length - 1)) return limits();
+        }
+        WriteLimits known = limits;
+        return known != null ? known : WriteLimits.GENERAL_ONLY;
     }
 
     // ------------------------------------------------------------------ bytes
@@ -147,13 +168,9 @@ public final class RegisterAccess implements AutoCloseable {
         byte[] out = new byte[length];
         lock.lock();
         try {
-            int done = 0;
-            while (done < length) {
-                int at = offset + done;
-                int n = Math.min(length - done, (at < 128 ? 128 : 256) - at);
-                byte[] part = at >= 128 ? readUpper(page, bank, at, n) : readNow(at, n);
-                System.arraycopy(part, 0, out, done, n);
-                done += n;
+            for (BatchPlan.Span s : BatchPlan.readSpans(offset, length)) {
+                byte[] part = s.at() >= 128 ? readUpper(page, bank, s.at(), s.length()) : readNow(s.at(), s.length());
+                System.arraycopy(part, 0, out, s.from(), s.length());
             }
         } finally {
             lock.unlock();
@@ -166,15 +183,13 @@ public final class RegisterAccess implements AutoCloseable {
         checkRange(offset, data.length);
         lock.lock();
         try {
-            int done = 0;
-            while (done < data.length) {
-                int at = offset + done;
-                int limit = writeLimit(page, at);
-                int n = Math.min(Math.min(data.length - done, limit), (at < 128 ? 128 : 256) - at);
+            WriteLimits l = limitsFor(List.of(new PageWrite(page, bank, offset, data)));
+            for (BatchPlan.Span s : BatchPlan.writeSpans(page, offset, data.length, l)) {
+                int at = s.at(), n = s.length();
                 if (at >= 128) select(page, bank);
-                transfer(List.of(I2cMessage.write(ADDRESS, writeMessage(at, data, done, n))), () -> "write " + where(page, bank, at, n));
-                if (at <= PAGE_SELECT && at + n > PAGE_SELECT) invalidate();
-                done += n;
+                runner.run(List.of(I2cMessage.write(ADDRESS, writeMessage(at, data, s.from(), n))),
+                    () -> "write " + where(page, bank, at, n));
+                if (at <= PAGE_SELECT && at + n > PAGE_SELECT) selection.forget();
             }
         } finally {
             lock.unlock();
@@ -194,49 +209,40 @@ public final class RegisterAccess implements AutoCloseable {
         for (PageWrite w : writes) checkRange(w.offset(), w.data().length);
         lock.lock();
         try {
-            Batch batch = new Batch();
-            List<Piece> pieces = new ArrayList<>();
+            SentBatch batch = new SentBatch(limitsFor(writes));
+            List<BatchPlan.Piece> pieces = new ArrayList<>();
+            List<PageWrite> owners = new ArrayList<>();
             for (PageWrite w : writes) {
-                for (int done = 0; done < w.data().length; ) {
-                    int at = w.offset() + done;
-                    int n = Math.min(Math.min(w.data().length - done, writeLimit(w.page(), at)), (at < 128 ? 128 : 256) - at);
-                    batch.add(w.page(), w.bank(), at, List.of(I2cMessage.write(ADDRESS, writeMessage(at, w.data(), done, n))));
-                    Piece piece = new Piece(w, at, done, n);
-                    if (piece.writesPageSelect()) batch.selectionUnknown();
-                    pieces.add(piece);
-                    done += n;
+                for (BatchPlan.Piece p : batch.plan.write(w.page(), w.bank(), w.offset(), w.data())) {
+                    pieces.add(p);
+                    owners.add(w);
                 }
             }
             batch.send();
-            for (int p = 0; p < pieces.size(); p++) {
-                Piece piece = pieces.get(p);
-                Outcome o = batch.outcome(p);
+            for (int i = 0; i < pieces.size(); i++) {
+                BatchPlan.Piece piece = pieces.get(i);
+                Outcome o = batch.outcome(piece.step());
                 if (o.failure() == null) {
-                    if (piece.writesPageSelect()) held(-1, -1);
+                    if (piece.writesPageSelect()) selection.acknowledged(-1, -1);
                     continue;
                 }
-                PageWrite w = piece.write();
-                if (o.failure().status() != I2cResult.Status.ADDRESS_NACK || retry.retries() == 0) {
-                    throw failure(o.failure(), () -> o.selectFailed()
-                        ? String.format("select page %02Xh bank %d", w.page(), w.bank())
-                        : "write " + where(w.page(), w.bank(), piece.at(), piece.length()));
+                if (o.failure().status() != I2cResult.Status.ADDRESS_NACK || runner.retry().retries() == 0) {
+                    throw runner.failure(o.failure(), () -> o.selectFailed()
+                        ? String.format("select page %02Xh bank %d", piece.page(), piece.bank())
+                        : "write " + where(piece.page(), piece.bank(), piece.at(), piece.length()));
                 }
                 // the module was busy: the rest one piece at a time, each with the usual retries
-                retries++;
-                for (Piece rest : pieces.subList(p, pieces.size())) {
-                    PageWrite r = rest.write();
-                    write(r.page(), r.bank(), rest.at(), Arrays.copyOfRange(r.data(), rest.from(), rest.from() + rest.length()));
+                runner.retrying();
+                for (int r = i; r < pieces.size(); r++) {
+                    BatchPlan.Piece rest = pieces.get(r);
+                    byte[] data = owners.get(r).data();
+                    write(rest.page(), rest.bank(), rest.at(), Arrays.copyOfRange(data, rest.from(), rest.from() + rest.length()));
                 }
                 return;
             }
         } finally {
             lock.unlock();
         }
-    }
-
-    /** One write transfer of a {@link #write(List)}: bytes [from, from + length) of its range, at {@code at}. */
-    private record Piece(PageWrite write, int at, int from, int length) {
-        boolean writesPageSelect() { return at <= PAGE_SELECT && at + length > PAGE_SELECT; }
     }
 
     // ------------------------------------------------------------------ fields
@@ -260,7 +266,7 @@ public final class RegisterAccess implements AutoCloseable {
      * value (never use it on bytes with self-clearing or clear-on-read neighbours you care about).
      */
     public void set(Field f, int bank, int index, long value) {
-        if (f.access() == org.openxpo.protocol.map.Access.RO || f.access() == org.openxpo.protocol.map.Access.COR) {
+        if (f.access() == Access.RO || f.access() == Access.COR) {
             throw new XpoException.Unsupported(f.name() + " is read-only");
         }
         lock.lock();
@@ -308,22 +314,20 @@ public final class RegisterAccess implements AutoCloseable {
     public List<byte[]> readFields(List<FieldRead> groups) {
         lock.lock();
         try {
-            Batch batch = new Batch();
+            SentBatch batch = new SentBatch(WriteLimits.GENERAL_ONLY);   // reads only: no write limit applies
             List<byte[]> windows = new ArrayList<>(groups.size());
             List<GroupRead> reads = new ArrayList<>();
             for (int g = 0; g < groups.size(); g++) {
                 FieldRead group = groups.get(g);
                 windows.add(new byte[256]);
                 for (FieldRanges.Range r : FieldRanges.of(group.page(), group.fields())) {
-                    batch.add(group.page(), group.bank(), r.from(),
-                        List.of(I2cMessage.write(ADDRESS, (byte) r.from()), I2cMessage.read(ADDRESS, r.length())));
-                    reads.add(new GroupRead(g, r));
+                    reads.add(new GroupRead(g, r, batch.plan.read(group.page(), group.bank(), r.from(), r.length())));
                 }
             }
             batch.send();
             for (int i = 0; i < reads.size(); i++) {
                 GroupRead read = reads.get(i);
-                Outcome o = batch.outcome(i);
+                Outcome o = batch.outcome(read.step());
                 if (o.failure() == null) {
                     System.arraycopy(o.results().get(1).data(), 0, windows.get(read.group()), read.range().from(),
                         read.range().length());
@@ -338,8 +342,8 @@ public final class RegisterAccess implements AutoCloseable {
                 return windows;
             }
             if (batch.selectionChallenged()) {
-                selectionSuspect = false;   // checked right here
-                if (!selectionReadsBack(batch.page, batch.bank)) {
+                selection.checked();
+                if (!selectionReadsBack(batch.plan.endPage(), batch.plan.endBank())) {
                     restarted();
                     windows.clear();
                     for (FieldRead group : groups) windows.add(readFields(group.page(), group.bank(), group.fields()));
@@ -351,91 +355,48 @@ public final class RegisterAccess implements AutoCloseable {
         }
     }
 
-    /** One read of a {@link #readFields(List)}: a range of group {@code group}. */
-    private record GroupRead(int group, FieldRanges.Range range) {}
+    /** One read of a {@link #readFields(List)}: a range of group {@code group}, planned as step {@code step}. */
+    private record GroupRead(int group, FieldRanges.Range range, int step) {}
 
-    /** How one step of a {@link Batch} went: its results, or the first failure and whether its page select failed. */
+    /** How one step of a {@link SentBatch} went: its results, or the first failure and whether its page select failed. */
     private record Outcome(List<I2cResult> results, I2cResult failure, boolean selectFailed) {}
 
     /**
-     * Transfers planned with the page selects they need — judged from the cached selection, then from what the batch
-     * itself selects before them — sent as one {@link Transport#i2cBatch}, then walked step by step (in order, up to
-     * the first failure) to count what ran and keep the selection state.
+     * A {@link BatchPlan} made from the confirmed selection, sent as one {@link Transport#i2cBatch}, then walked step by
+     * step (in order, up to the first failure) to count what ran and keep the selection state.
      */
-    private final class Batch {
-        /** A planned transfer and its select: {@code select} is the index of the select transfer, or -1. */
-        private record Step(int page, int bank, int select, int transfer) {}
-
-        private final List<List<I2cMessage>> transfers = new ArrayList<>();
-        private final List<Step> steps = new ArrayList<>();
-        /** The selection after the planned transfers (-1: unknown). */
-        int page, bank;
+    private final class SentBatch {
+        final BatchPlan plan;
         private List<List<I2cResult>> results;
 
-        Batch() {
+        SentBatch(WriteLimits limits) {
             confirmSelection();
-            page = cachedPage;
-            bank = cachedBank;
-        }
-
-        /** Plans {@code transfer}, which accesses byte {@code at} of {@code page}/{@code bank}, after the select it needs. */
-        void add(int page, int bank, int at, List<I2cMessage> transfer) {
-            int effective = at >= 128 ? effectiveBank(page, bank) : bank, select = -1;
-            byte[] msg = at >= 128 ? selectMessage(page, effective, this.page, this.bank) : null;
-            if (msg != null) {
-                select = transfers.size();
-                transfers.add(List.of(I2cMessage.write(ADDRESS, msg)));
-                this.page = page;
-                this.bank = effective;
-            }
-            steps.add(new Step(page, effective, select, transfers.size()));
-            transfers.add(transfer);
-        }
-
-        /** The last planned transfer writes PageSelect itself: the selection after it is unknown. */
-        void selectionUnknown() {
-            page = -1;
-            bank = -1;
+            plan = new BatchPlan(selection.cachedPage(), selection.cachedBank(), limits, transport.maxMessagesPerTransfer());
         }
 
         void send() {
-            cachedPage = page;   // before the batch, as select does: an event that forgets it meanwhile wins
-            cachedBank = bank;
-            try {
-                results = transport.i2cBatch(transfers);
-            } catch (XpoException e) {
-                forgetCache();
-                throw e;
-            }
+            selection.selecting(plan.endPage(), plan.endBank());   // before the batch, as select does (the race rule)
+            results = runner.send(plan.transfers());
         }
 
         /** How step {@code i} went; call in order, and stop at the first failure (the rest did not run). */
         Outcome outcome(int i) {
-            Step s = steps.get(i);
+            BatchPlan.Step s = plan.step(i);
+            List<List<I2cMessage>> transfers = plan.transfers();
             if (s.select() >= 0) {
-                countTransfer(transfers.get(s.select()));
-                I2cResult bad = firstFailure(results.get(s.select()));
-                if (bad != null) return failed(bad, true);
-                pageSelects++;
-                held(s.page(), s.bank());
+                I2cResult bad = runner.ran(transfers.get(s.select()), results.get(s.select()));
+                if (bad != null) return new Outcome(null, bad, true);
+                runner.selected();
+                selection.acknowledged(s.page(), s.bank());
             }
-            countTransfer(transfers.get(s.transfer()));
             List<I2cResult> r = results.get(s.transfer());
-            I2cResult bad = firstFailure(r);
-            if (bad != null) return failed(bad, false);
-            lastAnswerNanos = System.nanoTime();
-            return new Outcome(r, null, false);
-        }
-
-        private Outcome failed(I2cResult bad, boolean select) {
-            forgetCache();
-            if (bad.status() == I2cResult.Status.ADDRESS_NACK || bad.status() == I2cResult.Status.DATA_NACK) nacks++;
-            return new Outcome(null, bad, select);
+            I2cResult bad = runner.ran(transfers.get(s.transfer()), r);
+            return bad != null ? new Outcome(null, bad, false) : new Outcome(r, null, false);
         }
 
         /** True when an event during the batch (IntL, a reset pin) put its selection in doubt. */
         boolean selectionChallenged() {
-            return page >= 0 && (selectionSuspect || cachedPage != page || cachedBank != bank);
+            return plan.endPage() >= 0 && selection.challenged(plan.endPage(), plan.endBank());
         }
     }
 
@@ -452,10 +413,8 @@ public final class RegisterAccess implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             int effectiveBank = select(page, bank);
             byte[] part = readNow(at, n);
-            boolean unchallenged = !selectionSuspect && cachedPage == page && cachedBank == effectiveBank
-                && !lastTransferWasRetried;
-            if (unchallenged) return part;
-            selectionSuspect = false;   // checked right here
+            if (!selection.challenged(page, effectiveBank) && !runner.lastWasRetried()) return part;
+            selection.checked();
             if (selectionReadsBack(page, effectiveBank)) return part;
             restarted();
             if (attempt == 2) {
@@ -469,29 +428,23 @@ public final class RegisterAccess implements AutoCloseable {
     private int select(int page, int bank) {
         int effectiveBank = effectiveBank(page, bank);
         confirmSelection();
-        if (cachedPage == page && cachedBank == effectiveBank) return effectiveBank;
-        byte[] msg = selectMessage(page, effectiveBank, cachedPage, cachedBank);
-        // Cached before the write: an event that forgets the selection while the write is under way then wins (one
-        // needless select later) instead of being overwritten (a stale selection kept).
-        cachedPage = page;
-        cachedBank = effectiveBank;
-        transfer(List.of(I2cMessage.write(ADDRESS, msg)), () -> String.format("select page %02Xh bank %d", page, bank));
-        pageSelects++;
-        held(page, effectiveBank);
+        if (selection.isCached(page, effectiveBank)) return effectiveBank;
+        byte[] msg = selectMessage(page, effectiveBank, selection.cachedPage(), selection.cachedBank());
+        selection.selecting(page, effectiveBank);
+        runner.run(List.of(I2cMessage.write(ADDRESS, msg)), () -> String.format("select page %02Xh bank %d", page, bank));
+        runner.selected();
+        selection.acknowledged(page, effectiveBank);
         return effectiveBank;
     }
 
     /**
-     * Reads 126–127 back when the module may have restarted unseen since it acknowledged the selection: an IntL
-     * came, or the transport has no interrupt events and the module has been silent long enough to have reset. A
-     * selection the module no longer holds proves a restart (a reset puts both registers back at 0): the cache is
-     * forgotten, so the next select writes bank and page, and the restart listeners are told.
+     * Reads 126–127 back when the module may have restarted unseen since it acknowledged the selection (see
+     * {@link PageSelection#takeRecheck}). A selection the module no longer holds proves a restart (a reset puts both
+     * registers back at 0): the cache is forgotten, so the next select writes bank and page, and the listeners are told.
      */
     private void confirmSelection() {
-        boolean idle = recheckIdleSelection && System.nanoTime() - lastAnswerNanos > IDLE_BEFORE_RECHECK_NANOS;
-        if (!selectionSuspect && !idle) return;
-        selectionSuspect = false;
-        int page = heldPage, bank = heldBank;
+        if (!selection.takeRecheck()) return;
+        int page = selection.heldPage(), bank = selection.heldBank();
         if (page >= 0 && !selectionReadsBack(page, bank)) restarted();
     }
 
@@ -511,65 +464,9 @@ public final class RegisterAccess implements AutoCloseable {
     }
 
     private byte[] readNow(int at, int n) {
-        List<I2cResult> r = transfer(List.of(I2cMessage.write(ADDRESS, (byte) at), I2cMessage.read(ADDRESS, n)),
+        List<I2cResult> r = runner.run(List.of(I2cMessage.write(ADDRESS, (byte) at), I2cMessage.read(ADDRESS, n)),
             () -> "read " + n + " bytes at " + at);
         return r.get(1).data();
-    }
-
-    /**
-     * One transfer with retry on address NACK; any failure invalidates the page cache and throws. {@code what}
-     * describes the transfer for the error message; it is only built when one is thrown.
-     */
-    private List<I2cResult> transfer(List<I2cMessage> messages, Supplier<String> what) {
-        long backoff = retry.firstBackoff().toNanos();
-        for (int attempt = 0; ; attempt++) {
-            List<I2cResult> results;
-            try {
-                results = transport.i2c(messages);
-            } catch (XpoException e) {
-                forgetCache();
-                throw e;
-            }
-            countTransfer(messages);
-            I2cResult bad = firstFailure(results);
-            if (bad == null) {
-                lastAnswerNanos = System.nanoTime();
-                lastTransferWasRetried = attempt > 0;
-                return results;
-            }
-            if (bad.status() == I2cResult.Status.ADDRESS_NACK || bad.status() == I2cResult.Status.DATA_NACK) nacks++;
-            if (bad.status() == I2cResult.Status.ADDRESS_NACK && attempt < retry.retries()) {
-                retries++;
-                LockSupport.parkNanos(backoff);
-                backoff = Math.min(backoff * 2, retry.maxBackoff().toNanos());
-                continue;
-            }
-            forgetCache();
-            throw failure(bad, what);
-        }
-    }
-
-    private void countTransfer(List<I2cMessage> messages) {
-        transfers++;
-        for (I2cMessage m : messages) busBytes += 1 + m.length();
-    }
-
-    private static I2cResult firstFailure(List<I2cResult> results) {
-        for (I2cResult r : results) if (!r.ok()) return r;
-        return null;
-    }
-
-    private XpoException failure(I2cResult r, Supplier<String> describe) {
-        String what = describe.get();
-        String where = transport.describe();
-        return switch (r.status()) {
-            case NO_MODULE -> new XpoException.ModuleAbsent(where);
-            case ADDRESS_NACK -> new XpoException.Nack("module did not acknowledge (" + what + ") at " + where
-                + " after " + retry.retries() + " retries: busy, in reset or not ready");
-            case DATA_NACK -> new XpoException.Nack("module refused data byte " + r.nackIndex() + " (" + what + ") at " + where);
-            case BUS_ERROR -> new XpoException.BusError("bus error (" + what + ") at " + where);
-            default -> new XpoException.BusError("transfer failed: " + r.status() + " (" + what + ") at " + where);
-        };
     }
 
     private static void checkRange(int offset, int length) {
@@ -585,7 +482,7 @@ public final class RegisterAccess implements AutoCloseable {
     public AccessStatistics statistics() {
         lock.lock();
         try {
-            return new AccessStatistics(transfers, busBytes, nacks, retries, pageSelects);
+            return runner.statistics();
         } finally {
             lock.unlock();
         }

@@ -32,6 +32,10 @@ public record FirmwareFeatures(FirmwareManagementFeaturesReply advertised) {
 
     public Duration maxComplete() { return advertised.maxComplete(); }
 
-    /** Bytes of image data per LPL block: the LPL (at most 120 bytes, or the access limit) minus the address. */
-    public int lplBlockSize() { return WriteBlockLplPayload.blockSize(readWriteLengthExt()); }
+    /**
+     * Bytes of image data per LPL block: the whole LPL (120 bytes) minus the block address. ReadWriteLengthExt bounds
+     * each bus access, not the payload: the access layer writes the LPL in pieces of the advertised size (the kernel
+     * shrinks the block instead, to 4 bytes on a module advertising 8-byte accesses).
+     */
+    public int lplBlockSize() { return WriteBlockLplPayload.MAX_DATA; }
 }

@@ -4,6 +4,7 @@ import org.openxpo.driver.XpoException;
 import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.protocol.cdb.CdbCommand;
 import org.openxpo.protocol.cdb.CdbFormatException;
+import org.openxpo.protocol.cdb.CdbPage;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
 import org.openxpo.protocol.cdb.FirmwareInfoReply;
 import org.openxpo.protocol.cdb.FirmwareManagementFeaturesReply;
@@ -16,6 +17,7 @@ import org.openxpo.protocol.cdb.WriteBlockLplPayload;
 import org.openxpo.protocol.map.AdminPages;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.LowerPage;
+import org.openxpo.protocol.map.Pages;
 import org.openxpo.protocol.types.CdbStatus;
 import org.openxpo.protocol.types.ModuleState;
 
@@ -51,8 +53,6 @@ public final class FirmwareUpdater {
 
     /** Slack added to every advertised duration: our polling and the bus also take time. */
     private static final Duration SLACK = Duration.ofMillis(500);
-    /** CdbMaxPagesEpl (01h:163.3-0) code for the 16 EPL pages a 2048-byte EPL block needs. */
-    private static final int EPL_PAGES_CODE_16 = 7;
     private static final Field MODULE_STATE = LowerPage.MODULE_STATE;
     private static final byte[] NO_PAYLOAD = NoPayload.INSTANCE.encode();
     /** How long past DelayToReset a module may take to start its reset after Run. */
@@ -70,10 +70,16 @@ public final class FirmwareUpdater {
     /** Asks a running {@link #update} to stop at the next block (it sends Abort Download and throws). */
     public void abort() { abort.set(true); }
 
+    /**
+     * CDB 0041h. Its ReadWriteLengthExt becomes the access layer's CDB write limit until the module restarts, as the
+     * Linux kernel uses it for its LPL and EPL writes.
+     */
     public FirmwareFeatures features() {
         String what = "FW management features (0041h)";
-        return new FirmwareFeatures(decode(expect(cdb.call(CdbCommand.FW_MANAGEMENT_FEATURES, NO_PAYLOAD,
+        FirmwareFeatures f = new FirmwareFeatures(decode(expect(cdb.call(CdbCommand.FW_MANAGEMENT_FEATURES, NO_PAYLOAD,
             Duration.ofSeconds(5)), what), FirmwareManagementFeaturesReply::decode, what));
+        access.useCdbReadWriteLengthExt(f.readWriteLengthExt());
+        return f;
     }
 
     public FirmwareInfo info() {
@@ -122,7 +128,7 @@ public final class FirmwareUpdater {
         }
         if (image.length < s) throw new XpoException.Unsupported("image (" + image.length + " bytes) is shorter than the start payload (" + s + ")");
         FirmwareImageFormat.Header header = FirmwareImageFormat.header(image);
-        boolean epl = options.preferEpl() && f.eplWrites() && eplPages() >= EPL_PAGES_CODE_16;
+        boolean epl = options.preferEpl() && f.eplWrites() && eplPages() >= Pages.CDB_EPL_PAGES;
         if (!epl && !f.lplWrites()) throw new XpoException.Unsupported("module takes no firmware writes this driver can send");
 
         progress.accept(new Progress("start", 0, image.length));
@@ -174,8 +180,9 @@ public final class FirmwareUpdater {
         }
     }
 
+    /** The EPL pages the module advertises (01h:163): a 2048-byte EPL block needs all 16. */
     private int eplPages() {
-        return (int) access.get(AdminPages.CDB_MAX_PAGES_EPL);
+        return CdbPage.eplPageCount((int) access.get(AdminPages.CDB_MAX_PAGES_EPL));
     }
 
     /**

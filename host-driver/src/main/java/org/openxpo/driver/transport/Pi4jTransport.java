@@ -122,6 +122,7 @@ public final class Pi4jTransport implements Transport {
     @Override
     public String describe() { return String.format("pi4j://%d/0x%02X", bus, device.device()); }
 
+    /** A register read (register byte + read) is the longest transfer Pi4J does as one I2C_RDWR. */
     @Override
     public int maxMessagesPerTransfer() { return 2; }
 
@@ -132,53 +133,63 @@ public final class Pi4jTransport implements Transport {
     public boolean hasInterruptEvents() { return inputs.containsKey(Pin.INT_L); }
 
     /**
-     * Maps a transfer onto Pi4J calls under the device's bus lock: a one-byte write followed by a read becomes
-     * {@code readRegister} (repeated start), a longer write {@code writeRegister}, a lone read {@code read}.
+     * Maps a transfer onto one Pi4J call under the device's bus lock: a one-byte register write followed by a read
+     * becomes {@code readRegister} (one I2C_RDWR, repeated start), a longer write {@code writeRegister}, a lone read
+     * {@code read}, a lone register byte {@code write}. Any other transfer would take several bus transactions, which
+     * another master could come between: it is refused before anything is sent.
      */
     @Override
     public List<I2cResult> i2c(List<I2cMessage> messages) {
+        requireAtomic(messages);
         return device.execute(() -> {
-            List<I2cResult> out = new ArrayList<>(messages.size());
-            boolean failed = false;
-            for (int i = 0; i < messages.size(); i++) {
-                I2cMessage m = messages.get(i);
-                if (failed) {
-                    out.add(I2cResult.of(I2cResult.Status.SKIPPED));
-                    continue;
-                }
-                if (m.address() != device.device()) {
-                    throw new XpoException.Unsupported(String.format("this transport only reaches address 0x%02X", device.device()));
-                }
-                I2cMessage next = i + 1 < messages.size() ? messages.get(i + 1) : null;
-                try {
-                    if (!m.read() && m.length() == 1 && next != null && next.read()) {
-                        byte[] buf = new byte[next.length()];
-                        device.readRegister(m.data()[0] & 0xFF, buf, 0, buf.length);
-                        out.add(I2cResult.ack());
-                        out.add(I2cResult.ack(buf));
-                        i++;
-                    } else if (!m.read() && m.length() >= 2) {
-                        device.writeRegister(m.data()[0] & 0xFF, m.data(), 1, m.length() - 1);
-                        out.add(I2cResult.ack());
-                    } else if (!m.read()) {
-                        if (m.length() == 1) device.write(m.data()[0]);
-                        out.add(I2cResult.ack());
-                    } else {
-                        byte[] buf = new byte[m.length()];
-                        device.read(buf, 0, buf.length);
-                        out.add(I2cResult.ack(buf));
-                    }
-                } catch (RuntimeException e) {
-                    out.add(I2cResult.of(classify(e)));
-                    if (!m.read() && m.length() == 1 && next != null && next.read()) {
-                        out.add(I2cResult.of(I2cResult.Status.SKIPPED));
-                        i++;
-                    }
-                    failed = true;
-                }
+            try {
+                return one(messages);
+            } catch (RuntimeException e) {
+                List<I2cResult> out = new ArrayList<>(messages.size());
+                out.add(I2cResult.of(classify(e)));
+                while (out.size() < messages.size()) out.add(I2cResult.of(I2cResult.Status.SKIPPED));
+                return out;
             }
-            return out;
         });
+    }
+
+    /** Each transfer checked before the first is sent: a batch Pi4J cannot do atomically sends nothing. */
+    @Override
+    public List<List<I2cResult>> i2cBatch(List<List<I2cMessage>> transfers) {
+        transfers.forEach(this::requireAtomic);
+        return Transport.super.i2cBatch(transfers);
+    }
+
+    /** The transfers Pi4J does as one bus transaction; see {@link #i2c}. */
+    private void requireAtomic(List<I2cMessage> messages) {
+        for (I2cMessage m : messages) {
+            if (m.address() != device.device()) {
+                throw new XpoException.Unsupported(String.format("this transport only reaches address 0x%02X", device.device()));
+            }
+        }
+        boolean registerRead = messages.size() == 2 && !messages.get(0).read() && messages.get(0).length() == 1
+            && messages.get(1).read();
+        if (messages.size() != 1 && !registerRead) {
+            throw new XpoException.Unsupported("Pi4J cannot do this " + messages.size() + "-message transfer as one bus "
+                + "transaction (it does one message, or a register byte then a read): nothing was sent to " + describe());
+        }
+    }
+
+    private List<I2cResult> one(List<I2cMessage> messages) {
+        I2cMessage m = messages.getFirst();
+        if (messages.size() == 2) {
+            byte[] buf = new byte[messages.get(1).length()];
+            device.readRegister(m.data()[0] & 0xFF, buf, 0, buf.length);
+            return List.of(I2cResult.ack(), I2cResult.ack(buf));
+        }
+        if (m.read()) {
+            byte[] buf = new byte[m.length()];
+            device.read(buf, 0, buf.length);
+            return List.of(I2cResult.ack(buf));
+        }
+        if (m.length() >= 2) device.writeRegister(m.data()[0] & 0xFF, m.data(), 1, m.length() - 1);
+        else if (m.length() == 1) device.write(m.data()[0]);
+        return List.of(I2cResult.ack());
     }
 
     /** Linux reports a NACK as EREMOTEIO ("Remote I/O error"), wrapped in Pi4J exceptions. */

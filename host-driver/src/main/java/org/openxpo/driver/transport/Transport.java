@@ -11,7 +11,11 @@ public interface Transport extends ControlConnector, AutoCloseable {
     /** Where this transport goes, for messages: "tcp://127.0.0.1:9450/1". */
     String describe();
 
-    /** How many messages one transfer may carry (Pi4J's readRegister: a write and a read). */
+    /**
+     * How many messages one transfer may carry and still be one atomic bus transaction (Pi4J: 2, a register byte and a
+     * read). The access layer plans within it; a transport refuses, with {@code XpoException.Unsupported} and before
+     * anything is sent, a transfer it cannot do atomically.
+     */
     default int maxMessagesPerTransfer() { return 64; }
 
     /** True when I3C transfers, CCCs and DAA are available. */

@@ -11,12 +11,14 @@ import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
 import org.openxpo.protocol.connector.Pin;
+import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.ModuleState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -101,11 +103,54 @@ abstract class AccessLayerContract {
     void cdbPageTakesOneLongWrite() {
         byte[] lpl = new byte[120];
         for (int i = 0; i < lpl.length; i++) lpl[i] = (byte) i;
+        assertEquals(128, access.cdbWriteLimit(), "the profile's module advertises ReadWriteLengthExt 15");
         access.read(0x9F, 0, 136, 1);
         long before = access.statistics().transfers();
         access.write(0x9F, 0, 136, lpl);
         assertEquals(1, access.statistics().transfers() - before);
         assertArrayEquals(lpl, access.read(0x9F, 0, 136, 120));
+    }
+
+    /** Swaps the module in cage 1 for one built from {@code config} and waits until it is ready. */
+    void replaceModule(ModuleConfig.Builder config) {
+        cage.unplug();
+        cage.plug(new org.openxpo.emulator.module.XpoModule(config.timing(ModuleConfig.Timing.fast()).build(),
+            EmulatorClock.system()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> cage.module().moduleState() == ModuleState.READY);
+        access.invalidate();
+    }
+
+    @Test
+    void cdbWritesAreSplitAtTheLimitTheModuleAdvertises() {
+        replaceModule(ModuleConfig.builder().cdbReadWriteLengthExt(0));
+        byte[] lpl = new byte[120], epl = new byte[128];
+        for (int i = 0; i < lpl.length; i++) lpl[i] = (byte) (i + 1);
+        for (int i = 0; i < epl.length; i++) epl[i] = (byte) (200 - i);
+        assertEquals(8, access.cdbWriteLimit(), "01h:164 = 0: 8-byte accesses");
+        access.read(0x9F, 0, 136, 1);
+        AccessStatistics before = access.statistics();
+        access.write(0x9F, 0, 136, lpl);
+        AccessStatistics after = access.statistics();
+        assertEquals(15, after.transfers() - before.transfers(), "120 bytes in 8-byte writes, 9Fh already selected");
+        assertEquals(15 * (1 + 1 + 8), after.busBytes() - before.busBytes(), "address, register and 8 data bytes each");
+        assertEquals(0, after.nacks(), "the module took every piece");
+        assertArrayEquals(lpl, access.read(0x9F, 0, 136, 120));
+        before = access.statistics();
+        access.write(List.of(new RegisterAccess.PageWrite(0xA0, 0, 128, epl)));
+        assertEquals(1 + 16, access.statistics().transfers() - before.transfers(), "select A0h, then 16 writes of 8");
+        assertArrayEquals(epl, access.read(0xA0, 0, 128, 128));
+    }
+
+    @Test
+    void theLimitFrom0041hReplacesTheOneOfPage01hUntilTheModuleRestarts() {
+        access.useCdbReadWriteLengthExt(1);
+        assertEquals(16, access.cdbWriteLimit(), "0041h said 16-byte accesses");
+        access.read(0x9F, 0, 136, 1);
+        long before = access.statistics().transfers();
+        access.write(0x9F, 0, 136, new byte[32]);
+        assertEquals(2, access.statistics().transfers() - before, "two 16-byte writes");
+        access.invalidate();
+        assertEquals(128, access.cdbWriteLimit(), "after a reset 01h:164 (ext 15) is read again");
     }
 
     @Test
@@ -116,6 +161,7 @@ abstract class AccessLayerContract {
             epl1[i] = (byte) (255 - i);
         }
         for (int i = 0; i < masks.length; i++) masks[i] = (byte) (i + 1);
+        access.cdbWriteLimit();
         access.read(0x10, 5, 128, 1);
         AccessStatistics before = access.statistics();
         access.write(List.of(new RegisterAccess.PageWrite(0x10, 5, 213, masks),
@@ -265,6 +311,67 @@ abstract class AccessLayerContract {
         assertTrue(access.statistics().retries() >= RegisterAccess.RetryPolicy.DEFAULT.retries());
         transport.writePin(Pin.RESET_L, true);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertEquals(0x19, access.get(f("SFF8024Identifier"))));
+    }
+
+    /** A host clock that only moves when told to, and records the waits asked of it. */
+    static final class ManualClock implements HostClock {
+        final List<Duration> sleeps = new ArrayList<>();
+        long nanos = 1_000_000_000L;
+
+        @Override public long nanoTime() { return nanos; }
+        @Override public Instant instant() { return Instant.ofEpochSecond(0, nanos); }
+        @Override public void sleep(Duration d) { sleeps.add(d); }
+    }
+
+    @Test
+    void retryBackoffWaitsOnTheAccessLayersClock() {
+        ManualClock clock = new ManualClock();
+        RegisterAccess timed = new RegisterAccess(transport,
+            new RegisterAccess.RetryPolicy(4, Duration.ofMillis(1), Duration.ofMillis(4)), clock);
+        transport.writePin(Pin.RESET_L, false);
+        try {
+            assertThrows(XpoException.Nack.class, () -> timed.read(0x00, 0, 0, 1));
+        } finally {
+            transport.writePin(Pin.RESET_L, true);
+            timed.close();
+        }
+        assertEquals(List.of(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(4), Duration.ofMillis(4)),
+            clock.sleeps, "backoff doubling up to the maximum, waited on the given clock");
+    }
+
+    @Test
+    void withoutInterruptEventsASelectionIdleOnTheClockIsReadBack() {
+        ManualClock clock = new ManualClock();
+        Transport silent = new NoInterruptEvents(transport);
+        RegisterAccess polled = new RegisterAccess(silent, RegisterAccess.RetryPolicy.DEFAULT, clock);
+        try {
+            polled.read(0x01, 0, 128, 2);
+            long before = polled.statistics().transfers();
+            polled.read(0x01, 0, 130, 2);
+            assertEquals(1, polled.statistics().transfers() - before, "used at once: trusted");
+            clock.nanos += Duration.ofMillis(11).toNanos();
+            before = polled.statistics().transfers();
+            polled.read(0x01, 0, 130, 2);
+            assertEquals(2, polled.statistics().transfers() - before, "idle 11 ms on the clock: 126-127 read back first");
+        } finally {
+            polled.close();
+        }
+    }
+
+    /** {@code t} as a transport without IntL events (Pi4J without intL=). */
+    record NoInterruptEvents(Transport t) implements Transport {
+        @Override public String describe() { return t.describe(); }
+        @Override public int maxMessagesPerTransfer() { return t.maxMessagesPerTransfer(); }
+        @Override public boolean hasInterruptEvents() { return false; }
+        @Override public List<I2cResult> i2c(List<I2cMessage> m) { return t.i2c(m); }
+        @Override public List<List<I2cResult>> i2cBatch(List<List<I2cMessage>> b) { return t.i2cBatch(b); }
+        @Override public List<I2cResult> i3c(List<I2cMessage> m) { return t.i3c(m); }
+        @Override public org.openxpo.protocol.connector.CccResult ccc(org.openxpo.protocol.connector.CccRequest r) { return t.ccc(r); }
+        @Override public List<org.openxpo.protocol.connector.I3cDevice> entdaa(int a) { return t.entdaa(a); }
+        @Override public void writePin(Pin pin, boolean high) { t.writePin(pin, high); }
+        @Override public boolean readPin(Pin pin) { return t.readPin(pin); }
+        @Override public AutoCloseable subscribe(java.util.function.Consumer<org.openxpo.protocol.connector.TargetEvent> l) { return () -> {}; }
+        @Override public void close() {}
     }
 
     @Test

@@ -12,7 +12,11 @@ import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.protocol.connector.Pin;
 import org.junit.jupiter.api.Test;
 
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
+
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -51,6 +55,24 @@ class Pi4jAccessTest extends AccessLayerContract {
         await().atMost(Duration.ofSeconds(3)).untilTrue(asserted);
         assertFalse(transport.readPin(Pin.INT_L), "IntL low");
         assertFalse(transport.readPin(Pin.MOD_PRS_L), "module present");
+    }
+
+    @Test
+    void aTransferPi4jCannotDoAtomicallyIsRefusedAndNothingIsSent() {
+        assertEquals(2, transport.maxMessagesPerTransfer());
+        access.read(0x10, 0, 213, 1);
+        List<I2cMessage> selectThenRead = List.of(I2cMessage.write(0x50, (byte) 126, (byte) 0, (byte) 0x02),
+            I2cMessage.write(0x50, (byte) 128), I2cMessage.read(0x50, 1));
+        XpoException e = assertThrows(XpoException.Unsupported.class, () -> transport.i2c(selectThenRead));
+        assertTrue(e.getMessage().contains("3-message") && e.getMessage().contains("nothing was sent"), e.getMessage());
+        assertThrows(XpoException.Unsupported.class, () -> transport.i2c(List.of(
+            I2cMessage.write(0x50, (byte) 126, (byte) 0, (byte) 0x02), I2cMessage.read(0x50, 1))),
+            "a select then a read would be two bus transactions");
+        assertThrows(XpoException.Unsupported.class, () -> transport.i2cBatch(List.of(
+            List.of(I2cMessage.write(0x50, (byte) 126, (byte) 0, (byte) 0x02)), selectThenRead)),
+            "a batch is checked whole before its first transfer");
+        List<I2cResult> sel = transport.i2c(List.of(I2cMessage.write(0x50, (byte) 126), I2cMessage.read(0x50, 2)));
+        assertArrayEquals(new byte[] {0, 0x10}, sel.get(1).data(), "page 10h bank 0 still selected: nothing was sent");
     }
 
     @Test

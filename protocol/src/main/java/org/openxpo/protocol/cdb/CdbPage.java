@@ -5,6 +5,8 @@ import org.openxpo.protocol.map.Pages;
 import org.openxpo.protocol.units.Codecs;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Where the CDB header and payloads sit, read from the declared map (page 9Fh, EPL pages A0h–AFh), and the request
@@ -30,6 +32,8 @@ public final class CdbPage {
     public static final int EPL_DATA = CdbPages.CDB_EPL_DATA.getFirst().offset();
     public static final int EPL_PAGE_SIZE = CdbPages.CDB_EPL_DATA.getFirst().byteLength();
     public static final int MAX_EPL = EPL_PAGE_SIZE * Pages.CDB_EPL_PAGES;
+    /** CdbMaxPagesEpl (01h:163 bits 3-0) of a module with all 16 EPL pages A0h–AFh (codes above 4 are not counts). */
+    public static final int EPL_PAGES_CODE_ALL = 7;
 
     /**
      * The page-9Fh image of a request, indexed by byte address: CMDID, EPLLength, LPLLength, the check code and the
@@ -57,6 +61,25 @@ public final class CdbPage {
         int length = page9f[LPL_LENGTH] & 0xFF;
         if (length > MAX_LPL) throw new CdbFormatException("LPLLength " + length + " is more than " + MAX_LPL);
         return Arrays.copyOfRange(page9f, LPL, LPL + length);
+    }
+
+    /**
+     * How many EPL pages (from A0h) a CdbMaxPagesEpl code (01h:163 bits 3-0) advertises: 0–4 as is, then 8, 12, 16
+     * (cmis-digest §3.2: the codes above 4 are not counts).
+     */
+    public static int eplPageCount(int code) {
+        return switch (code) {
+            case 0, 1, 2, 3, 4 -> code;
+            case 5 -> 8;
+            case 6 -> 12;
+            case EPL_PAGES_CODE_ALL -> Pages.CDB_EPL_PAGES;
+            default -> throw new IllegalArgumentException("CdbMaxPagesEpl code " + code + " is reserved");
+        };
+    }
+
+    /** The EPL pages A0h–AFh. */
+    public static List<Integer> eplPages() {
+        return IntStream.rangeClosed(Pages.CDB_EPL_FIRST, Pages.CDB_EPL_LAST).boxed().toList();
     }
 
     /** Puts a reply into a page-9Fh image: the payload from 136, RPLLength and RPLChkCode. */

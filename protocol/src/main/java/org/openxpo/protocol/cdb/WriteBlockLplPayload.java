@@ -1,7 +1,5 @@
 package org.openxpo.protocol.cdb;
 
-import org.openxpo.protocol.map.ManagementInterface;
-
 import java.util.Arrays;
 
 /**
@@ -17,15 +15,6 @@ public record WriteBlockLplPayload(long blockAddress, byte[] data) {
         CdbBytes.checkU32(blockAddress, "BlockAddress");
         if (data == null || data.length > MAX_DATA) throw new IllegalArgumentException("LPL block data must be 0-" + MAX_DATA + " bytes");
         data = CdbBytes.copy(data);
-    }
-
-    /**
-     * The block data size a host sends to a module advertising {@code readWriteLengthExt}, as the Linux kernel sizes
-     * it: the whole command (address and data) in one write of 8·(1+min(ext,15)) bytes, at most the LPL.
-     */
-    public static int blockSize(int readWriteLengthExt) {
-        int ext = Math.min(readWriteLengthExt, ManagementInterface.MAX_READ_WRITE_LENGTH_EXT);
-        return Math.min(ManagementInterface.cdbWriteLimit(ext), CdbPage.MAX_LPL) - ADDRESS_LENGTH;
     }
 
     @Override public byte[] data() { return CdbBytes.copy(data); }

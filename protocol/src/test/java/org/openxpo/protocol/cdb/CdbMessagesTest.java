@@ -146,9 +146,6 @@ class CdbMessagesTest {
         assertMalformed("at least 4 bytes, got 3", () -> WriteBlockLplPayload.decode(new byte[3]));
         assertThrows(IllegalArgumentException.class, () -> new WriteBlockLplPayload(0, new byte[117]));
         assertEquals(116, WriteBlockLplPayload.MAX_DATA);
-        assertEquals(4, WriteBlockLplPayload.blockSize(0), "8-byte writes: 4 bytes of data after the address");
-        assertEquals(116, WriteBlockLplPayload.blockSize(15));
-        assertEquals(116, WriteBlockLplPayload.blockSize(255), "capped like the kernel");
 
         WriteBlockEplPayload epl = new WriteBlockEplPayload(2048);
         assertArrayEquals(new byte[] {0, 0, 8, 0}, epl.encode());
