@@ -1,5 +1,6 @@
 package org.openxpo.driver.module;
 
+import org.openxpo.driver.XpoException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openxpo.protocol.map.MemoryMap;
@@ -96,25 +97,31 @@ class ApplicationChangeTest {
     void badRequestsFailBeforeAnythingIsWritten() {
         start(EmulatedModule.ready());
         long deinitBefore = em.module().peek(MAP.field("DPDeinitLane"), 0, 0);
-        InvalidRequestException unknown = assertThrows(InvalidRequestException.class,
+        XpoException.InvalidRequest unknown = assertThrows(XpoException.InvalidRequest.class,
             () -> client.applyApplication(9, LaneSets.range(1, 8)));
         assertTrue(unknown.getMessage().contains("AppSel 9 is not advertised"), unknown.getMessage());
         assertTrue(unknown.getMessage().contains("4 (200GAUI-1 / 200GBASE-DR1)"), unknown.getMessage());
 
-        InvalidRequestException start = assertThrows(InvalidRequestException.class,
+        XpoException.InvalidRequest start = assertThrows(XpoException.InvalidRequest.class,
             () -> client.applyApplication(1, LaneSets.range(2, 9)));
         assertTrue(start.getMessage().contains("starts on lane 1 of a bank, not on lane 2"), start.getMessage());
 
-        InvalidRequestException split = assertThrows(InvalidRequestException.class,
+        XpoException.InvalidRequest split = assertThrows(XpoException.InvalidRequest.class,
             () -> client.applyApplication(2, LaneSets.range(1, 6)));
         assertTrue(split.getMessage().contains("lacks 7-8"), split.getMessage());
 
-        InvalidRequestException outside = assertThrows(InvalidRequestException.class,
+        XpoException.InvalidRequest outside = assertThrows(XpoException.InvalidRequest.class,
             () -> client.applyApplication(4, LaneSets.range(60, 70)));
         assertTrue(outside.getMessage().contains("outside 1-64"), outside.getMessage());
 
         assertEquals(deinitBefore, em.module().peek(MAP.field("DPDeinitLane"), 0, 0));
         assertLanes(1, 64, 1, 8, DataPathState.ACTIVATED);
+    }
+
+    @Test
+    void lanesAreGroupedByWhatTheyShow() {
+        assertEquals("DPInit on lanes 1-2, DPDeactivated on lane 3",
+            DataPathSequencer.group(new java.util.TreeMap<>(java.util.Map.of(1, "DPInit", 2, "DPInit", 3, "DPDeactivated"))));
     }
 
     @Test
