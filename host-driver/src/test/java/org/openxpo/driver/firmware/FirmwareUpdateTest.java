@@ -16,7 +16,15 @@ import org.openxpo.emulator.clock.VirtualHostClock;
 import org.openxpo.emulator.module.CdbTimes;
 import org.openxpo.emulator.fault.Fault;
 import org.openxpo.emulator.module.ModuleConfig;
+import org.openxpo.protocol.cdb.CdbPage;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
+import org.openxpo.protocol.connector.CccRequest;
+import org.openxpo.protocol.connector.CccResult;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.connector.I3cDevice;
+import org.openxpo.protocol.connector.Pin;
+import org.openxpo.protocol.connector.TargetEvent;
 import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.ModuleState;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +38,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.*;
@@ -127,6 +136,40 @@ class FirmwareUpdateTest {
         assertTrue(virtual.nanos() - virtualBefore >= FirmwareUpdater.UpdateOptions.DEFAULT.delayToReset().toNanos()
             + download, "Run waited out DelayToReset in virtual time too");
         assertEquals(download, downloadNanos(2, image(2, 5, 20_000)), "the same update takes the same virtual time");
+    }
+
+    /**
+     * A control connector whose CDB reply header reads (CdbReplyLength and CdbReplyCheckCode, 9Fh:134-135) come back
+     * with a flipped check code: the bus and the module worked, the data did not.
+     */
+    record CorruptCheckCodes(org.openxpo.protocol.connector.ControlConnector cage)
+        implements org.openxpo.protocol.connector.ControlConnector {
+        @Override
+        public List<I2cResult> i2c(List<I2cMessage> messages) {
+            List<I2cResult> r = cage.i2c(messages);
+            boolean replyHeader = messages.size() == 2 && !messages.get(0).read() && messages.get(0).data().length == 1
+                && (messages.get(0).data()[0] & 0xFF) == CdbPage.REPLY_LENGTH && messages.get(1).length() == 2;
+            if (!replyHeader || !r.get(1).ok()) return r;
+            byte[] header = r.get(1).data().clone();
+            header[1] ^= 0x01;
+            return List.of(r.get(0), I2cResult.ack(header));
+        }
+
+        @Override public List<I2cResult> i3c(List<I2cMessage> messages) { return cage.i3c(messages); }
+        @Override public CccResult ccc(CccRequest request) { return cage.ccc(request); }
+        @Override public List<I3cDevice> entdaa(int firstAddress) { return cage.entdaa(firstAddress); }
+        @Override public void writePin(Pin pin, boolean high) { cage.writePin(pin, high); }
+        @Override public boolean readPin(Pin pin) { return cage.readPin(pin); }
+        @Override public AutoCloseable subscribe(Consumer<TargetEvent> listener) { return cage.subscribe(listener); }
+    }
+
+    @Test
+    void aCorruptReplyIsABadReplyNotALinkFailure() {
+        var transport = new InProcessTransport(new CorruptCheckCodes(chassis.cage(1)), null, "cage 1, corrupting");
+        FirmwareUpdater updater = new FirmwareUpdater(new RegisterAccess(transport, RegisterAccess.RetryPolicy.NONE), clock);
+        XpoException.BadReply e = assertThrows(XpoException.BadReply.class, updater::info);
+        assertTrue(e.getMessage().contains("0100h reply check code"), e.getMessage());
+        assertEquals("1.0", updater(1).info().running().version(), "the module is fine: an honest read works");
     }
 
     @Test
