@@ -54,7 +54,7 @@ public class XpoException extends RuntimeException {
         public InvalidRequest(String message) { super(message); }
     }
 
-    /** The module is in a state where the request cannot go on (ModuleFault, not ModuleReady, the old image running). */
+    /** The module is in a state where the request cannot go on: ModuleFault, not ModuleReady, the old image running. */
     public static final class WrongState extends XpoException {
         public WrongState(String message) { super(message); }
     }

@@ -117,10 +117,13 @@ public final class XpoTestbed implements AutoCloseable {
         long start = hostClock.nanoTime(), limit = timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (hostClock.nanoTime() - start >= limit) {
-                throw new AssertionError("not " + what + (virtual ? " after " + timeout + " of virtual time" : " within " + timeout));
+                throw new AssertionError("not " + what
+                    + (virtual ? " after " + timeout + " of virtual time" : " within " + timeout));
             }
             hostClock.sleep(step);
-            if (Thread.currentThread().isInterrupted()) throw new AssertionError("interrupted while waiting for " + what);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new AssertionError("interrupted while waiting for " + what);
+            }
         }
     }
 
