@@ -4,6 +4,7 @@ import org.openxpo.emulator.Cage;
 import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.emulator.clock.EmulatorClock;
 import org.openxpo.emulator.clock.VirtualClock;
+import org.openxpo.emulator.clock.VirtualHostClock;
 import org.openxpo.emulator.fault.ActiveFault;
 import org.openxpo.emulator.fault.Fault;
 import org.openxpo.emulator.link.LinkServer;
@@ -11,9 +12,11 @@ import org.openxpo.emulator.module.XpoModule;
 import org.openxpo.emulator.scenario.Presence;
 import org.openxpo.emulator.scenario.Scenario;
 import org.openxpo.emulator.scenario.ScenarioRunner;
+import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.ModuleState;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -25,11 +28,14 @@ public final class XpoTestbed implements AutoCloseable {
     private final EmulatedChassis chassis;
     private final LinkServer link;
     private final Faults faults = new Faults();
+    private final HostClock hostClock;
     private ScenarioRunner scenario;
 
     XpoTestbed(EmulatedChassis chassis, LinkServer link) {
         this.chassis = chassis;
         this.link = link;
+        this.hostClock = chassis.clock() instanceof VirtualClock v ? new VirtualHostClock(v, Instant.now())
+            : HostClock.system();
     }
 
     public EmulatedChassis chassis() { return chassis; }
@@ -49,6 +55,13 @@ public final class XpoTestbed implements AutoCloseable {
         if (chassis.clock() instanceof VirtualClock v) return v;
         throw new IllegalStateException("this testbed runs on wall-clock time: use @EmulatedXpo(virtualClock = true)");
     }
+
+    /**
+     * The clock to give a host driver under test: on a virtual clock, one whose sleeps advance it (so a driver that
+     * waits for the module lets the module's time pass, and the test runs in virtual time); on wall-clock time
+     * {@link HostClock#system()}. For example {@code new XpoModuleClient(transport, xpo.hostClock())}.
+     */
+    public HostClock hostClock() { return hostClock; }
 
     /** Moves the virtual clock on (firmware timers and physics due by then run now). */
     public void advance(Duration d) { virtualClock().advance(d); }
@@ -94,23 +107,22 @@ public final class XpoTestbed implements AutoCloseable {
         }, "modules ready");
     }
 
-    /** Waits for {@code condition}, moving a virtual clock on in 10 ms steps or polling a real one. */
+    /**
+     * Waits for {@code condition} on {@link #hostClock()}: a virtual clock moves on in 10 ms steps, a real one is
+     * polled every 5 ms. Fails after {@code timeout} of (virtual or real) time.
+     */
     public void awaitCondition(Duration timeout, BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long virtualLeft = timeout.toMillis();
+        boolean virtual = chassis.clock() instanceof VirtualClock;
+        Duration step = Duration.ofMillis(virtual ? 10 : 5);
+        long start = hostClock.nanoTime(), limit = timeout.toNanos();
         while (!condition.getAsBoolean()) {
-            if (chassis.clock() instanceof VirtualClock v) {
-                if (virtualLeft <= 0) throw new AssertionError("not " + what + " after " + timeout + " of virtual time");
-                v.advanceMillis(10);
-                virtualLeft -= 10;
-            } else {
-                if (System.nanoTime() > deadline) throw new AssertionError("not " + what + " within " + timeout);
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError("interrupted while waiting for " + what);
-                }
+            if (hostClock.nanoTime() - start >= limit) {
+                throw new AssertionError("not " + what
+                    + (virtual ? " after " + timeout + " of virtual time" : " within " + timeout));
+            }
+            hostClock.sleep(step);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new AssertionError("interrupted while waiting for " + what);
             }
         }
     }

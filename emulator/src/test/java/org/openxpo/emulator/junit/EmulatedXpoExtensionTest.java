@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openxpo.emulator.clock.VirtualClock;
 import org.openxpo.emulator.fault.ActiveFault;
 import org.openxpo.emulator.fault.Fault;
+import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.ModuleState;
 
 import java.io.IOException;
@@ -100,6 +101,29 @@ class EmulatedXpoExtensionTest {
         xpo.awaitReady(Duration.ofSeconds(5));
         assertEquals(ModuleState.READY, xpo.module(1).moduleState());
         assertTrue(clock.nanos() >= Duration.ofMillis(700).toNanos(), "ready only after MgmtInit and PwrUp");
+    }
+
+    @Test
+    @Order(7)
+    @EmulatedXpo(virtualClock = true, timing = "default")
+    void aHostThatSleepsOnTheVirtualHostClockLetsTheModuleBoot(XpoTestbed xpo) {
+        HostClock host = xpo.hostClock();
+        java.time.Instant before = host.instant();
+        host.sleep(Duration.ofMillis(100));
+        assertEquals(ModuleState.MGMT_INIT, xpo.module(1).moduleState(), "100 ms of MgmtInit's 300 ms passed");
+        host.sleep(Duration.ofMillis(900));
+        assertEquals(ModuleState.READY, xpo.module(1).moduleState(), "the module's timers ran while the host slept");
+        assertEquals(Duration.ofSeconds(1).toNanos(), host.nanoTime(), "host time is the virtual time");
+        assertEquals(xpo.virtualClock().nanos(), host.nanoTime());
+        assertEquals(Duration.ofSeconds(1), Duration.between(before, host.instant()));
+        host.sleep(Duration.ofMillis(-5));
+        assertEquals(Duration.ofSeconds(1).toNanos(), host.nanoTime(), "a negative sleep does not move time");
+    }
+
+    @Test
+    @Order(8)
+    void onWallClockTimeTheHostClockIsTheSystemOne(XpoTestbed xpo) {
+        assertSame(HostClock.system(), xpo.hostClock());
     }
 
     @Nested

@@ -14,10 +14,10 @@ final class PageMessages {
     /** Checks {@code page}/{@code bank} against the map; returns the bank the module applies (0 if unbanked). */
     static int effectiveBank(int page, int bank) {
         PageDef def = MAP.page(page).orElseThrow(
-            () -> new XpoException.Unsupported(String.format("page %02Xh is not part of the XPO memory map", page)));
+            () -> new XpoException.InvalidRequest(String.format("page %02Xh is not part of the XPO memory map", page)));
         int effectiveBank = def.banked() ? bank : 0;
         if (!def.acceptsBank(effectiveBank)) {
-            throw new XpoException.Unsupported(String.format("page %02Xh has no bank %d", page, bank));
+            throw new XpoException.InvalidRequest(String.format("page %02Xh has no bank %d", page, bank));
         }
         return effectiveBank;
     }

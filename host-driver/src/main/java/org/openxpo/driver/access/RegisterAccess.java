@@ -267,7 +267,7 @@ public final class RegisterAccess implements AutoCloseable {
      */
     public void set(Field f, int bank, int index, long value) {
         if (f.access() == Access.RO || f.access() == Access.COR) {
-            throw new XpoException.Unsupported(f.name() + " is read-only");
+            throw new XpoException.InvalidRequest(f.name() + " is read-only");
         }
         lock.lock();
         try {
@@ -418,7 +418,7 @@ public final class RegisterAccess implements AutoCloseable {
             if (selectionReadsBack(page, effectiveBank)) return part;
             restarted();
             if (attempt == 2) {
-                throw new XpoException(String.format("page %02Xh bank %d does not stay selected at %s: BankSelect/"
+                throw new XpoException.BadReply(String.format("page %02Xh bank %d does not stay selected at %s: BankSelect/"
                     + "PageSelect (126-127) read back other values twice", page, effectiveBank, transport.describe()));
             }
         }
@@ -471,7 +471,7 @@ public final class RegisterAccess implements AutoCloseable {
 
     private static void checkRange(int offset, int length) {
         if (offset < 0 || offset > 255 || length < 1 || offset + length > 256) {
-            throw new XpoException.Unsupported("byte range " + offset + "+" + length + " is outside 0-255");
+            throw new XpoException.InvalidRequest("byte range " + offset + "+" + length + " is outside 0-255");
         }
     }
 

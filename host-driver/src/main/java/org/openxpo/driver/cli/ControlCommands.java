@@ -25,10 +25,10 @@ final class ControlCommands {
 
         @Override
         void run(Session s, PrintWriter out) {
-            long t0 = System.nanoTime();
+            long t0 = s.client.clock().nanoTime();
             ResetMethod used = s.client.reset(hard ? ResetMethod.PIN : ResetMethod.SOFTWARE);
             out.println((used == ResetMethod.PIN ? "ResetL pulse" : "SoftwareReset") + ": module back in "
-                + ms(System.nanoTime() - t0) + ", " + s.client.moduleState().cmisName());
+                + ms(s.client.clock().nanoTime() - t0) + ", " + s.client.moduleState().cmisName());
         }
     }
 
@@ -42,10 +42,10 @@ final class ControlCommands {
         @Override
         void run(Session s, PrintWriter out) {
             boolean on = state.on();
-            long t0 = System.nanoTime();
+            long t0 = s.client.clock().nanoTime();
             s.client.setLowPower(on);
             out.println("low power " + (on ? "on" : "off") + ": " + s.client.moduleState().cmisName() + " after "
-                + ms(System.nanoTime() - t0));
+                + ms(s.client.clock().nanoTime() - t0));
         }
     }
 

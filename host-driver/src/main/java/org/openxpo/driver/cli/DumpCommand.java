@@ -1,6 +1,6 @@
 package org.openxpo.driver.cli;
 
-import org.openxpo.driver.module.InvalidRequestException;
+import org.openxpo.driver.XpoException;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.PageDef;
 import picocli.CommandLine.Command;
@@ -27,16 +27,16 @@ final class DumpCommand extends ModuleCommand {
     void validate() {
         MemoryMap map = MemoryMap.xpo();
         if (page != 0) {
-            PageDef def = map.page(page).orElseThrow(() -> new InvalidRequestException(String.format(
+            PageDef def = map.page(page).orElseThrow(() -> new XpoException.InvalidRequest(String.format(
                 "page %02Xh is not in the XPO memory map (pages: 00h %s)", page,
                 map.pages().stream().filter(p -> p.number() != 0).map(PageDef::label).collect(Collectors.joining(" ")))));
             if (!def.acceptsBank(bank)) {
-                throw new InvalidRequestException(def.banked()
+                throw new XpoException.InvalidRequest(def.banked()
                     ? String.format("page %02Xh has banks 0-%d, not %d", page, def.banks() - 1, bank)
                     : String.format("page %02Xh is not banked: leave --bank out", page));
             }
         } else if (bank != 0) {
-            throw new InvalidRequestException("page 00h is not banked: leave --bank out");
+            throw new XpoException.InvalidRequest("page 00h is not banked: leave --bank out");
         }
     }
 

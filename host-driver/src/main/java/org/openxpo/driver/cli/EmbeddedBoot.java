@@ -4,6 +4,8 @@ import org.openxpo.driver.XpoException;
 import org.openxpo.driver.module.LaneStatus;
 import org.openxpo.driver.module.ModuleSnapshot;
 import org.openxpo.driver.module.XpoModuleClient;
+import org.openxpo.driver.time.Poll;
+import org.openxpo.driver.time.PollSchedule;
 import org.openxpo.protocol.types.DataPathState;
 import org.openxpo.protocol.types.ModuleState;
 
@@ -19,24 +21,15 @@ final class EmbeddedBoot {
     private EmbeddedBoot() {}
 
     static final Duration LIMIT = Duration.ofSeconds(10);
-    private static final Duration POLL = Duration.ofMillis(20);
+    private static final PollSchedule POLLS = PollSchedule.every(Duration.ofMillis(20));
 
-    /** Waits until settled or {@link #LIMIT} passed (then the command shows whatever the module reports). */
+    /**
+     * Waits until settled or {@link #LIMIT} passed (then the command shows whatever the module reports). NACKs: still
+     * in MgmtInit, the module does not answer yet.
+     */
     static void awaitSettled(XpoModuleClient client) {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (settled(client)) return;
-            } catch (XpoException.Nack e) {
-                // still in MgmtInit: the module does not answer yet
-            }
-            try {
-                Thread.sleep(POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Poll.until("the embedded module settled", () -> settled(client)).within(LIMIT).every(POLLS)
+            .tolerating(XpoException.Nack.class).awaitOrGiveUp(client.clock());
     }
 
     private static boolean settled(XpoModuleClient client) {

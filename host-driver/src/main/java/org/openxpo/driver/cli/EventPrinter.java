@@ -5,6 +5,7 @@ import org.openxpo.driver.module.LaneSets;
 import org.openxpo.driver.module.ModuleSnapshot;
 import org.openxpo.driver.monitor.MonitorEvent;
 import org.openxpo.driver.monitor.MonitorEvent.*;
+import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.DataPathState;
 
 import java.io.PrintWriter;
@@ -31,16 +32,19 @@ final class EventPrinter {
     private final PrintWriter out;
     private final boolean json;
     private final Map<GroupKey, BitSet> group = new LinkedHashMap<>();
+    private final HostClock clock;
     private Instant groupTime;
-    private long lastNanos = System.nanoTime();
+    private long lastNanos;
 
-    EventPrinter(PrintWriter out, boolean json) {
+    EventPrinter(PrintWriter out, boolean json, HostClock clock) {
         this.out = out;
         this.json = json;
+        this.clock = clock;
+        this.lastNanos = clock.nanoTime();
     }
 
     synchronized void print(MonitorEvent e) {
-        lastNanos = System.nanoTime();
+        lastNanos = clock.nanoTime();
         if (json) {
             out.println(XpoJson.compact(XpoJson.event(e)));
             out.flush();
@@ -57,7 +61,7 @@ final class EventPrinter {
 
     /** Prints gathered lines when nothing arrived for {@code quietNanos}. */
     synchronized void flushIfQuiet(long quietNanos) {
-        if (System.nanoTime() - lastNanos >= quietNanos) flush();
+        if (clock.nanoTime() - lastNanos >= quietNanos) flush();
     }
 
     synchronized void flush() {

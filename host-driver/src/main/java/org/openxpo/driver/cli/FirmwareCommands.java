@@ -1,9 +1,9 @@
 package org.openxpo.driver.cli;
 
+import org.openxpo.driver.XpoException;
 import org.openxpo.driver.firmware.FirmwareInfo;
 import org.openxpo.driver.firmware.FirmwareUpdater;
 import org.openxpo.driver.json.XpoJson;
-import org.openxpo.driver.module.InvalidRequestException;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +39,7 @@ final class FirmwareCommands implements Callable<Integer> {
         return ExitCode.USAGE;
     }
 
-    static FirmwareUpdater updater(Session s) { return new FirmwareUpdater(s.client.access()); }
+    static FirmwareUpdater updater(Session s) { return new FirmwareUpdater(s.client.access(), s.client.clock()); }
 
     @Command(name = "info", description = "Both firmware banks: versions, which runs, which is committed (CDB 0100h).")
     static final class Info extends ModuleCommand {
@@ -104,7 +104,7 @@ final class FirmwareCommands implements Callable<Integer> {
             try {
                 image = Files.readAllBytes(file);
             } catch (IOException e) {
-                throw new InvalidRequestException("cannot read " + file + ": " + e.getMessage());
+                throw new XpoException.InvalidRequest("cannot read " + file + ": " + e.getMessage());
             }
             if (password != null) pw = parsePassword(password);
         }
@@ -114,11 +114,11 @@ final class FirmwareCommands implements Callable<Integer> {
             Progress bar = new Progress(out, System.console() != null);
             FirmwareUpdater.UpdateOptions o = FirmwareUpdater.UpdateOptions.DEFAULT.withCommit(!noCommit)
                 .withPassword(pw).withEpl(!lpl);
-            long start = System.nanoTime();
+            long start = s.client.clock().nanoTime();
             FirmwareInfo info = updater(s).update(image, o, bar::show);
             bar.done();
             out.printf("updated to %s in %.1f s; running %s, committed %s%n", info.running().version(),
-                (System.nanoTime() - start) / 1e9, info.running().version(), info.committed().version());
+                (s.client.clock().nanoTime() - start) / 1e9, info.running().version(), info.committed().version());
         }
 
         static long parsePassword(String text) {
@@ -128,7 +128,7 @@ final class FirmwareCommands implements Callable<Integer> {
                 if (v < 0 || v > 0xFFFF_FFFFL) throw new NumberFormatException();
                 return v;
             } catch (NumberFormatException e) {
-                throw new InvalidRequestException("password '" + text + "' is not a 32-bit number");
+                throw new XpoException.InvalidRequest("password '" + text + "' is not a 32-bit number");
             }
         }
     }
@@ -208,17 +208,17 @@ final class FirmwareCommands implements Callable<Integer> {
                 major = Integer.parseInt(parts[0]);
                 minor = Integer.parseInt(parts[1]);
             } catch (NumberFormatException e) {
-                throw new InvalidRequestException("version '" + version + "' is not MAJOR.MINOR");
+                throw new XpoException.InvalidRequest("version '" + version + "' is not MAJOR.MINOR");
             }
             if (size < 0 || size > FirmwareImageFormat.MAX_IMAGE_SIZE - FirmwareImageFormat.HEADER_SIZE) {
-                throw new InvalidRequestException("size " + size + " is outside 0-"
+                throw new XpoException.InvalidRequest("size " + size + " is outside 0-"
                     + (FirmwareImageFormat.MAX_IMAGE_SIZE - FirmwareImageFormat.HEADER_SIZE));
             }
             byte[] image = FirmwareImageFormat.pack(major, minor, build, FirmwareImageFormat.samplePayload(size, major * 256L + minor));
             try {
                 Files.write(output, image);
             } catch (IOException e) {
-                throw new org.openxpo.driver.XpoException("cannot write " + output + ": " + e.getMessage());
+                throw new XpoException.InvalidRequest("cannot write " + output + ": " + e.getMessage());
             }
             PrintWriter out = spec.commandLine().getOut();
             out.printf("wrote %s: image %d.%d build %d, %d bytes%n", output, major, minor, build, image.length);

@@ -1,5 +1,6 @@
 package org.openxpo.driver.cli;
 
+import org.openxpo.driver.XpoException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -30,7 +31,7 @@ abstract class ModuleCommand implements Callable<Integer> {
         return parent instanceof XpoCtl x ? x : ((FirmwareCommands) parent).root;
     }
 
-    /** Checks the arguments before the target is opened; throws {@code InvalidRequestException} (a usage error). */
+    /** Checks the arguments before the target is opened; throws {@code XpoException.InvalidRequest} (a usage error). */
     void validate() {}
 
     abstract void run(Session session, PrintWriter out);

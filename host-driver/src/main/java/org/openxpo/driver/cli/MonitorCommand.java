@@ -1,5 +1,6 @@
 package org.openxpo.driver.cli;
 
+import org.openxpo.driver.XpoException;
 import org.openxpo.driver.monitor.ModuleMonitor;
 import org.openxpo.driver.monitor.MonitorEvent;
 import org.openxpo.driver.monitor.MonitorOptions;
@@ -35,12 +36,12 @@ final class MonitorCommand extends ModuleCommand {
 
     @Override
     void validate() {
-        if (count < 0) throw new org.openxpo.driver.module.InvalidRequestException("--count must be 0 or more");
+        if (count < 0) throw new XpoException.InvalidRequest("--count must be 0 or more");
     }
 
     @Override
     void run(Session s, PrintWriter out) {
-        EventPrinter printer = new EventPrinter(out, json);
+        EventPrinter printer = new EventPrinter(out, json, s.client.clock());
         CountDownLatch snapshots = new CountDownLatch(count > 0 ? count : 1);
         MonitorOptions options = MonitorOptions.DEFAULT.withInterval(interval).withSnapshots(true);
         Thread flushOnExit = new Thread(printer::flush, "xpoctl-flush");  // Ctrl-C ends the JVM mid-wait
@@ -51,8 +52,8 @@ final class MonitorCommand extends ModuleCommand {
         });
         try {
             long limit = count > 0 ? interval.multipliedBy(count).plus(COUNT_GRACE).toNanos() : Long.MAX_VALUE;
-            long deadline = System.nanoTime() + limit;
-            while (!snapshots.await(100, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
+            long deadline = s.client.clock().nanoTime() + limit;
+            while (!snapshots.await(100, TimeUnit.MILLISECONDS) && s.client.clock().nanoTime() < deadline) {
                 printer.flushIfQuiet(QUIET_NANOS);
             }
         } catch (InterruptedException e) {

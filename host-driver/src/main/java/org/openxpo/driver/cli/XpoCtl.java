@@ -1,7 +1,6 @@
 package org.openxpo.driver.cli;
 
 import org.openxpo.driver.XpoException;
-import org.openxpo.driver.module.InvalidRequestException;
 import org.openxpo.driver.transport.Transport;
 import org.openxpo.driver.transport.Transports;
 import picocli.CommandLine;
@@ -28,8 +27,9 @@ import java.util.function.Function;
         ControlCommands.LpMode.class, ControlCommands.Apply.class, ControlCommands.Tx.class,
         FirmwareCommands.class},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:done", "1:module or bus error (NACK, timeout, rejected configuration, no module)",
-        "2:usage error (bad command, option or value)", "3:target unreachable"},
+    exitCodeList = {"0:done", "1:module error (NACK, timeout, CDB failure, rejected configuration, wrong state, "
+        + "no module)", "2:usage error (bad command, option or value; a request the module or target cannot take)",
+        "3:target unreachable, or the link to it lost"},
     footerHeading = "%nTargets:%n",
     footer = {"  embedded[?timing=fast]      an emulated module in this process, fresh each run",
         "  tcp://HOST:PORT/CAGE        an emulator server (I2C over the emulator link)",
@@ -103,10 +103,16 @@ public final class XpoCtl implements Callable<Integer> {
         return code;
     }
 
+    /** The exit code of a failure, by its type (docs/host-driver.md lists them). */
     static int exitCode(Throwable ex) {
-        if (ex instanceof TargetUnreachableException) return ExitCode.UNREACHABLE;
-        if (ex instanceof InvalidRequestException || ex instanceof IllegalArgumentException) return ExitCode.USAGE;
-        return ExitCode.MODULE_ERROR;
+        return switch (ex) {
+            case TargetUnreachableException u -> ExitCode.UNREACHABLE;
+            case XpoException.LinkFailure f -> ExitCode.UNREACHABLE;
+            case XpoException.InvalidRequest r -> ExitCode.USAGE;
+            case XpoException.Unsupported u -> ExitCode.USAGE;
+            case IllegalArgumentException a -> ExitCode.USAGE;
+            default -> ExitCode.MODULE_ERROR;
+        };
     }
 
     static String message(Throwable ex) {

@@ -2,10 +2,13 @@ package org.openxpo.driver.firmware;
 
 import org.openxpo.driver.XpoException;
 import org.openxpo.driver.access.RegisterAccess;
+import org.openxpo.driver.time.Poll;
+import org.openxpo.driver.time.PollSchedule;
 import org.openxpo.protocol.cdb.CdbCommand;
 import org.openxpo.protocol.cdb.CdbPage;
 import org.openxpo.protocol.cdb.NoPayload;
 import org.openxpo.protocol.map.LowerPage;
+import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.CdbStatus;
 
 import java.time.Duration;
@@ -14,7 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs CDB commands the way the Linux kernel does, and checks more than it: EPL pages first, then the header and
@@ -23,7 +25,8 @@ import java.util.concurrent.locks.LockSupport;
  * command leaves the busy codes, treating NACKs (a foreground-mode module) as "still busy", within the command's
  * advertised duration. Polls come every 50 µs while the command may be about to end (its first 2 ms, or half again as
  * long as the same command last took), then back off to 1 ms, so a block write is seen done within a poll.
- * The reply must have the length the command defines and a matching, non-zero check code.
+ * The reply must have the length the command defines and a matching, non-zero check code, else it is a
+ * {@link XpoException.BadReply}. Waits run on the {@link HostClock} given to the constructor.
  */
 public final class CdbClient {
     /** A finished command: its status byte and reply payload. */
@@ -33,18 +36,26 @@ public final class CdbClient {
 
     private static final int STATUS_PAGE = LowerPage.CDB_STATUS1.page();
     private static final int STATUS_ADDRESS = LowerPage.CDB_STATUS1.offset();
-    /** Poll interval while waiting for Run's result (the module is about to reset; nothing to gain from hurrying). */
-    private static final long POLL_NANOS = 1_000_000;
-    /** Status polls: every 50 µs for the eager stretch, then backing off to 1 ms. */
-    private static final long FIRST_POLL_NANOS = 50_000, LONGEST_POLL_NANOS = 1_000_000,
-        EAGER_POLLING_NANOS = 2_000_000;
+    /** Polls while waiting for Run's result (the module is about to reset; nothing to gain from hurrying). */
+    private static final PollSchedule RUN_POLLS = PollSchedule.every(Duration.ofMillis(1));
+    /** Status polls: every 50 µs for the eager stretch (at least 2 ms), then backing off to 1 ms. */
+    private static final Duration FIRST_POLL = Duration.ofNanos(50_000), LONGEST_POLL = Duration.ofMillis(1);
+    private static final long EAGER_POLLING_NANOS = 2_000_000;
 
     /** How long each command id last took from its trigger to the poll that saw it done (ns). */
     private final Map<Integer, Long> lastBusy = new ConcurrentHashMap<>();
 
     private final RegisterAccess access;
+    private final HostClock clock;
 
-    public CdbClient(RegisterAccess access) { this.access = access; }
+    /** A client that waits on the system clock. */
+    public CdbClient(RegisterAccess access) { this(access, HostClock.system()); }
+
+    /** A client that waits on {@code clock}. */
+    public CdbClient(RegisterAccess access, HostClock clock) {
+        this.access = access;
+        this.clock = clock;
+    }
 
     public RegisterAccess access() { return access; }
 
@@ -57,7 +68,7 @@ public final class CdbClient {
         }
         writes.addAll(trigger(CdbPage.request(command, lpl, epl.length), lpl.length));
         access.write(writes);
-        int status = awaitStatus(command, System.nanoTime(), timeout);
+        int status = awaitStatus(command, timeout);
         CdbCommand known = CdbCommand.of(command);
         // nothing to read after a command CMIS gives no reply (the block writes): one round trip less per block
         if (status != CdbStatus.SUCCESS.code() || known != null && known.replyLength() == 0) {
@@ -89,47 +100,36 @@ public final class CdbClient {
      * before its result could be read — a reset is what Run asks for).
      */
     int awaitRunResult(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            LockSupport.parkNanos(POLL_NANOS);
-            try {
-                int s = access.read(STATUS_PAGE, 0, STATUS_ADDRESS, 1)[0] & 0xFF;
-                if (!CdbStatus.isBusy(s)) return s;
-            } catch (XpoException.Nack resetting) {
-                return 0;
-            }
+        return Poll.until("the result of Run (0109h)", this::statusOrResetting, s -> !CdbStatus.isBusy(s))
+            .within(timeout).after(RUN_POLLS.first()).every(RUN_POLLS).awaitOrGiveUp(clock).orElse(0);
+    }
+
+    /** CdbStatus1, or 0 once the module stops answering (it is resetting). */
+    private int statusOrResetting() {
+        try {
+            return access.read(STATUS_PAGE, 0, STATUS_ADDRESS, 1)[0] & 0xFF;
+        } catch (XpoException.Nack resetting) {
+            return 0;
         }
-        return 0;
     }
 
     /**
-     * Polls the status of {@code command}, triggered at {@code triggered} ({@link System#nanoTime()}): every 50 µs while
-     * the command may be about to end (its first 2 ms, or half again as long as it last took), then backing off to
-     * 1 ms. Steady polling rather than one long sleep: a block write ends within a poll of when it is seen, and over
-     * the emulator link every request after an idle spell pays the wake-up of the threads on its way.
+     * Polls the status of {@code command}, just triggered: every 50 µs while the command may be about to end (its
+     * first 2 ms, or half again as long as it last took), then backing off to 1 ms. Steady polling rather than one
+     * long sleep: a block write ends within a poll of when it is seen, and over the emulator link every request after
+     * an idle spell pays the wake-up of the threads on its way. NACKs mean busy (foreground mode: the module holds
+     * the bus while it works).
      */
-    private int awaitStatus(int command, long triggered, Duration timeout) {
-        long deadline = triggered + timeout.toNanos();
-        long eager = Math.max(EAGER_POLLING_NANOS, lastBusy.getOrDefault(command, 0L) * 3 / 2);
-        long interval = FIRST_POLL_NANOS;
-        while (true) {
-            LockSupport.parkNanos(interval);
-            long asked = System.nanoTime();
-            if (asked - triggered > eager) interval = Math.min(2 * interval, LONGEST_POLL_NANOS);
-            try {
-                int s = access.read(STATUS_PAGE, 0, STATUS_ADDRESS, 1)[0] & 0xFF;
-                if (!CdbStatus.isBusy(s)) {
-                    lastBusy.put(command, asked - triggered);
-                    return s;
-                }
-            } catch (XpoException.Nack busyModule) {
-                // foreground mode: the module holds the bus while it works
-            }
-            if (System.nanoTime() > deadline) {
-                throw new XpoException.Timeout(String.format("CDB command %04Xh still busy after %d ms", command,
-                    timeout.toMillis()));
-            }
-        }
+    private int awaitStatus(int command, Duration timeout) {
+        long triggered = clock.nanoTime();
+        Duration eager = Duration.ofNanos(Math.max(EAGER_POLLING_NANOS, lastBusy.getOrDefault(command, 0L) * 3 / 2));
+        int status = Poll.until(String.format("CDB command %04Xh to finish", command),
+                () -> access.read(STATUS_PAGE, 0, STATUS_ADDRESS, 1)[0] & 0xFF, s -> !CdbStatus.isBusy(s))
+            .within(timeout).after(FIRST_POLL).every(new PollSchedule(FIRST_POLL, eager, LONGEST_POLL))
+            .describedBy(CdbStatus::describe).tolerating(XpoException.Nack.class)
+            .await(clock);
+        lastBusy.put(command, clock.nanoTime() - triggered);
+        return status;
     }
 
     private byte[] reply(int command) {
@@ -137,13 +137,13 @@ public final class CdbClient {
         int len = head[0] & 0xFF;
         CdbCommand known = CdbCommand.of(command);
         if (known != null && len != known.replyLength()) {
-            throw new XpoException.LinkFailure(String.format("CDB %04Xh replied %d bytes, CMIS defines %d", command, len,
+            throw new XpoException.BadReply(String.format("CDB %04Xh replied %d bytes, CMIS defines %d", command, len,
                 known.replyLength()));
         }
         byte[] payload = len == 0 ? new byte[0] : access.read(CdbPage.PAGE, 0, CdbPage.LPL, Math.min(len, CdbPage.MAX_LPL));
         int check = CdbPage.replyCheckCode(payload);
         if ((head[1] & 0xFF) != check || check == 0) {
-            throw new XpoException.LinkFailure(String.format("CDB %04Xh reply check code 0x%02X does not match 0x%02X",
+            throw new XpoException.BadReply(String.format("CDB %04Xh reply check code 0x%02X does not match 0x%02X",
                 command, head[1] & 0xFF, check));
         }
         return payload;

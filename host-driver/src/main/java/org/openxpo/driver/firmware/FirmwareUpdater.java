@@ -2,6 +2,8 @@ package org.openxpo.driver.firmware;
 
 import org.openxpo.driver.XpoException;
 import org.openxpo.driver.access.RegisterAccess;
+import org.openxpo.driver.time.Poll;
+import org.openxpo.driver.time.PollSchedule;
 import org.openxpo.protocol.cdb.CdbCommand;
 import org.openxpo.protocol.cdb.CdbFormatException;
 import org.openxpo.protocol.cdb.CdbPage;
@@ -18,13 +20,13 @@ import org.openxpo.protocol.map.AdminPages;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.LowerPage;
 import org.openxpo.protocol.map.Pages;
+import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.CdbStatus;
 import org.openxpo.protocol.types.ModuleState;
 
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -33,6 +35,11 @@ import java.util.function.Function;
  * else LPL blocks sized from the advertisement) → complete → run → wait for the module → verify the new version →
  * commit. Timeouts come from the module's advertised durations; every failure says what failed and leaves the module
  * in a known state (the download aborted; the running image untouched until Run; uncommitted until verified).
+ * Failures keep their meaning: {@link XpoException.CdbFailed} (a command's failure status, decoded),
+ * {@link XpoException.Aborted} ({@link #abort()}), {@link XpoException.Unsupported} (the module takes no firmware
+ * this driver can send), {@link XpoException.InvalidRequest} (the image does not fit), {@link XpoException.WrongState}
+ * (after Run the old image still runs), {@link XpoException.Timeout}. Waits run on the {@link HostClock} given to
+ * the constructor, so a test on the emulator's virtual clock runs a whole update in virtual time.
  */
 public final class FirmwareUpdater {
     /** Where an update is, for progress bars. */
@@ -57,14 +64,30 @@ public final class FirmwareUpdater {
     private static final byte[] NO_PAYLOAD = NoPayload.INSTANCE.encode();
     /** How long past DelayToReset a module may take to start its reset after Run. */
     private static final Duration RESET_GRACE = Duration.ofSeconds(1);
+    /**
+     * Commands without an advertised duration (0041h advertises start, abort, write and complete only): features,
+     * firmware info, password, commit. CMIS hosts allow a few seconds.
+     */
+    private static final Duration UNADVERTISED = Duration.ofSeconds(5);
+    /** The result of Run, read before the module resets into the new image. */
+    private static final Duration RUN_RESULT = Duration.ofSeconds(2);
+    /** Polls for the reset after Run (00h:3 every 2 ms) and for the module coming back (every 5 ms). */
+    private static final PollSchedule RESET_POLLS = PollSchedule.every(Duration.ofMillis(2)),
+        BACK_POLLS = PollSchedule.every(Duration.ofMillis(5));
 
     private final CdbClient cdb;
     private final RegisterAccess access;
+    private final HostClock clock;
     private final AtomicBoolean abort = new AtomicBoolean();
 
-    public FirmwareUpdater(RegisterAccess access) {
+    /** An updater that waits on the system clock. */
+    public FirmwareUpdater(RegisterAccess access) { this(access, HostClock.system()); }
+
+    /** An updater that waits on {@code clock} (an {@code XpoModuleClient}'s {@code clock()}, or a test bed's). */
+    public FirmwareUpdater(RegisterAccess access, HostClock clock) {
         this.access = access;
-        this.cdb = new CdbClient(access);
+        this.clock = clock;
+        this.cdb = new CdbClient(access, clock);
     }
 
     /** Asks a running {@link #update} to stop at the next block (it sends Abort Download and throws). */
@@ -77,19 +100,19 @@ public final class FirmwareUpdater {
     public FirmwareFeatures features() {
         String what = "FW management features (0041h)";
         FirmwareFeatures f = new FirmwareFeatures(decode(expect(cdb.call(CdbCommand.FW_MANAGEMENT_FEATURES, NO_PAYLOAD,
-            Duration.ofSeconds(5)), what), FirmwareManagementFeaturesReply::decode, what));
+            UNADVERTISED), what), FirmwareManagementFeaturesReply::decode, what));
         access.useCdbReadWriteLengthExt(f.readWriteLengthExt());
         return f;
     }
 
     public FirmwareInfo info() {
         String what = "get firmware info (0100h)";
-        return FirmwareInfo.of(decode(expect(cdb.call(CdbCommand.GET_FIRMWARE_INFO, NO_PAYLOAD, Duration.ofSeconds(5)),
+        return FirmwareInfo.of(decode(expect(cdb.call(CdbCommand.GET_FIRMWARE_INFO, NO_PAYLOAD, UNADVERTISED),
             what), FirmwareInfoReply::decode, what));
     }
 
     public void enterPassword(long password) {
-        expect(cdb.call(CdbCommand.ENTER_PASSWORD, new PasswordPayload(password).encode(), Duration.ofSeconds(5)),
+        expect(cdb.call(CdbCommand.ENTER_PASSWORD, new PasswordPayload(password).encode(), UNADVERTISED),
             "enter password (0001h)");
     }
 
@@ -102,15 +125,15 @@ public final class FirmwareUpdater {
         cdb.send(CdbCommand.RUN_IMAGE.id(), new RunImagePayload(RunImagePayload.Mode.RESET_TO_INACTIVE, d).encode());
         // The module resets DelayToReset after it completes Run. Polling for "back" before that would see the old
         // firmware still answering (the kernel's pre-2026 bug): wait for the result, then for the reset itself.
-        int status = cdb.awaitRunResult(Duration.ofSeconds(2));
-        if (CdbStatus.isFailed(status)) throw new XpoException.Nack("run image (0109h) failed: " + CdbStatus.describe(status));
+        int status = cdb.awaitRunResult(RUN_RESULT);
+        if (CdbStatus.isFailed(status)) throw new XpoException.CdbFailed("run image (0109h)", status);
         if (status != 0) awaitReset(delayToReset);
         waitForModule(back);
     }
 
     /** CDB Commit (010Ah): the running image becomes the one that boots. */
     public void commit() {
-        expect(cdb.call(CdbCommand.COMMIT_IMAGE, NO_PAYLOAD, Duration.ofSeconds(5)), "commit (010Ah)");
+        expect(cdb.call(CdbCommand.COMMIT_IMAGE, NO_PAYLOAD, UNADVERTISED), "commit (010Ah)");
     }
 
     /**
@@ -126,7 +149,7 @@ public final class FirmwareUpdater {
             throw new XpoException.Unsupported("module wants a " + s + "-byte start payload (more than "
                 + StartDownloadPayload.MAX_VENDOR_DATA + ")");
         }
-        if (image.length < s) throw new XpoException.Unsupported("image (" + image.length + " bytes) is shorter than the start payload (" + s + ")");
+        if (image.length < s) throw new XpoException.InvalidRequest("image (" + image.length + " bytes) is shorter than the start payload (" + s + ")");
         FirmwareImageFormat.Header header = FirmwareImageFormat.header(image);
         boolean epl = options.preferEpl() && f.eplWrites() && eplPages() >= Pages.CDB_EPL_PAGES;
         if (!epl && !f.lplWrites()) throw new XpoException.Unsupported("module takes no firmware writes this driver can send");
@@ -137,7 +160,7 @@ public final class FirmwareUpdater {
         try {
             int block = epl ? WriteBlockEplPayload.MAX_DATA : f.lplBlockSize();
             for (int off = s; off < image.length; off += block) {
-                if (abort.get()) throw new XpoException.Unsupported("firmware update aborted by the host");
+                if (abort.get()) throw new XpoException.Aborted("firmware update aborted by the host");
                 int n = Math.min(block, image.length - off);
                 byte[] data = Arrays.copyOfRange(image, off, off + n);
                 CdbClient.Reply r = epl
@@ -160,7 +183,7 @@ public final class FirmwareUpdater {
         if (options.password() != null) enterPassword(options.password());
         FirmwareInfo info = info();
         if (header != null && !info.running().version().equals(header.version())) {
-            throw new XpoException.Nack("after Run the module runs " + info.running().version() + ", not the new "
+            throw new XpoException.WrongState("after Run the module runs " + info.running().version() + ", not the new "
                 + header.version() + "; the update was not committed");
         }
         if (options.commit()) {
@@ -191,13 +214,8 @@ public final class FirmwareUpdater {
      * never does is caught by the version check after it.
      */
     private void awaitReset(Duration delay) {
-        LockSupport.parkNanos(delay.toNanos());
-        long deadline = System.nanoTime() + RESET_GRACE.toNanos();
-        while (System.nanoTime() < deadline) {
-            int code = stateCode();
-            if (code < 0 || code == ModuleState.MGMT_INIT.code()) return;
-            LockSupport.parkNanos(2_000_000);
-        }
+        Poll.until("the reset after Run", this::stateCode, code -> code < 0 || code == ModuleState.MGMT_INIT.code())
+            .after(delay).within(delay.plus(RESET_GRACE)).every(RESET_POLLS).awaitOrGiveUp(clock);
     }
 
     /**
@@ -206,19 +224,17 @@ public final class FirmwareUpdater {
      * path power-up that may follow does not concern the update.
      */
     private void waitForModule(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            int code = stateCode();
-            ModuleState s = code < 0 ? null : ModuleState.fromCode(code);
-            if (s == ModuleState.LOW_PWR || s == ModuleState.PWR_UP || s == ModuleState.READY
-                || s == ModuleState.PWR_DN) return;
-            last = code < 0 ? "no answer" : s == null ? "reserved state" : s.cmisName();
-            LockSupport.parkNanos(5_000_000);
-        }
-        throw new XpoException.Timeout("module did not come back after Run within " + timeout.toMillis()
-            + " ms (expected ModuleLowPwr, ModulePwrUp or ModuleReady, last saw: " + last + ")");
+        Poll.until("the module back after Run in ModuleLowPwr, ModulePwrUp or ModuleReady", this::stateCode,
+                code -> code >= 0 && MANAGEMENT_UP.contains(ModuleState.fromCode(code)))
+            .within(timeout).every(BACK_POLLS)
+            .describedBy(code -> code < 0 ? "no answer" : ModuleState.fromCode(code) == null ? "a reserved state"
+                : ModuleState.fromCode(code).cmisName())
+            .await(clock);
     }
+
+    /** The states in which the management firmware is up after a reset. */
+    private static final java.util.Set<ModuleState> MANAGEMENT_UP = java.util.EnumSet.of(ModuleState.LOW_PWR,
+        ModuleState.PWR_UP, ModuleState.READY, ModuleState.PWR_DN);
 
     /**
      * ModuleState (00h:3) of a module Run is resetting, or -1 while it does not answer. The page selection is forgotten
@@ -234,7 +250,7 @@ public final class FirmwareUpdater {
     }
 
     private static byte[] expect(CdbClient.Reply r, String what) {
-        if (!r.ok()) throw new XpoException.Nack(what + " failed: " + CdbStatus.describe(r.status()));
+        if (!r.ok()) throw new XpoException.CdbFailed(what, r.status());
         return r.payload();
     }
 
@@ -243,7 +259,7 @@ public final class FirmwareUpdater {
         try {
             return decoder.apply(reply);
         } catch (CdbFormatException e) {
-            throw new XpoException.LinkFailure(what + ": " + e.getMessage(), e);
+            throw new XpoException.BadReply(what + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.openxpo.driver.module;
 
+import org.openxpo.driver.XpoException;
 import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.types.Lanes;
@@ -14,16 +15,16 @@ final class AlarmMasks {
     private AlarmMasks() {}
 
     static void set(RegisterAccess access, Identity id, String alarm, BitSet lanes, boolean masked) {
-        AlarmCatalog.Definition d = AlarmCatalog.find(alarm).orElseThrow(() -> new InvalidRequestException(
+        AlarmCatalog.Definition d = AlarmCatalog.find(alarm).orElseThrow(() -> new XpoException.InvalidRequest(
             "no alarm named '" + alarm + "'"));
         Field mask = d.mask();
         if (mask.page() == Registers.XPO_TELEMETRY && !mask.lower() && !id.xpo()) {
-            throw new InvalidRequestException(d.name() + " is an XPO alarm; this module has no XPO pages");
+            throw new XpoException.InvalidRequest(d.name() + " is an XPO alarm; this module has no XPO pages");
         }
         if (d.perLane()) {
-            if (lanes == null || lanes.isEmpty()) throw new InvalidRequestException(d.name() + " is a lane alarm: give lanes");
+            if (lanes == null || lanes.isEmpty()) throw new XpoException.InvalidRequest(d.name() + " is a lane alarm: give lanes");
             if (lanes.nextSetBit(0) < 1 || lanes.length() - 1 > id.lanes()) {
-                throw new InvalidRequestException("lanes " + LaneSets.format(lanes) + " are outside 1-" + id.lanes());
+                throw new XpoException.InvalidRequest("lanes " + LaneSets.format(lanes) + " are outside 1-" + id.lanes());
             }
             for (int bank : DataPathSequencer.banks(lanes)) {
                 int m = Lanes.bankMask(lanes, bank);

@@ -1,5 +1,6 @@
 package org.openxpo.driver.module;
 
+import org.openxpo.driver.XpoException;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.types.Lanes;
 
@@ -18,33 +19,33 @@ import java.util.stream.Collectors;
 public record ApplicationPlan(Application application, BitSet lanes, List<Integer> firstLanes) {
 
     public static ApplicationPlan of(Identity id, int appSel, BitSet lanes) {
-        if (lanes.isEmpty()) throw new InvalidRequestException("no lanes given");
+        if (lanes.isEmpty()) throw new XpoException.InvalidRequest("no lanes given");
         if (lanes.nextSetBit(0) < 1 || lanes.length() - 1 > id.lanes()) {
-            throw new InvalidRequestException("lanes " + LaneSets.format(lanes) + " are outside 1-" + id.lanes());
+            throw new XpoException.InvalidRequest("lanes " + LaneSets.format(lanes) + " are outside 1-" + id.lanes());
         }
-        Application app = id.application(appSel).orElseThrow(() -> new InvalidRequestException(
+        Application app = id.application(appSel).orElseThrow(() -> new XpoException.InvalidRequest(
             "AppSel " + appSel + " is not advertised; the module offers " + offers(id)));
         int count = app.hostLaneCount();
         if (count < 1 || count > MemoryMap.LANES_PER_BANK) {
-            throw new InvalidRequestException("AppSel " + appSel + " advertises " + count + " host lanes, which no bank holds");
+            throw new XpoException.InvalidRequest("AppSel " + appSel + " advertises " + count + " host lanes, which no bank holds");
         }
         List<Integer> firsts = new ArrayList<>();
         for (int lane = lanes.nextSetBit(0); lane >= 0; lane = lanes.nextSetBit(lane + count)) {
             int index = Lanes.indexInBank(lane);
             if (!app.descriptor().mayStartOn(index)) {
-                throw new InvalidRequestException("a data path of AppSel " + appSel + " (" + app.name()
+                throw new XpoException.InvalidRequest("a data path of AppSel " + appSel + " (" + app.name()
                     + ") starts on lane " + join(app.startLanes()) + " of a bank, not on lane " + lane
                     + " (lane " + (index + 1) + " of bank " + Lanes.bankOf(lane) + ")");
             }
             if (index + count > MemoryMap.LANES_PER_BANK) {
-                throw new InvalidRequestException("a data path of " + count + " lanes starting on lane " + lane
+                throw new XpoException.InvalidRequest("a data path of " + count + " lanes starting on lane " + lane
                     + " would cross into the next bank");
             }
             BitSet path = LaneSets.range(lane, lane + count - 1);
             BitSet missing = (BitSet) path.clone();
             missing.andNot(lanes);
             if (!missing.isEmpty()) {
-                throw new InvalidRequestException("lanes " + LaneSets.format(lanes) + " do not split into data paths of "
+                throw new XpoException.InvalidRequest("lanes " + LaneSets.format(lanes) + " do not split into data paths of "
                     + count + " lanes (AppSel " + appSel + ", " + app.name() + "): the one on lanes "
                     + LaneSets.format(path) + " lacks " + LaneSets.format(missing));
             }

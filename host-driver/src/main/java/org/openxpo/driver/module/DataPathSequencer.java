@@ -2,7 +2,9 @@ package org.openxpo.driver.module;
 
 import org.openxpo.driver.XpoException;
 import org.openxpo.driver.access.RegisterAccess;
+import org.openxpo.driver.time.Poll;
 import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.ConfigStatus;
 import org.openxpo.protocol.types.DataPathState;
 import org.openxpo.protocol.types.DpConfig;
@@ -30,15 +32,17 @@ final class DataPathSequencer {
     private final RegisterAccess access;
     private final Identity id;
     private final Timeouts timeouts;
+    private final HostClock clock;
 
-    DataPathSequencer(RegisterAccess access, Identity id) {
+    DataPathSequencer(RegisterAccess access, Identity id, HostClock clock) {
         this.access = access;
         this.id = id;
+        this.clock = clock;
         this.timeouts = Timeouts.from(id.durations());
     }
 
     ApplyResult apply(ApplicationPlan plan) {
-        long start = System.nanoTime();
+        long start = clock.nanoTime();
         requireReady();
         BitSet lanes = plan.lanes();
         Footprint footprint = footprint(lanes);
@@ -60,7 +64,7 @@ final class DataPathSequencer {
 
         BitSet released = (BitSet) affected.clone();
         released.andNot(lanes);
-        return new ApplyResult(plan.application(), lanes, released, Duration.ofNanos(System.nanoTime() - start));
+        return new ApplyResult(plan.application(), lanes, released, Duration.ofNanos(clock.nanoTime() - start));
     }
 
     /** OutputDisableTx of {@code lanes}, read-modify-write per bank. */
@@ -77,7 +81,7 @@ final class DataPathSequencer {
         ModuleState s = ModuleState.fromCode((int) access.get(MODULE_STATE));
         if (s != ModuleState.READY) {
             String name = s == null ? "in a reserved state" : s.cmisName();
-            throw new XpoException("the module is " + name + ": data paths initialize only in ModuleReady"
+            throw new XpoException.WrongState("the module is " + name + ": data paths initialize only in ModuleReady"
                 + (s == ModuleState.LOW_PWR ? " (leave low power first)" : ""));
         }
     }
@@ -136,9 +140,9 @@ final class DataPathSequencer {
             access.write(LANE_CONTROL, bank, APPLY_DP_INIT.offset(), new byte[] {(byte) Lanes.bankMask(lanes, bank)});
         }
         String expected = "ConfigSuccess" + (requirePending ? " and DPInitPending" : "") + " on " + LaneSets.describe(lanes);
-        Waiter.until(expected, timeouts.configVerdict(), () -> configStatus(lanes, what),
-            m -> m.values().stream().allMatch(v -> v.status == ConfigStatus.SUCCESS && (v.pending || !requirePending)),
-            DataPathSequencer::describeConfig, m -> null, false);
+        Poll.until(expected, () -> configStatus(lanes, what),
+                m -> m.values().stream().allMatch(v -> v.status == ConfigStatus.SUCCESS && (v.pending || !requirePending)))
+            .within(timeouts.configVerdict()).describedBy(DataPathSequencer::describeConfig).await(clock);
     }
 
     private record Verdict(ConfigStatus status, int code, boolean pending) {
@@ -174,12 +178,13 @@ final class DataPathSequencer {
     private record Probe(ModuleState module, Map<Integer, DataPathState> lanes) {}
 
     private void awaitDataPaths(BitSet lanes, DataPathState want, Duration timeout) {
-        Waiter.until(want.cmisName() + " on " + LaneSets.describe(lanes), timeout, () -> probe(lanes),
-            p -> p.lanes.values().stream().allMatch(s -> s == want),
-            p -> group(names(p.lanes)),
-            p -> p.module == ModuleState.READY ? null
-                : "the module left ModuleReady (now " + (p.module == null ? "reserved" : p.module.cmisName()) + ")",
-            false);
+        Poll.until(want.cmisName() + " on " + LaneSets.describe(lanes), () -> probe(lanes),
+                p -> p.lanes.values().stream().allMatch(s -> s == want))
+            .within(timeout)
+            .describedBy(p -> group(names(p.lanes)))
+            .hopelessWhen(p -> p.module == ModuleState.READY ? null
+                : "the module left ModuleReady (now " + (p.module == null ? "reserved" : p.module.cmisName()) + ")")
+            .await(clock);
     }
 
     private Probe probe(BitSet lanes) {

@@ -2,6 +2,7 @@ package org.openxpo.driver.module;
 
 import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.ModuleState;
 
 import java.time.Instant;
@@ -25,8 +26,8 @@ final class FlagReader {
     private static final List<Field> LANE_FLAGS = latched(LANE_STATUS);
     private static final List<Field> XPO_FLAGS = latched(XPO_TELEMETRY);
 
-    static FlagReading read(RegisterAccess access, Identity id) {
-        Instant time = Instant.now();
+    static FlagReading read(RegisterAccess access, Identity id, HostClock clock) {
+        Instant time = clock.instant();
         byte[] lo = access.readFields(LOWER, 0, LOWER_FIELDS);
         List<Alarm> alarms = new ArrayList<>(AlarmCatalog.decodeLower(lo));
         // the pages the summaries point at, in one batch of transfers

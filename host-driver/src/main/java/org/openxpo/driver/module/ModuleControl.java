@@ -2,9 +2,11 @@ package org.openxpo.driver.module;
 
 import org.openxpo.driver.XpoException;
 import org.openxpo.driver.access.RegisterAccess;
+import org.openxpo.driver.time.Poll;
 import org.openxpo.driver.transport.Transport;
 import org.openxpo.protocol.connector.Pin;
 import org.openxpo.protocol.connector.TargetEvent;
+import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.FaultCause;
 import org.openxpo.protocol.types.ModuleState;
 
@@ -21,10 +23,12 @@ final class ModuleControl {
 
     private final Transport transport;
     private final RegisterAccess access;
+    private final HostClock clock;
 
-    ModuleControl(Transport transport, RegisterAccess access) {
+    ModuleControl(Transport transport, RegisterAccess access, HostClock clock) {
         this.transport = transport;
         this.access = access;
+        this.clock = clock;
     }
 
     /**
@@ -39,7 +43,7 @@ final class ModuleControl {
             clearStaleStateChanged();
             ResetMethod used = issue(requested);
             access.invalidate();
-            Waiter.until("ModuleLowPwr or ModuleReady after a " + describe(used), timeouts.reset(), () -> {
+            Poll.until("ModuleLowPwr or ModuleReady after a " + describe(used), () -> {
                     try {
                         return readStateAndClearChanged();
                     } catch (XpoException.Nack e) {
@@ -47,10 +51,13 @@ final class ModuleControl {
                         throw e;
                     }
                 },
-                s -> (happened.get() || s.changed()) && (s.state() == ModuleState.LOW_PWR || s.state() == ModuleState.READY),
-                s -> happened.get() || s.changed() ? name(s.state()) : name(s.state()) + " (reset not yet seen)",
-                s -> s.state() == ModuleState.FAULT && (happened.get() || s.changed()) ? "the module entered ModuleFault" : null,
-                true);
+                s -> (happened.get() || s.changed()) && (s.state() == ModuleState.LOW_PWR || s.state() == ModuleState.READY))
+                .within(timeouts.reset())
+                .describedBy(s -> happened.get() || s.changed() ? name(s.state()) : name(s.state()) + " (reset not yet seen)")
+                .hopelessWhen(s -> s.state() == ModuleState.FAULT && (happened.get() || s.changed())
+                    ? "the module entered ModuleFault" : null)
+                .tolerating(XpoException.Nack.class, XpoException.BusError.class, XpoException.ModuleAbsent.class)
+                .await(clock);
             access.invalidate();  // a transport without Reset events cannot tell the access layer the page select is gone
             return used;
         } finally {
@@ -78,7 +85,7 @@ final class ModuleControl {
         if (requested != ResetMethod.SOFTWARE) {
             try {
                 transport.writePin(Pin.RESET_L, false);
-                Waiter.sleep(RESET_PULSE.toNanos());
+                clock.sleep(RESET_PULSE);
                 transport.writePin(Pin.RESET_L, true);
                 return ResetMethod.PIN;
             } catch (XpoException.Unsupported e) {
@@ -97,7 +104,7 @@ final class ModuleControl {
     void setLowPower(boolean on, Timeouts timeouts) {
         ModuleState now = state();
         if (now == ModuleState.FAULT) {
-            throw new XpoException("the module is in ModuleFault (" + FaultCause.describe((int) access.get(FAULT_CAUSE))
+            throw new XpoException.WrongState("the module is in ModuleFault (" + FaultCause.describe((int) access.get(FAULT_CAUSE))
                 + "): reset it first");
         }
         int at = MODULE_CONTROL_BYTE;
@@ -106,9 +113,11 @@ final class ModuleControl {
         int v = on ? b | sw : b & ~(sw | hw);
         if (v != b) access.write(LOWER, 0, at, new byte[] {(byte) v});
         ModuleState want = on ? ModuleState.LOW_PWR : ModuleState.READY;
-        Waiter.until(want.cmisName(), on ? timeouts.modulePwrDn() : timeouts.modulePwrUp(), this::state,
-            s -> s == want, ModuleControl::name,
-            s -> s == ModuleState.FAULT ? "the module entered ModuleFault" : null, false);
+        Poll.until(want.cmisName(), this::state, s -> s == want)
+            .within(on ? timeouts.modulePwrDn() : timeouts.modulePwrUp())
+            .describedBy(ModuleControl::name)
+            .hopelessWhen(s -> s == ModuleState.FAULT ? "the module entered ModuleFault" : null)
+            .await(clock);
     }
 
     ModuleState state() { return ModuleState.fromCode((int) access.get(MODULE_STATE)); }

@@ -4,6 +4,7 @@ import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.XpoPages.Monitor;
+import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.DataPathState;
 import org.openxpo.protocol.types.DpConfig;
 import org.openxpo.protocol.types.Lanes;
@@ -40,8 +41,8 @@ final class StatusReader {
         return List.copyOf(out);
     }
 
-    static ModuleSnapshot read(RegisterAccess access, Identity id, boolean consumeFlags) {
-        Instant time = Instant.now();
+    static ModuleSnapshot read(RegisterAccess access, Identity id, boolean consumeFlags, HostClock clock) {
+        Instant time = clock.instant();
         // every page of the snapshot in one batch of transfers (one round trip over the link)
         List<RegisterAccess.FieldRead> groups = new ArrayList<>();
         groups.add(new RegisterAccess.FieldRead(LOWER, 0, withFlags(LOWER_STATUS, LOWER, consumeFlags)));

@@ -5,6 +5,7 @@ import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.driver.transport.Transport;
 import org.openxpo.driver.transport.Transports;
 import org.openxpo.protocol.connector.TargetEvent;
+import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.ModuleState;
 
 import java.util.BitSet;
@@ -18,23 +19,40 @@ import java.util.BitSet;
  * them (nobody else will see them), {@link #status()} skips the flag bytes and leaves them to their owner (a monitor,
  * an interrupt handler). Identity is read once and kept until the module resets, is replaced or the link reconnects.
  * The client is thread-safe: each register access holds the bus, multi-step controls are not atomic.
+ *
+ * <p>Time: every wait (controls) and every timestamp (snapshots, flag readings, the monitor's events) reads the
+ * client's {@link HostClock}: {@link HostClock#system()} unless a constructor is given another — a test passes the
+ * emulator test bed's {@code hostClock()} so the driver and an emulated module share virtual time.
  */
 public final class XpoModuleClient implements AutoCloseable {
     private final Transport transport;
     private final RegisterAccess access;
+    private final HostClock clock;
     private final boolean ownsTransport, ownsAccess;
     private final AutoCloseable subscription, restartWatch;
     private volatile Identity identity;
 
-    /** A client over a transport the caller keeps (and closes). */
-    public XpoModuleClient(Transport transport) { this(transport, new RegisterAccess(transport), false, true); }
+    /** A client over a transport the caller keeps (and closes), on the system clock. */
+    public XpoModuleClient(Transport transport) { this(transport, HostClock.system()); }
 
-    /** A client over an existing register access (sharing its page-select cache and bus lock). */
-    public XpoModuleClient(RegisterAccess access) { this(access.transport(), access, false, false); }
+    /** A client over a transport the caller keeps (and closes) that waits and stamps with {@code clock}. */
+    public XpoModuleClient(Transport transport, HostClock clock) {
+        this(transport, new RegisterAccess(transport), clock, false, true);
+    }
 
-    private XpoModuleClient(Transport transport, RegisterAccess access, boolean ownsTransport, boolean ownsAccess) {
+    /** A client over an existing register access (sharing its page-select cache and bus lock), on the system clock. */
+    public XpoModuleClient(RegisterAccess access) { this(access, HostClock.system()); }
+
+    /** A client over an existing register access that waits and stamps with {@code clock}. */
+    public XpoModuleClient(RegisterAccess access, HostClock clock) {
+        this(access.transport(), access, clock, false, false);
+    }
+
+    private XpoModuleClient(Transport transport, RegisterAccess access, HostClock clock, boolean ownsTransport,
+                            boolean ownsAccess) {
         this.transport = transport;
         this.access = access;
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
         this.ownsTransport = ownsTransport;
         this.ownsAccess = ownsAccess;
         this.subscription = transport.subscribe(e -> {
@@ -48,12 +66,15 @@ public final class XpoModuleClient implements AutoCloseable {
     /** Opens {@code target} (see {@link org.openxpo.driver.transport.TargetUri}); closing the client closes it. */
     public static XpoModuleClient open(String target) {
         Transport t = Transports.open(target);
-        return new XpoModuleClient(t, new RegisterAccess(t), true, true);
+        return new XpoModuleClient(t, new RegisterAccess(t), HostClock.system(), true, true);
     }
 
     public Transport transport() { return transport; }
 
     public RegisterAccess access() { return access; }
+
+    /** The clock this client waits and stamps with. */
+    public HostClock clock() { return clock; }
 
     // ------------------------------------------------------------------ reading
 
@@ -74,13 +95,13 @@ public final class XpoModuleClient implements AutoCloseable {
     public boolean interruptAsserted() { return access.get(Registers.INTERRUPT_DEASSERTED) == 0; }
 
     /** Status without touching the latched flags: {@code alarms} is empty and {@code flagsRead} false. */
-    public ModuleSnapshot status() { return StatusReader.read(access, identity(), false); }
+    public ModuleSnapshot status() { return StatusReader.read(access, identity(), false, clock); }
 
     /** Status with the latched flags, which this read clears: {@code alarms} lists every flag that was set. */
-    public ModuleSnapshot snapshot() { return StatusReader.read(access, identity(), true); }
+    public ModuleSnapshot snapshot() { return StatusReader.read(access, identity(), true, clock); }
 
     /** Only the latched flags, read as an interrupt handler does (lower page, then what the summaries point at). */
-    public FlagReading readFlags() { return FlagReader.read(access, identity()); }
+    public FlagReading readFlags() { return FlagReader.read(access, identity(), clock); }
 
     public Thresholds thresholds() { return ThresholdReader.read(access, identity()); }
 
@@ -101,14 +122,14 @@ public final class XpoModuleClient implements AutoCloseable {
             t = Timeouts.from(AdvertisedDurations.FLAT_MEMORY);
         }
         try {
-            return new ModuleControl(transport, access).reset(method, t);
+            return new ModuleControl(transport, access, clock).reset(method, t);
         } finally {
             forgetIdentity();
         }
     }
 
     /** Requests (true) or releases (false) low power and waits for ModuleLowPwr / ModuleReady. */
-    public void setLowPower(boolean on) { new ModuleControl(transport, access).setLowPower(on, timeouts()); }
+    public void setLowPower(boolean on) { new ModuleControl(transport, access, clock).setLowPower(on, timeouts()); }
 
     /** Checks an application against the advertisement without touching the module. */
     public ApplicationPlan plan(int appSel, BitSet lanes) { return ApplicationPlan.of(identity(), appSel, lanes); }
@@ -116,20 +137,20 @@ public final class XpoModuleClient implements AutoCloseable {
     /**
      * Runs the CMIS data-path sequence to bring {@code lanes} up with application {@code appSel}; returns when every
      * lane is DPActivated. Fails before writing anything when the lanes do not fit the application
-     * ({@link InvalidRequestException}), and with {@link ConfigRejectedException} when the module rejects it.
+     * ({@link XpoException.InvalidRequest}), and with {@link ConfigRejectedException} when the module rejects it.
      */
     public ApplyResult applyApplication(int appSel, BitSet lanes) {
         ApplicationPlan plan = plan(appSel, lanes);
-        return new DataPathSequencer(access, identity()).apply(plan);
+        return new DataPathSequencer(access, identity(), clock).apply(plan);
     }
 
     /** Sets or clears OutputDisableTx (10h:130) of {@code lanes}; the data paths follow on their own. */
     public void setTxDisabled(BitSet lanes, boolean disabled) {
         Identity id = identity();
         if (lanes.isEmpty() || lanes.nextSetBit(0) < 1 || lanes.length() - 1 > id.lanes()) {
-            throw new InvalidRequestException("lanes " + LaneSets.format(lanes) + " are outside 1-" + id.lanes());
+            throw new XpoException.InvalidRequest("lanes " + LaneSets.format(lanes) + " are outside 1-" + id.lanes());
         }
-        new DataPathSequencer(access, id).setTxDisabled(lanes, disabled);
+        new DataPathSequencer(access, id, clock).setTxDisabled(lanes, disabled);
     }
 
     /**

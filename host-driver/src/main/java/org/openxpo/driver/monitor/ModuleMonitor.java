@@ -175,7 +175,7 @@ public final class ModuleMonitor implements AutoCloseable {
             succeeded();
         } catch (XpoException.ModuleAbsent e) {
             presence(false);
-        } catch (XpoException.LinkFailure | XpoException.Timeout e) {
+        } catch (XpoException.LinkFailure e) {
             linkLost(e.getMessage());
         } catch (XpoException.Nack e) {
             // the module is booting or busy (MgmtInit NACKs): the next tick tries again
@@ -183,7 +183,7 @@ public final class ModuleMonitor implements AutoCloseable {
         } catch (RuntimeException e) {
             flagsPending = true;
             String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-            if (!msg.equals(lastError)) emit(new ErrorEvent(Instant.now(), msg));
+            if (!msg.equals(lastError)) emit(new ErrorEvent(client.clock().instant(), msg));
             lastError = msg;
         }
     }
@@ -200,18 +200,18 @@ public final class ModuleMonitor implements AutoCloseable {
     private void presence(boolean now) {
         if (now == present) return;
         present = now;
-        emit(new PresenceEvent(Instant.now(), now));
+        emit(new PresenceEvent(client.clock().instant(), now));
         forgetModule();
     }
 
     private void reset(String cause) {
-        emit(new ResetEvent(Instant.now(), cause));
+        emit(new ResetEvent(client.clock().instant(), cause));
         forgetModule();
     }
 
     /** A different or rebooted module: its alarms are gone, its flags must be read afresh. */
     private void forgetModule() {
-        for (AlarmTracker.Change c : tracker.clearAll()) emit(new AlarmEvent(Instant.now(), c.alarm(), false));
+        for (AlarmTracker.Change c : tracker.clearAll()) emit(new AlarmEvent(client.clock().instant(), c.alarm(), false));
         client.forgetIdentity();
         flagsPending = true;
     }
@@ -221,7 +221,7 @@ public final class ModuleMonitor implements AutoCloseable {
         restoredByRead = false;
         if (!linkUp) return;
         linkUp = false;
-        emit(new LinkEvent(Instant.now(), false, why));
+        emit(new LinkEvent(client.clock().instant(), false, why));
     }
 
     /** The transport's reconnect callback; a read may already have reported the link back. */
@@ -235,9 +235,9 @@ public final class ModuleMonitor implements AutoCloseable {
 
     /** After a reconnect: say so (and that it had dropped, if no read noticed), then read what was missed. */
     private void linkRestored() {
-        if (linkUp) emit(new LinkEvent(Instant.now(), false, "link to " + client.transport().describe() + " dropped"));
+        if (linkUp) emit(new LinkEvent(client.clock().instant(), false, "link to " + client.transport().describe() + " dropped"));
         linkUp = true;
-        emit(new LinkEvent(Instant.now(), true, "reconnected to " + client.transport().describe()));
+        emit(new LinkEvent(client.clock().instant(), true, "reconnected to " + client.transport().describe()));
         flagsPending = true;
         client.forgetIdentity();
     }

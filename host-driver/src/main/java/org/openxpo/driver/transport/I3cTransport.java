@@ -1,6 +1,8 @@
 package org.openxpo.driver.transport;
 
 import org.openxpo.driver.XpoException;
+import org.openxpo.driver.time.Poll;
+import org.openxpo.driver.time.PollSchedule;
 import org.openxpo.protocol.connector.Ccc;
 import org.openxpo.protocol.connector.CccRequest;
 import org.openxpo.protocol.connector.CccResult;
@@ -9,7 +11,9 @@ import org.openxpo.protocol.connector.I2cResult;
 import org.openxpo.protocol.connector.I3cDevice;
 import org.openxpo.protocol.connector.Pin;
 import org.openxpo.protocol.connector.TargetEvent;
+import org.openxpo.protocol.time.HostClock;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -23,16 +27,27 @@ public final class I3cTransport implements Transport {
     /** First dynamic address handed out (0x08 is the lowest valid one). */
     public static final int FIRST_DYNAMIC_ADDRESS = 0x08;
 
+    /** How long a re-plugged module may take before it answers DAA (MgmtInit, which hosts allow 2 s, and more). */
+    private static final Duration REASSIGN_WINDOW = Duration.ofSeconds(5);
+    private static final PollSchedule REASSIGN_POLLS = PollSchedule.every(Duration.ofMillis(50));
+
     private final Transport link;
+    private final HostClock clock;
     private volatile I3cDevice device;
     private volatile AutoCloseable presenceWatch;
     private volatile boolean closed;
 
-    private I3cTransport(Transport link) { this.link = link; }
+    private I3cTransport(Transport link, HostClock clock) {
+        this.link = link;
+        this.clock = clock;
+    }
 
     /** Assigns a dynamic address to the module behind {@code link}; fails clearly if none answers. */
-    public static I3cTransport assign(Transport link) {
-        I3cTransport t = new I3cTransport(link);
+    public static I3cTransport assign(Transport link) { return assign(link, HostClock.system()); }
+
+    /** As {@link #assign(Transport)}, waiting for a re-plugged module on {@code clock}. */
+    public static I3cTransport assign(Transport link, HostClock clock) {
+        I3cTransport t = new I3cTransport(link, clock);
         try {
             t.daa();
         } catch (RuntimeException e) {
@@ -64,21 +79,17 @@ public final class I3cTransport implements Transport {
      * in MgmtInit answers neither, so this keeps trying for a while (bounded).
      */
     private void reassignIfLost() {
-        long deadline = System.nanoTime() + REASSIGN_WINDOW.toNanos();
-        while (System.nanoTime() < deadline && !closed) {
-            try {
-                I3cDevice d = device;
-                if (d != null && link.ccc(CccRequest.directRead(Ccc.GETBCR, d.dynamicAddress(), 1)).acknowledged()) return;
-                daa();
-                return;
-            } catch (XpoException notYet) {
-                java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
-            }
-        }
+        Poll.until("an I3C dynamic address for " + link.describe(), () -> closed || addressed())
+            .within(REASSIGN_WINDOW).every(REASSIGN_POLLS).tolerating(XpoException.class).awaitOrGiveUp(clock);
     }
 
-    /** How long a re-plugged module may take before it answers DAA (MgmtInit, which hosts allow 2 s, and more). */
-    private static final java.time.Duration REASSIGN_WINDOW = java.time.Duration.ofSeconds(5);
+    /** True when the module answers at its address, or DAA gave it one; throws while it does not answer yet. */
+    private boolean addressed() {
+        I3cDevice d = device;
+        if (d != null && link.ccc(CccRequest.directRead(Ccc.GETBCR, d.dynamicAddress(), 1)).acknowledged()) return true;
+        daa();
+        return true;
+    }
 
     private void daaQuietly() {
         try {

@@ -166,7 +166,7 @@ public final class LinkTransport implements Transport {
             return answer;
         } catch (TimeoutException e) {
             pending.remove(request.requestId());
-            throw new XpoException.Timeout("no answer from " + describe() + " within " + options.requestTimeout().toMillis() + " ms");
+            throw new XpoException.LinkFailure("no answer from " + describe() + " within " + options.requestTimeout().toMillis() + " ms");
         } catch (ExecutionException e) {
             throw e.getCause() instanceof XpoException x ? x : new XpoException.LinkFailure(rootMessage(e), e);
         } catch (InterruptedException e) {

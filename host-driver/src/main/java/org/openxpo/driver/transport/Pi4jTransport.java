@@ -18,6 +18,7 @@ import org.openxpo.protocol.connector.I2cResult;
 import org.openxpo.protocol.connector.I3cDevice;
 import org.openxpo.protocol.connector.Pin;
 import org.openxpo.protocol.connector.TargetEvent;
+import org.openxpo.protocol.time.HostClock;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +107,7 @@ public final class Pi4jTransport implements Transport {
     }
 
     private void onPin(Pin pin, boolean high) {
-        long now = System.nanoTime();
+        long now = HostClock.system().nanoTime();
         TargetEvent e = switch (pin) {
             case INT_L -> new TargetEvent.IntL(1, now, !high);
             case MOD_PRS_L -> new TargetEvent.Presence(1, now, !high);
@@ -225,7 +226,7 @@ public final class Pi4jTransport implements Transport {
         out.state(high ? DigitalState.HIGH : DigitalState.LOW);
         // GPIO brings no Reset event: report the level the host drove, so listeners (the access layer's page-select
         // cache) learn that asserting ResetL or switching PowerEnable restarts the module's management interface.
-        if (wasHigh != high) emit(new TargetEvent.PinLevel(1, System.nanoTime(), pin, high));
+        if (wasHigh != high) emit(new TargetEvent.PinLevel(1, HostClock.system().nanoTime(), pin, high));
     }
 
     @Override

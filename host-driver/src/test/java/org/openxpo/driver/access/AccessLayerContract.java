@@ -284,9 +284,9 @@ abstract class AccessLayerContract {
     @Test
     void readOnlyFieldsAreRefusedBeforeTheBus() {
         long before = access.statistics().transfers();
-        assertThrows(XpoException.Unsupported.class, () -> access.set(f("VendorName"), 0, 0, 1));
-        assertThrows(XpoException.Unsupported.class, () -> access.read(0x05, 0, 128, 1), "page 05h is not in the map");
-        assertThrows(XpoException.Unsupported.class, () -> access.read(0x10, 8, 128, 1), "bank 8 does not exist");
+        assertThrows(XpoException.InvalidRequest.class, () -> access.set(f("VendorName"), 0, 0, 1));
+        assertThrows(XpoException.InvalidRequest.class, () -> access.read(0x05, 0, 128, 1), "page 05h is not in the map");
+        assertThrows(XpoException.InvalidRequest.class, () -> access.read(0x10, 8, 128, 1), "bank 8 does not exist");
         assertEquals(before, access.statistics().transfers());
     }
 

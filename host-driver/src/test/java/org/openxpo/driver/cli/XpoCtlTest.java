@@ -1,16 +1,24 @@
 package org.openxpo.driver.cli;
 
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
 import org.junit.jupiter.api.Test;
+import org.openxpo.driver.XpoException;
 import org.openxpo.driver.json.XpoJson;
+import org.openxpo.driver.module.ConfigRejectedException;
 import org.openxpo.driver.module.EmulatedModule;
 import org.openxpo.driver.module.XpoModuleClient;
 import org.openxpo.driver.monitor.EventLogAccess;
+import org.openxpo.driver.pi4j.ConnectorI2CProvider;
+import org.openxpo.driver.transport.Pi4jTransport;
+import org.openxpo.driver.transport.TargetUri;
 import org.openxpo.emulator.fault.Fault;
 import org.openxpo.protocol.map.MemoryMap;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.awaitility.Awaitility.await;
@@ -241,6 +249,58 @@ class XpoCtlTest {
         CliRun none = CliRun.run();
         assertEquals(2, none.code());
         assertTrue(none.err().contains("Usage: xpoctl"));
+    }
+
+    @Test
+    void everyFailureTypeHasTheExitCodeTheDocsGiveIt() {
+        Map<Class<?>, Integer> documented = Map.ofEntries(
+            Map.entry(XpoException.ModuleAbsent.class, 1), Map.entry(XpoException.Nack.class, 1),
+            Map.entry(XpoException.BusError.class, 1), Map.entry(XpoException.Timeout.class, 1),
+            Map.entry(XpoException.WrongState.class, 1), Map.entry(XpoException.CdbFailed.class, 1),
+            Map.entry(XpoException.BadReply.class, 1), Map.entry(XpoException.Aborted.class, 1),
+            Map.entry(XpoException.InvalidRequest.class, 2), Map.entry(XpoException.Unsupported.class, 2),
+            Map.entry(XpoException.LinkFailure.class, 3));
+        for (Class<?> type : XpoException.class.getDeclaredClasses()) {
+            assertTrue(documented.containsKey(type), type.getSimpleName() + " has no documented exit code");
+        }
+        assertEquals(1, XpoCtl.exitCode(new XpoException.ModuleAbsent("cage 1")));
+        assertEquals(1, XpoCtl.exitCode(new XpoException.Nack("n")));
+        assertEquals(1, XpoCtl.exitCode(new XpoException.BusError("b")));
+        assertEquals(1, XpoCtl.exitCode(new XpoException.Timeout("t")));
+        assertEquals(1, XpoCtl.exitCode(new XpoException.WrongState("w")));
+        assertEquals(1, XpoCtl.exitCode(new XpoException.CdbFailed("commit (010Ah)", 0x46)));
+        assertEquals(1, XpoCtl.exitCode(new XpoException.BadReply("r")));
+        assertEquals(1, XpoCtl.exitCode(new XpoException.Aborted("a")));
+        assertEquals(1, XpoCtl.exitCode(new ConfigRejectedException("c", Map.of())));
+        assertEquals(2, XpoCtl.exitCode(new XpoException.InvalidRequest("i")));
+        assertEquals(2, XpoCtl.exitCode(new XpoException.Unsupported("u")));
+        assertEquals(3, XpoCtl.exitCode(new XpoException.LinkFailure("l")));
+        assertEquals(3, XpoCtl.exitCode(new TargetUnreachableException("gone", null)));
+        assertEquals(2, XpoCtl.exitCode(new IllegalArgumentException("bad")));
+        assertEquals(1, XpoCtl.exitCode(new IllegalStateException("a bug")), "an internal error is not the user's fault");
+    }
+
+    @Test
+    void applyingInLowPowerIsAModuleInTheWrongState() {
+        try (EmulatedModule em = EmulatedModule.ready()) {
+            assertEquals(0, CliRun.run(t -> em.transport, "lpmode", "on").code());
+            assertOneLineError(CliRun.run(t -> em.transport, "apply", "--app", "4", "--lanes", "1-8"), 1,
+                "the module is ModuleLowPwr: data paths initialize only in ModuleReady (leave low power first)");
+        }
+    }
+
+    @Test
+    void aHardResetWithoutAWiredResetLIsAUsageError() {
+        try (EmulatedModule em = EmulatedModule.ready()) {
+            Context ctx = Pi4J.newContextBuilder().noAutoDetect()
+                .add(new ConnectorI2CProvider(bus -> bus == 1 ? em.cage : null)).build();
+            try {
+                assertOneLineError(CliRun.run(t -> Pi4jTransport.open(ctx, TargetUri.parse(t)),
+                    "--target", "pi4j://1/0x50", "reset", "--hard"), 2, "is not wired: add resetL=GPIO");
+            } finally {
+                ctx.shutdown();
+            }
+        }
     }
 
     @Test

@@ -8,33 +8,73 @@ import org.openxpo.driver.pi4j.ConnectorI2CProvider;
 import org.openxpo.driver.transport.InProcessTransport;
 import org.openxpo.driver.transport.Pi4jTransport;
 import org.openxpo.driver.transport.TargetUri;
+import org.openxpo.driver.time.Poll;
 import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.emulator.clock.EmulatorClock;
+import org.openxpo.emulator.clock.VirtualClock;
+import org.openxpo.emulator.clock.VirtualHostClock;
+import org.openxpo.emulator.module.CdbTimes;
 import org.openxpo.emulator.fault.Fault;
 import org.openxpo.emulator.module.ModuleConfig;
+import org.openxpo.protocol.cdb.CdbPage;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
+import org.openxpo.protocol.connector.CccRequest;
+import org.openxpo.protocol.connector.CccResult;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.connector.I3cDevice;
+import org.openxpo.protocol.connector.Pin;
+import org.openxpo.protocol.connector.TargetEvent;
+import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.ModuleState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.*;
 
+/**
+ * Firmware updates against emulated modules. The driver and the modules run in virtual time (the driver's waits move
+ * the emulator's clock on), except where real concurrency is the point: four updates in parallel, and the link.
+ */
 class FirmwareUpdateTest {
     EmulatedChassis chassis;
+    VirtualClock virtual;
+    HostClock clock;
 
     @BeforeEach
     void start() {
+        startVirtual(ModuleConfig.builder().timing(ModuleConfig.Timing.fast()));
+    }
+
+    /** Four cages of modules built by {@code config} on a virtual clock, all booted. */
+    void startVirtual(ModuleConfig.Builder config) {
+        virtual = new VirtualClock();
+        clock = new VirtualHostClock(virtual, Instant.now());
+        chassis = new EmulatedChassis(4, virtual, i -> config.seed(i).build());
+        for (int c = 1; c <= 4; c++) {
+            var m = chassis.cage(c).module();
+            Poll.until("cage " + c + " ready", () -> m.moduleState() == ModuleState.READY).within(Duration.ofSeconds(5))
+                .await(clock);
+        }
+    }
+
+    /** Replaces the virtual chassis by one on wall-clock time, for tests that need real concurrency. */
+    void startOnWallClock() {
+        chassis.close();
         chassis = new EmulatedChassis(4, EmulatorClock.system(),
             i -> ModuleConfig.builder().seed(i).timing(ModuleConfig.Timing.fast()).build());
+        clock = HostClock.system();
         for (int c = 1; c <= 4; c++) {
             var m = chassis.cage(c).module();
             await().atMost(Duration.ofSeconds(5)).until(() -> m.moduleState() == ModuleState.READY);
@@ -44,9 +84,16 @@ class FirmwareUpdateTest {
     @AfterEach
     void stop() { chassis.close(); }
 
+    /**
+     * The access layer's NACK retries back off in real time (it does not wait on the host clock), which on a virtual
+     * clock only burns wall-clock time while the module stands still: there the driver's polls do the retrying.
+     */
     RegisterAccess access(int cage) {
-        return new RegisterAccess(new InProcessTransport(chassis.cage(cage), null, "cage " + cage));
+        return new RegisterAccess(new InProcessTransport(chassis.cage(cage), null, "cage " + cage),
+            clock == HostClock.system() ? RegisterAccess.RetryPolicy.DEFAULT : RegisterAccess.RetryPolicy.NONE);
     }
+
+    FirmwareUpdater updater(int cage) { return new FirmwareUpdater(access(cage), clock); }
 
     static byte[] image(int major, int minor, int size) {
         return FirmwareImageFormat.pack(major, minor, 3, FirmwareImageFormat.samplePayload(size, major));
@@ -55,7 +102,7 @@ class FirmwareUpdateTest {
     @Test
     void eplUpdateRunsVerifiesAndCommits() {
         List<FirmwareUpdater.Progress> seen = new ArrayList<>();
-        FirmwareInfo info = new FirmwareUpdater(access(1)).update(image(2, 4, 20_000), FirmwareUpdater.UpdateOptions.DEFAULT, seen::add);
+        FirmwareInfo info = updater(1).update(image(2, 4, 20_000), FirmwareUpdater.UpdateOptions.DEFAULT, seen::add);
         assertEquals("2.4", info.running().version());
         assertTrue(info.running().committed());
         assertEquals("1.0", info.inactive().version(), "the old image stays as the fallback");
@@ -65,9 +112,69 @@ class FirmwareUpdateTest {
         assertEquals(lastWrite.total(), lastWrite.done());
     }
 
+    /** The virtual time from the start of the download to Run, for an update of {@code image} on {@code cage}. */
+    long downloadNanos(int cage, byte[] image) {
+        java.util.Map<String, Long> phaseStarts = new java.util.HashMap<>();
+        FirmwareInfo info = updater(cage).update(image, FirmwareUpdater.UpdateOptions.DEFAULT,
+            p -> phaseStarts.putIfAbsent(p.phase(), virtual.nanos()));
+        assertEquals(FirmwareImageFormat.header(image).version(), info.running().version());
+        return phaseStarts.get("run") - phaseStarts.get("start");
+    }
+
+    @Test
+    void aWholeUpdateRunsInVirtualTimeWithinTheModulesAdvertisedDurations() {
+        FirmwareFeatures f = updater(1).features();
+        byte[] img = image(2, 5, 20_000);
+        int blocks = (img.length - f.startPayloadSize() + 2047) / 2048;
+        long virtualBefore = virtual.nanos();
+        long download = downloadNanos(1, img);
+        long advertised = f.maxStart().plus(f.maxWrite().multipliedBy(blocks)).plus(f.maxComplete()).toNanos();
+        long modulesOwn = Duration.ofNanos(1000 * (CdbTimes.START_US + blocks * CdbTimes.eplBlockMicros()
+            + CdbTimes.COMPLETE_US)).toNanos();
+        assertTrue(download >= modulesOwn, "no faster than the module works: " + download + " ns");
+        assertTrue(download <= advertised, "within what 0041h advertises: " + download + " > " + advertised + " ns");
+        assertTrue(virtual.nanos() - virtualBefore >= FirmwareUpdater.UpdateOptions.DEFAULT.delayToReset().toNanos()
+            + download, "Run waited out DelayToReset in virtual time too");
+        assertEquals(download, downloadNanos(2, image(2, 5, 20_000)), "the same update takes the same virtual time");
+    }
+
+    /**
+     * A control connector whose CDB reply header reads (CdbReplyLength and CdbReplyCheckCode, 9Fh:134-135) come back
+     * with a flipped check code: the bus and the module worked, the data did not.
+     */
+    record CorruptCheckCodes(org.openxpo.protocol.connector.ControlConnector cage)
+        implements org.openxpo.protocol.connector.ControlConnector {
+        @Override
+        public List<I2cResult> i2c(List<I2cMessage> messages) {
+            List<I2cResult> r = cage.i2c(messages);
+            boolean replyHeader = messages.size() == 2 && !messages.get(0).read() && messages.get(0).data().length == 1
+                && (messages.get(0).data()[0] & 0xFF) == CdbPage.REPLY_LENGTH && messages.get(1).length() == 2;
+            if (!replyHeader || !r.get(1).ok()) return r;
+            byte[] header = r.get(1).data().clone();
+            header[1] ^= 0x01;
+            return List.of(r.get(0), I2cResult.ack(header));
+        }
+
+        @Override public List<I2cResult> i3c(List<I2cMessage> messages) { return cage.i3c(messages); }
+        @Override public CccResult ccc(CccRequest request) { return cage.ccc(request); }
+        @Override public List<I3cDevice> entdaa(int firstAddress) { return cage.entdaa(firstAddress); }
+        @Override public void writePin(Pin pin, boolean high) { cage.writePin(pin, high); }
+        @Override public boolean readPin(Pin pin) { return cage.readPin(pin); }
+        @Override public AutoCloseable subscribe(Consumer<TargetEvent> listener) { return cage.subscribe(listener); }
+    }
+
+    @Test
+    void aCorruptReplyIsABadReplyNotALinkFailure() {
+        var transport = new InProcessTransport(new CorruptCheckCodes(chassis.cage(1)), null, "cage 1, corrupting");
+        FirmwareUpdater updater = new FirmwareUpdater(new RegisterAccess(transport, RegisterAccess.RetryPolicy.NONE), clock);
+        XpoException.BadReply e = assertThrows(XpoException.BadReply.class, updater::info);
+        assertTrue(e.getMessage().contains("0100h reply check code"), e.getMessage());
+        assertEquals("1.0", updater(1).info().running().version(), "the module is fine: an honest read works");
+    }
+
     @Test
     void lplUpdateWithoutCommitLeavesTheOldImageCommitted() {
-        FirmwareInfo info = new FirmwareUpdater(access(1)).update(image(3, 1, 3_000),
+        FirmwareInfo info = updater(1).update(image(3, 1, 3_000),
             FirmwareUpdater.UpdateOptions.DEFAULT.withEpl(false).withCommit(false), p -> { });
         assertEquals("3.1", info.running().version());
         assertFalse(info.running().committed());
@@ -78,8 +185,10 @@ class FirmwareUpdateTest {
     void corruptImageFailsClearlyAndTheModuleKeepsRunning() {
         byte[] img = image(4, 0, 5_000);
         img[4000] ^= 0x10;
-        FirmwareUpdater updater = new FirmwareUpdater(access(1));
-        XpoException e = assertThrows(XpoException.class, () -> updater.update(img, FirmwareUpdater.UpdateOptions.DEFAULT, p -> { }));
+        FirmwareUpdater updater = updater(1);
+        XpoException.CdbFailed e = assertThrows(XpoException.CdbFailed.class,
+            () -> updater.update(img, FirmwareUpdater.UpdateOptions.DEFAULT, p -> { }));
+        assertEquals(0x60, e.status() & 0xE0, "a failure of the 0x6x kind: " + e.statusText());
         assertTrue(e.getMessage().contains("complete download") && e.getMessage().contains("0x60"), e.getMessage());
         FirmwareInfo info = updater.info();
         assertEquals("1.0", info.running().version());
@@ -89,8 +198,9 @@ class FirmwareUpdateTest {
     @Test
     void blockWriteFailureAbortsTheDownload() {
         chassis.cage(1).module().inject(new Fault.CdbWriteFailure());
-        FirmwareUpdater updater = new FirmwareUpdater(access(1));
-        XpoException e = assertThrows(XpoException.class, () -> updater.update(image(5, 0, 5_000), FirmwareUpdater.UpdateOptions.DEFAULT, p -> { }));
+        FirmwareUpdater updater = updater(1);
+        XpoException.CdbFailed e = assertThrows(XpoException.CdbFailed.class,
+            () -> updater.update(image(5, 0, 5_000), FirmwareUpdater.UpdateOptions.DEFAULT, p -> { }));
         assertTrue(e.getMessage().contains("write block at 0"), e.getMessage());
         assertEquals("1.0", updater.info().running().version());
     }
@@ -98,16 +208,19 @@ class FirmwareUpdateTest {
     @Test
     void moduleThatNeverComesBackIsATimeoutNamingTheExpectedState() {
         chassis.cage(1).module().inject(new Fault.FirmwareNoReturn());
-        FirmwareUpdater updater = new FirmwareUpdater(access(1));
+        FirmwareUpdater updater = updater(1);
+        long before = virtual.nanos();
         XpoException.Timeout e = assertThrows(XpoException.Timeout.class, () -> updater.update(image(6, 0, 2_000),
-            FirmwareUpdater.UpdateOptions.DEFAULT.withBackAfterRun(Duration.ofSeconds(1)), p -> { }));
+            FirmwareUpdater.UpdateOptions.DEFAULT.withBackAfterRun(Duration.ofSeconds(30)), p -> { }));
         assertTrue(e.getMessage().contains("ModuleLowPwr, ModulePwrUp or ModuleReady"), e.getMessage());
+        assertTrue(e.getMessage().contains("within 30000 ms, saw no answer"), e.getMessage());
+        assertTrue(virtual.nanos() - before >= Duration.ofSeconds(30).toNanos(), "30 s of virtual time went by");
     }
 
     @Test
     void hostAbortStopsAtTheNextBlock() {
-        FirmwareUpdater updater = new FirmwareUpdater(access(1));
-        XpoException e = assertThrows(XpoException.class, () -> updater.update(image(7, 0, 40_000),
+        FirmwareUpdater updater = updater(1);
+        XpoException.Aborted e = assertThrows(XpoException.Aborted.class, () -> updater.update(image(7, 0, 40_000),
             FirmwareUpdater.UpdateOptions.DEFAULT, p -> { if (p.phase().equals("write")) updater.abort(); }));
         assertTrue(e.getMessage().contains("aborted"), e.getMessage());
         assertEquals("1.0", updater.info().running().version());
@@ -115,12 +228,13 @@ class FirmwareUpdateTest {
 
     @Test
     void fourModulesUpdateInParallelOnOneEmulator() throws Exception {
+        startOnWallClock();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<FirmwareInfo>> results = new ArrayList<>();
             for (int c = 1; c <= 4; c++) {
                 int cage = c;
-                results.add(pool.submit(() -> new FirmwareUpdater(access(cage))
+                results.add(pool.submit(() -> updater(cage)
                     .update(image(8, cage, 10_000), FirmwareUpdater.UpdateOptions.DEFAULT, p -> { })));
             }
             for (int c = 1; c <= 4; c++) assertEquals("8." + c, results.get(c - 1).get().running().version());
@@ -134,7 +248,7 @@ class FirmwareUpdateTest {
         var cage = chassis.cage(2);
         Context ctx = Pi4J.newContextBuilder().noAutoDetect().add(new ConnectorI2CProvider(b -> b == 1 ? cage : null)).build();
         try (Pi4jTransport t = Pi4jTransport.open(ctx, TargetUri.parse("pi4j://1/0x50"))) {
-            FirmwareInfo info = new FirmwareUpdater(new RegisterAccess(t)).update(image(9, 9, 8_000),
+            FirmwareInfo info = new FirmwareUpdater(new RegisterAccess(t, RegisterAccess.RetryPolicy.NONE), clock).update(image(9, 9, 8_000),
                 FirmwareUpdater.UpdateOptions.DEFAULT, p -> { });
             assertEquals("9.9", info.running().version());
             assertTrue(info.running().committed());
@@ -145,6 +259,7 @@ class FirmwareUpdateTest {
 
     @Test
     void updateOverTheEmulatorLink() {
+        startOnWallClock();
         try (var server = org.openxpo.emulator.link.LinkServer.start(chassis,
                 new java.net.InetSocketAddress("127.0.0.1", 0), org.openxpo.emulator.link.BusTiming.OFF);
              var t = org.openxpo.driver.transport.LinkTransport.connect("127.0.0.1", server.port(), 3,
@@ -160,12 +275,12 @@ class FirmwareUpdateTest {
     @Test
     void passwordProtectedModuleNeedsThePassword() {
         chassis.close();
-        chassis = new EmulatedChassis(1, EmulatorClock.system(),
-            i -> ModuleConfig.builder().timing(ModuleConfig.Timing.fast()).cdbPassword(0xCAFEL).build());
-        await().atMost(Duration.ofSeconds(5)).until(() -> chassis.cage(1).module().moduleState() == ModuleState.READY);
-        FirmwareUpdater updater = new FirmwareUpdater(access(1));
-        XpoException e = assertThrows(XpoException.class, () -> updater.update(image(2, 0, 1000), FirmwareUpdater.UpdateOptions.DEFAULT, p -> { }));
-        assertTrue(e.getMessage().contains("0x46"), e.getMessage());
+        startVirtual(ModuleConfig.builder().timing(ModuleConfig.Timing.fast()).cdbPassword(0xCAFEL));
+        FirmwareUpdater updater = updater(1);
+        XpoException.CdbFailed e = assertThrows(XpoException.CdbFailed.class,
+            () -> updater.update(image(2, 0, 1000), FirmwareUpdater.UpdateOptions.DEFAULT, p -> { }));
+        assertEquals(0x46, e.status());
+        assertTrue(e.getMessage().contains("0x46") && e.getMessage().contains(e.statusText()), e.getMessage());
         assertEquals("2.0", updater.update(image(2, 0, 1000), FirmwareUpdater.UpdateOptions.DEFAULT.withPassword(0xCAFEL), p -> { })
             .running().version());
     }

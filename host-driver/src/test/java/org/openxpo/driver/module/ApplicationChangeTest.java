@@ -1,11 +1,14 @@
 package org.openxpo.driver.module;
 
+import org.openxpo.driver.XpoException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.types.DataPathState;
 import org.openxpo.protocol.types.DpConfig;
 
+import java.time.Duration;
 import java.util.BitSet;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -82,39 +85,66 @@ class ApplicationChangeTest {
     }
 
     @Test
-    void withTheModulesRealDurations() {
-        start(EmulatedModule.realTiming());
-        em.awaitActive();
+    void withTheModulesRealDurationsInVirtualTime() {
+        ModuleConfig.Timing real = ModuleConfig.Timing.defaults();
+        start(EmulatedModule.virtual(real));
+        AdvertisedDurations advertised = client.identity().durations();
+        Timeouts limits = client.timeouts();
+
         ApplyResult r = client.applyApplication(4, LaneSets.range(1, 8));
         assertLanes(1, 8, 4, 1, DataPathState.ACTIVATED);
-        // DPDeinit 40 ms + DPInit 200 ms + Tx on 20 ms at least, far below the advertised bounds
-        assertTrue(r.took().toMillis() >= 250, "took " + r.took());
-        assertTrue(r.took().toMillis() < 3000, "took " + r.took());
+        Duration modulesOwn = real.txTurnOff().plus(real.dpDeinit()).plus(real.configCheck()).plus(real.dpInit())
+            .plus(real.txTurnOn());
+        assertTrue(r.took().compareTo(modulesOwn) >= 0, "no faster than the module's own steps: " + r.took());
+        Duration advertisedSteps = advertised.txTurnOff().plus(advertised.dpDeinit()).plus(advertised.dpInit())
+            .plus(advertised.txTurnOn());
+        assertTrue(r.took().compareTo(advertisedSteps.plus(limits.configVerdict())) <= 0,
+            "within the advertised durations (and the ApplyDPInit verdict's bound): " + r.took());
+        assertEquals(r.took(), redo(real).took(), "the same sequence takes the same virtual time");
+
+        long before = em.clock.nanoTime();
+        assertEquals(ResetMethod.SOFTWARE, client.reset(ResetMethod.SOFTWARE));
+        Duration reset = Duration.ofNanos(em.clock.nanoTime() - before);
+        assertTrue(reset.compareTo(real.mgmtInit()) >= 0, "MgmtInit (" + real.mgmtInit() + ") passed: " + reset);
+        assertTrue(reset.compareTo(limits.reset()) <= 0, "within 2 s + ModulePwrUp + allowance: " + reset);
+    }
+
+    /** The same application change on a fresh module. */
+    private ApplyResult redo(ModuleConfig.Timing timing) {
+        try (EmulatedModule other = EmulatedModule.virtual(timing); XpoModuleClient c = other.client()) {
+            return c.applyApplication(4, LaneSets.range(1, 8));
+        }
     }
 
     @Test
     void badRequestsFailBeforeAnythingIsWritten() {
         start(EmulatedModule.ready());
         long deinitBefore = em.module().peek(MAP.field("DPDeinitLane"), 0, 0);
-        InvalidRequestException unknown = assertThrows(InvalidRequestException.class,
+        XpoException.InvalidRequest unknown = assertThrows(XpoException.InvalidRequest.class,
             () -> client.applyApplication(9, LaneSets.range(1, 8)));
         assertTrue(unknown.getMessage().contains("AppSel 9 is not advertised"), unknown.getMessage());
         assertTrue(unknown.getMessage().contains("4 (200GAUI-1 / 200GBASE-DR1)"), unknown.getMessage());
 
-        InvalidRequestException start = assertThrows(InvalidRequestException.class,
+        XpoException.InvalidRequest start = assertThrows(XpoException.InvalidRequest.class,
             () -> client.applyApplication(1, LaneSets.range(2, 9)));
         assertTrue(start.getMessage().contains("starts on lane 1 of a bank, not on lane 2"), start.getMessage());
 
-        InvalidRequestException split = assertThrows(InvalidRequestException.class,
+        XpoException.InvalidRequest split = assertThrows(XpoException.InvalidRequest.class,
             () -> client.applyApplication(2, LaneSets.range(1, 6)));
         assertTrue(split.getMessage().contains("lacks 7-8"), split.getMessage());
 
-        InvalidRequestException outside = assertThrows(InvalidRequestException.class,
+        XpoException.InvalidRequest outside = assertThrows(XpoException.InvalidRequest.class,
             () -> client.applyApplication(4, LaneSets.range(60, 70)));
         assertTrue(outside.getMessage().contains("outside 1-64"), outside.getMessage());
 
         assertEquals(deinitBefore, em.module().peek(MAP.field("DPDeinitLane"), 0, 0));
         assertLanes(1, 64, 1, 8, DataPathState.ACTIVATED);
+    }
+
+    @Test
+    void lanesAreGroupedByWhatTheyShow() {
+        assertEquals("DPInit on lanes 1-2, DPDeactivated on lane 3",
+            DataPathSequencer.group(new java.util.TreeMap<>(java.util.Map.of(1, "DPInit", 2, "DPInit", 3, "DPDeactivated"))));
     }
 
     @Test

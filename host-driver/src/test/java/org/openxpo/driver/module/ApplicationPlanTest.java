@@ -1,5 +1,6 @@
 package org.openxpo.driver.module;
 
+import org.openxpo.driver.XpoException;
 import org.junit.jupiter.api.Test;
 import org.openxpo.protocol.types.ApplicationDescriptor;
 import org.openxpo.protocol.types.Lanes;
@@ -35,19 +36,19 @@ class ApplicationPlanTest {
 
     @Test
     void rejectsWhatTheAdvertisementDoesNotAllow() {
-        assertTrue(assertThrows(InvalidRequestException.class, () -> ApplicationPlan.of(XPO, 3, Lanes.parse("1-2")))
+        assertTrue(assertThrows(XpoException.InvalidRequest.class, () -> ApplicationPlan.of(XPO, 3, Lanes.parse("1-2")))
             .getMessage().contains("offers 1 (1.6TAUI-8 / 1.6TBASE-DR8), 2 (800GAUI-4 / 800GBASE-DR4), 4 ("));
-        assertTrue(assertThrows(InvalidRequestException.class, () -> ApplicationPlan.of(XPO, 2, Lanes.parse("3-6")))
+        assertTrue(assertThrows(XpoException.InvalidRequest.class, () -> ApplicationPlan.of(XPO, 2, Lanes.parse("3-6")))
             .getMessage().contains("starts on lane 1 or 5 of a bank, not on lane 3"));
-        assertTrue(assertThrows(InvalidRequestException.class, () -> ApplicationPlan.of(XPO, 1, Lanes.parse("1-12")))
+        assertTrue(assertThrows(XpoException.InvalidRequest.class, () -> ApplicationPlan.of(XPO, 1, Lanes.parse("1-12")))
             .getMessage().contains("lacks 13-16"));
-        assertThrows(InvalidRequestException.class, () -> ApplicationPlan.of(XPO, 1, new java.util.BitSet()));
+        assertThrows(XpoException.InvalidRequest.class, () -> ApplicationPlan.of(XPO, 1, new java.util.BitSet()));
     }
 
     @Test
     void aDataPathMayNotCrossABank() {
         Identity odd = identity(List.of(new Application(1, new ApplicationDescriptor(130, 119, 4, 4, 0x20), 0x20)));
-        assertTrue(assertThrows(InvalidRequestException.class, () -> ApplicationPlan.of(odd, 1, Lanes.parse("6-9")))
+        assertTrue(assertThrows(XpoException.InvalidRequest.class, () -> ApplicationPlan.of(odd, 1, Lanes.parse("6-9")))
             .getMessage().contains("cross into the next bank"));
     }
 

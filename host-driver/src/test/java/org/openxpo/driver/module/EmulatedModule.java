@@ -3,30 +3,47 @@ package org.openxpo.driver.module;
 import org.openxpo.driver.transport.InProcessTransport;
 import org.openxpo.emulator.Cage;
 import org.openxpo.emulator.EmulatedChassis;
+import org.openxpo.driver.access.RegisterAccess;
+import org.openxpo.driver.time.Poll;
 import org.openxpo.emulator.clock.EmulatorClock;
+import org.openxpo.emulator.clock.VirtualClock;
+import org.openxpo.emulator.clock.VirtualHostClock;
 import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.emulator.module.XpoModule;
+import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.DataPathState;
 import org.openxpo.protocol.types.ModuleState;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * Test fixture: one emulated XPO module in-process on wall-clock time with fast transitions (1 ms), reached through
- * an {@link InProcessTransport} the test keeps (so it can inject faults and unplug the module behind the driver).
+ * Test fixture: one emulated XPO module in-process, reached through an {@link InProcessTransport} the test keeps (so
+ * it can inject faults and unplug the module behind the driver). On wall-clock time with fast transitions (1 ms), or
+ * on a virtual clock ({@link #virtual}) that the driver's waits move on: there the module may keep its realistic
+ * durations and a test still takes no wall-clock time for them.
  */
 public final class EmulatedModule implements AutoCloseable {
     private static final org.openxpo.protocol.map.MemoryMap MAP = org.openxpo.protocol.map.MemoryMap.xpo();
     public final EmulatedChassis chassis;
     public final Cage cage;
     public final InProcessTransport transport;
+    /** The driver's clock: the system one, or the virtual one that advances the module's time when the driver waits. */
+    public final HostClock clock;
 
-    private EmulatedModule(ModuleConfig.Timing timing) {
-        chassis = new EmulatedChassis(1, EmulatorClock.system(), i -> config(timing));
+    private EmulatedModule(ModuleConfig.Timing timing, EmulatorClock moduleClock, HostClock clock) {
+        chassis = new EmulatedChassis(1, moduleClock, i -> config(timing));
         cage = chassis.cage(1);
         transport = new InProcessTransport(cage, null, "in-process test module");
+        this.clock = clock;
+    }
+
+    private EmulatedModule(ModuleConfig.Timing timing) { this(timing, EmulatorClock.system(), HostClock.system()); }
+
+    private EmulatedModule(ModuleConfig.Timing timing, VirtualClock virtual) {
+        this(timing, virtual, new VirtualHostClock(virtual, Instant.now()));
     }
 
     public static ModuleConfig config(ModuleConfig.Timing timing) {
@@ -40,21 +57,38 @@ public final class EmulatedModule implements AutoCloseable {
         return m;
     }
 
-    /** A module with the default (realistic) timing, booting. */
-    public static EmulatedModule realTiming() { return new EmulatedModule(ModuleConfig.Timing.defaults()); }
+
+    /**
+     * A module with {@code timing} on a virtual clock, already up (ModuleReady, the default application active on all
+     * lanes): booting it took virtual time only.
+     */
+    public static EmulatedModule virtual(ModuleConfig.Timing timing) {
+        EmulatedModule m = new EmulatedModule(timing, new VirtualClock());
+        Poll.until("the module active", m::active).within(Duration.ofSeconds(10)).await(m.clock);
+        return m;
+    }
 
     public XpoModule module() { return cage.module(); }
 
-    public XpoModuleClient client() { return new XpoModuleClient(transport); }
+    /**
+     * A driver client on the module's clock. On a virtual clock the access layer does not retry NACKs: its backoff
+     * waits on the system clock, while the module stands still until the driver's polls move time on.
+     */
+    public XpoModuleClient client() {
+        if (clock == HostClock.system()) return new XpoModuleClient(transport);
+        return new XpoModuleClient(new RegisterAccess(transport, RegisterAccess.RetryPolicy.NONE), clock);
+    }
 
     /** Waits until the module is Ready, all 64 lanes are DPActivated and the monitors have their first values. */
     public void awaitActive() {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> {
-            XpoModule m = module();
-            if (m == null || m.moduleState() != ModuleState.READY) return false;
-            for (int lane = 1; lane <= 64; lane++) if (m.dataPathState(lane) != DataPathState.ACTIVATED) return false;
-            return m.peek(MAP.field("InputVoltage"), 0, 0) > 0 && m.peek(MAP.field("OpticalPowerTx"), 7, 7) > 0;
-        });
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(this::active);
+    }
+
+    private boolean active() {
+        XpoModule m = module();
+        if (m == null || m.moduleState() != ModuleState.READY) return false;
+        for (int lane = 1; lane <= 64; lane++) if (m.dataPathState(lane) != DataPathState.ACTIVATED) return false;
+        return m.peek(MAP.field("InputVoltage"), 0, 0) > 0 && m.peek(MAP.field("OpticalPowerTx"), 7, 7) > 0;
     }
 
     /** Plugs a fresh module (fast timing) into the empty cage, as a technician does after pulling the old one. */

@@ -152,7 +152,7 @@ class XpoModuleClientTest {
         assertEquals(DataPathState.ACTIVATED, em.module().dataPathState(9), "other banks keep their Tx");
         client.setTxDisabled(LaneSets.range(1, 8), false);
         org.awaitility.Awaitility.await().until(() -> em.module().dataPathState(1) == DataPathState.ACTIVATED);
-        assertThrows(InvalidRequestException.class, () -> client.setTxDisabled(LaneSets.range(60, 70), true));
+        assertThrows(XpoException.InvalidRequest.class, () -> client.setTxDisabled(LaneSets.range(60, 70), true));
     }
 
     @Test
@@ -171,8 +171,8 @@ class XpoModuleClientTest {
         client.setAlarmMasked("TempHighWarning", null, false);
         assertEquals(0, peek("FailureMaskTx", 0, 2));
         assertEquals(0, peek("TempMasks", 0, 0));
-        assertThrows(InvalidRequestException.class, () -> client.setAlarmMasked("NoSuchAlarm", null, true));
-        assertThrows(InvalidRequestException.class, () -> client.setAlarmMasked("RxLos", null, true));
+        assertThrows(XpoException.InvalidRequest.class, () -> client.setAlarmMasked("NoSuchAlarm", null, true));
+        assertThrows(XpoException.InvalidRequest.class, () -> client.setAlarmMasked("RxLos", null, true));
     }
 
     @Test
