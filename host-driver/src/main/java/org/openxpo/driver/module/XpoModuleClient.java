@@ -37,7 +37,7 @@ public final class XpoModuleClient implements AutoCloseable {
 
     /** A client over a transport the caller keeps (and closes) that waits and stamps with {@code clock}. */
     public XpoModuleClient(Transport transport, HostClock clock) {
-        this(transport, new RegisterAccess(transport), clock, false, true);
+        this(transport, new RegisterAccess(transport, RegisterAccess.RetryPolicy.DEFAULT, clock), clock, false, true);
     }
 
     /** A client over an existing register access (sharing its page-select cache and bus lock), on the system clock. */

@@ -84,13 +84,10 @@ class FirmwareUpdateTest {
     @AfterEach
     void stop() { chassis.close(); }
 
-    /**
-     * The access layer's NACK retries back off in real time (it does not wait on the host clock), which on a virtual
-     * clock only burns wall-clock time while the module stands still: there the driver's polls do the retrying.
-     */
+    /** The access layer on the test's clock: its NACK retries back off in the same (virtual) time as the module. */
     RegisterAccess access(int cage) {
         return new RegisterAccess(new InProcessTransport(chassis.cage(cage), null, "cage " + cage),
-            clock == HostClock.system() ? RegisterAccess.RetryPolicy.DEFAULT : RegisterAccess.RetryPolicy.NONE);
+            RegisterAccess.RetryPolicy.DEFAULT, clock);
     }
 
     FirmwareUpdater updater(int cage) { return new FirmwareUpdater(access(cage), clock); }
@@ -166,7 +163,7 @@ class FirmwareUpdateTest {
     @Test
     void aCorruptReplyIsABadReplyNotALinkFailure() {
         var transport = new InProcessTransport(new CorruptCheckCodes(chassis.cage(1)), null, "cage 1, corrupting");
-        FirmwareUpdater updater = new FirmwareUpdater(new RegisterAccess(transport, RegisterAccess.RetryPolicy.NONE), clock);
+        FirmwareUpdater updater = new FirmwareUpdater(new RegisterAccess(transport, RegisterAccess.RetryPolicy.DEFAULT, clock), clock);
         XpoException.BadReply e = assertThrows(XpoException.BadReply.class, updater::info);
         assertTrue(e.getMessage().contains("0100h reply check code"), e.getMessage());
         assertEquals("1.0", updater(1).info().running().version(), "the module is fine: an honest read works");
@@ -248,7 +245,7 @@ class FirmwareUpdateTest {
         var cage = chassis.cage(2);
         Context ctx = Pi4J.newContextBuilder().noAutoDetect().add(new ConnectorI2CProvider(b -> b == 1 ? cage : null)).build();
         try (Pi4jTransport t = Pi4jTransport.open(ctx, TargetUri.parse("pi4j://1/0x50"))) {
-            FirmwareInfo info = new FirmwareUpdater(new RegisterAccess(t, RegisterAccess.RetryPolicy.NONE), clock).update(image(9, 9, 8_000),
+            FirmwareInfo info = new FirmwareUpdater(new RegisterAccess(t, RegisterAccess.RetryPolicy.DEFAULT, clock), clock).update(image(9, 9, 8_000),
                 FirmwareUpdater.UpdateOptions.DEFAULT, p -> { });
             assertEquals("9.9", info.running().version());
             assertTrue(info.running().committed());

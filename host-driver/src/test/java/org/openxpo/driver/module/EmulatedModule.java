@@ -70,13 +70,9 @@ public final class EmulatedModule implements AutoCloseable {
 
     public XpoModule module() { return cage.module(); }
 
-    /**
-     * A driver client on the module's clock. On a virtual clock the access layer does not retry NACKs: its backoff
-     * waits on the system clock, while the module stands still until the driver's polls move time on.
-     */
+    /** A driver client on the module's clock (virtual or the system's). */
     public XpoModuleClient client() {
-        if (clock == HostClock.system()) return new XpoModuleClient(transport);
-        return new XpoModuleClient(new RegisterAccess(transport, RegisterAccess.RetryPolicy.NONE), clock);
+        return new XpoModuleClient(transport, clock);
     }
 
     /** Waits until the module is Ready, all 64 lanes are DPActivated and the monitors have their first values. */
