@@ -22,9 +22,10 @@ class FirmwareFeaturesTest {
     }
 
     @Test
-    void lplBlocksFollowTheAdvertisedAccessLength() {
-        assertEquals(4, features(0, TransferMechanism.LPL_ONLY, false).lplBlockSize(), "8-byte writes: address + 4 bytes");
-        assertEquals(60, features(7, TransferMechanism.LPL_ONLY, false).lplBlockSize());
+    void lplBlocksFillTheLplWhateverTheAccessLength() {
+        // ReadWriteLengthExt bounds each bus access (the access layer cuts the LPL write), not the block
+        assertEquals(116, features(0, TransferMechanism.LPL_ONLY, false).lplBlockSize(), "8-byte accesses: LPL less the address");
+        assertEquals(116, features(7, TransferMechanism.LPL_ONLY, false).lplBlockSize());
         assertEquals(116, features(15, TransferMechanism.BOTH, false).lplBlockSize());
     }
 
