@@ -141,7 +141,7 @@ class ControlServerErrorsTest {
         String m = assertThrows(IllegalArgumentException.class, () -> ControlServer.start(chassis, wildcard, null, null))
             .getMessage();
         assertEquals("the control API would listen on 0.0.0.0, which is not loopback: give it a bearer token "
-            + "(--token or XPO_EMULATOR_TOKEN)", m);
+            + "(--token, --token-file or XPO_EMULATOR_TOKEN)", m);
     }
 
     @Test
