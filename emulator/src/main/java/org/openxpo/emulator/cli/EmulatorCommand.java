@@ -121,6 +121,7 @@ final class EmulatorCommand implements Callable<Integer> {
             case "fast" -> ModuleConfig.Timing.fast();
             default -> throw usage("--timing must be default or fast, not '" + timing + "'");
         };
+        if (seed != null && seed < 0) throw usage("--seed must be 0 or more (as a scenario's seed), not " + seed);
         Scenario scenario = null;
         if (scenarioFile != null) {
             try {

@@ -52,6 +52,12 @@ class EmulatorMainTest {
     }
 
     @Test
+    void aNegativeSeedIsRefusedAsInAScenario() {
+        assertEquals(2, run("--seed", "-1"));
+        assertEquals("xpo-emulator: --seed must be 0 or more (as a scenario's seed), not -1 (see --help)", errLine());
+    }
+
+    @Test
     void aBadBusSpeedListsTheChoices() {
         assertEquals(2, run("--bus-speed", "2m"));
         assertTrue(errLine().contains("use 100k, 400k, 1m, i3c-sdr or off"), errLine());

@@ -153,6 +153,14 @@ class ControlServerGuardsTest {
     }
 
     @Test
+    void aMalformedRequestIsAJson400() {
+        RawHttp.Reply r = RawHttp.send(port, "GET /api/cages HTTP/1.1\r\nHost: localhost:" + port
+            + "\r\nContent-Length: lots", "");
+        assertEquals(400, r.status());
+        assertEquals("malformed HTTP request", r.json().get("error").asString());
+    }
+
+    @Test
     void aTokenIsCheckedAfterTheHostAndOrigin() {
         try (ControlServer guarded = ControlServer.start(chassis, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 "s3cret", null)) {
