@@ -5,6 +5,8 @@ import org.openxpo.emulator.clock.VirtualClock;
 import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.emulator.module.XpoModule;
 import org.openxpo.protocol.connector.Chassis;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +18,7 @@ import java.util.function.IntFunction;
  * time; on wall-clock time a daemon thread keeps every module's timers running so events are pushed unprompted.
  */
 public final class EmulatedChassis implements Chassis {
+    private static final Logger LOG = LoggerFactory.getLogger(EmulatedChassis.class);
     /** How often, at most, the firmware thread sleeps between checks on wall-clock time. */
     private static final long MAX_IDLE_NANOS = 5_000_000;
 
@@ -79,13 +82,22 @@ public final class EmulatedChassis implements Chassis {
         for (Cage c : cages) c.sync();
     }
 
+    /**
+     * The firmware thread: runs every module's due timers, then sleeps until the next one. A timer that throws (a bug,
+     * or an event listener that fails) is logged and dropped; the thread goes on driving every module, because when
+     * it stops no cage pushes events until a host happens to access it.
+     */
     private void runFirmware() {
         while (!closed) {
             long next = Long.MAX_VALUE;
             for (Cage c : cages) {
                 XpoModule m = c.module();
                 if (m == null) continue;
-                m.sync();
+                try {
+                    m.sync();
+                } catch (RuntimeException e) {
+                    LOG.error("cage {}: a firmware task failed; the module goes on without it", c.number(), e);
+                }
                 next = Math.min(next, m.nextDeadline());
             }
             long wait = Math.min(MAX_IDLE_NANOS, Math.max(100_000, next - clock.nanos()));

@@ -1,5 +1,6 @@
 package org.openxpo.emulator.cli;
 
+import org.openxpo.emulator.http.ServerNames;
 import org.openxpo.emulator.link.BusTiming;
 import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.emulator.scenario.Scenario;
@@ -7,11 +8,20 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** The command line of the emulator executable; {@link #call()} runs it until the emulator is closed. */
 @Command(name = "xpo-emulator", mixinStandardHelpOptions = true, versionProvider = EmulatorCommand.Version.class,
@@ -19,7 +29,8 @@ import java.util.function.Consumer;
     description = "Runs emulated XPO modules: the emulator link for host drivers and an HTTP/JSON control API for tests.",
     footer = {"", "Examples:", "  xpo-emulator --cages 4 --bus-speed 400k",
         "  xpo-emulator --scenario examples/scenarios/coolant-flow-drop.json",
-        "  XPO_EMULATOR_TOKEN=s3cret xpo-emulator --bind 0.0.0.0 --cages 32"})
+        "  XPO_EMULATOR_TOKEN=s3cret xpo-emulator --bind 0.0.0.0 --cages 32",
+        "  xpo-emulator --bind 0.0.0.0 --token-file ~/.xpo-token --host-name bench7.lab.example"})
 final class EmulatorCommand implements Callable<Integer> {
     static final int MAX_CAGES = 1024;
 
@@ -53,13 +64,33 @@ final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the modules' noise (module n gets seed + n - 1); overrides the scenario's. Default: 1.")
     Long seed;
 
-    @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:XPO_EMULATOR_TOKEN}",
-        description = "Bearer token the control API requires (default: $XPO_EMULATOR_TOKEN; none on loopback).")
+    @Option(names = "--token-file", paramLabel = "FILE",
+        description = "Bearer token the control API requires, read from FILE (surrounding white space ignored).")
+    Path tokenFile;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "Bearer token the control API requires; "
+        + "other users can read it in 'ps', so prefer --token-file or " + TOKEN_ENV + ". Default: $" + TOKEN_ENV + "; none on loopback.")
     String token;
 
-    private final Consumer<RunningEmulator> onStarted;
+    @Option(names = "--host-name", paramLabel = "NAME", description = "A host name clients use for this machine "
+        + "(repeatable): the control API also answers requests addressed to NAME:PORT.")
+    List<String> hostNames = new ArrayList<>();
 
-    EmulatorCommand(Consumer<RunningEmulator> onStarted) { this.onStarted = onStarted; }
+    /** Where the token comes from when no flag gives it. */
+    static final String TOKEN_ENV = "XPO_EMULATOR_TOKEN";
+    /** Longest token file read. */
+    private static final int MAX_TOKEN_FILE = 4096;
+
+    private final Consumer<RunningEmulator> onStarted;
+    private final Function<String, String> env;
+
+    EmulatorCommand(Consumer<RunningEmulator> onStarted) { this(onStarted, System::getenv); }
+
+    /** {@code env} looks up environment variables (tests pass their own). */
+    EmulatorCommand(Consumer<RunningEmulator> onStarted, Function<String, String> env) {
+        this.onStarted = onStarted;
+        this.env = env;
+    }
 
     @Override
     public Integer call() throws InterruptedException {
@@ -69,20 +100,28 @@ final class EmulatorCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Checks the flags together; a bad one is a usage error naming it. */
+    /** Checks the flags together, before anything listens; a bad one is a usage error naming it. */
     RunningEmulator.Settings settings() {
         checkPort("--port", port);
         checkPort("--control-port", controlPort);
         InetAddress address = address();
-        String tokenOrNull = token == null || token.isEmpty() ? null : token;
+        String tokenOrNull = token();
         if (tokenOrNull == null && !address.isLoopbackAddress())
             throw usage("--bind " + bind + " is not a loopback address: the control API then needs a bearer token "
-                + "(--token or XPO_EMULATOR_TOKEN)");
+                + "(--token-file, " + TOKEN_ENV + " or --token)");
+        for (String name : hostNames) {
+            try {
+                ServerNames.check(name);
+            } catch (IllegalArgumentException e) {
+                throw usage("--host-name: " + e.getMessage());
+            }
+        }
         ModuleConfig.Timing moduleTiming = switch (timing) {
             case "default" -> ModuleConfig.Timing.defaults();
             case "fast" -> ModuleConfig.Timing.fast();
             default -> throw usage("--timing must be default or fast, not '" + timing + "'");
         };
+        if (seed != null && seed < 0) throw usage("--seed must be 0 or more (as a scenario's seed), not " + seed);
         Scenario scenario = null;
         if (scenarioFile != null) {
             try {
@@ -98,7 +137,43 @@ final class EmulatorCommand implements Callable<Integer> {
             throw usage("--scenario names cage " + scenario.highestCage() + " but --cages is " + n);
         long firstSeed = seed != null ? seed : scenario != null ? scenario.seed().orElse(1) : 1;
         return new RunningEmulator.Settings(n, address, port, controlPort, busSpeed, firstSeed, moduleTiming, scenario,
-            tokenOrNull);
+            tokenOrNull, List.copyOf(hostNames));
+    }
+
+    /**
+     * The token from --token, --token-file or the environment, in that order (both flags at once is an error), or null
+     * for none. An empty --token or variable means none; a blank token or an empty file is refused.
+     */
+    private String token() {
+        if (token != null && tokenFile != null) throw usage("give the token by --token or by --token-file, not both");
+        if (tokenFile != null) {
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(tokenFile)) {
+                bytes = in.readNBytes(MAX_TOKEN_FILE + 1);   // bounded: a wrong path such as /dev/zero must not hang
+            } catch (IOException e) {
+                throw usage("--token-file: cannot read " + tokenFile + " (" + reason(e) + ")");
+            }
+            if (bytes.length > MAX_TOKEN_FILE) throw usage("--token-file " + tokenFile + " is too long for a token (over 4 KiB)");
+            String t = new String(bytes, StandardCharsets.UTF_8).strip();
+            if (t.isEmpty()) throw usage("--token-file " + tokenFile + " is empty");
+            return checkToken("--token-file " + tokenFile, t);
+        }
+        if (token != null) return token.isEmpty() ? null : checkToken("--token", token);
+        String fromEnv = env.apply(TOKEN_ENV);
+        return fromEnv == null || fromEnv.isEmpty() ? null : checkToken(TOKEN_ENV, fromEnv);
+    }
+
+    private String checkToken(String source, String t) {
+        if (t.isBlank()) throw usage(source + " is blank: a bearer token needs visible characters");
+        if (!t.chars().allMatch(ch -> ch > 0x20 && ch < 0x7F))
+            throw usage(source + ": a bearer token is printable ASCII without spaces (it travels in an HTTP header)");
+        return t;
+    }
+
+    private static String reason(IOException e) {
+        return e instanceof NoSuchFileException ? "no such file"
+            : e instanceof AccessDeniedException ? "permission denied"
+            : String.valueOf(e.getMessage());
     }
 
     private void checkPort(String flag, int p) {

@@ -17,6 +17,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /** A started emulator process: the chassis, its scenario, the link server and the control API, closed together. */
@@ -25,7 +26,7 @@ public final class RunningEmulator implements AutoCloseable {
 
     /** What the command line asked for, checked. */
     record Settings(int cages, InetAddress bind, int linkPort, int controlPort, BusTiming busTiming, long seed,
-                    ModuleConfig.Timing timing, Scenario scenario, String token) {}
+                    ModuleConfig.Timing timing, Scenario scenario, String token, List<String> hostNames) {}
 
     /** The emulator could not start (a busy port); the message is the one line the user sees. */
     static final class StartupException extends RuntimeException {
@@ -57,7 +58,7 @@ public final class RunningEmulator implements AutoCloseable {
             link = listen("--port", s.bind(), s.linkPort(), a -> LinkServer.start(chassis, a, s.busTiming()));
             LinkServer linkForStats = link;
             ControlServer control = listen("--control-port", s.bind(), s.controlPort(),
-                a -> ControlServer.start(chassis, a, s.token(), linkForStats));
+                a -> ControlServer.start(chassis, a, s.token(), linkForStats, s.hostNames()));
             RunningEmulator running = new RunningEmulator(chassis, scenario, link, control);
             LOG.info("xpo-emulator: {} cage{}, link tcp://{}:{}/<cage>, control API http://{}:{}/api{}, bus timing {}{}",
                 s.cages(), s.cages() == 1 ? "" : "s", host(s.bind()), link.port(), host(s.bind()), control.port(),

@@ -1,18 +1,20 @@
 package org.openxpo.emulator.control;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.openxpo.emulator.Cage;
 import org.openxpo.emulator.fault.ActiveFault;
 import org.openxpo.emulator.module.FirmwareImages;
 import org.openxpo.emulator.module.XpoModule;
 import org.openxpo.emulator.scenario.Applications;
-import org.openxpo.emulator.scenario.FaultSpec;
+import org.openxpo.emulator.fault.Fault;
+import org.openxpo.emulator.scenario.StrictJson;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.XpoPages.Monitor;
 import org.openxpo.protocol.connector.Pin;
 import org.openxpo.protocol.types.DataPathState;
 import org.openxpo.protocol.units.Codecs;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,8 +55,18 @@ final class CageViews {
     record LaneView(int lane, String dataPathState, double txPowerMw, double rxPowerMw, double biasMa,
                     boolean outputTx) {}
 
-    /** {@code activeForMs}: emulated time since the fault was injected. */
-    record FaultView(String id, @JsonUnwrapped FaultSpec fault, long activeForMs) {}
+    /**
+     * {@code {"id":"f1","kind":"laser-failure","lanes":[1],"activeForMs":718}}: the fault's own JSON between its id and
+     * {@code activeForMs}, the emulated time since it was injected.
+     */
+    record FaultView(String id, Fault fault, long activeForMs) {
+        @JsonValue
+        ObjectNode json() {
+            ObjectNode node = StrictJson.MAPPER.createObjectNode().put("id", id);
+            node.setAll((ObjectNode) StrictJson.MAPPER.valueToTree(fault));
+            return node.put("activeForMs", activeForMs);
+        }
+    }
 
     record PinLevels(boolean resetL, boolean lpMode, boolean powerEnable, boolean intL, boolean modPrsL,
                      boolean powerGood) {}
@@ -126,7 +138,7 @@ final class CageViews {
     }
 
     static FaultView fault(ActiveFault a, long nowNanos) {
-        return new FaultView(a.id(), FaultSpec.of(a.fault()), Math.max(0, (nowNanos - a.injectedAtNanos()) / 1_000_000));
+        return new FaultView(a.id(), a.fault(), Math.max(0, (nowNanos - a.injectedAtNanos()) / 1_000_000));
     }
 
     /** Three decimals: enough for mW, mA, V and °C, and readable in a terminal. */

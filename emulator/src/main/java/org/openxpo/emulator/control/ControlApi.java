@@ -7,7 +7,6 @@ import org.openxpo.emulator.fault.Fault;
 import org.openxpo.emulator.link.LinkServer;
 import org.openxpo.emulator.module.BusStatistics;
 import org.openxpo.emulator.module.XpoModule;
-import org.openxpo.emulator.scenario.FaultSpec;
 import org.openxpo.emulator.scenario.Presence;
 import org.openxpo.emulator.scenario.Scenario;
 import org.openxpo.emulator.scenario.ScenarioRunner;
@@ -81,7 +80,7 @@ final class ControlApi implements AutoCloseable {
         XpoModule m = module(r);
         Fault fault;
         try {
-            fault = StrictJson.read(r.body(), FaultSpec.class).toFault();
+            fault = StrictJson.read(r.body(), Fault.class);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }

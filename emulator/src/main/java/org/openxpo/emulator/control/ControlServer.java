@@ -2,6 +2,7 @@ package org.openxpo.emulator.control;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
@@ -11,22 +12,31 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.openxpo.emulator.EmulatedChassis;
+import org.openxpo.emulator.http.BearerTokenGuard;
+import org.openxpo.emulator.http.HostGuard;
+import org.openxpo.emulator.http.JsonBodyGuard;
+import org.openxpo.emulator.http.JsonHttpAggregator;
+import org.openxpo.emulator.http.OriginGuard;
+import org.openxpo.emulator.http.ServerNames;
 import org.openxpo.emulator.link.LinkServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The emulator's control API: HTTP + JSON for tests and CI to inspect cages, inject and clear faults, plug and
  * unplug modules, drive pins and apply scenarios (docs/emulator-server.md). Anyone who can reach it can break the
- * emulated modules on purpose, so off loopback it insists on a bearer token.
+ * emulated modules on purpose, so off loopback it insists on a bearer token; and since a web page in a browser on the
+ * same machine can reach loopback too, it answers only requests addressed to itself ({@link HostGuard}), from no
+ * browser page but its own ({@link OriginGuard}), with JSON bodies ({@link JsonBodyGuard}).
  */
 public final class ControlServer implements AutoCloseable {
     /** Largest request body accepted (a scenario for a full chassis fits easily). */
@@ -50,13 +60,27 @@ public final class ControlServer implements AutoCloseable {
      * {@link UncheckedIOException} whose cause is a {@link BindException} naming the address.
      */
     public static ControlServer start(EmulatedChassis chassis, InetSocketAddress bind, String token, LinkServer link) {
+        return start(chassis, bind, token, link, List.of());
+    }
+
+    /**
+     * As above; requests may also name the server by {@code hostNames} (in the {@code Host} header and a browser's
+     * {@code Origin}), besides the address they arrive on and, on loopback, {@code localhost}.
+     */
+    public static ControlServer start(EmulatedChassis chassis, InetSocketAddress bind, String token, LinkServer link,
+                                      List<String> hostNames) {
         if (token != null && token.isBlank()) throw new IllegalArgumentException("the bearer token must not be blank");
         if (token == null && !bind.getAddress().isLoopbackAddress()) {
             throw new IllegalArgumentException("the control API would listen on " + bind.getAddress().getHostAddress()
-                + ", which is not loopback: give it a bearer token (--token or XPO_EMULATOR_TOKEN)");
+                + ", which is not loopback: give it a bearer token (--token, --token-file or XPO_EMULATOR_TOKEN)");
         }
         ControlApi api = new ControlApi(chassis, link);
-        ControlHandler handler = new ControlHandler(api, token);
+        ServerNames names = new ServerNames(hostNames);
+        // the guards, in the order they apply; each is shared by every connection
+        List<ChannelHandler> guards = new ArrayList<>(List.of(new HostGuard(names), new OriginGuard(names)));
+        if (token != null) guards.add(new BearerTokenGuard(token, "xpo-emulator"));
+        guards.add(new JsonBodyGuard());
+        ControlHandler handler = new ControlHandler(api);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         ChannelFuture bound = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -64,7 +88,9 @@ public final class ControlServer implements AutoCloseable {
                 @Override
                 protected void initChannel(SocketChannel ch) {
                     connections.add(ch);
-                    ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY), handler);
+                    ch.pipeline().addLast(new HttpServerCodec(), new JsonHttpAggregator(MAX_BODY));
+                    guards.forEach(g -> ch.pipeline().addLast(g));
+                    ch.pipeline().addLast(handler);
                 }
             })
             .bind(bind).awaitUninterruptibly();

@@ -59,7 +59,13 @@ final class Faults {
                 case Fault.CoolantLeak f -> leak = true;
                 case Fault.LeakSensorFault f -> leakSensorFault = true;
                 case Fault.StuckBus f -> busStuck = true;
-                default -> { }   // acted on at injection (firmware fault) or by the CDB engine
+                // acted on at injection (firmware fault) or by the CDB engine
+                case Fault.FirmwareFault f -> { }
+                case Fault.CdbSlowWrites f -> { }
+                case Fault.CdbWriteFailure f -> { }
+                case Fault.CdbCompleteFailure f -> { }
+                case Fault.FirmwareNoReturn f -> { }
+                case Fault.CdbForeground f -> { }
             }
         }
         if (flowFraction == Double.POSITIVE_INFINITY) flowFraction = 1;   // nominal unless a flow fault says otherwise
@@ -98,7 +104,7 @@ final class Faults {
     void expireBrownOuts(long now) {
         if (!brownOut) return;
         boolean removed = active.values().removeIf(a -> a.fault() instanceof Fault.BrownOut b
-            && now - a.injectedAtNanos() >= b.duration().toNanos());
+            && now - a.injectedAtNanos() >= b.duration().toNanos());   // at most 24 h: toNanos cannot overflow
         if (removed) refresh();
     }
 

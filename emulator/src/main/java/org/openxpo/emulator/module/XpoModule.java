@@ -397,7 +397,18 @@ public final class XpoModule {
                 case Fault.CdbCompleteFailure c -> f.failComplete = true;
                 case Fault.FirmwareNoReturn n -> f.noReturnAfterRun = true;
                 case Fault.CdbForeground g -> f.foreground = true;
-                default -> { }
+                case Fault.LaserFailure x -> { }
+                case Fault.RxLossOfSignal x -> { }
+                case Fault.CdrLossOfLock x -> { }
+                case Fault.OpticsDegradation x -> { }
+                case Fault.CoolantFlow x -> { }
+                case Fault.CoolantLeak x -> { }
+                case Fault.LeakSensorFault x -> { }
+                case Fault.InletTemperature x -> { }
+                case Fault.InputVoltage x -> { }
+                case Fault.BrownOut x -> { }
+                case Fault.StuckBus x -> { }
+                case Fault.FirmwareFault x -> { }
             }
         }
     }
@@ -427,7 +438,19 @@ public final class XpoModule {
             case Fault.BrownOut b -> checkPower("brown-out");
             case Fault.LaserFailure l -> { for (int bank = 0; bank < MemoryMap.BANKS; bank++) dataPaths.updateOutputs(bank); }
             case Fault.RxLossOfSignal r -> { for (int bank = 0; bank < MemoryMap.BANKS; bank++) dataPaths.updateOutputs(bank); }
-            default -> { }
+            // the physics reads these on its next tick, the CDB engine at its next command
+            case Fault.CdrLossOfLock x -> { }
+            case Fault.OpticsDegradation x -> { }
+            case Fault.CoolantFlow x -> { }
+            case Fault.CoolantLeak x -> { }
+            case Fault.LeakSensorFault x -> { }
+            case Fault.InletTemperature x -> { }
+            case Fault.StuckBus x -> { }
+            case Fault.CdbSlowWrites x -> { }
+            case Fault.CdbWriteFailure x -> { }
+            case Fault.CdbCompleteFailure x -> { }
+            case Fault.FirmwareNoReturn x -> { }
+            case Fault.CdbForeground x -> { }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.openxpo.emulator.scenario;
 
+import org.openxpo.emulator.Ranges;
 import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.protocol.types.ApplicationDescriptor;
 
@@ -156,6 +157,11 @@ public final class Scenario {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(at + ".firmware: '" + id.firmware() + "' is not MAJOR.MINOR (each 0-255), e.g. \"1.2\"");
             }
+            // CMIS 5.3 §8.2.9 (00h:39-40) gives two versions a meaning of their own: a host would misread them
+            if (major == 0 && minor == 0)
+                throw new IllegalArgumentException(at + ".firmware: '0.0' is reserved: CMIS reads it as \"the module has no firmware\"");
+            if (major == 255 && minor == 255)
+                throw new IllegalArgumentException(at + ".firmware: '255.255' is reserved: CMIS reads it as \"the active image is invalid\"");
         }
         return new Identity(id.vendor(), id.partNumber(), id.serialNumber(), major, minor);
     }
@@ -164,6 +170,8 @@ public final class Scenario {
         if (s == null) return;
         if (s.isEmpty() || s.length() > ASCII_FIELD || !s.chars().allMatch(ch -> ch >= 0x20 && ch < 0x7F))
             throw new IllegalArgumentException(at + ": must be 1-" + ASCII_FIELD + " printable ASCII characters, not '" + s + "'");
+        // CMIS pads these fields with spaces, so all spaces reads as "not given"
+        if (s.isBlank()) throw new IllegalArgumentException(at + ": must not be only spaces (CMIS reads that as empty)");
     }
 
     private static List<ScriptStep> script(String at, List<ScenarioJson.StepJson> steps) {
@@ -176,17 +184,14 @@ public final class Scenario {
             ScenarioJson.StepJson s = steps.get(i);
             if (s == null) throw new IllegalArgumentException(here + ": must be an object");
             if (s.atMs() == null) throw new IllegalArgumentException(here + ": needs \"atMs\"");
+            Ranges.check(here + ".atMs", s.atMs(), 0, Ranges.MAX_SCRIPT_MS, "365 days");
             if (s.atMs() < lastAt)
                 throw new IllegalArgumentException(here + ".atMs: " + s.atMs() + " is before the previous step (" + lastAt + "); keep steps in time order");
             lastAt = s.atMs();
             if ((s.fault() == null) == (s.clear() == null))
                 throw new IllegalArgumentException(here + ": needs exactly one of \"fault\" and \"clear\"");
             if (s.fault() != null) {
-                try {
-                    out.add(new ScriptStep.Inject(s.atMs(), s.fault().toFault()));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(here + ".fault: " + e.getMessage());
-                }
+                out.add(new ScriptStep.Inject(s.atMs(), s.fault()));
                 lastInject = i;
             } else {
                 out.add(clearStep(here + ".clear", s.atMs(), s.clear(), lastInject, out));

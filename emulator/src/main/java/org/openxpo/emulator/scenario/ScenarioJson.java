@@ -1,5 +1,7 @@
 package org.openxpo.emulator.scenario;
 
+import org.openxpo.emulator.fault.Fault;
+
 import java.util.List;
 import java.util.Map;
 
@@ -17,5 +19,5 @@ final class ScenarioJson {
     record PowerJson(Boolean powerEnable, Boolean lpMode) {}
 
     /** {@code clear} is "previous", "all" or the index of an earlier step of the same script. */
-    record StepJson(Long atMs, FaultSpec fault, Object clear) {}
+    record StepJson(Long atMs, Fault fault, Object clear) {}
 }

@@ -63,7 +63,7 @@ public final class ScenarioRunner implements AutoCloseable {
         for (Scenario.CageSetup s : scenario.cages()) {
             for (int i = 0; i < s.script().size(); i++) {
                 ScriptStep step = s.script().get(i);
-                steps.add(new Due(start + TimeUnit.MILLISECONDS.toNanos(step.atMs()), chassis.cage(s.cage()), i, step));
+                steps.add(new Due(after(start, step.atMs()), chassis.cage(s.cage()), i, step));
             }
         }
         steps.sort(Comparator.comparingLong(Due::atNanos).thenComparingInt(d -> d.cage().number()).thenComparingInt(Due::index));
@@ -71,6 +71,12 @@ public final class ScenarioRunner implements AutoCloseable {
         PLAYING.put(chassis, runner);
         runner.arm();
         return runner;
+    }
+
+    /** {@code ms} (never negative) after {@code start}, saturating: a far step never wraps round into the past. */
+    private static long after(long start, long ms) {
+        long due = start + TimeUnit.MILLISECONDS.toNanos(ms);
+        return due < start ? Long.MAX_VALUE : due;
     }
 
     /** Identity and applications first (a different module is a new module), then pins, then presence. */

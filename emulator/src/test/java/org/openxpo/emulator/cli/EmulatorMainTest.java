@@ -1,6 +1,7 @@
 package org.openxpo.emulator.cli;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,10 +14,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The executable's main logic, in-process: flags, failures as one line and exit codes, a clean start and stop. */
@@ -48,6 +52,12 @@ class EmulatorMainTest {
     }
 
     @Test
+    void aNegativeSeedIsRefusedAsInAScenario() {
+        assertEquals(2, run("--seed", "-1"));
+        assertEquals("xpo-emulator: --seed must be 0 or more (as a scenario's seed), not -1 (see --help)", errLine());
+    }
+
+    @Test
     void aBadBusSpeedListsTheChoices() {
         assertEquals(2, run("--bus-speed", "2m"));
         assertTrue(errLine().contains("use 100k, 400k, 1m, i3c-sdr or off"), errLine());
@@ -63,6 +73,93 @@ class EmulatorMainTest {
     void aPublicBindWithoutATokenIsRefused() {
         assertEquals(2, run("--bind", "0.0.0.0", "--token", ""));
         assertTrue(errLine().contains("--bind 0.0.0.0 is not a loopback address"), errLine());
+    }
+
+    /** Issue 20, defect 6: this started the link server on every interface, then failed with a Java exception, exit 1. */
+    @Test
+    void aBlankTokenIsAUsageErrorBeforeAnythingListens() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("0.0.0.0"))) {
+            port = probe.getLocalPort();
+        }
+        AtomicReference<RunningEmulator> started = new AtomicReference<>();
+        int code = EmulatorMain.run(new String[] {"--bind", "0.0.0.0", "--token", "   ", "--port", String.valueOf(port),
+            "--control-port", "0"}, new PrintWriter(out), new PrintWriter(err), started::set);
+        assertEquals(EmulatorMain.USAGE, code);
+        assertEquals("xpo-emulator: --token is blank: a bearer token needs visible characters (see --help)", errLine());
+        assertEquals(null, started.get(), "no emulator was started");
+        new ServerSocket(port, 1, InetAddress.getByName("0.0.0.0")).close();   // and the link port is free
+    }
+
+    @Test
+    void theTokenComesFromAFileAndStaysOutOfTheCommandLine() throws Exception {
+        Path f = Files.createTempFile("token", ".txt");
+        try {
+            Files.writeString(f, "s3cret-from-file\n");
+            AtomicReference<String> answers = new AtomicReference<>();
+            int code = EmulatorMain.run(new String[] {"--port", "0", "--control-port", "0", "--token-file", f.toString()},
+                new PrintWriter(out), new PrintWriter(err), emulator -> {
+                    try {
+                        URI uri = URI.create("http://127.0.0.1:" + emulator.controlPort() + "/api/health");
+                        HttpClient c = HttpClient.newHttpClient();
+                        int without = c.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                        int with = c.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer s3cret-from-file").build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                        answers.set(without + " " + with);
+                    } catch (Exception e) {
+                        answers.set(e.toString());
+                    } finally {
+                        emulator.close();
+                    }
+                });
+            assertEquals(0, code, err.toString());
+            assertEquals("401 200", answers.get(), "the file's token, without its newline, is required");
+        } finally {
+            Files.delete(f);
+        }
+    }
+
+    @Test
+    void aTokenFileMustHoldAToken() throws IOException {
+        Path f = Files.createTempFile("token", ".txt");
+        try {
+            Files.writeString(f, " \n");
+            assertEquals(2, run("--token-file", f.toString()));
+            assertEquals("xpo-emulator: --token-file " + f + " is empty (see --help)", errLine());
+            err.getBuffer().setLength(0);
+            assertEquals(2, run("--token-file", f + ".missing"));
+            assertEquals("xpo-emulator: --token-file: cannot read " + f + ".missing (no such file) (see --help)", errLine());
+            err.getBuffer().setLength(0);
+            assertEquals(2, run("--token-file", f.toString(), "--token", "x"));
+            assertEquals("xpo-emulator: give the token by --token or by --token-file, not both (see --help)", errLine());
+            err.getBuffer().setLength(0);
+            Files.writeString(f, "two words");
+            assertEquals(2, run("--token-file", f.toString()));
+            assertTrue(errLine().contains("a bearer token is printable ASCII without spaces"), errLine());
+        } finally {
+            Files.delete(f);
+        }
+    }
+
+    @Test
+    void aBlankTokenInTheEnvironmentIsRefusedAndAnEmptyOneMeansNone() {
+        EmulatorCommand blank = new EmulatorCommand(e -> { }, Map.of("XPO_EMULATOR_TOKEN", "  ")::get);
+        new CommandLine(blank).parseArgs();
+        assertEquals("XPO_EMULATOR_TOKEN is blank: a bearer token needs visible characters",
+            assertThrows(CommandLine.ParameterException.class, blank::settings).getMessage());
+        EmulatorCommand fromEnv = new EmulatorCommand(e -> { }, Map.of("XPO_EMULATOR_TOKEN", "s3cret")::get);
+        new CommandLine(fromEnv).parseArgs();
+        assertEquals("s3cret", fromEnv.settings().token());
+        EmulatorCommand empty = new EmulatorCommand(e -> { }, Map.of("XPO_EMULATOR_TOKEN", "")::get);
+        new CommandLine(empty).parseArgs();
+        assertNull(empty.settings().token());
+    }
+
+    @Test
+    void aHostNameIsAPlainName() {
+        assertEquals(2, run("--host-name", "http://bench7:9451"));
+        assertEquals("xpo-emulator: --host-name: 'http://bench7:9451' is not a host name (letters, digits, '-' and '.') (see --help)",
+            errLine());
     }
 
     @Test
@@ -119,5 +216,7 @@ class EmulatorMainTest {
         assertEquals(0, run("--help"));
         assertTrue(out.toString().contains("--bus-speed=SPEED"), out.toString());
         assertTrue(out.toString().contains("XPO_EMULATOR_TOKEN"), out.toString());
+        assertTrue(out.toString().contains("--token-file=FILE"), out.toString());
+        assertTrue(out.toString().contains("'ps'"), "the help warns that --token shows in ps");
     }
 }

@@ -93,6 +93,14 @@ class ControlServerErrorsTest {
         assertError(400, "unknown field 'intL'", http.post("/api/cages/1/pins", "{\"intL\":true}"));
     }
 
+    /** Issue 20, defect 1: this brown-out was accepted (201) and then killed the firmware thread. */
+    @Test
+    void aBrownOutBeyondADayIs400WithTheRange() {
+        assertError(400, "durationMs must be 1–86,400,000 (24 h), got 9300000000000",
+            http.post("/api/cages/1/faults", "{\"kind\":\"brown-out\",\"durationMs\":9300000000000}"));
+        assertEquals(0, http.get("/api/cages/1/faults").json().size(), "nothing was injected");
+    }
+
     @Test
     void deletingAnUnknownFaultIs404() {
         assertError(404, "no active fault f42 on cage 1", http.delete("/api/cages/1/faults/f42"));
@@ -133,7 +141,7 @@ class ControlServerErrorsTest {
         String m = assertThrows(IllegalArgumentException.class, () -> ControlServer.start(chassis, wildcard, null, null))
             .getMessage();
         assertEquals("the control API would listen on 0.0.0.0, which is not loopback: give it a bearer token "
-            + "(--token or XPO_EMULATOR_TOKEN)", m);
+            + "(--token, --token-file or XPO_EMULATOR_TOKEN)", m);
     }
 
     @Test

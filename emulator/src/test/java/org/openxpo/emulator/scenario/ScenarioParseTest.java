@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,6 +94,8 @@ class ScenarioParseTest {
         assertTrue(m.contains("field 'lanes' does not apply to a coolant-flow fault"), m);
         m = error("{\"cages\": {\"1\": {\"script\": [{\"atMs\": 1, \"fault\": {\"kind\": \"coolant-flow\"}}]}}}");
         assertTrue(m.contains("needs field 'fraction'"), m);
+        m = error("{\"cages\": {\"1\": {\"script\": [{\"atMs\": 1, \"fault\": {\"kind\": \"coolant-flow\", \"fractoin\": 0.5}}]}}}");
+        assertEquals("unknown field 'cages.1.script[0].fault.fractoin' (known here: fraction)", m, "a misspelling, not a missing field");
     }
 
     @Test
@@ -119,6 +122,44 @@ class ScenarioParseTest {
             .contains("before the previous step"));
         assertTrue(error(script("{\"atMs\": 5, \"clear\": \"later\"}")).contains("must be \"previous\", \"all\""));
         assertTrue(error(script("{\"atMs\": 5, \"fault\": {\"kind\": \"laser-failure\", \"lanes\": [65]}}")).contains("lane 65"));
+    }
+
+    /** Issue 20, defect 2: such a step used to run at the start (its time in ns overflowed). */
+    @Test
+    void aStepBeyondAYearIsRefusedWithItsRange() {
+        assertEquals("cages.1.script[0].atMs must be 0–31,536,000,000 (365 days), got 9300000000000",
+            error(script("{\"atMs\": 9300000000000, \"fault\": {\"kind\": \"stuck-bus\"}}")));
+        assertEquals("cages.1.script[0].atMs must be 0–31,536,000,000 (365 days), got -1",
+            error(script("{\"atMs\": -1, \"fault\": {\"kind\": \"stuck-bus\"}}")));
+    }
+
+    /** Issue 20, defect 7: firmware versions CMIS gives a meaning of their own, and names CMIS reads as empty. */
+    @Test
+    void reservedValuesAreRefused() {
+        assertEquals("cages.1.identity.firmware: '255.255' is reserved: CMIS reads it as \"the active image is invalid\"",
+            error("{\"cages\": {\"1\": {\"identity\": {\"firmware\": \"255.255\"}}}}"));
+        assertEquals("cages.1.identity.firmware: '0.0' is reserved: CMIS reads it as \"the module has no firmware\"",
+            error("{\"cages\": {\"1\": {\"identity\": {\"firmware\": \"0.0\"}}}}"));
+        assertEquals("cages.2.identity.serialNumber: must not be only spaces (CMIS reads that as empty)",
+            error("{\"cages\": {\"2\": {\"identity\": {\"serialNumber\": \"    \"}}}}"));
+        assertEquals(255, Scenario.parse("{\"cages\": {\"1\": {\"identity\": {\"firmware\": \"255.254\"}}}}")
+            .cage(1).identity().firmwareMajor(), "only 255.255 itself is reserved");
+    }
+
+    /** A scenario error names the field in the scenario's words, never a Java class or Jackson's own text. */
+    @Test
+    void errorsShowNoParserInternals() {
+        for (String bad : List.of(
+                "{\"cages\": {\"1\": {\"script\": [{\"atMs\": 1.5, \"clear\": \"all\"}]}}}",
+                "{\"cages\": {\"1\": {\"script\": [{\"atMs\": 1, \"fault\": {\"kind\": \"brown-out\", \"durationMs\": 99999999999999999999}}]}}}",
+                "{\"cages\": {\"1\": {\"script\": [{\"atMs\": 1, \"fault\": {\"kind\": \"rx-los\", \"lanes\": 3}}]}}}",
+                "{\"cages\": {\"1\": {\"script\": [{\"atMs\": 1, \"fault\": [\"stuck-bus\"]}]}}}",
+                "{\"cages\": {\"1\": {\"script\": {\"atMs\": 1}}}}",
+                "{\"cages\": [1]}")) {
+            String m = error(bad);
+            assertFalse(m.contains("org.openxpo") || m.contains("java.") || m.contains("`") || m.contains("Cannot")
+                || m.contains("CoercionConfig"), bad + " -> " + m);
+        }
     }
 
     private static String script(String steps) {

@@ -42,6 +42,18 @@ class ScenarioRunnerTest {
         return chassis.cage(cage).module().activeFaults().stream().map(a -> a.fault().kind()).toList();
     }
 
+    /** Issue 20, defect 2: a step's due time wrapped round past Long.MAX_VALUE and the step ran at the start. */
+    @Test
+    void aFarStepNeverWrapsRoundIntoThePast() {
+        clock.advance(Duration.ofNanos(Long.MAX_VALUE - Duration.ofDays(100).toNanos()));   // a clock late in its range
+        chassis(1, clock);
+        runner = ScenarioRunner.start(chassis, Scenario.parse("""
+            {"cages": {"1": {"script": [{"atMs": 31536000000, "fault": {"kind": "stuck-bus"}}]}}}"""));
+        clock.advanceMillis(1000);
+        assertEquals(List.of(), faultKinds(1), "a step 365 days away has not run");
+        assertEquals(1, runner.pendingSteps());
+    }
+
     @Test
     void theScriptRunsOnTheVirtualClock() {
         chassis(1, clock);

@@ -1,0 +1,31 @@
+package org.openxpo.emulator.http;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+
+/** Requires {@code Authorization: Bearer TOKEN}; otherwise 401 with a {@code WWW-Authenticate} challenge. */
+public final class BearerTokenGuard extends RequestGuard {
+    private final byte[] token;
+    private final Map<String, String> challenge;
+
+    /** {@code realm} names the service in the challenge. */
+    public BearerTokenGuard(String token, String realm) {
+        if (token == null || token.isBlank()) throw new IllegalArgumentException("the bearer token must not be blank");
+        this.token = token.getBytes(StandardCharsets.UTF_8);
+        this.challenge = Map.of("WWW-Authenticate", "Bearer realm=\"" + realm + "\"");
+    }
+
+    @Override
+    protected Refusal check(ChannelHandlerContext ctx, FullHttpRequest req) {
+        String given = req.headers().get(HttpHeaderNames.AUTHORIZATION);
+        boolean ok = given != null && given.regionMatches(true, 0, "Bearer ", 0, 7)
+            // constant-time comparison: the token is a secret
+            && MessageDigest.isEqual(token, given.substring(7).strip().getBytes(StandardCharsets.UTF_8));
+        return ok ? null : new Refusal(401, "missing or wrong bearer token (send 'Authorization: Bearer <token>')", challenge);
+    }
+}
