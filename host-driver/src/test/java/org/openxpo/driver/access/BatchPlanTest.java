@@ -90,8 +90,8 @@ class BatchPlanTest {
     @Test
     void pagesAndBanksOutsideTheMapAreRefusedWhilePlanning() {
         BatchPlan plan = new BatchPlan(-1, -1, EXT_15, 2);
-        assertThrows(XpoException.Unsupported.class, () -> plan.read(0x05, 0, 128, 1));
-        assertThrows(XpoException.Unsupported.class, () -> plan.read(0x10, 8, 128, 1));
+        assertThrows(XpoException.InvalidRequest.class, () -> plan.read(0x05, 0, 128, 1));
+        assertThrows(XpoException.InvalidRequest.class, () -> plan.read(0x10, 8, 128, 1));
         assertTrue(plan.transfers().isEmpty());
     }
 
