@@ -8,11 +8,13 @@ import org.openxpo.emulator.module.XpoModule;
 import org.openxpo.emulator.scenario.Applications;
 import org.openxpo.emulator.fault.Fault;
 import org.openxpo.emulator.scenario.StrictJson;
-import org.openxpo.protocol.map.Field;
-import org.openxpo.protocol.map.MemoryMap;
-import org.openxpo.protocol.map.XpoPages.Monitor;
 import org.openxpo.protocol.connector.Pin;
+import org.openxpo.protocol.map.AdminPages;
+import org.openxpo.protocol.map.LaneStatusPage;
+import org.openxpo.protocol.map.XpoPages;
+import org.openxpo.protocol.map.XpoPages.Monitor;
 import org.openxpo.protocol.types.DataPathState;
+import org.openxpo.protocol.types.Lanes;
 import org.openxpo.protocol.units.Codecs;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,15 +27,6 @@ import java.util.List;
  */
 final class CageViews {
     private CageViews() {}
-
-    private static final MemoryMap MAP = MemoryMap.xpo();
-    private static final Field TX_POWER = MAP.field("OpticalPowerTx");
-    private static final Field RX_POWER = MAP.field("OpticalPowerRx");
-    private static final Field TX_BIAS = MAP.field("LaserBiasTx");
-    private static final Field TX_BIAS_MULTIPLIER = MAP.field("TxBiasMultiplier");
-    private static final Field OUTPUT_STATUS_TX = MAP.field("OutputStatusTx");
-    private static final Field LEAK_DETECTED = MAP.field("LeakDetected");
-    private static final Field LEAK_SENSOR_FAULT = MAP.field("LeakSensorFault");
 
     record CageSummary(int cage, boolean present, String moduleState, String serial) {}
 
@@ -105,11 +98,11 @@ final class CageViews {
             monitor(m, Monitor.COOLANT_FLOW), monitor(m, Monitor.COLD_PLATE_TEMP),
             monitor(m, Monitor.CARD_A_HOT_ZONE_TEMP), monitor(m, Monitor.CARD_A_COLD_ZONE_TEMP),
             monitor(m, Monitor.CARD_B_HOT_ZONE_TEMP), monitor(m, Monitor.CARD_B_COLD_ZONE_TEMP),
-            m.peek(LEAK_DETECTED, 0, 0) == 1, m.peek(LEAK_SENSOR_FAULT, 0, 0) == 1, m.matingCycles());
+            m.peek(XpoPages.LEAK_DETECTED, 0, 0) == 1, m.peek(XpoPages.LEAK_SENSOR_FAULT, 0, 0) == 1, m.matingCycles());
     }
 
     private static double monitor(XpoModule m, Monitor monitor) {
-        return round(m.peekValue(MAP.field(monitor.valueField()), 0, 0));
+        return round(m.peekValue(monitor.value(), 0, 0));
     }
 
     private static FirmwareView firmware(XpoModule m) {
@@ -120,15 +113,16 @@ final class CageViews {
     }
 
     private static List<LaneView> lanes(XpoModule m) {
-        int multiplier = (int) m.peek(TX_BIAS_MULTIPLIER, 0, 0);
-        List<LaneView> out = new ArrayList<>(MemoryMap.LANES);
-        for (int lane = 1; lane <= MemoryMap.LANES; lane++) {
-            int bank = (lane - 1) / MemoryMap.LANES_PER_BANK, i = (lane - 1) % MemoryMap.LANES_PER_BANK;
+        int multiplier = (int) m.peek(AdminPages.TX_BIAS_MULTIPLIER, 0, 0);
+        List<LaneView> out = new ArrayList<>(Lanes.COUNT);
+        for (int lane = 1; lane <= Lanes.COUNT; lane++) {
+            int bank = Lanes.bankOf(lane), i = Lanes.indexInBank(lane);
             DataPathState dp = m.dataPathState(lane);
-            out.add(new LaneView(lane, dp == null ? "unknown" : dp.cmisName(), round(m.peekValue(TX_POWER, bank, i)),
-                round(m.peekValue(RX_POWER, bank, i)),
-                round(Codecs.biasMilliamps((int) m.peek(TX_BIAS, bank, i), multiplier)),
-                m.peek(OUTPUT_STATUS_TX, bank, i) == 1));
+            out.add(new LaneView(lane, dp == null ? "unknown" : dp.cmisName(),
+                round(m.peekValue(LaneStatusPage.OPTICAL_POWER_TX, bank, i)),
+                round(m.peekValue(LaneStatusPage.OPTICAL_POWER_RX, bank, i)),
+                round(Codecs.biasMilliamps((int) m.peek(LaneStatusPage.LASER_BIAS_TX, bank, i), multiplier)),
+                m.peek(LaneStatusPage.OUTPUT_STATUS_TX, bank, i) == 1));
         }
         return out;
     }

@@ -1,14 +1,16 @@
 package org.openxpo.emulator.link;
 
-import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
 
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.openxpo.protocol.map.ManagementInterface.BANK_SELECT;
+import static org.openxpo.protocol.map.ManagementInterface.PAGE_SELECT;
+
 /** Counts one cage's transfers. Updated under the cage's bus lock; read by anyone without taking it. */
 final class BusCounters {
-    static final int BANK_SELECT = 126, PAGE_SELECT = 127;
-
     private final AtomicLong transfers = new AtomicLong(), bytesWritten = new AtomicLong(), bytesRead = new AtomicLong(),
         nacks = new AtomicLong(), pageSelects = new AtomicLong();
 
@@ -32,7 +34,7 @@ final class BusCounters {
         }
     }
 
-    /** A write whose first byte is the register address and whose data lands on byte 126 or 127. */
+    /** A write whose first byte is the register address and whose data lands on BankSelect or PageSelect. */
     static boolean selectsPage(I2cMessage m) {
         if (m.read() || m.length() < 2) return false;
         int first = m.data()[0] & 0xFF, last = first + m.length() - 2;

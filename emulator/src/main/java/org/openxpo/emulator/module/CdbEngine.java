@@ -17,6 +17,8 @@ import org.openxpo.protocol.cdb.WriteBlockEplPayload;
 import org.openxpo.protocol.cdb.WriteBlockLplPayload;
 import org.openxpo.protocol.map.AdminPages;
 import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.LowerPage;
+import org.openxpo.protocol.map.Pages;
 import org.openxpo.protocol.types.CdbStatus;
 
 import java.util.BitSet;
@@ -44,7 +46,7 @@ final class CdbEngine {
     /** The default host password (SONiC enters it after a password error). */
     static final long DEFAULT_PASSWORD = PasswordPayload.DEFAULT_HOST_PASSWORD;
 
-    private static final Field STATUS = Fields.CDB_STATUS1;
+    private static final Field STATUS = LowerPage.CDB_STATUS1;
 
     /** Fault switches (set through the fault API). */
     static final class Faults {
@@ -215,7 +217,7 @@ final class CdbEngine {
         busy = false;
         running = null;
         setStatus(status);
-        firmware.memory().latch(Fields.CDB_COMPLETE_FLAG1, 0, 0);
+        firmware.memory().latch(LowerPage.CDB_CMD_COMPLETE_FLAG1, 0, 0);
         flags.flagsChanged();
     }
 
@@ -271,7 +273,7 @@ final class CdbEngine {
     private byte[] epl(int length) {
         byte[] out = new byte[length];
         for (int k = 0; k < length; k += CdbPage.EPL_PAGE_SIZE) {
-            byte[] page = firmware.memory().pageArray(CdbPage.EPL_FIRST_PAGE + k / CdbPage.EPL_PAGE_SIZE, 0);
+            byte[] page = firmware.memory().pageArray(Pages.cdbEplPage(k), 0);
             System.arraycopy(page, CdbPage.EPL_DATA, out, k, Math.min(CdbPage.EPL_PAGE_SIZE, length - k));
         }
         return out;

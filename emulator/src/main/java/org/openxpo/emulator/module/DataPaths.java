@@ -1,12 +1,18 @@
 package org.openxpo.emulator.module;
 
+import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.LaneControlPage;
+import org.openxpo.protocol.map.LaneStatusPage;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.types.ApplicationDescriptor;
 import org.openxpo.protocol.types.ConfigStatus;
 import org.openxpo.protocol.types.DataPathState;
 import org.openxpo.protocol.types.DpConfig;
+import org.openxpo.protocol.types.Lanes;
+import org.openxpo.protocol.types.ModuleState;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.openxpo.protocol.types.DataPathState.*;
 
@@ -21,17 +27,19 @@ import static org.openxpo.protocol.types.DataPathState.*;
  * states DPDeactivated, DPInitialized and DPActivated.
  */
 final class DataPaths {
-    private static final int LANES = MemoryMap.LANES_PER_BANK;
+    private static final int LANES = Lanes.PER_BANK;
+    /** What ApplyDPInit copies from SCS0 (10h) to the active set (11h): the map's staged→active relation. */
+    private static final Map<Field, Field> STAGED_TO_ACTIVE = MemoryMap.xpo().stagedControls();
 
     private final FirmwareContext firmware;
     private final ModuleMemory mem;
     private final FirmwareContext.ModuleStatus module;
     private final FirmwareContext.FlagWatch flags;
-    /** Pending transition per data path, indexed by bank·8 + first lane index. */
-    private final Timers.Timer[] timers = new Timers.Timer[MemoryMap.LANES];
+    /** Pending transition per data path, indexed by its first lane − 1. */
+    private final Timers.Timer[] timers = new Timers.Timer[Lanes.COUNT];
     /** Pending ApplyDPInit completion per bank. */
-    private final Timers.Timer[] applyTimers = new Timers.Timer[MemoryMap.BANKS];
-    private final int[] applyMasks = new int[MemoryMap.BANKS];
+    private final Timers.Timer[] applyTimers = new Timers.Timer[Lanes.BANKS];
+    private final int[] applyMasks = new int[Lanes.BANKS];
 
     DataPaths(FirmwareContext firmware, FirmwareContext.ModuleStatus module, FirmwareContext.FlagWatch flags) {
         this.firmware = firmware;
@@ -47,10 +55,12 @@ final class DataPaths {
     }
 
     DataPathState state(int bank, int lane) {
-        return DataPathState.fromCode((int) mem.get(Fields.DP_STATE, bank, lane));
+        return DataPathState.fromCode((int) mem.get(LaneStatusPage.DP_STATE, bank, lane));
     }
 
-    DpConfig active(int bank, int lane) { return DpConfig.decode((int) mem.get(Fields.ACS_DP_CONFIG, bank, lane)); }
+    DpConfig active(int bank, int lane) {
+        return DpConfig.decode((int) mem.get(LaneStatusPage.ACS_DP_CONFIG_LANE, bank, lane));
+    }
 
     /** Lane mask (within the bank) of the active data path that contains {@code lane}, or 0 for an unused lane. */
     int dataPathMask(int bank, int lane) {
@@ -66,7 +76,7 @@ final class DataPaths {
 
     /** Brings every data path towards what its controls and the module state ask for. */
     void reconcileAll() {
-        for (int b = 0; b < MemoryMap.BANKS; b++) reconcileBank(b);
+        for (int b = 0; b < Lanes.BANKS; b++) reconcileBank(b);
     }
 
     void reconcileBank(int bank) {
@@ -86,14 +96,14 @@ final class DataPaths {
     }
 
     private DataPathState target(int bank, int mask) {
-        if (module.state() != org.openxpo.protocol.types.ModuleState.READY) return DEACTIVATED;
-        if ((byteOf(Fields.DP_DEINIT, bank) & mask) != 0) return DEACTIVATED;
-        int txDisabled = byteOf(Fields.OUTPUT_DISABLE_TX, bank) & mask;
+        if (module.state() != ModuleState.READY) return DEACTIVATED;
+        if ((byteOf(LaneControlPage.DP_DEINIT_LANE, bank) & mask) != 0) return DEACTIVATED;
+        int txDisabled = byteOf(LaneControlPage.OUTPUT_DISABLE_TX, bank) & mask;
         return txDisabled == mask ? INITIALIZED : ACTIVATED;
     }
 
     private void reconcile(int bank, int first, int mask) {
-        int key = bank * LANES + first;
+        int key = Lanes.lane(bank, first) - 1;
         Timers.Timer t = timers[key];
         boolean busy = t != null && t.pending();
         DataPathState cur = state(bank, first);
@@ -103,7 +113,7 @@ final class DataPaths {
             case DEACTIVATED -> {
                 if (want != DEACTIVATED) {
                     enter(bank, mask, INIT);
-                    clearBits(Fields.DP_INIT_PENDING, bank, mask);
+                    clearBits(LaneStatusPage.DP_INIT_PENDING_LANE, bank, mask);
                     after(key, timing.dpInit(), () -> { enter(bank, mask, INITIALIZED); reconcileBank(bank); });
                 }
             }
@@ -139,7 +149,7 @@ final class DataPaths {
     /** Module fault or power loss: lasers off at once, every data path deactivated. */
     void forceDeactivateAll() {
         for (Timers.Timer t : timers) if (t != null) t.cancel();
-        for (int b = 0; b < MemoryMap.BANKS; b++) {
+        for (int b = 0; b < Lanes.BANKS; b++) {
             for (int i = 0; i < LANES; i++) {
                 if (state(b, i) != DEACTIVATED) enter(b, 1 << i, DEACTIVATED);
             }
@@ -156,7 +166,9 @@ final class DataPaths {
         boolean steady = s == DEACTIVATED || s == INITIALIZED || s == ACTIVATED;
         boolean changed = setState(bank, mask, s);
         if (changed && steady) {
-            for (int i = 0; i < LANES; i++) if ((mask & (1 << i)) != 0) mem.latch(Fields.DP_STATE_CHANGED_FLAG, bank, i);
+            for (int i = 0; i < LANES; i++) {
+                if ((mask & (1 << i)) != 0) mem.latch(LaneStatusPage.DP_STATE_CHANGED_FLAG, bank, i);
+            }
             flags.flagsChanged();
         }
         updateOutputs(bank);
@@ -166,8 +178,8 @@ final class DataPaths {
         boolean changed = false;
         for (int i = 0; i < LANES; i++) {
             if ((mask & (1 << i)) == 0) continue;
-            if (mem.get(Fields.DP_STATE, bank, i) != s.code()) {
-                mem.set(Fields.DP_STATE, bank, i, s.code());
+            if (mem.get(LaneStatusPage.DP_STATE, bank, i) != s.code()) {
+                mem.set(LaneStatusPage.DP_STATE, bank, i, s.code());
                 changed = true;
             }
         }
@@ -176,18 +188,18 @@ final class DataPaths {
 
     /** OutputStatusTx/Rx follow the data-path state, the per-lane Tx disable and the optics faults. */
     void updateOutputs(int bank) {
-        int txOff = byteOf(Fields.OUTPUT_DISABLE_TX, bank);
+        int txOff = byteOf(LaneControlPage.OUTPUT_DISABLE_TX, bank);
         for (int i = 0; i < LANES; i++) {
             DataPathState s = state(bank, i);
-            int lane = bank * LANES + i + 1;
+            int lane = Lanes.lane(bank, i);
             boolean txOn = s == ACTIVATED && (txOff & (1 << i)) == 0 && !firmware.faults().laserFailed(lane);
             boolean rxUp = (s == ACTIVATED || s == INITIALIZED || s == TX_TURN_ON || s == TX_TURN_OFF)
                 && !firmware.faults().rxLos(lane);
-            mem.set(Fields.OUTPUT_STATUS_TX, bank, i, txOn ? 1 : 0);
-            long before = mem.get(Fields.OUTPUT_STATUS_RX, bank, i);
-            mem.set(Fields.OUTPUT_STATUS_RX, bank, i, rxUp ? 1 : 0);
+            mem.set(LaneStatusPage.OUTPUT_STATUS_TX, bank, i, txOn ? 1 : 0);
+            long before = mem.get(LaneStatusPage.OUTPUT_STATUS_RX, bank, i);
+            mem.set(LaneStatusPage.OUTPUT_STATUS_RX, bank, i, rxUp ? 1 : 0);
             if (before != (rxUp ? 1 : 0)) {
-                mem.latch(Fields.OUTPUT_STATUS_CHANGED_RX, bank, i);
+                mem.latch(LaneStatusPage.OUTPUT_STATUS_CHANGED_FLAG_RX, bank, i);
                 flags.flagsChanged();
             }
         }
@@ -195,13 +207,13 @@ final class DataPaths {
 
     /** True when the lane's transmitter is emitting light. */
     boolean transmitting(int lane) {
-        int bank = (lane - 1) / LANES, i = (lane - 1) % LANES;
-        return mem.get(Fields.OUTPUT_STATUS_TX, bank, i) == 1;
+        int bank = Lanes.bankOf(lane), i = Lanes.indexInBank(lane);
+        return mem.get(LaneStatusPage.OUTPUT_STATUS_TX, bank, i) == 1;
     }
 
     /** True when the lane's data path is powered (DPInit done, Tx on or off). */
     boolean powered(int lane) {
-        DataPathState s = state((lane - 1) / LANES, (lane - 1) % LANES);
+        DataPathState s = state(Lanes.bankOf(lane), Lanes.indexInBank(lane));
         return s == ACTIVATED || s == INITIALIZED || s == TX_TURN_ON || s == TX_TURN_OFF;
     }
 
@@ -211,7 +223,7 @@ final class DataPaths {
     void applyDpInit(int bank, int mask) {
         if (mask == 0) return;
         for (int i = 0; i < LANES; i++) {
-            if ((mask & (1 << i)) != 0) mem.set(Fields.CONFIG_STATUS, bank, i, ConfigStatus.IN_PROGRESS.code());
+            if ((mask & (1 << i)) != 0) setConfigStatus(bank, i, ConfigStatus.IN_PROGRESS);
         }
         // A second ApplyDPInit before the first one's verdict restarts the check for the union of lanes.
         int pendingMask = 0;
@@ -227,19 +239,23 @@ final class DataPaths {
     /** ApplyImmediate is not advertised (AutoCommissioning = regular only): every lane is rejected. */
     void applyImmediate(int bank, int mask) {
         for (int i = 0; i < LANES; i++) {
-            if ((mask & (1 << i)) != 0) mem.set(Fields.CONFIG_STATUS, bank, i, ConfigStatus.REJECTED.code());
+            if ((mask & (1 << i)) != 0) setConfigStatus(bank, i, ConfigStatus.REJECTED);
         }
+    }
+
+    private void setConfigStatus(int bank, int lane, ConfigStatus status) {
+        mem.set(LaneStatusPage.CONFIG_STATUS_LANE, bank, lane, status.code());
     }
 
     private void provision(int bank, int mask) {
         ConfigStatus[] verdict = validate(bank, mask);
         for (int i = 0; i < LANES; i++) {
             if ((mask & (1 << i)) == 0) continue;
-            mem.set(Fields.CONFIG_STATUS, bank, i, verdict[i].code());
+            setConfigStatus(bank, i, verdict[i]);
             if (verdict[i] != ConfigStatus.SUCCESS) continue;
             copyStagedToActive(bank, i);
             boolean used = active(bank, i).appSel() != 0;
-            mem.set(Fields.DP_INIT_PENDING, bank, i, used ? 1 : 0);
+            mem.set(LaneStatusPage.DP_INIT_PENDING_LANE, bank, i, used ? 1 : 0);
         }
         reconcileBank(bank);
     }
@@ -248,9 +264,8 @@ final class DataPaths {
     ConfigStatus[] validate(int bank, int mask) {
         ConfigStatus[] out = new ConfigStatus[LANES];
         java.util.Arrays.fill(out, ConfigStatus.UNDEFINED);
-        org.openxpo.protocol.types.ModuleState ms = module.state();
-        boolean accepting = ms == org.openxpo.protocol.types.ModuleState.READY
-            || ms == org.openxpo.protocol.types.ModuleState.LOW_PWR;
+        ModuleState ms = module.state();
+        boolean accepting = ms == ModuleState.READY || ms == ModuleState.LOW_PWR;
         for (int i = 0; i < LANES; i++) {
             if ((mask & (1 << i)) == 0) continue;
             out[i] = accepting ? check(bank, i, mask) : ConfigStatus.REJECTED;
@@ -293,39 +308,34 @@ final class DataPaths {
     }
 
     private boolean siValid(int bank, int lane) {
-        return mem.get(Fields.SCS_FIXED_EQ_TX, bank, lane) <= StaticContent.TX_INPUT_EQ_MAX
-            && mem.get(Fields.SCS_PRE_CURSOR_RX, bank, lane) <= StaticContent.RX_PRE_CURSOR_MAX
-            && mem.get(Fields.SCS_POST_CURSOR_RX, bank, lane) <= StaticContent.RX_POST_CURSOR_MAX
-            && (StaticContent.RX_AMPLITUDE_CODES & (1 << mem.get(Fields.SCS_AMPLITUDE_RX, bank, lane))) != 0;
+        return mem.get(LaneControlPage.FIXED_INPUT_EQ_TARGET_TX, bank, lane) <= StaticContent.TX_INPUT_EQ_MAX
+            && mem.get(LaneControlPage.OUTPUT_EQ_PRE_CURSOR_TARGET_RX, bank, lane) <= StaticContent.RX_PRE_CURSOR_MAX
+            && mem.get(LaneControlPage.OUTPUT_EQ_POST_CURSOR_TARGET_RX, bank, lane) <= StaticContent.RX_POST_CURSOR_MAX
+            && (StaticContent.RX_AMPLITUDE_CODES
+                & (1 << mem.get(LaneControlPage.OUTPUT_AMPLITUDE_TARGET_RX, bank, lane))) != 0;
     }
 
     private DpConfig staged(int bank, int lane) {
-        return DpConfig.decode((int) mem.get(Fields.SCS_DP_CONFIG, bank, lane));
+        return DpConfig.decode((int) mem.get(LaneControlPage.DP_CONFIG_LANE, bank, lane));
     }
 
-    /** SCS0 → ACS for one lane: the DPConfig byte and the SI controls (application defaults unless explicit). */
+    /**
+     * SCS0 → ACS for one lane: the DPConfig byte (it selects the application) always, the SI controls only with
+     * ExplicitControl, else the application's defaults (the active fields' reset values).
+     */
     private void copyStagedToActive(int bank, int lane) {
-        DpConfig c = staged(bank, lane);
-        mem.set(Fields.ACS_DP_CONFIG, bank, lane, c.encode());
-        String[][] pairs = {
-            {"AdaptiveInputEqEnableTx", "AcsAdaptiveInputEqEnableTx"}, {"AdaptiveInputEqRecallTx", "AcsAdaptiveInputEqRecallTx"},
-            {"FixedInputEqTargetTx", "AcsFixedInputEqTargetTx"}, {"CdrEnableTx", "AcsCdrEnableTx"},
-            {"CdrEnableRx", "AcsCdrEnableRx"}, {"OutputEqPreCursorTargetRx", "AcsOutputEqPreCursorTargetRx"},
-            {"OutputEqPostCursorTargetRx", "AcsOutputEqPostCursorTargetRx"},
-            {"OutputAmplitudeTargetRx", "AcsOutputAmplitudeTargetRx"}};
-        MemoryMap map = MemoryMap.xpo();
-        for (String[] p : pairs) {
-            var acs = map.field(p[1]);
-            long v = c.explicitControl() ? mem.get(map.field(p[0]), bank, lane) : acs.reset();
-            mem.set(acs, bank, lane, v);
-        }
+        boolean explicit = staged(bank, lane).explicitControl();
+        STAGED_TO_ACTIVE.forEach((staged, active) -> {
+            boolean copy = explicit || staged == LaneControlPage.DP_CONFIG_LANE;
+            mem.set(active, bank, lane, copy ? mem.get(staged, bank, lane) : active.reset());
+        });
     }
 
-    private int byteOf(org.openxpo.protocol.map.Field laneBitField, int bank) {
+    private int byteOf(Field laneBitField, int bank) {
         return mem.region(laneBitField, bank)[laneBitField.offset()] & 0xFF;
     }
 
-    private void clearBits(org.openxpo.protocol.map.Field laneBitField, int bank, int mask) {
+    private void clearBits(Field laneBitField, int bank, int mask) {
         byte[] r = mem.region(laneBitField, bank);
         r[laneBitField.offset()] &= (byte) ~mask;
     }

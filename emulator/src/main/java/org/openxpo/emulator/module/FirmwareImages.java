@@ -1,5 +1,8 @@
 package org.openxpo.emulator.module;
 
+import org.openxpo.protocol.map.AdminPages;
+import org.openxpo.protocol.map.LowerPage;
+
 /**
  * The module's two firmware banks (A/B): versions, which one runs, which one is committed (boots by default), and
  * whether each holds a valid image. Published to 00h:39–40 (running) and 01h:128–129 (inactive).
@@ -51,9 +54,9 @@ public final class FirmwareImages {
     void publishVersions(ModuleMemory mem) {
         Image run = runningImage();
         Image other = inactiveImage();
-        mem.set(Fields.ACTIVE_FW_MAJOR, run.valid() ? run.major() : 0xFF);
-        mem.set(Fields.ACTIVE_FW_MINOR, run.valid() ? run.minor() : 0xFF);
-        mem.set(Fields.INACTIVE_FW_MAJOR, other.valid() ? other.major() : 0xFF);
-        mem.set(Fields.INACTIVE_FW_MINOR, other.valid() ? other.minor() : 0xFF);
+        mem.set(LowerPage.ACTIVE_FIRMWARE_MAJOR, run.valid() ? run.major() : 0xFF);
+        mem.set(LowerPage.ACTIVE_FIRMWARE_MINOR, run.valid() ? run.minor() : 0xFF);
+        mem.set(AdminPages.INACTIVE_FIRMWARE_MAJOR, other.valid() ? other.major() : 0xFF);
+        mem.set(AdminPages.INACTIVE_FIRMWARE_MINOR, other.valid() ? other.minor() : 0xFF);
     }
 }

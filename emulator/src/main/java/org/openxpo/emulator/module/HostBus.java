@@ -4,7 +4,8 @@ import org.openxpo.protocol.map.AdminPages;
 import org.openxpo.protocol.map.ManagementInterface;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
-import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.map.AdminPages;
+import org.openxpo.protocol.map.ManagementInterface;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +19,6 @@ import java.util.function.Function;
  * is the {@link ModuleMemory.WriteListener}'s business. Runs under the module's lock ({@link FirmwareContext}).
  */
 final class HostBus {
-    /** The CMIS management device address (7-bit). */
-    static final int I2C_ADDRESS = 0x50;
-    /** CMIS general write limit (bytes after the register address); CDB pages allow 8·(1+CdbReadWriteLengthExt). */
-    static final int WRITE_LIMIT = 8;
-
-    private static final MemoryMap MAP = MemoryMap.xpo();
-
     private final FirmwareContext firmware;
     private final ModuleMemory memory;
     private final FirmwareContext.ModuleStatus status;
@@ -75,7 +69,7 @@ final class HostBus {
         return out;
     }
 
-    /** One message addressed to {@code ownAddress} (0x50 for I2C, the dynamic address for I3C). */
+    /** One message addressed to {@code ownAddress} (the management address for I2C, the dynamic one for I3C). */
     I2cResult execute(I2cMessage msg, int ownAddress) {
         if (firmware.faults().busStuck()) return I2cResult.of(I2cResult.Status.BUS_ERROR);
         if (msg.address() != ownAddress || !status.responsive() || firmware.now() < writeBusyUntil
@@ -88,7 +82,7 @@ final class HostBus {
     private I2cResult read(int len) {
         byte[] data = new byte[len];
         if (memory.hostRead(addressPointer, data, 0, len)) flags.flagsChanged();
-        addressPointer = advance(addressPointer, len);
+        addressPointer = ModuleMemory.advance(addressPointer, len);
         return I2cResult.ack(data);
     }
 
@@ -101,25 +95,21 @@ final class HostBus {
         if (data.length > 1) {
             int selectedBefore = memory.selectedPage();
             memory.hostWrite(address, data, 1, data.length - 1, reactions);
-            if (memory.selectedPage() != selectedBefore || (address <= 127 && address + data.length - 1 > 127)) {
+            int last = address + data.length - 2;
+            if (memory.selectedPage() != selectedBefore
+                || (address <= ManagementInterface.PAGE_SELECT && last >= ManagementInterface.PAGE_SELECT)) {
                 stats.pageSelects++;
             }
-            addressPointer = advance(address, data.length - 1);
+            addressPointer = ModuleMemory.advance(address, data.length - 1);
             var busy = firmware.config().timing().writeBusy();
             if (!busy.isZero()) writeBusyUntil = firmware.now() + busy.toNanos();
         }
         return I2cResult.ack();
     }
 
-    /** The write limit for a write starting at {@code address} with the current page selected. */
+    /** The write limit for a write starting at {@code address} with the current page selected (CDB pages: 01h:164). */
     private int writeLimit(int address) {
-        return ManagementInterface.writeLimit(memory.selectedPage(), address,
-            (int) memory.get(AdminPages.CDB_READ_WRITE_LENGTH_EXT));
-    }
-
-    private static int advance(int address, int n) {
-        int a = address;
-        for (int k = 0; k < n; k++) a = a == 255 ? 128 : a + 1;
-        return a;
+        int ext = (int) memory.get(AdminPages.CDB_READ_WRITE_LENGTH_EXT);
+        return ManagementInterface.writeLimit(memory.selectedPage(), address, ext);
     }
 }

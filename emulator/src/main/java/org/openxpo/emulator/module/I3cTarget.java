@@ -6,6 +6,8 @@ import org.openxpo.protocol.connector.CccResult;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
 import org.openxpo.protocol.connector.I3cDevice;
+import org.openxpo.protocol.map.LowerPage;
+import org.openxpo.protocol.map.ManagementInterface;
 
 import java.util.List;
 
@@ -16,7 +18,7 @@ import java.util.List;
  */
 public final class I3cTarget {
     /** Static address (the I2C address) used by SETDASA and SETAASA. */
-    public static final int STATIC_ADDRESS = HostBus.I2C_ADDRESS;
+    public static final int STATIC_ADDRESS = ManagementInterface.I2C_ADDRESS;
     /** BCR: target role, IBI request capable (bit1), IBI payload follows the mandatory byte (bit2). */
     public static final int BCR = 0x06;
     /** DCR 0x00: generic device (no MIPI device class fits an optical module). */
@@ -68,7 +70,10 @@ public final class I3cTarget {
     void interruptAsserted() {
         if (!ibiEnabled()) return;
         byte[] lo = firmware.memory().lower();
-        byte[] payload = {(byte) MDB_FLAGS, lo[3], lo[4], lo[5], lo[6], lo[7], lo[13]};
+        byte[] payload = {(byte) MDB_FLAGS, lo[LowerPage.INTERRUPT_DEASSERTED.offset()],
+            lo[LowerPage.FLAGS_SUMMARY_BANK0.offset()], lo[LowerPage.FLAGS_SUMMARY_BANK1.offset()],
+            lo[LowerPage.FLAGS_SUMMARY_BANK2.offset()], lo[LowerPage.FLAGS_SUMMARY_BANK3.offset()],
+            lo[LowerPage.FLAGS_SUMMARY_BANKS_4_TO_7.offset()]};
         int n = Math.min(payload.length, Math.max(1, ibiPayload));
         firmware.events().ibi(dynamicAddress, java.util.Arrays.copyOf(payload, n));
     }
@@ -143,7 +148,7 @@ public final class I3cTarget {
      */
     private void ibiEnableChanged(boolean before) {
         boolean now = ibiEnabled();
-        if (now == before || !module.powered() || firmware.memory().get(Fields.INTERRUPT_DEASSERTED) != 0) return;
+        if (now == before || !module.powered() || firmware.memory().get(LowerPage.INTERRUPT_DEASSERTED) != 0) return;
         if (now) {
             firmware.events().interrupt(false);
             interruptAsserted();
@@ -176,7 +181,7 @@ public final class I3cTarget {
 
     /** GETSTATUS: bit5 protocol error (cleared by reading), bits 3-0 pending interrupts. */
     private CccResult status() {
-        int pending = firmware.memory().get(Fields.INTERRUPT_DEASSERTED) == 0 ? 1 : 0;
+        int pending = firmware.memory().get(LowerPage.INTERRUPT_DEASSERTED) == 0 ? 1 : 0;
         int lsb = (protocolError ? 0x20 : 0) | pending;
         protocolError = false;
         return CccResult.ack(new byte[] {0, (byte) lsb});

@@ -1,13 +1,16 @@
 package org.openxpo.emulator.module;
 
 import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.LowerPage;
 import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.map.Pages;
 import org.openxpo.protocol.map.XpoPages;
+import org.openxpo.protocol.types.Lanes;
 
 /**
  * Keeps the interrupt summary consistent with the latched flags: FlagsSummary (00h:4–7, and the XPO bytes in 00h:13),
  * InterruptDeasserted (00h:3.0) and the IntL level. A latched flag asserts the interrupt unless its mask bit is set;
- * each flag byte's mask byte sits at a fixed distance, as the map declares.
+ * which mask belongs to which flag is the map's relation ({@link MemoryMap#maskOf}).
  *
  * <p>{@link #update()} runs after every host write to the lower page (page selects included) and every flag change,
  * so it works on the page arrays directly: they are fetched once and fetched again only after a reset replaced them
@@ -19,27 +22,33 @@ final class Interrupts {
     }
 
     private static final MemoryMap MAP = MemoryMap.xpo();
-    private static final int LOWER_FLAGS = Fields.MODULE_STATE_CHANGED_FLAG.offset();
-    private static final int LOWER_FLAGS_END = MAP.field("CustomMonFlags").offset() + 1;
-    private static final int LOWER_MASKS = MAP.field("ModuleStateChangedMask").offset();
-    private static final int LANE_FLAGS = Fields.LANE_FLAGS_FIRST.offset();
-    private static final int LANE_FLAGS_END = Fields.LANE_FLAGS_LAST.offset() + 1;
-    private static final int LANE_MASKS = Fields.LANE_MASKS_FIRST.offset();
-    private static final int XPO_FLAGS = MAP.field(XpoPages.Monitor.values()[0].flagsField()).offset();
-    private static final int XPO_FLAGS_END = Fields.LEAK_FLAG.offset() + 1;
-    private static final int XPO_MASKS = MAP.field(XpoPages.Monitor.values()[0].masksField()).offset();
+    /** Lower-memory flags and their masks (both in lower memory). */
+    private static final MaskedFlagBytes LOWER = MaskedFlagBytes.of(MAP, Field::lower);
+    /** Lane flags on 11h of each bank, masked on 10h of the same bank. */
+    private static final MaskedFlagBytes LANE = MaskedFlagBytes.of(MAP, f -> on(f, Pages.LANE_STATUS));
+    /** XPO flags and masks, both on B0h. */
+    private static final MaskedFlagBytes XPO = MaskedFlagBytes.of(MAP, f -> on(f, Pages.XPO_TELEMETRY));
+    /** CMIS summarises banks 0–3 one field each; the XPO profile adds banks 4–7 as one bit each in 00h:13. */
+    private static final Field[] SUMMARY_PER_BANK = {LowerPage.FLAGS_SUMMARY_BANK0, LowerPage.FLAGS_SUMMARY_BANK1,
+        LowerPage.FLAGS_SUMMARY_BANK2, LowerPage.FLAGS_SUMMARY_BANK3};
     private static final XpoPages.Monitor[] MONITORS = XpoPages.Monitor.values();
-    private static final Field[] MONITOR_FLAGS = new Field[MONITORS.length];
+
     static {
-        for (XpoPages.Monitor m : MONITORS) MONITOR_FLAGS[m.ordinal()] = MAP.field(m.flagsField());
+        for (Field flag : MAP.flagMasks().keySet()) {
+            if (!flag.lower() && !on(flag, Pages.LANE_STATUS) && !on(flag, Pages.XPO_TELEMETRY)) {
+                throw new IllegalStateException(flag.name() + " is masked outside lower memory, 11h and B0h");
+            }
+        }
     }
+
+    private static boolean on(Field f, int page) { return !f.lower() && f.page() == page; }
 
     private final ModuleMemory mem;
     private final byte[] lower;
     private final Listener listener;
     private boolean asserted;
     private byte[] xpo;
-    private final byte[][] status = new byte[MemoryMap.BANKS][], control = new byte[MemoryMap.BANKS][];
+    private final byte[][] status = new byte[Lanes.BANKS][], control = new byte[Lanes.BANKS][];
 
     Interrupts(ModuleMemory mem, Listener listener) {
         this.mem = mem;
@@ -47,18 +56,21 @@ final class Interrupts {
         this.listener = listener;
     }
 
+    /** True when a host write to lower memory bytes [{@code from}, {@code to}) changes a mask (so maybe IntL). */
+    static boolean writesLowerMask(int from, int to) { return LOWER.coversMask(from, to); }
+
     boolean asserted() { return asserted; }
 
     /** Forgets the level (after a reset the pin is released without an event; the next update reports changes). */
     void resetLevel() { asserted = false; }
 
     private void pages() {
-        byte[] b0 = mem.pageArray(XpoPages.TELEMETRY, 0);
+        byte[] b0 = mem.pageArray(Pages.XPO_TELEMETRY, 0);
         if (b0 == xpo) return;
         xpo = b0;
-        for (int b = 0; b < MemoryMap.BANKS; b++) {
-            status[b] = mem.pageArray(0x11, b);
-            control[b] = mem.pageArray(0x10, b);
+        for (int b = 0; b < Lanes.BANKS; b++) {
+            status[b] = mem.pageArray(Pages.LANE_STATUS, b);
+            control[b] = mem.pageArray(Pages.LANE_CONTROL, b);
         }
     }
 
@@ -66,40 +78,29 @@ final class Interrupts {
     void update() {
         pages();
         byte[] lo = lower;
-        boolean unmasked = false;
-        for (int a = LOWER_FLAGS; a < LOWER_FLAGS_END; a++) {
-            if ((lo[a] & ~lo[a - LOWER_FLAGS + LOWER_MASKS] & 0xFF) != 0) unmasked = true;
+        boolean unmasked = LOWER.anyUnmasked(lo, lo);
+        int beyondPerBankFields = 0;
+        for (int b = 0; b < Lanes.BANKS; b++) {
+            boolean set = LANE.anyLatched(status[b]);
+            if (set && LANE.anyUnmasked(status[b], control[b])) unmasked = true;
+            if (b < SUMMARY_PER_BANK.length) SUMMARY_PER_BANK[b].set(lo, 0, set ? 1 : 0);
+            else if (set) beyondPerBankFields |= 1 << (b - SUMMARY_PER_BANK.length);
         }
-        int banks4to7 = 0;
-        for (int b = 0; b < MemoryMap.BANKS; b++) {
-            byte[] s = status[b];
-            byte[] c = control[b];
-            boolean set = false;
-            for (int a = LANE_FLAGS; a < LANE_FLAGS_END; a++) {
-                int f = s[a] & 0xFF;
-                if (f == 0) continue;
-                set = true;
-                if ((f & ~c[a - LANE_FLAGS + LANE_MASKS]) != 0) unmasked = true;
-            }
-            if (b < 4) Fields.FLAGS_SUMMARY_BANK[b].set(lo, 0, set ? 1 : 0);
-            else if (set) banks4to7 |= 1 << (b - 4);
-        }
-        Fields.FLAGS_SUMMARY_BANKS_4_TO_7.set(lo, 0, banks4to7);
+        LowerPage.FLAGS_SUMMARY_BANKS_4_TO_7.set(lo, 0, beyondPerBankFields);
 
-        boolean power = Fields.POWER_GOOD_LOST_FLAG.get(xpo, 0) != 0, cooling = false;
+        boolean power = XpoPages.POWER_GOOD_LOST_FLAG.get(xpo, 0) != 0, cooling = false;
         for (XpoPages.Monitor m : MONITORS) {
-            if (MONITOR_FLAGS[m.ordinal()].get(xpo, 0) == 0) continue;
+            if (m.flags().get(xpo, 0) == 0) continue;
             if (m.isPower()) power = true; else cooling = true;
         }
-        Fields.XPO_POWER_SUMMARY.set(lo, 0, power ? 1 : 0);
-        Fields.XPO_COOLING_SUMMARY.set(lo, 0, cooling ? 1 : 0);
-        Fields.XPO_LEAK_SUMMARY.set(lo, 0, Fields.LEAK_FLAG.get(xpo, 0) | Fields.LEAK_SENSOR_FAULT_FLAG.get(xpo, 0));
-        Fields.XPO_MATING_SUMMARY.set(lo, 0, Fields.MATING_WARNING_FLAG.get(xpo, 0));
-        for (int a = XPO_FLAGS; a < XPO_FLAGS_END; a++) {
-            if ((xpo[a] & ~xpo[a - XPO_FLAGS + XPO_MASKS] & 0xFF) != 0) unmasked = true;
-        }
+        LowerPage.XPO_POWER_FLAGS_SUMMARY.set(lo, 0, power ? 1 : 0);
+        LowerPage.XPO_COOLING_FLAGS_SUMMARY.set(lo, 0, cooling ? 1 : 0);
+        long leak = XpoPages.LEAK_FLAG.get(xpo, 0) | XpoPages.LEAK_SENSOR_FAULT_FLAG.get(xpo, 0);
+        LowerPage.XPO_LEAK_SUMMARY.set(lo, 0, leak);
+        LowerPage.XPO_MATING_CYCLES_SUMMARY.set(lo, 0, XpoPages.MATING_CYCLES_WARNING_FLAG.get(xpo, 0));
+        if (XPO.anyUnmasked(xpo, xpo)) unmasked = true;
 
-        Fields.INTERRUPT_DEASSERTED.set(lo, 0, unmasked ? 0 : 1);
+        LowerPage.INTERRUPT_DEASSERTED.set(lo, 0, unmasked ? 0 : 1);
         if (unmasked != asserted) {
             asserted = unmasked;
             listener.interruptChanged(unmasked);

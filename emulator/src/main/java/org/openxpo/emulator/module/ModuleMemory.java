@@ -2,21 +2,29 @@ package org.openxpo.emulator.module;
 
 import org.openxpo.protocol.map.ByteRules;
 import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.LowerPage;
+import org.openxpo.protocol.map.ManagementInterface;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.PageDef;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+
+import static org.openxpo.protocol.map.ManagementInterface.BANK_SELECT;
+import static org.openxpo.protocol.map.ManagementInterface.PAGE_SELECT;
+import static org.openxpo.protocol.map.ManagementInterface.UPPER_PAGE_START;
+import static org.openxpo.protocol.map.ManagementInterface.WINDOW_SIZE;
 
 /**
  * The module's register file with CMIS host-access semantics, driven by the declared map: masked writes (read-only
  * bits keep their value, reserved bytes stay 0), self-clearing bits, clear-on-read flags, and the BankSelect /
  * PageSelect window. Firmware code uses the unchecked {@link #get}/{@link #set} accessors.
  *
- * <p>Upper pages are stored as 256-byte arrays indexed by byte address (128–255) so declared field offsets apply
- * directly; the lower page is a 128-byte array.
+ * <p>Upper pages are stored as window-sized arrays indexed by byte address (128–255) so declared field offsets apply
+ * directly; lower memory is an array of its 128 bytes.
  */
 public final class ModuleMemory {
     /** Firmware reaction to a host write: called once per written page/bank with the byte range, before self-clear. */
@@ -25,7 +33,7 @@ public final class ModuleMemory {
     }
 
     private final MemoryMap map;
-    private final byte[] lower = new byte[128];
+    private final byte[] lower = new byte[UPPER_PAGE_START];
     private final Map<Integer, byte[][]> upper = new HashMap<>();
     private int page;
     private int bank;
@@ -61,7 +69,7 @@ public final class ModuleMemory {
         byte[][] banks = upper.computeIfAbsent(page, p -> new byte[Math.max(1, def.banks())][]);
         if (bank < 0 || bank >= banks.length) throw new IllegalArgumentException("page " + def.label() + " has no bank " + bank);
         byte[] a = banks[bank];
-        if (a == null) banks[bank] = a = new byte[256];
+        if (a == null) banks[bank] = a = new byte[WINDOW_SIZE];
         return a;
     }
 
@@ -93,7 +101,7 @@ public final class ModuleMemory {
 
     /** Power-on state: all zero, page 00h selected. */
     public void clear() {
-        java.util.Arrays.fill(lower, (byte) 0);
+        Arrays.fill(lower, (byte) 0);
         upper.clear();
         page = 0;
         bank = 0;
@@ -114,7 +122,7 @@ public final class ModuleMemory {
         for (int k = 0; k < len; k++) {
             byte[] arr;
             ByteRules rules;
-            if (a < 128) {
+            if (a < UPPER_PAGE_START) {
                 arr = lower;
                 rules = map.lowerRules();
             } else {
@@ -131,7 +139,7 @@ public final class ModuleMemory {
                 arr[a] &= (byte) ~cor;
                 cleared = true;
             }
-            a = a == 255 ? 128 : a + 1;
+            a = next(a);
         }
         return cleared;
     }
@@ -143,14 +151,15 @@ public final class ModuleMemory {
      */
     public void hostWrite(int address, byte[] data, int off, int len, WriteListener listener) {
         int start = address & 0xFF;
-        boolean broadcast = (lower[26] & 0x80) != 0 && page == 0x10;
+        boolean broadcast = LowerPage.BANK_BROADCAST_ENABLE.get(lower, 0) == 1
+            && ManagementInterface.bankBroadcastApplies(page);
         int firstBank = broadcast ? 0 : bank;
-        int lastBank = broadcast ? map.page(0x10).orElseThrow().banks() - 1 : bank;
+        int lastBank = broadcast ? map.page(page).orElseThrow().banks() - 1 : bank;
         // The lower part and the selected page's part are applied separately (a write may span 127→128).
-        int lowerLen = start < 128 ? Math.min(len, 128 - start) : 0;
+        int lowerLen = start < UPPER_PAGE_START ? Math.min(len, UPPER_PAGE_START - start) : 0;
         if (lowerLen > 0) {
             applyMasked(lower, map.lowerRules(), start, data, off, lowerLen);
-            boolean selectsPage = start + lowerLen > 127;
+            boolean selectsPage = start + lowerLen > PAGE_SELECT;
             if (selectsPage) applyPageSelect();
             listener.onHostWrite(0, 0, start, start + lowerLen);
             clearSelfClearing(lower, map.lowerRules(), start, start + lowerLen);
@@ -165,17 +174,27 @@ public final class ModuleMemory {
             int a = upperStart;
             for (int k = 0; k < upperLen; k++) {
                 writeByte(arr, def.rules(), a, data[off + lowerLen + k]);
-                a = a == 255 ? 128 : a + 1;
+                a = next(a);
             }
-            int end = Math.min(256, upperStart + upperLen);
+            int end = Math.min(WINDOW_SIZE, upperStart + upperLen);
             listener.onHostWrite(pageNow, b, upperStart, end);
             clearSelfClearing(arr, def.rules(), upperStart, end);
-            int wrapped = upperStart + upperLen - 256;
+            int wrapped = upperStart + upperLen - WINDOW_SIZE;
             if (wrapped > 0) {
-                listener.onHostWrite(pageNow, b, 128, 128 + wrapped);
-                clearSelfClearing(arr, def.rules(), 128, 128 + wrapped);
+                listener.onHostWrite(pageNow, b, UPPER_PAGE_START, UPPER_PAGE_START + wrapped);
+                clearSelfClearing(arr, def.rules(), UPPER_PAGE_START, UPPER_PAGE_START + wrapped);
             }
         }
+    }
+
+    /** The address after {@code address}: the counter runs from lower memory into the upper page, then wraps in it. */
+    static int next(int address) { return address == WINDOW_SIZE - 1 ? UPPER_PAGE_START : address + 1; }
+
+    /** The address {@code n} bytes after {@code address}, as {@link #next} counts. */
+    static int advance(int address, int n) {
+        int a = address;
+        for (int k = 0; k < n; k++) a = next(a);
+        return a;
     }
 
     private static void applyMasked(byte[] arr, ByteRules rules, int start, byte[] data, int off, int len) {
@@ -195,16 +214,16 @@ public final class ModuleMemory {
     }
 
     /**
-     * Applies byte 127 (and the pending bank in 126). Unsupported selections revert to a valid one: an unknown page
+     * Applies PageSelect (and the pending BankSelect). Unsupported selections revert to a valid one: an unknown page
      * shows page 00h (127 reads back 0); an unknown bank of a banked page reverts to bank 0 (126 reads back 0); a bank
      * is ignored for unbanked pages (CMIS) but 126 keeps what the host wrote.
      */
     private void applyPageSelect() {
-        int wantPage = lower[127] & 0xFF;
-        int wantBank = lower[126] & 0xFF;
+        int wantPage = lower[PAGE_SELECT] & 0xFF;
+        int wantBank = lower[BANK_SELECT] & 0xFF;
         PageDef def = withdrawn.contains(wantPage) ? null : map.page(wantPage).orElse(null);
         if (def == null) {
-            lower[127] = 0;
+            lower[PAGE_SELECT] = 0;
             page = 0;
             bank = 0;
             return;
@@ -215,7 +234,7 @@ public final class ModuleMemory {
         } else if (def.acceptsBank(wantBank)) {
             bank = wantBank;
         } else {
-            lower[126] = 0;
+            lower[BANK_SELECT] = 0;
             bank = 0;
         }
     }

@@ -1,18 +1,26 @@
 package org.openxpo.emulator.module;
 
+import org.openxpo.protocol.map.AdminPages;
 import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.LaneControlPage;
+import org.openxpo.protocol.map.LaneStatusPage;
+import org.openxpo.protocol.map.LowerPage;
 import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.map.Pages;
+import org.openxpo.protocol.map.ThresholdKind;
+import org.openxpo.protocol.map.ThresholdSet;
 import org.openxpo.protocol.map.XpoPages;
 import org.openxpo.protocol.map.XpoPages.Monitor;
 import org.openxpo.protocol.types.DataPathState;
 import org.openxpo.protocol.types.FaultCause;
+import org.openxpo.protocol.types.Lanes;
 import org.openxpo.protocol.types.ModuleState;
 import org.openxpo.protocol.units.Codecs;
 
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.SplittableRandom;
-
-import static org.openxpo.protocol.map.XpoPages.THRESHOLD_KINDS;
 
 /**
  * Power, heat and optics of the module on the firmware clock (equations in docs/emulator.md). Each tick computes the
@@ -52,47 +60,51 @@ final class Physics {
         NOISE_FLOW = 0.01, NOISE_OPTICS_DB = 0.03, NOISE_BIAS_MA = 0.2, NOISE_VCC = 0.005;
 
     private static final MemoryMap MAP = MemoryMap.xpo();
-    private static final int BANKS = MemoryMap.BANKS, PER_BANK = MemoryMap.LANES_PER_BANK, LANES = MemoryMap.LANES;
+    private static final int BANKS = Lanes.BANKS, LANES = Lanes.COUNT;
+    private static final ThresholdKind[] KINDS = ThresholdKind.values();
     private static final int ACTIVATED = DataPathState.ACTIVATED.code(), INITIALIZED = DataPathState.INITIALIZED.code(),
         DEACTIVATED = DataPathState.DEACTIVATED.code(),
         TX_TURN_ON = DataPathState.TX_TURN_ON.code(), TX_TURN_OFF = DataPathState.TX_TURN_OFF.code();
 
-    /** A monitor with its value, 4-bit flag field and thresholds (HA, LA, HW, LW), resolved once. */
-    private record Watched(Field value, Field flags, Field[] thresholds) {
-        static Watched of(Field value, Field flags, String prefix) {
-            Field[] t = new Field[4];
-            for (int k = 0; k < 4; k++) t[k] = MAP.field(prefix + THRESHOLD_KINDS.get(k));
-            return new Watched(value, flags, t);
+    /** A module monitor: its value, its 4-bit latched flags (a bit per {@link ThresholdKind#flagBit()}), thresholds. */
+    private record Watched(Field value, Field flags, ThresholdSet thresholds) {
+        static Watched of(Field value, Field flags) { return new Watched(value, flags, thresholdsOf(value)); }
+    }
+
+    /** A lane monitor: its value, its thresholds and the per-lane latched flag of each threshold kind. */
+    private record LaneWatched(Field value, ThresholdSet thresholds, Map<ThresholdKind, Field> flags) {
+        static LaneWatched of(Field value, Field highAlarm, Field lowAlarm, Field highWarning, Field lowWarning) {
+            Map<ThresholdKind, Field> flags = new EnumMap<>(ThresholdKind.class);
+            flags.put(ThresholdKind.HIGH_ALARM, highAlarm);
+            flags.put(ThresholdKind.LOW_ALARM, lowAlarm);
+            flags.put(ThresholdKind.HIGH_WARNING, highWarning);
+            flags.put(ThresholdKind.LOW_WARNING, lowWarning);
+            return new LaneWatched(value, thresholdsOf(value), flags);
         }
     }
 
-    /** A lane monitor with its thresholds and the four per-lane flag fields, resolved once. */
-    private record LaneWatched(Field value, Field[] thresholds, Field[] flags) {
-        static LaneWatched of(Field value, String prefix) {
-            Field[] t = new Field[4], f = new Field[4];
-            for (int k = 0; k < 4; k++) {
-                t[k] = MAP.field(prefix + THRESHOLD_KINDS.get(k));
-                f[k] = MAP.field(prefix + THRESHOLD_KINDS.get(k) + "Flag");
-            }
-            return new LaneWatched(value, t, f);
-        }
+    private static ThresholdSet thresholdsOf(Field value) {
+        return MAP.thresholdsOf(value)
+            .orElseThrow(() -> new IllegalStateException(value.name() + " has no thresholds"));
     }
 
-    private static final Monitor[] MONITORS = Monitor.values();
-    private static final Field[] MONITOR_VALUE = new Field[MONITORS.length];
-    private static final Watched[] MODULE_WATCHED = new Watched[MONITORS.length + 2];
+    private static final Watched[] MODULE_WATCHED = new Watched[Monitor.values().length + 2];
     static {
-        MODULE_WATCHED[0] = Watched.of(Fields.TEMP_MON, Fields.TEMP_FLAGS, "TempMon");
-        MODULE_WATCHED[1] = Watched.of(Fields.VCC_MON, Fields.VCC_FLAGS, "VccMon");
-        for (Monitor monitor : MONITORS) {
-            MONITOR_VALUE[monitor.ordinal()] = MAP.field(monitor.valueField());
-            MODULE_WATCHED[monitor.ordinal() + 2] = Watched.of(MAP.field(monitor.valueField()),
-                MAP.field(monitor.flagsField()), monitor.thresholdPrefix());
+        MODULE_WATCHED[0] = Watched.of(LowerPage.TEMP_MON_VALUE, LowerPage.TEMP_FLAGS);
+        MODULE_WATCHED[1] = Watched.of(LowerPage.VCC_MON_VOLTAGE, LowerPage.VCC_FLAGS);
+        for (Monitor monitor : Monitor.values()) {
+            MODULE_WATCHED[monitor.ordinal() + 2] = Watched.of(monitor.value(), monitor.flags());
         }
     }
-    private static final LaneWatched TX_POWER = LaneWatched.of(Fields.TX_POWER, "TxPower");
-    private static final LaneWatched TX_BIAS = LaneWatched.of(Fields.TX_BIAS, "TxBias");
-    private static final LaneWatched RX_POWER = LaneWatched.of(Fields.RX_POWER, "RxPower");
+    private static final LaneWatched TX_POWER = LaneWatched.of(LaneStatusPage.OPTICAL_POWER_TX,
+        LaneStatusPage.TX_POWER_HIGH_ALARM_FLAG, LaneStatusPage.TX_POWER_LOW_ALARM_FLAG,
+        LaneStatusPage.TX_POWER_HIGH_WARNING_FLAG, LaneStatusPage.TX_POWER_LOW_WARNING_FLAG);
+    private static final LaneWatched TX_BIAS = LaneWatched.of(LaneStatusPage.LASER_BIAS_TX,
+        LaneStatusPage.TX_BIAS_HIGH_ALARM_FLAG, LaneStatusPage.TX_BIAS_LOW_ALARM_FLAG,
+        LaneStatusPage.TX_BIAS_HIGH_WARNING_FLAG, LaneStatusPage.TX_BIAS_LOW_WARNING_FLAG);
+    private static final LaneWatched RX_POWER = LaneWatched.of(LaneStatusPage.OPTICAL_POWER_RX,
+        LaneStatusPage.RX_POWER_HIGH_ALARM_FLAG, LaneStatusPage.RX_POWER_LOW_ALARM_FLAG,
+        LaneStatusPage.RX_POWER_HIGH_WARNING_FLAG, LaneStatusPage.RX_POWER_LOW_WARNING_FLAG);
 
     private final FirmwareContext firmware;
     private final ModuleMemory mem;
@@ -106,7 +118,8 @@ final class Physics {
     private final double[] laneRxMw = new double[LANES];
 
     private double inlet = NOMINAL_INLET_C, outlet = NOMINAL_INLET_C, plate = NOMINAL_INLET_C;
-    private final double[] hot = {NOMINAL_INLET_C, NOMINAL_INLET_C}, cold = {NOMINAL_INLET_C, NOMINAL_INLET_C};
+    /** Hot- and cold-zone temperature of each paddle card, indexed by {@link Lanes#CARD_A} / {@link Lanes#CARD_B}. */
+    private final double[] hot = new double[Lanes.CARDS], cold = new double[Lanes.CARDS];
     private double inputPowerW;
 
     // Page arrays, fetched again only after a reset replaced them (a cleared memory gives B0h a new array).
@@ -125,6 +138,8 @@ final class Physics {
         this.module = module;
         this.flags = flags;
         this.fault = fault;
+        Arrays.fill(hot, NOMINAL_INLET_C);
+        Arrays.fill(cold, NOMINAL_INLET_C);
         this.random = new SplittableRandom(firmware.config().seed());
         for (int i = 0; i < LANES; i++) {
             laneTxMw[i] = TX_MW * Codecs.dbmToMilliwatts(random.nextDouble(-0.3, 0.3));
@@ -168,22 +183,23 @@ final class Physics {
     }
 
     private void snapshot() {
-        byte[] telemetry = mem.pageArray(XpoPages.TELEMETRY, 0);
+        byte[] telemetry = mem.pageArray(Pages.XPO_TELEMETRY, 0);
         if (telemetry != b0) {
             b0 = telemetry;
-            b1 = mem.pageArray(XpoPages.THRESHOLDS, 0);
-            p02 = mem.pageArray(0x02, 0);
+            b1 = mem.pageArray(Pages.XPO_THRESHOLDS, 0);
+            p02 = mem.pageArray(Pages.THRESHOLDS, 0);
             for (int b = 0; b < BANKS; b++) {
-                status[b] = mem.pageArray(0x11, b);
-                control[b] = mem.pageArray(0x10, b);
+                status[b] = mem.pageArray(Pages.LANE_STATUS, b);
+                control[b] = mem.pageArray(Pages.LANE_CONTROL, b);
             }
         }
         for (int lane = 0; lane < LANES; lane++) {
-            byte[] s = status[lane / PER_BANK];
-            dpState[lane] = (int) Fields.DP_STATE.get(s, lane % PER_BANK);
-            lit[lane] = Fields.OUTPUT_STATUS_TX.get(s, lane % PER_BANK) == 1;
+            byte[] s = status[Lanes.bankOf(lane + 1)];
+            int i = Lanes.indexInBank(lane + 1);
+            dpState[lane] = (int) LaneStatusPage.DP_STATE.get(s, i);
+            lit[lane] = LaneStatusPage.OUTPUT_STATUS_TX.get(s, i) == 1;
         }
-        leakage = Math.max(LEAKAGE_MIN, 1 + LEAKAGE_PER_K * ((hot[0] + hot[1]) / 2 - LEAKAGE_REF_C));
+        leakage = Math.max(LEAKAGE_MIN, 1 + LEAKAGE_PER_K * (mean(hot) - LEAKAGE_REF_C));
     }
 
     /** Lane index 0–63: its data path is powered (DPInitialized, DPActivated or turning Tx on/off). */
@@ -226,15 +242,25 @@ final class Physics {
         double plateTarget = inlet + p * (0.5 / capacity + plateResistance);
         plate += (plateTarget - plate) * alpha(dt, THERMAL_TAU_S);
         double lanes = lanePower(0, LANES);
-        for (int card = 0; card < 2; card++) {
-            // Paddle card A carries banks 0–3 (lanes 1–32), card B banks 4–7; the rest of the power splits evenly.
-            double cardPower = (p - lanes) / 2 + lanePower(card * 32, card * 32 + 32);
+        for (int card = 0; card < Lanes.CARDS; card++) {
+            // Each paddle card carries its lanes (A: banks 0–3, B: banks 4–7); the rest of the power splits evenly.
+            int first = Lanes.firstLaneOfCard(card) - 1;
+            double cardPower = (p - lanes) / Lanes.CARDS + lanePower(first, first + Lanes.LANES_PER_CARD);
             hot[card] += (plate + cardPower * HOT_ZONE_K_PER_W - hot[card]) * alpha(dt, THERMAL_TAU_S);
             cold[card] += (plate + cardPower * COLD_ZONE_K_PER_W - cold[card]) * alpha(dt, THERMAL_TAU_S);
         }
     }
 
     private static double alpha(double dt, double tau) { return 1 - Math.exp(-dt / tau); }
+
+    private static double sum(double[] values) {
+        double sum = 0;
+        for (double v : values) sum += v;
+        return sum;
+    }
+
+    /** The mean over the paddle cards of a per-card temperature. */
+    private static double mean(double[] perCard) { return sum(perCard) / perCard.length; }
 
     private double noise(double amplitude) { return random.nextDouble(-amplitude, amplitude); }
 
@@ -248,26 +274,26 @@ final class Physics {
         setMonitor(b0, Monitor.COOLANT_OUTLET_TEMP, outlet + noise(NOISE_COOLANT_C));
         setMonitor(b0, Monitor.COOLANT_FLOW, Math.max(0, flow * (1 + noise(NOISE_FLOW))));
         setMonitor(b0, Monitor.COLD_PLATE_TEMP, plate + noise(NOISE_COOLANT_C));
-        setMonitor(b0, Monitor.CARD_A_HOT_ZONE_TEMP, hot[0] + noise(NOISE_ZONE_C));
-        setMonitor(b0, Monitor.CARD_A_COLD_ZONE_TEMP, cold[0] + noise(NOISE_ZONE_C));
-        setMonitor(b0, Monitor.CARD_B_HOT_ZONE_TEMP, hot[1] + noise(NOISE_ZONE_C));
-        setMonitor(b0, Monitor.CARD_B_COLD_ZONE_TEMP, cold[1] + noise(NOISE_ZONE_C));
-        Fields.LEAK_DETECTED.set(b0, 0, faults.leak() ? 1 : 0);
-        Fields.LEAK_SENSOR_FAULT.set(b0, 0, faults.leakSensorFault() ? 1 : 0);
-        double caseTemp = (hot[0] + hot[1] + cold[0] + cold[1]) / 4;
+        setMonitor(b0, Monitor.CARD_A_HOT_ZONE_TEMP, hot[Lanes.CARD_A] + noise(NOISE_ZONE_C));
+        setMonitor(b0, Monitor.CARD_A_COLD_ZONE_TEMP, cold[Lanes.CARD_A] + noise(NOISE_ZONE_C));
+        setMonitor(b0, Monitor.CARD_B_HOT_ZONE_TEMP, hot[Lanes.CARD_B] + noise(NOISE_ZONE_C));
+        setMonitor(b0, Monitor.CARD_B_COLD_ZONE_TEMP, cold[Lanes.CARD_B] + noise(NOISE_ZONE_C));
+        XpoPages.LEAK_DETECTED.set(b0, 0, faults.leak() ? 1 : 0);
+        XpoPages.LEAK_SENSOR_FAULT.set(b0, 0, faults.leakSensorFault() ? 1 : 0);
+        double caseTemp = (sum(hot) + sum(cold)) / (hot.length + cold.length);
         byte[] lo = mem.lower();
-        Fields.TEMP_MON.setValue(lo, 0, caseTemp + noise(NOISE_COOLANT_C));
-        Fields.VCC_MON.setValue(lo, 0, 3.30 + noise(NOISE_VCC));
+        LowerPage.TEMP_MON_VALUE.setValue(lo, 0, caseTemp + noise(NOISE_COOLANT_C));
+        LowerPage.VCC_MON_VOLTAGE.setValue(lo, 0, 3.30 + noise(NOISE_VCC));
         publishOptics();
     }
 
     private void publishOptics() {
-        int multiplier = (int) mem.get(Fields.TX_BIAS_MULTIPLIER);
-        double heat = Math.max(0, (hot[0] + hot[1]) / 2 - 50);
+        int multiplier = (int) mem.get(AdminPages.TX_BIAS_MULTIPLIER);
+        double heat = Math.max(0, mean(hot) - 50);
         long now = firmware.now();
         for (int lane = 0; lane < LANES; lane++) {
-            byte[] s = status[lane / PER_BANK];
-            int i = lane % PER_BANK;
+            byte[] s = status[Lanes.bankOf(lane + 1)];
+            int i = Lanes.indexInBank(lane + 1);
             double txMw = 0, biasMa = 0, rxMw = 0;
             if (lit[lane]) {
                 double aging = faults.degradationDb(lane + 1, now);
@@ -278,14 +304,14 @@ final class Physics {
             if (powered(lane) && !faults.rxLos(lane + 1)) {
                 rxMw = laneRxMw[lane] * Codecs.dbmToMilliwatts(noise(NOISE_OPTICS_DB));
             }
-            Fields.TX_POWER.setValue(s, i, txMw);
-            Fields.TX_BIAS.set(s, i, Codecs.biasRaw(biasMa, multiplier));
-            Fields.RX_POWER.setValue(s, i, rxMw);
+            LaneStatusPage.OPTICAL_POWER_TX.setValue(s, i, txMw);
+            LaneStatusPage.LASER_BIAS_TX.set(s, i, Codecs.biasRaw(biasMa, multiplier));
+            LaneStatusPage.OPTICAL_POWER_RX.setValue(s, i, rxMw);
         }
     }
 
     private static void setMonitor(byte[] b0, Monitor monitor, double value) {
-        MONITOR_VALUE[monitor.ordinal()].setValue(b0, 0, value);
+        monitor.value().setValue(b0, 0, value);
     }
 
     // ------------------------------------------------------------------ flags
@@ -293,10 +319,10 @@ final class Physics {
     private void evaluateFlags() {
         boolean changed = false;
         for (Watched w : MODULE_WATCHED) changed |= latchNibble(w);
-        if (faults.leak()) changed |= mem.latch(Fields.LEAK_FLAG, 0, 0);
-        if (faults.leakSensorFault()) changed |= mem.latch(Fields.LEAK_SENSOR_FAULT_FLAG, 0, 0);
-        if (mem.get(Fields.MATING_CYCLES) * 10 >= mem.get(Fields.MATING_CYCLES_RATED) * 9) {
-            changed |= mem.latch(Fields.MATING_WARNING_FLAG, 0, 0);
+        if (faults.leak()) changed |= mem.latch(XpoPages.LEAK_FLAG, 0, 0);
+        if (faults.leakSensorFault()) changed |= mem.latch(XpoPages.LEAK_SENSOR_FAULT_FLAG, 0, 0);
+        if (mem.get(XpoPages.MATING_CYCLES) * 10 >= mem.get(XpoPages.MATING_CYCLES_RATED) * 9) {
+            changed |= mem.latch(XpoPages.MATING_CYCLES_WARNING_FLAG, 0, 0);
         }
         changed |= laneFlags();
         if (changed) flags.flagsChanged();
@@ -306,22 +332,20 @@ final class Physics {
     private byte[] array(Field f) {
         if (f.lower()) return mem.lower();
         return switch (f.page()) {
-            case XpoPages.TELEMETRY -> b0;
-            case XpoPages.THRESHOLDS -> b1;
-            case 0x02 -> p02;
+            case Pages.XPO_TELEMETRY -> b0;
+            case Pages.XPO_THRESHOLDS -> b1;
+            case Pages.THRESHOLDS -> p02;
             default -> mem.region(f, 0);
         };
     }
 
-    /** Latches the HA/LA/HW/LW bits (bit0..bit3 of the nibble) of a monitor whose value crosses its thresholds. */
+    /** Latches the flag bit of every threshold kind a monitor's value crosses. */
     private boolean latchNibble(Watched w) {
         double v = w.value().value(array(w.value()), 0);
         int bits = 0;
-        for (int k = 0; k < 4; k++) {
-            Field t = w.thresholds()[k];
-            double limit = t.value(array(t), 0);
-            boolean high = k % 2 == 0;
-            if (high ? v > limit : v < limit) bits |= 1 << k;
+        for (ThresholdKind kind : KINDS) {
+            Field t = w.thresholds().get(kind);
+            if (crosses(kind, v, t.value(array(t), 0))) bits |= 1 << kind.flagBit();
         }
         if (bits == 0) return false;
         byte[] flagRegion = array(w.flags());
@@ -334,14 +358,14 @@ final class Physics {
         boolean changed = false;
         for (int lane = 0; lane < LANES; lane++) {
             if (!powered(lane)) continue;
-            int bank = lane / PER_BANK, i = lane % PER_BANK;
+            int bank = Lanes.bankOf(lane + 1), i = Lanes.indexInBank(lane + 1);
             byte[] s = status[bank];
-            if (faults.laserFailed(lane + 1)) changed |= latch(s, Fields.FAILURE_FLAG_TX, i);
-            if (faults.rxLos(lane + 1)) changed |= latch(s, Fields.LOS_FLAG_RX, i);
-            if (faults.cdrLol(lane + 1, true)) changed |= latch(s, Fields.CDR_LOL_FLAG_RX, i);
-            if (faults.cdrLol(lane + 1, false)) changed |= latch(s, Fields.CDR_LOL_FLAG_TX, i);
+            if (faults.laserFailed(lane + 1)) changed |= latch(s, LaneStatusPage.FAILURE_FLAG_TX, i);
+            if (faults.rxLos(lane + 1)) changed |= latch(s, LaneStatusPage.LOS_FLAG_RX, i);
+            if (faults.cdrLol(lane + 1, true)) changed |= latch(s, LaneStatusPage.CDR_LOL_FLAG_RX, i);
+            if (faults.cdrLol(lane + 1, false)) changed |= latch(s, LaneStatusPage.CDR_LOL_FLAG_TX, i);
             // Tx thresholds apply where light is expected: data path active and the lane's output enabled.
-            boolean txEnabled = Fields.OUTPUT_DISABLE_TX.get(control[bank], i) == 0;
+            boolean txEnabled = LaneControlPage.OUTPUT_DISABLE_TX.get(control[bank], i) == 0;
             if (txEnabled && dpState[lane] == ACTIVATED) {
                 changed |= laneThresholds(s, p02, i, TX_POWER);
                 changed |= laneThresholds(s, p02, i, TX_BIAS);
@@ -360,12 +384,16 @@ final class Physics {
     private static boolean laneThresholds(byte[] status, byte[] p02, int i, LaneWatched w) {
         long raw = w.value().get(status, i);
         boolean changed = false;
-        for (int k = 0; k < 4; k++) {
-            long limit = w.thresholds()[k].get(p02, 0);
-            boolean high = k % 2 == 0;
-            if (high ? raw > limit : raw < limit) changed |= latch(status, w.flags()[k], i);
+        for (ThresholdKind kind : KINDS) {
+            long limit = w.thresholds().get(kind).get(p02, 0);
+            if (crosses(kind, raw, limit)) changed |= latch(status, w.flags().get(kind), i);
         }
         return changed;
+    }
+
+    /** True when {@code value} is beyond the threshold of {@code kind}: above a high one, below a low one. */
+    private static boolean crosses(ThresholdKind kind, double value, double threshold) {
+        return kind.bound() == ThresholdKind.Bound.HIGH ? value > threshold : value < threshold;
     }
 
     // ------------------------------------------------------------------ protective actions
@@ -373,14 +401,14 @@ final class Physics {
     private void protect() {
         ModuleState s = module.state();
         if (s == ModuleState.FAULT || s == ModuleState.RESETTING || s == ModuleState.MGMT_INIT) return;
-        if (hot[0] > SHUTDOWN_C || hot[1] > SHUTDOWN_C) fault.enterFault(FaultCause.OVER_TEMPERATURE);
+        if (Arrays.stream(hot).max().orElseThrow() > SHUTDOWN_C) fault.enterFault(FaultCause.OVER_TEMPERATURE);
         else if (faults.leak()) fault.enterFault(FaultCause.COOLANT_LEAK);
         else if (inputVoltage() > OVER_VOLTAGE_V) {
-            mem.latch(Fields.POWER_GOOD_LOST_FLAG, 0, 0);
+            mem.latch(XpoPages.POWER_GOOD_LOST_FLAG, 0, 0);
             fault.enterFault(FaultCause.INPUT_OVER_VOLTAGE);
         }
     }
 
-    /** The temperature of a paddle card's hot zone (0 = A, 1 = B), for tests and the control API. */
+    /** The hot-zone temperature of paddle card {@code card} ({@link Lanes#CARD_A} or B), for tests and the API. */
     double hotZone(int card) { return hot[card]; }
 }

@@ -1,8 +1,11 @@
 package org.openxpo.emulator.module;
 
 import org.openxpo.protocol.cdb.CdbPage;
+import org.openxpo.protocol.map.AdminPages;
 import org.openxpo.protocol.map.Field;
-import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.map.LowerPage;
+import org.openxpo.protocol.map.ManagementInterface;
+import org.openxpo.protocol.map.ThresholdSet;
 import org.openxpo.protocol.map.XpoPages;
 import org.openxpo.protocol.types.ApplicationDescriptor;
 import org.openxpo.protocol.units.Codecs;
@@ -11,7 +14,7 @@ import java.util.List;
 
 /**
  * Writes the module's non-volatile content: identity (00h), advertisement (01h), thresholds (02h, B1h) and the
- * application list, then the page checksums. Values are set through the declared fields by name.
+ * application list, then the page checksums. Values are set through the map's field constants.
  */
 final class StaticContent {
     private StaticContent() {}
@@ -21,81 +24,99 @@ final class StaticContent {
     /** Advertised signal-integrity limits (01h:153/154), used by ApplyDPInit to reject invalid SI. */
     static final int TX_INPUT_EQ_MAX = 6, RX_PRE_CURSOR_MAX = 7, RX_POST_CURSOR_MAX = 7, RX_AMPLITUDE_CODES = 0xF;
     static final int MATING_CYCLES_RATED = 500;
+    /** An unused application slot: host interface FFh ends the list. */
+    private static final long NO_APPLICATION =
+        new ApplicationDescriptor(ApplicationDescriptor.END_OF_LIST, 0, 0, 0, 0).encode();
+
+    /** A page checksum: the 8-bit sum of the page's bytes from {@code from} up to the checksum byte. */
+    private record Checksum(Field sum, int from) {}
+
+    /**
+     * The checksummed pages. Each sum covers its page's upper half up to the checksum byte, except that of 01h: CMIS
+     * leaves the inactive firmware version (01h:128–129) out, since a download changes it.
+     */
+    private static final List<Checksum> CHECKSUMS = List.of(
+        new Checksum(AdminPages.PAGE_CHECKSUM_00H, ManagementInterface.UPPER_PAGE_START),
+        new Checksum(AdminPages.PAGE_CHECKSUM_01H, AdminPages.INACTIVE_FIRMWARE_MINOR.offset() + 1),
+        new Checksum(AdminPages.PAGE_CHECKSUM_02H, ManagementInterface.UPPER_PAGE_START),
+        new Checksum(XpoPages.PAGE_CHECKSUM_B1H, ManagementInterface.UPPER_PAGE_START));
 
     static void load(ModuleMemory mem, ModuleConfig cfg, FirmwareImages images) {
         ModuleConfig.Timing t = cfg.timing();
-        set(mem, "SFF8024Identifier", cfg.identifier());
-        set(mem, "CmisRevisionMajor", 5);
-        set(mem, "CmisRevisionMinor", 3);
-        set(mem, "MemoryModel", 0);
-        set(mem, "SteppedConfigOnly", 1);
-        set(mem, "MciMaxSpeed", 1);
-        set(mem, "AutoCommissioning", 1);
-        set(mem, "MediaType", 2);
-        for (int i = 0; i < 15; i++) {
+        mem.set(LowerPage.SFF8024_IDENTIFIER, cfg.identifier());
+        mem.set(LowerPage.CMIS_REVISION_MAJOR, 5);
+        mem.set(LowerPage.CMIS_REVISION_MINOR, 3);
+        mem.set(LowerPage.MEMORY_MODEL, 0);
+        mem.set(LowerPage.STEPPED_CONFIG_ONLY, 1);
+        mem.set(LowerPage.MCI_MAX_SPEED, 1);
+        mem.set(LowerPage.AUTO_COMMISSIONING, 1);
+        mem.set(LowerPage.MEDIA_TYPE, 2);
+        int inLower = LowerPage.APP_DESCRIPTOR.count();
+        for (int i = 0; i < inLower + AdminPages.APP_DESCRIPTOR_EXT.count(); i++) {
             ApplicationDescriptor app = i < cfg.applications().size() ? cfg.applications().get(i) : null;
-            long packed = app == null ? 0xFF000000L : app.encode();
-            if (i < 8) mem.set(Fields.APP_DESCRIPTOR, 0, i, packed);
-            else mem.set(field("AppDescriptorExt"), 0, i - 8, packed);
-            mem.set(field("MediaLaneAssignmentOptions"), 0, i, app == null ? 0 : app.hostLaneOptions());
+            long packed = app == null ? NO_APPLICATION : app.encode();
+            if (i < inLower) mem.set(LowerPage.APP_DESCRIPTOR, 0, i, packed);
+            else mem.set(AdminPages.APP_DESCRIPTOR_EXT, 0, i - inLower, packed);
+            mem.set(AdminPages.MEDIA_LANE_ASSIGNMENT_OPTIONS, 0, i, app == null ? 0 : app.hostLaneOptions());
         }
         images.publishVersions(mem);
 
-        set(mem, "SFF8024IdentifierCopy", cfg.identifier());
-        text(mem, "VendorName", cfg.vendorName());
-        set(mem, "VendorOUI", cfg.vendorOui());
-        text(mem, "VendorPN", cfg.partNumber());
-        text(mem, "VendorRev", cfg.vendorRevision());
-        text(mem, "VendorSN", cfg.serialNumber());
-        text(mem, "DateCode", cfg.dateCode());
-        text(mem, "CLEICode", "");
-        set(mem, "ModulePowerClass", 7);
-        field("MaxPower").setValue(mem.region(field("MaxPower"), 0), 0, cfg.maxPowerW());
-        set(mem, "ConnectorType", 0x0D);
-        set(mem, "MediaInterfaceTechnology", 6);
-        text(mem, "XpoProfileMarker", "XPO");
-        set(mem, "XpoProfileVersion", 1);
+        mem.set(AdminPages.SFF8024_IDENTIFIER_COPY, cfg.identifier());
+        text(mem, AdminPages.VENDOR_NAME, cfg.vendorName());
+        mem.set(AdminPages.VENDOR_OUI, cfg.vendorOui());
+        text(mem, AdminPages.VENDOR_PN, cfg.partNumber());
+        text(mem, AdminPages.VENDOR_REV, cfg.vendorRevision());
+        text(mem, AdminPages.VENDOR_SN, cfg.serialNumber());
+        text(mem, AdminPages.DATE_CODE, cfg.dateCode());
+        text(mem, AdminPages.CLEI_CODE, "");
+        mem.set(AdminPages.MODULE_POWER_CLASS, 7);
+        value(mem, AdminPages.MAX_POWER, cfg.maxPowerW());
+        mem.set(AdminPages.CONNECTOR_TYPE, 0x0D);
+        mem.set(AdminPages.MEDIA_INTERFACE_TECHNOLOGY, 6);
+        text(mem, AdminPages.XPO_PROFILE_MARKER, "XPO");
+        mem.set(AdminPages.XPO_PROFILE_VERSION, 1);
 
-        set(mem, "HardwareMajor", cfg.hardwareMajor());
-        set(mem, "HardwareMinor", cfg.hardwareMinor());
-        set(mem, "LengthSmf", 5);
-        set(mem, "NominalWavelength", 26220);
-        set(mem, "WavelengthTolerance", 1300);
-        set(mem, "BanksSupported", 3);
-        set(mem, "MaxDurationDPDeinit", Codecs.durationCode(t.dpDeinit().toMillis()));
-        set(mem, "MaxDurationDPInit", Codecs.durationCode(t.dpInit().toMillis()));
-        set(mem, "ModuleTempMax", 75);
-        set(mem, "ModuleTempMin", 0);
-        set(mem, "OperatingVoltageMin", 157);
-        set(mem, "OpticalCharacteristics", 0x10);
-        set(mem, "RxOutputAmplitudeSupport", (RX_AMPLITUDE_CODES << 4) | TX_INPUT_EQ_MAX);
-        set(mem, "RxOutputEqSupport", (RX_POST_CURSOR_MAX << 4) | RX_PRE_CURSOR_MAX);
-        set(mem, "TxControlsSupported", 0x03);
-        set(mem, "RxControlsSupported", 0x03);
-        set(mem, "TxFlagsSupported", 0x05);
-        set(mem, "RxFlagsSupported", 0x06);
-        set(mem, "ModuleMonitorsSupported", 0x03);
-        set(mem, "TxBiasMultiplier", BIAS_MULTIPLIER_CODE);
-        set(mem, "LaneMonitorsSupported", 0x07);
-        set(mem, "TxSiControlsSupported", 0x0D);
-        set(mem, "RxSiControlsSupported", 0x1D);
-        set(mem, "CdbInstancesSupported", 1);
-        set(mem, "CdbBackgroundModeSupported", 1);
-        set(mem, "CdbMaxPagesEpl", cfg.cdbWriteMechanism().epl() ? CdbPage.EPL_PAGES_CODE_ALL : 0);
-        set(mem, "CdbReadWriteLengthExt", cfg.cdbReadWriteLengthExt());
+        mem.set(AdminPages.HARDWARE_MAJOR, cfg.hardwareMajor());
+        mem.set(AdminPages.HARDWARE_MINOR, cfg.hardwareMinor());
+        mem.set(AdminPages.LENGTH_SMF, 5);
+        mem.set(AdminPages.NOMINAL_WAVELENGTH, 26220);
+        mem.set(AdminPages.WAVELENGTH_TOLERANCE, 1300);
+        mem.set(AdminPages.BANKS_SUPPORTED, 3);
+        mem.set(AdminPages.MAX_DURATION_DP_DEINIT, Codecs.durationCode(t.dpDeinit().toMillis()));
+        mem.set(AdminPages.MAX_DURATION_DP_INIT, Codecs.durationCode(t.dpInit().toMillis()));
+        mem.set(AdminPages.MODULE_TEMP_MAX, 75);
+        mem.set(AdminPages.MODULE_TEMP_MIN, 0);
+        mem.set(AdminPages.OPERATING_VOLTAGE_MIN, 157);
+        mem.set(AdminPages.OPTICAL_CHARACTERISTICS, 0x10);
+        mem.set(AdminPages.RX_OUTPUT_AMPLITUDE_SUPPORT, (RX_AMPLITUDE_CODES << 4) | TX_INPUT_EQ_MAX);
+        mem.set(AdminPages.RX_OUTPUT_EQ_SUPPORT, (RX_POST_CURSOR_MAX << 4) | RX_PRE_CURSOR_MAX);
+        mem.set(AdminPages.TX_CONTROLS_SUPPORTED, 0x03);
+        mem.set(AdminPages.RX_CONTROLS_SUPPORTED, 0x03);
+        mem.set(AdminPages.TX_FLAGS_SUPPORTED, 0x05);
+        mem.set(AdminPages.RX_FLAGS_SUPPORTED, 0x06);
+        mem.set(AdminPages.MODULE_MONITORS_SUPPORTED, 0x03);
+        mem.set(AdminPages.TX_BIAS_MULTIPLIER, BIAS_MULTIPLIER_CODE);
+        mem.set(AdminPages.LANE_MONITORS_SUPPORTED, 0x07);
+        mem.set(AdminPages.TX_SI_CONTROLS_SUPPORTED, 0x0D);
+        mem.set(AdminPages.RX_SI_CONTROLS_SUPPORTED, 0x1D);
+        mem.set(AdminPages.CDB_INSTANCES_SUPPORTED, 1);
+        mem.set(AdminPages.CDB_BACKGROUND_MODE_SUPPORTED, 1);
+        mem.set(AdminPages.CDB_MAX_PAGES_EPL, cfg.cdbWriteMechanism().epl() ? CdbPage.EPL_PAGES_CODE_ALL : 0);
+        mem.set(AdminPages.CDB_READ_WRITE_LENGTH_EXT, cfg.cdbReadWriteLengthExt());
         // without EPL writes the module has no EPL pages: A0h-AFh are then unsupported pages (selecting one shows 00h)
         mem.withdrawPages(cfg.cdbWriteMechanism().epl() ? List.of() : CdbPage.eplPages());
-        set(mem, "MaxDurationModulePwrDn", Codecs.durationCode(t.modulePwrDn().toMillis()));
-        set(mem, "MaxDurationModulePwrUp", Codecs.durationCode(t.modulePwrUp().toMillis()));
-        set(mem, "MaxDurationDPTxTurnOff", Codecs.durationCode(t.txTurnOff().toMillis()));
-        set(mem, "MaxDurationDPTxTurnOn", Codecs.durationCode(t.txTurnOn().toMillis()));
+        mem.set(AdminPages.MAX_DURATION_MODULE_PWR_DN, Codecs.durationCode(t.modulePwrDn().toMillis()));
+        mem.set(AdminPages.MAX_DURATION_MODULE_PWR_UP, Codecs.durationCode(t.modulePwrUp().toMillis()));
+        mem.set(AdminPages.MAX_DURATION_DP_TX_TURN_OFF, Codecs.durationCode(t.txTurnOff().toMillis()));
+        mem.set(AdminPages.MAX_DURATION_DP_TX_TURN_ON, Codecs.durationCode(t.txTurnOn().toMillis()));
 
-        thresholds(mem, "TempMon", 80, -5, 75, 0);
-        thresholds(mem, "VccMon", 3.465, 3.135, 3.43, 3.17);
-        thresholds(mem, "TxPower", 4.0, 0.2, 3.2, 0.32);
-        thresholdsRaw(mem, "TxBias", Codecs.biasRaw(150, BIAS_MULTIPLIER_CODE), Codecs.biasRaw(20, BIAS_MULTIPLIER_CODE),
+        thresholds(mem, AdminPages.TEMP_MON, 80, -5, 75, 0);
+        thresholds(mem, AdminPages.VCC_MON, 3.465, 3.135, 3.43, 3.17);
+        thresholds(mem, AdminPages.TX_POWER, 4.0, 0.2, 3.2, 0.32);
+        thresholdsRaw(mem, AdminPages.TX_BIAS,
+            Codecs.biasRaw(150, BIAS_MULTIPLIER_CODE), Codecs.biasRaw(20, BIAS_MULTIPLIER_CODE),
             Codecs.biasRaw(130, BIAS_MULTIPLIER_CODE), Codecs.biasRaw(30, BIAS_MULTIPLIER_CODE));
-        thresholds(mem, "RxPower", 4.0, 0.1, 3.2, 0.16);
+        thresholds(mem, AdminPages.RX_POWER, 4.0, 0.1, 3.2, 0.16);
 
         thresholds(mem, XpoPages.Monitor.INPUT_VOLTAGE, 60, 42, 57, 44);
         thresholds(mem, XpoPages.Monitor.INPUT_CURRENT, 12, 0, 10.5, 0);
@@ -112,47 +133,42 @@ final class StaticContent {
                 XpoPages.Monitor.CARD_B_COLD_ZONE_TEMP}) {
             thresholds(mem, m, 75, 0, 70, 5);
         }
-        mem.set(Fields.MATING_CYCLES_RATED, MATING_CYCLES_RATED);
-        Fields.MAX_POWER_XPO.setValue(mem.region(Fields.MAX_POWER_XPO, 0), 0, cfg.maxPowerW());
-        mem.set(Fields.MATING_CYCLES, cfg.matingCycles());
+        mem.set(XpoPages.MATING_CYCLES_RATED, MATING_CYCLES_RATED);
+        value(mem, XpoPages.MAX_POWER_XPO, cfg.maxPowerW());
+        mem.set(XpoPages.MATING_CYCLES, cfg.matingCycles());
         updateChecksums(mem);
     }
 
-    /** Recomputes the page checksums of 00h (222), 01h (255), 02h (255) and B1h (255). */
+    /** Recomputes the page checksums (00h, 01h, 02h and B1h). */
     static void updateChecksums(ModuleMemory mem) {
-        checksum(mem, "PageChecksum00h", 0x00, 128, 222);
-        checksum(mem, "PageChecksum01h", 0x01, 130, 255);
-        checksum(mem, "PageChecksum02h", 0x02, 128, 255);
-        checksum(mem, "PageChecksumB1h", XpoPages.THRESHOLDS, 128, 255);
-    }
-
-    private static void checksum(ModuleMemory mem, String name, int page, int from, int to) {
-        mem.set(field(name), Codecs.byteSum(mem.pageArray(page, 0), from, to));
-    }
-
-    private static Field field(String name) { return MemoryMap.xpo().field(name); }
-
-    private static void set(ModuleMemory mem, String name, long value) { mem.set(field(name), value); }
-
-    private static void text(ModuleMemory mem, String name, String value) {
-        Field f = field(name);
-        f.setText(mem.region(f, 0), value);
-    }
-
-    private static void thresholds(ModuleMemory mem, String prefix, double ha, double la, double hw, double lw) {
-        double[] v = {ha, la, hw, lw};
-        for (int k = 0; k < 4; k++) {
-            Field f = field(prefix + XpoPages.THRESHOLD_KINDS.get(k));
-            f.setValue(mem.region(f, 0), 0, v[k]);
+        for (Checksum c : CHECKSUMS) {
+            mem.set(c.sum(), Codecs.byteSum(mem.pageArray(c.sum().page(), 0), c.from(), c.sum().offset()));
         }
     }
 
-    private static void thresholds(ModuleMemory mem, XpoPages.Monitor m, double ha, double la, double hw, double lw) {
-        thresholds(mem, m.thresholdPrefix(), ha, la, hw, lw);
+    private static void text(ModuleMemory mem, Field f, String value) {
+        f.setText(mem.region(f, 0), value);
     }
 
-    private static void thresholdsRaw(ModuleMemory mem, String prefix, long ha, long la, long hw, long lw) {
-        long[] v = {ha, la, hw, lw};
-        for (int k = 0; k < 4; k++) mem.set(field(prefix + XpoPages.THRESHOLD_KINDS.get(k)), v[k]);
+    private static void value(ModuleMemory mem, Field f, double value) {
+        f.setValue(mem.region(f, 0), 0, value);
+    }
+
+    private static void thresholds(ModuleMemory mem, ThresholdSet set, double ha, double la, double hw, double lw) {
+        value(mem, set.highAlarm(), ha);
+        value(mem, set.lowAlarm(), la);
+        value(mem, set.highWarning(), hw);
+        value(mem, set.lowWarning(), lw);
+    }
+
+    private static void thresholds(ModuleMemory mem, XpoPages.Monitor m, double ha, double la, double hw, double lw) {
+        thresholds(mem, m.thresholds(), ha, la, hw, lw);
+    }
+
+    private static void thresholdsRaw(ModuleMemory mem, ThresholdSet set, long ha, long la, long hw, long lw) {
+        mem.set(set.highAlarm(), ha);
+        mem.set(set.lowAlarm(), la);
+        mem.set(set.highWarning(), hw);
+        mem.set(set.lowWarning(), lw);
     }
 }

@@ -3,14 +3,20 @@ package org.openxpo.emulator.module;
 import org.openxpo.emulator.clock.EmulatorClock;
 import org.openxpo.emulator.fault.ActiveFault;
 import org.openxpo.emulator.fault.Fault;
-import org.openxpo.protocol.map.Field;
-import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.connector.CccRequest;
 import org.openxpo.protocol.connector.CccResult;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
 import org.openxpo.protocol.connector.I3cDevice;
+import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.LaneControlPage;
+import org.openxpo.protocol.map.LowerPage;
+import org.openxpo.protocol.map.ManagementInterface;
+import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.map.Pages;
+import org.openxpo.protocol.map.XpoPages;
 import org.openxpo.protocol.types.FaultCause;
+import org.openxpo.protocol.types.Lanes;
 import org.openxpo.protocol.types.ModuleState;
 
 import java.util.List;
@@ -28,8 +34,6 @@ import java.util.List;
  */
 public final class XpoModule {
     private static final MemoryMap MAP = MemoryMap.xpo();
-    private static final int LOWER_MASKS_FIRST = MAP.field("ModuleStateChangedMask").offset();
-    private static final int LOWER_MASKS_LAST = MAP.field("CustomMonMasks").offset();
     private static final List<Field> NONZERO_RESET = MAP.fields().stream().filter(f -> f.reset() != 0).toList();
 
     private final ModuleConfig config;
@@ -107,7 +111,7 @@ public final class XpoModule {
     /** Executes one I2C transfer: messages joined by repeated starts; after a failed message the rest are skipped. */
     public synchronized List<I2cResult> i2c(List<I2cMessage> messages) {
         sync();
-        return bus.transfer(messages, msg -> bus.execute(msg, HostBus.I2C_ADDRESS));
+        return bus.transfer(messages, msg -> bus.execute(msg, ManagementInterface.I2C_ADDRESS));
     }
 
     /** True when the management interface answers: powered, out of reset and past MgmtInit. */
@@ -119,35 +123,36 @@ public final class XpoModule {
 
     /** Firmware reactions to host writes, by which declared fields the written range covers. */
     private void onHostWrite(int page, int bank, int from, int to) {
-        if (page == 0 && from < 128) {
-            if (covers(Fields.PASSWORD_ENTRY, from, to)) {
-                enteredPassword = memory.get(Fields.PASSWORD_ENTRY);
+        if (from < ManagementInterface.UPPER_PAGE_START) {
+            if (covers(LowerPage.PASSWORD_ENTRY, from, to)) {
+                enteredPassword = memory.get(LowerPage.PASSWORD_ENTRY);
                 cdb.passwordEntered(enteredPassword);
             }
-            if (covers(Fields.SOFTWARE_RESET, from, to) && memory.get(Fields.SOFTWARE_RESET) == 1) {
+            if (covers(LowerPage.SOFTWARE_RESET, from, to) && memory.get(LowerPage.SOFTWARE_RESET) == 1) {
                 timers.schedule(0, () -> reset("software"));
                 return;
             }
-            if (covers(Fields.LOW_PWR_REQUEST_SW, from, to)) evaluateLowPower();
+            if (covers(LowerPage.LOW_PWR_REQUEST_SW, from, to)) evaluateLowPower();
             // Only the mask bytes change the interrupt level; page selects (the most common write) skip the update.
-            if (from <= LOWER_MASKS_LAST && to > LOWER_MASKS_FIRST) interrupts.update();
+            if (Interrupts.writesLowerMask(from, to)) interrupts.update();
             return;
         }
-        if (page == 0x10) {
-            if (covers(Fields.APPLY_DP_INIT, from, to)) {
-                dataPaths.applyDpInit(bank, (int) byteAt(Fields.APPLY_DP_INIT, bank));
+        if (page == Pages.LANE_CONTROL) {
+            if (covers(LaneControlPage.APPLY_DP_INIT, from, to)) {
+                dataPaths.applyDpInit(bank, (int) byteAt(LaneControlPage.APPLY_DP_INIT, bank));
             }
-            if (covers(Fields.APPLY_IMMEDIATE, from, to)) {
-                dataPaths.applyImmediate(bank, (int) byteAt(Fields.APPLY_IMMEDIATE, bank));
+            if (covers(LaneControlPage.APPLY_IMMEDIATE, from, to)) {
+                dataPaths.applyImmediate(bank, (int) byteAt(LaneControlPage.APPLY_IMMEDIATE, bank));
             }
-            if (covers(Fields.DP_DEINIT, from, to) || covers(Fields.OUTPUT_DISABLE_TX, from, to)) {
+            if (covers(LaneControlPage.DP_DEINIT_LANE, from, to)
+                || covers(LaneControlPage.OUTPUT_DISABLE_TX, from, to)) {
                 dataPaths.reconcileBank(bank);
             }
             interrupts.update();
             return;
         }
-        if (page == org.openxpo.protocol.cdb.CdbPage.PAGE) cdb.onWrite(from, to);
-        if (page == 0xB0) interrupts.update();
+        if (page == Pages.CDB) cdb.onWrite(from, to);
+        if (page == Pages.XPO_TELEMETRY) interrupts.update();
     }
 
     private long byteAt(Field laneBits, int bank) {
@@ -211,7 +216,7 @@ public final class XpoModule {
         boolean good = on && v <= Physics.OVER_VOLTAGE_V;
         if (good != powerGood) {
             powerGood = good;
-            if (powered) memory.set(Fields.POWER_GOOD, good ? 1 : 0);
+            if (powered) memory.set(XpoPages.POWER_GOOD, good ? 1 : 0);
             firmware.events().powerGood(good);
         }
         if (on && !powered) {
@@ -252,15 +257,12 @@ public final class XpoModule {
         hung = false;
         timers.clear();
         memory.clear();
-        for (Field f : NONZERO_RESET) {
-            int banks = f.lower() ? 1 : Math.max(1, MAP.page(f.page()).orElseThrow().banks());
-            for (int b = 0; b < banks; b++) for (int i = 0; i < f.count(); i++) memory.set(f, b, i, f.reset());
-        }
+        memory.resetDeclared(NONZERO_RESET);
         if (bootCommitted) images.bootCommitted();
         cdb.reset();
         StaticContent.load(memory, config, images);
-        memory.set(Fields.MATING_CYCLES, matingCycles);
-        memory.set(Fields.POWER_GOOD, powerGood ? 1 : 0);
+        memory.set(XpoPages.MATING_CYCLES, matingCycles);
+        memory.set(XpoPages.POWER_GOOD, powerGood ? 1 : 0);
         dataPaths.reset();
         boolean wasAsserted = interrupts.asserted();
         interrupts.resetLevel();
@@ -317,8 +319,8 @@ public final class XpoModule {
 
     /** LowPwrS = LowPwrRequestSW OR (LowPwrAllowRequestHW AND LPMode), evaluated whenever an input changes. */
     private void evaluateLowPower() {
-        boolean lowPwr = memory.get(Fields.LOW_PWR_REQUEST_SW) == 1
-            || (memory.get(Fields.LOW_PWR_ALLOW_HW) == 1 && lpModeHigh);
+        boolean lowPwr = memory.get(LowerPage.LOW_PWR_REQUEST_SW) == 1
+            || (memory.get(LowerPage.LOW_PWR_ALLOW_REQUEST_HW) == 1 && lpModeHigh);
         ModuleConfig.Timing t = config.timing();
         switch (state) {
             case LOW_PWR -> {
@@ -348,9 +350,9 @@ public final class XpoModule {
     private void setState(ModuleState s) {
         ModuleState before = state;
         state = s;
-        memory.set(Fields.MODULE_STATE, s.code());
+        memory.set(LowerPage.MODULE_STATE, s.code());
         if (before.code() != s.code()) {
-            memory.latch(Fields.MODULE_STATE_CHANGED_FLAG, 0, 0);
+            memory.latch(LowerPage.MODULE_STATE_CHANGED_FLAG, 0, 0);
             interrupts.update();
         }
         dataPaths.reconcileAll();
@@ -360,13 +362,14 @@ public final class XpoModule {
     private void enterFault(FaultCause cause) {
         if (state == ModuleState.FAULT) return;
         if (stateTimer != null) stateTimer.cancel();
-        memory.set(Fields.FAULT_CAUSE, cause.code());
+        memory.set(LowerPage.MODULE_FAULT_CAUSE, cause.code());
         dataPaths.forceDeactivateAll();
         setState(ModuleState.FAULT);
     }
 
     public synchronized FaultCause faultCause() {
-        return state == ModuleState.FAULT ? FaultCause.fromCode((int) memory.get(Fields.FAULT_CAUSE)) : FaultCause.NONE;
+        if (state != ModuleState.FAULT) return FaultCause.NONE;
+        return FaultCause.fromCode((int) memory.get(LowerPage.MODULE_FAULT_CAUSE));
     }
 
     private void interruptChanged(boolean asserted) {
@@ -420,7 +423,7 @@ public final class XpoModule {
         if (a == null) return false;
         syncCdbFaults();
         checkPower("power restored");
-        for (int b = 0; b < MemoryMap.BANKS; b++) dataPaths.updateOutputs(b);
+        for (int b = 0; b < Lanes.BANKS; b++) dataPaths.updateOutputs(b);
         return true;
     }
 
@@ -430,7 +433,7 @@ public final class XpoModule {
         switch (fault) {
             case Fault.FirmwareFault f -> {
                 if (powered) {
-                    memory.latch(Fields.MODULE_FW_ERROR_FLAG, 0, 0);
+                    memory.latch(LowerPage.MODULE_FIRMWARE_ERROR_FLAG, 0, 0);
                     enterFault(FaultCause.FIRMWARE_FAULT);
                 }
             }
@@ -477,7 +480,7 @@ public final class XpoModule {
     /** A module is mated into a cage: one more quick-connect cycle. */
     public synchronized void mated() {
         matingCycles++;
-        if (powered) memory.set(Fields.MATING_CYCLES, matingCycles);
+        if (powered) memory.set(XpoPages.MATING_CYCLES, matingCycles);
     }
 
     public synchronized int matingCycles() { return matingCycles; }
@@ -524,6 +527,6 @@ public final class XpoModule {
 
     public synchronized org.openxpo.protocol.types.DataPathState dataPathState(int lane) {
         sync();
-        return dataPaths.state((lane - 1) / 8, (lane - 1) % 8);
+        return dataPaths.state(Lanes.bankOf(lane), Lanes.indexInBank(lane));
     }
 }

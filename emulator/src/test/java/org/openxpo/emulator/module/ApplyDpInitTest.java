@@ -1,9 +1,11 @@
 package org.openxpo.emulator.module;
 
-import org.openxpo.emulator.fault.Fault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openxpo.emulator.fault.Fault;
+import org.openxpo.protocol.map.AdminPages;
+import org.openxpo.protocol.map.LaneStatusPage;
 
 import java.util.Arrays;
 
@@ -26,11 +28,11 @@ class ApplyDpInitTest extends ModuleFixture {
 
     void boot() {
         bootToReady();
-        dpInitMax = advertisedMillis("MaxDurationDPInit");
-        dpDeinitMax = advertisedMillis("MaxDurationDPDeinit");
-        txOnMax = advertisedMillis("MaxDurationDPTxTurnOn");
+        dpInitMax = advertisedMillis(AdminPages.MAX_DURATION_DP_INIT);
+        dpDeinitMax = advertisedMillis(AdminPages.MAX_DURATION_DP_DEINIT);
+        txOnMax = advertisedMillis(AdminPages.MAX_DURATION_DP_TX_TURN_ON);
         // xcvrd waits max(ModulePwrUp, DPDeinit) for ConfigSuccess
-        verdictMax = Math.max(advertisedMillis("MaxDurationModulePwrUp"), dpDeinitMax);
+        verdictMax = Math.max(advertisedMillis(AdminPages.MAX_DURATION_MODULE_PWR_UP), dpDeinitMax);
     }
 
     /** One DPConfigLane byte: AppSel, DataPathID (first lane index in the bank), ExplicitControl. */
@@ -58,13 +60,13 @@ class ApplyDpInitTest extends ModuleFixture {
 
     void stage(int bank, int... config) { write10h(bank, 145, config); }
 
-    int[] status(int bank) { return lanes("ConfigStatusLane", bank); }
+    int[] status(int bank) { return lanes(LaneStatusPage.CONFIG_STATUS_LANE, bank); }
 
-    int[] acs(int bank) { return lanes("AcsDPConfigLane", bank); }
+    int[] acs(int bank) { return lanes(LaneStatusPage.ACS_DP_CONFIG_LANE, bank); }
 
-    int[] states(int bank) { return lanes("DPState", bank); }
+    int[] states(int bank) { return lanes(LaneStatusPage.DP_STATE, bank); }
 
-    int pending(int bank) { return laneMask("DPInitPendingLane", bank); }
+    int pending(int bank) { return laneMask(LaneStatusPage.DP_INIT_PENDING_LANE, bank); }
 
     /** DPDeinit and Tx disable on every lane of the bank, then waits for DPDeactivated. */
     void deactivate(int bank) {
@@ -155,14 +157,14 @@ class ApplyDpInitTest extends ModuleFixture {
         write10h(6, 130, 0x00);
         advance(dpInitMax + txOnMax + 100);
         assertArrayEquals(all(DEACTIVATED), states(6), "unused lanes report DPDeactivated");
-        assertEquals(0, laneMask("OutputStatusTx", 6), "no light on unused lanes");
+        assertEquals(0, laneMask(LaneStatusPage.OUTPUT_STATUS_TX, 6), "no light on unused lanes");
     }
 
     @Test
     void applyInLowPowerIsAccepted() {
         boot();
         host.write(26, BYTE_26_DEFAULT | 0x10);
-        advance(advertisedMillis("MaxDurationModulePwrDn"));
+        advance(advertisedMillis(AdminPages.MAX_DURATION_MODULE_PWR_DN));
         assertEquals(1, host.moduleState());
         stage(2, wholeBank(APP_200G, 1));
         assertArrayEquals(all(SUCCESS), apply(2, 0xFF));
@@ -227,7 +229,7 @@ class ApplyDpInitTest extends ModuleFixture {
     @Test
     void explicitSignalIntegrityAboveTheAdvertisedMaximumIsRejected() {
         boot();
-        int txEqMax = (int) host.get("RxOutputAmplitudeSupport") & 0x0F;   // 01h:153 bits 3-0
+        int txEqMax = (int) host.get(AdminPages.RX_OUTPUT_AMPLITUDE_SUPPORT) & 0x0F;   // 01h:153 bits 3-0
         deactivate(2);
         release(2);
 
@@ -240,14 +242,14 @@ class ApplyDpInitTest extends ModuleFixture {
         // ExplicitControl = 0: the staged SI is not used, so it is not checked
         stage(2, cfg(APP_800G, 0), cfg(APP_800G, 0), cfg(APP_800G, 0), cfg(APP_800G, 0));
         assertArrayEquals(new int[] {1, 1, 1, 1, 1, 1, 1, 1}, apply(2, 0x0F));
-        assertEquals(0, lanes("AcsFixedInputEqTargetTx", 2)[1], "application default in the ACS");
+        assertEquals(0, lanes(LaneStatusPage.ACS_FIXED_INPUT_EQ_TARGET_TX, 2)[1], "application default in the ACS");
 
         // exactly the maximum is legal and reaches the ACS
         deactivate(2);
         stage(2, cfg(APP_800G, 0, 1), cfg(APP_800G, 0, 1), cfg(APP_800G, 0, 1), cfg(APP_800G, 0, 1));
         write10h(2, 156, txEqMax << 4);
         assertArrayEquals(new int[] {1, 1, 1, 1, 1, 1, 1, 1}, apply(2, 0x0F));
-        assertEquals(txEqMax, lanes("AcsFixedInputEqTargetTx", 2)[1]);
+        assertEquals(txEqMax, lanes(LaneStatusPage.ACS_FIXED_INPUT_EQ_TARGET_TX, 2)[1]);
         assertEquals(cfg(APP_800G, 0, 1), acs(2)[1]);
     }
 
@@ -275,7 +277,7 @@ class ApplyDpInitTest extends ModuleFixture {
     void applyIsRejectedWhileTheModuleIsPoweringUp() {
         boot();
         host.write(26, BYTE_26_DEFAULT | 0x10);
-        advance(advertisedMillis("MaxDurationModulePwrDn"));
+        advance(advertisedMillis(AdminPages.MAX_DURATION_MODULE_PWR_DN));
         host.write(26, BYTE_26_DEFAULT);
         assertEquals(2, host.moduleState(), "ModulePwrUp");
         stage(3, wholeBank(APP_200G, 1));
@@ -355,7 +357,7 @@ class ApplyDpInitTest extends ModuleFixture {
         for (int b = 0; b < 8; b++) {
             assertArrayEquals(wholeBank(appSel, lanesPerDataPath), acs(b), "ACS of bank " + b);
             assertEquals(0, pending(b));
-            assertEquals(0xFF, laneMask("OutputStatusTx", b));
+            assertEquals(0xFF, laneMask(LaneStatusPage.OUTPUT_STATUS_TX, b));
             for (int i = 0; i < 8; i++) {
                 assertEquals(appSel, acs(b)[i] >> 4, "AppSel of lane " + (8 * b + i + 1));
             }
@@ -368,7 +370,8 @@ class ApplyDpInitTest extends ModuleFixture {
         changeApplication(APP_800G, 4);
         // two independent data paths per bank: disabling the second leaves the first running
         write10h(6, 130, 0xF0);
-        millisUntil(() -> states(6)[4] == INITIALIZED, advertisedMillis("MaxDurationDPTxTurnOff"), "DPInitialized");
+        millisUntil(() -> states(6)[4] == INITIALIZED, advertisedMillis(AdminPages.MAX_DURATION_DP_TX_TURN_OFF),
+            "DPInitialized");
         assertArrayEquals(new int[] {4, 4, 4, 4, 7, 7, 7, 7}, states(6));
         write10h(6, 130, 0x00);
         advance(txOnMax);

@@ -7,7 +7,10 @@ import org.openxpo.protocol.connector.I2cResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** Drives CDB through the bus the way the Linux kernel does: EPL pages, then 130.., then CMDID as a 2-byte write. */
+/**
+ * Drives CDB through the bus the way the Linux kernel does: EPL pages, then 130.., then CMDID as a 2-byte write.
+ * Raw wire bytes (9Fh, A0h.., 128–136) on purpose: an independent host checks the emulator against CMIS itself.
+ */
 final class CdbTestHost {
     final TestHost host;
     final VirtualClock clock;

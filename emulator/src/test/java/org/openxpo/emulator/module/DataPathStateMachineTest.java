@@ -1,9 +1,13 @@
 package org.openxpo.emulator.module;
 
-import org.openxpo.protocol.connector.Pin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openxpo.protocol.connector.Pin;
+import org.openxpo.protocol.map.AdminPages;
+import org.openxpo.protocol.map.LaneControlPage;
+import org.openxpo.protocol.map.LaneStatusPage;
+import org.openxpo.protocol.map.LowerPage;
 
 import java.util.Arrays;
 
@@ -23,13 +27,13 @@ class DataPathStateMachineTest extends ModuleFixture {
     /** Boots to ModuleReady with the default application active, and reads the advertised durations. */
     void bootAndReadDurations() {
         bootToReady();
-        dpInitMax = advertisedMillis("MaxDurationDPInit");
-        dpDeinitMax = advertisedMillis("MaxDurationDPDeinit");
-        txOnMax = advertisedMillis("MaxDurationDPTxTurnOn");
-        txOffMax = advertisedMillis("MaxDurationDPTxTurnOff");
+        dpInitMax = advertisedMillis(AdminPages.MAX_DURATION_DP_INIT);
+        dpDeinitMax = advertisedMillis(AdminPages.MAX_DURATION_DP_DEINIT);
+        txOnMax = advertisedMillis(AdminPages.MAX_DURATION_DP_TX_TURN_ON);
+        txOffMax = advertisedMillis(AdminPages.MAX_DURATION_DP_TX_TURN_OFF);
     }
 
-    int[] states(int bank) { return lanes("DPState", bank); }
+    int[] states(int bank) { return lanes(LaneStatusPage.DP_STATE, bank); }
 
     static int[] all(int v) {
         int[] a = new int[8];
@@ -58,7 +62,7 @@ class DataPathStateMachineTest extends ModuleFixture {
         host.write(address, value);
     }
 
-    void clearDpStateChangedFlags(int bank) { laneMask("DPStateChangedFlag", bank); }
+    void clearDpStateChangedFlags(int bank) { laneMask(LaneStatusPage.DP_STATE_CHANGED_FLAG, bank); }
 
     // ------------------------------------------------------------------ default application
 
@@ -69,17 +73,19 @@ class DataPathStateMachineTest extends ModuleFixture {
         assertEquals(1, host.moduleState(), "held in ModuleLowPwr by LPMode");
         for (int b = 0; b < 8; b++) {
             assertBank(b, DEACTIVATED, "low power");
-            assertArrayEquals(all(0x10), lanes("AcsDPConfigLane", b), "default application AppSel 1 in the ACS");
+            assertArrayEquals(all(0x10), lanes(LaneStatusPage.ACS_DP_CONFIG_LANE, b),
+                "default application AppSel 1 in the ACS");
         }
 
         cage.writePin(Pin.LP_MODE, false);
-        millisUntil(() -> host.moduleState() == 3, advertisedMillis("MaxDurationModulePwrUp"), "ModuleReady");
+        millisUntil(() -> host.moduleState() == 3, advertisedMillis(AdminPages.MAX_DURATION_MODULE_PWR_UP),
+            "ModuleReady");
         for (int b = 0; b < 8; b++) assertBank(b, INIT, "DPInit starts at ModuleReady");
         transition(0, ACTIVATED, dpInitMax + txOnMax, "DPInit + DPTxTurnOn");
         for (int b = 0; b < 8; b++) {
             assertBank(b, ACTIVATED, "default application up");
-            assertEquals(0xFF, laneMask("OutputStatusTx", b), "bank " + b + " transmitting");
-            assertEquals(0xFF, laneMask("OutputStatusRx", b), "bank " + b + " Rx output valid");
+            assertEquals(0xFF, laneMask(LaneStatusPage.OUTPUT_STATUS_TX, b), "bank " + b + " transmitting");
+            assertEquals(0xFF, laneMask(LaneStatusPage.OUTPUT_STATUS_RX, b), "bank " + b + " Rx output valid");
         }
     }
 
@@ -95,10 +101,10 @@ class DataPathStateMachineTest extends ModuleFixture {
         // DPDeinit: Activated -> DPDeinit -> DPDeactivated
         write10h(bank, 128, 0xFF);
         assertBank(bank, DEINIT, "DPDeinit set");
-        assertEquals(0, laneMask("OutputStatusTx", bank), "lasers off at once");
-        assertEquals(0, laneMask("DPStateChangedFlag", bank), "no latch on the transient DPDeinit");
+        assertEquals(0, laneMask(LaneStatusPage.OUTPUT_STATUS_TX, bank), "lasers off at once");
+        assertEquals(0, laneMask(LaneStatusPage.DP_STATE_CHANGED_FLAG, bank), "no latch on the transient DPDeinit");
         transition(bank, DEACTIVATED, dpDeinitMax, "DPDeinit");
-        assertEquals(0xFF, laneMask("DPStateChangedFlag", bank), "latched on DPDeactivated");
+        assertEquals(0xFF, laneMask(LaneStatusPage.DP_STATE_CHANGED_FLAG, bank), "latched on DPDeactivated");
         assertOtherBanks(bank, ACTIVATED);
 
         // Tx disabled, DPDeinit cleared: DPInit -> DPInitialized, and it stays there
@@ -106,24 +112,24 @@ class DataPathStateMachineTest extends ModuleFixture {
         write10h(bank, 128, 0x00);
         assertBank(bank, INIT, "DPDeinit cleared");
         transition(bank, INITIALIZED, dpInitMax, "DPInit");
-        assertEquals(0xFF, laneMask("DPStateChangedFlag", bank), "latched on DPInitialized");
+        assertEquals(0xFF, laneMask(LaneStatusPage.DP_STATE_CHANGED_FLAG, bank), "latched on DPInitialized");
         advance(1000);
         assertBank(bank, INITIALIZED, "Tx disabled keeps the data path initialized");
-        assertEquals(0, laneMask("OutputStatusTx", bank));
-        assertEquals(0xFF, laneMask("OutputStatusRx", bank), "Rx is up in DPInitialized");
+        assertEquals(0, laneMask(LaneStatusPage.OUTPUT_STATUS_TX, bank));
+        assertEquals(0xFF, laneMask(LaneStatusPage.OUTPUT_STATUS_RX, bank), "Rx is up in DPInitialized");
 
         // Tx enabled: DPTxTurnOn -> DPActivated
         write10h(bank, 130, 0x00);
         assertBank(bank, TX_TURN_ON, "Tx enabled");
         transition(bank, ACTIVATED, txOnMax, "DPTxTurnOn");
-        assertEquals(0xFF, laneMask("OutputStatusTx", bank));
-        assertEquals(0xFF, laneMask("DPStateChangedFlag", bank), "latched on DPActivated");
+        assertEquals(0xFF, laneMask(LaneStatusPage.OUTPUT_STATUS_TX, bank));
+        assertEquals(0xFF, laneMask(LaneStatusPage.DP_STATE_CHANGED_FLAG, bank), "latched on DPActivated");
 
         // Tx disabled: DPTxTurnOff -> DPInitialized
         write10h(bank, 130, 0xFF);
         assertBank(bank, TX_TURN_OFF, "Tx disabled");
         transition(bank, INITIALIZED, txOffMax, "DPTxTurnOff");
-        assertEquals(0, laneMask("OutputStatusTx", bank));
+        assertEquals(0, laneMask(LaneStatusPage.OUTPUT_STATUS_TX, bank));
         assertOtherBanks(bank, ACTIVATED);
     }
 
@@ -135,9 +141,10 @@ class DataPathStateMachineTest extends ModuleFixture {
         write10h(bank, 130, 1 << lane);
         advance(txOffMax);
         assertBank(bank, ACTIVATED, "the data path stays active while other lanes transmit");
-        assertEquals(0xFF & ~(1 << lane), laneMask("OutputStatusTx", bank), "only lane " + (8 * bank + lane + 1) + " dark");
+        assertEquals(0xFF & ~(1 << lane), laneMask(LaneStatusPage.OUTPUT_STATUS_TX, bank),
+            "only lane " + (8 * bank + lane + 1) + " dark");
         write10h(bank, 130, 0x00);
-        assertEquals(0xFF, laneMask("OutputStatusTx", bank), "lane back on");
+        assertEquals(0xFF, laneMask(LaneStatusPage.OUTPUT_STATUS_TX, bank), "lane back on");
         assertBank(bank, ACTIVATED, "no transition for a per-lane output change");
     }
 
@@ -186,7 +193,7 @@ class DataPathStateMachineTest extends ModuleFixture {
         transition(bank, DEACTIVATED, dpDeinitMax, "DPDeinit");
         advance(txOnMax + txOffMax);
         assertBank(bank, DEACTIVATED, "the interrupted Tx transition does not complete later");
-        assertEquals(0, laneMask("OutputStatusTx", bank));
+        assertEquals(0, laneMask(LaneStatusPage.OUTPUT_STATUS_TX, bank));
     }
 
     // ------------------------------------------------------------------ module state and data paths
@@ -196,13 +203,15 @@ class DataPathStateMachineTest extends ModuleFixture {
         bootAndReadDurations();
         host.write(26, BYTE_26_DEFAULT | 0x10);
         for (int b = 0; b < 8; b++) assertBank(b, DEINIT, "module left Ready");
-        transition(7, DEACTIVATED, Math.min(dpDeinitMax, advertisedMillis("MaxDurationModulePwrDn")), "DPDeinit");
+        transition(7, DEACTIVATED, Math.min(dpDeinitMax, advertisedMillis(AdminPages.MAX_DURATION_MODULE_PWR_DN)),
+            "DPDeinit");
         for (int b = 0; b < 8; b++) assertBank(b, DEACTIVATED, "low power");
         advance(1000);
         for (int b = 0; b < 8; b++) assertBank(b, DEACTIVATED, "still low power");
 
         host.write(26, BYTE_26_DEFAULT);
-        millisUntil(() -> host.moduleState() == 3, advertisedMillis("MaxDurationModulePwrUp"), "ModuleReady");
+        millisUntil(() -> host.moduleState() == 3, advertisedMillis(AdminPages.MAX_DURATION_MODULE_PWR_UP),
+            "ModuleReady");
         transition(0, ACTIVATED, dpInitMax + txOnMax, "DPInit + DPTxTurnOn");
         for (int b = 0; b < 8; b++) assertBank(b, ACTIVATED, "back up");
     }
@@ -230,9 +239,9 @@ class DataPathStateMachineTest extends ModuleFixture {
         advance(dpInitMax + txOnMax);
         assertBank(bank, ACTIVATED, "back up");
         assertTrue(cage.readPin(Pin.INT_L), "masked flags do not assert IntL");
-        assertEquals(1, host.get("InterruptDeasserted"));
-        assertEquals(0xFF, laneMask("DPStateChangedFlag", bank), "a masked flag still latches");
-        assertEquals(0, laneMask("DPStateChangedFlag", bank), "clear on read");
+        assertEquals(1, host.get(LowerPage.INTERRUPT_DEASSERTED));
+        assertEquals(0xFF, laneMask(LaneStatusPage.DP_STATE_CHANGED_FLAG, bank), "a masked flag still latches");
+        assertEquals(0, laneMask(LaneStatusPage.DP_STATE_CHANGED_FLAG, bank), "clear on read");
     }
 
     // ------------------------------------------------------------------ BankBroadcastEnable
@@ -244,7 +253,7 @@ class DataPathStateMachineTest extends ModuleFixture {
         write10h(2, 128, 0xFF);
         for (int b = 0; b < 8; b++) {
             assertBank(b, DEINIT, "broadcast DPDeinit");
-            assertEquals(0xFF, laneMask("DPDeinitLane", b), "written on bank " + b);
+            assertEquals(0xFF, laneMask(LaneControlPage.DP_DEINIT_LANE, b), "written on bank " + b);
         }
         transition(5, DEACTIVATED, dpDeinitMax, "DPDeinit");
         for (int b = 0; b < 8; b++) assertBank(b, DEACTIVATED, "all deinitialized");
@@ -253,6 +262,7 @@ class DataPathStateMachineTest extends ModuleFixture {
         write10h(5, 128, 0x00);
         transition(5, ACTIVATED, dpInitMax + txOnMax, "DPInit + DPTxTurnOn");
         assertOtherBanks(5, DEACTIVATED);
-        for (int b = 0; b < 8; b++) if (b != 5) assertEquals(0xFF, laneMask("DPDeinitLane", b), "bank " + b);
+        for (int b = 0; b < 8; b++) if (b != 5) assertEquals(0xFF, laneMask(LaneControlPage.DP_DEINIT_LANE, b),
+            "bank " + b);
     }
 }

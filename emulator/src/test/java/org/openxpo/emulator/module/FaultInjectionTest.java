@@ -1,13 +1,17 @@
 package org.openxpo.emulator.module;
 
+import org.junit.jupiter.api.Test;
 import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.emulator.fault.ActiveFault;
 import org.openxpo.emulator.fault.Fault;
-import org.openxpo.protocol.map.XpoPages.Monitor;
 import org.openxpo.protocol.connector.I2cResult;
 import org.openxpo.protocol.connector.Pin;
 import org.openxpo.protocol.connector.TargetEvent;
-import org.junit.jupiter.api.Test;
+import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.LaneStatusPage;
+import org.openxpo.protocol.map.LowerPage;
+import org.openxpo.protocol.map.XpoPages;
+import org.openxpo.protocol.map.XpoPages.Monitor;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -30,11 +34,11 @@ class FaultInjectionTest extends ModuleFixture {
 
     boolean intLAsserted() { return !cage.readPin(Pin.INT_L); }
 
-    int laneFlag(String name, int lane) { return (int) host.lane(name, lane); }
+    int laneFlag(Field field, int lane) { return (int) host.lane(field, lane); }
 
-    int xpoFlags(Monitor m) { return (int) host.get(TestHost.f(m.flagsField()), 0, 0); }
+    int xpoFlags(Monitor m) { return (int) host.get(m.flags()); }
 
-    double monitor(Monitor m) { return host.value(TestHost.f(m.valueField()), 0, 0); }
+    double monitor(Monitor m) { return host.value(m.value()); }
 
     /** Data-path state codes of all 64 lanes (index 0 = lane 1). */
     int[] dpStates() {
@@ -93,56 +97,56 @@ class FaultInjectionTest extends ModuleFixture {
     void laserFailureInBank5ReachesTheHostAndClearsWhenRemoved() {
         steadyAndQuiet();
         ActiveFault f = module.inject(new Fault.LaserFailure(Set.of(42)));   // bank 5, second lane
-        assertEquals(0, laneFlag("OutputStatusTx", 42), "the lane's Tx output drops at once");
-        assertEquals(1, laneFlag("OutputStatusTx", 41), "its neighbour keeps transmitting");
+        assertEquals(0, laneFlag(LaneStatusPage.OUTPUT_STATUS_TX, 42), "the lane's Tx output drops at once");
+        assertEquals(1, laneFlag(LaneStatusPage.OUTPUT_STATUS_TX, 41), "its neighbour keeps transmitting");
         advance(100);
         assertTrue(intLAsserted(), "IntL pin low");
         assertTrue(intLEventAsserted(), "IntL edge pushed");
         assertEquals(0, host.readByte(3) & 1, "00h:3.0 InterruptDeasserted = 0");
         assertEquals(0x20, host.readByte(13) & 0xF0, "bank 5 summarised in 00h:13 bit 5");
         assertArrayEquals(new byte[4], host.read(4, 4), "no flag in banks 0-3");
-        assertEquals(0, host.value(TestHost.f("OpticalPowerTx"), 5, 1), 1e-9, "no light");
-        assertEquals(1, laneFlag("FailureFlagTx", 42));
-        assertEquals(1, laneFlag("TxPowerLowAlarmFlag", 42));
-        assertEquals(1, laneFlag("TxPowerLowWarningFlag", 42));
-        assertEquals(0, laneFlag("TxPowerHighAlarmFlag", 42));
-        assertEquals(0, laneFlag("FailureFlagTx", 41), "only the failed lane");
+        assertEquals(0, host.value(LaneStatusPage.OPTICAL_POWER_TX, 5, 1), 1e-9, "no light");
+        assertEquals(1, laneFlag(LaneStatusPage.FAILURE_FLAG_TX, 42));
+        assertEquals(1, laneFlag(LaneStatusPage.TX_POWER_LOW_ALARM_FLAG, 42));
+        assertEquals(1, laneFlag(LaneStatusPage.TX_POWER_LOW_WARNING_FLAG, 42));
+        assertEquals(0, laneFlag(LaneStatusPage.TX_POWER_HIGH_ALARM_FLAG, 42));
+        assertEquals(0, laneFlag(LaneStatusPage.FAILURE_FLAG_TX, 41), "only the failed lane");
 
         assertTrue(module.clearFault(f.id()));
-        assertEquals(1, laneFlag("OutputStatusTx", 42), "Tx output back once the fault is cleared");
+        assertEquals(1, laneFlag(LaneStatusPage.OUTPUT_STATUS_TX, 42), "Tx output back once the fault is cleared");
         advance(100);
         clearAllFlags();
         advance(1000);
         assertFalse(intLAsserted(), "nothing re-latches after recovery");
-        assertEquals(0, laneFlag("FailureFlagTx", 42));
-        assertEquals(0, laneFlag("TxPowerLowAlarmFlag", 42));
-        assertEquals(1.8, host.value(TestHost.f("OpticalPowerTx"), 5, 1), 0.25, "light back near 1.8 mW");
+        assertEquals(0, laneFlag(LaneStatusPage.FAILURE_FLAG_TX, 42));
+        assertEquals(0, laneFlag(LaneStatusPage.TX_POWER_LOW_ALARM_FLAG, 42));
+        assertEquals(1.8, host.value(LaneStatusPage.OPTICAL_POWER_TX, 5, 1), 0.25, "light back near 1.8 mW");
     }
 
     @Test
     void rxLossOfSignalDropsTheRxOutputAndLatchesLosAndLowPower() {
         steadyAndQuiet();
         ActiveFault f = module.inject(new Fault.RxLossOfSignal(Set.of(3)));
-        assertEquals(0, laneFlag("OutputStatusRx", 3), "Rx output invalid at once");
+        assertEquals(0, laneFlag(LaneStatusPage.OUTPUT_STATUS_RX, 3), "Rx output invalid at once");
         assertTrue(intLAsserted(), "the output status change alone asserts IntL");
         advance(100);
         assertEquals(1, host.readByte(4) & 1, "FlagsSummary bank 0");
-        assertEquals(1, laneFlag("LosFlagRx", 3));
-        assertEquals(1, laneFlag("RxPowerLowAlarmFlag", 3));
-        assertEquals(1, laneFlag("RxPowerLowWarningFlag", 3));
-        assertEquals(1, laneFlag("OutputStatusChangedFlagRx", 3));
-        assertEquals(0, host.value(TestHost.f("OpticalPowerRx"), 0, 2), 1e-9, "no light received");
-        assertEquals(1, laneFlag("OutputStatusRx", 4), "other lanes unaffected");
+        assertEquals(1, laneFlag(LaneStatusPage.LOS_FLAG_RX, 3));
+        assertEquals(1, laneFlag(LaneStatusPage.RX_POWER_LOW_ALARM_FLAG, 3));
+        assertEquals(1, laneFlag(LaneStatusPage.RX_POWER_LOW_WARNING_FLAG, 3));
+        assertEquals(1, laneFlag(LaneStatusPage.OUTPUT_STATUS_CHANGED_FLAG_RX, 3));
+        assertEquals(0, host.value(LaneStatusPage.OPTICAL_POWER_RX, 0, 2), 1e-9, "no light received");
+        assertEquals(1, laneFlag(LaneStatusPage.OUTPUT_STATUS_RX, 4), "other lanes unaffected");
 
         module.clearFault(f.id());
-        assertEquals(1, laneFlag("OutputStatusRx", 3), "Rx output valid again");
-        assertEquals(1, laneFlag("OutputStatusChangedFlagRx", 3), "the change back is latched too");
+        assertEquals(1, laneFlag(LaneStatusPage.OUTPUT_STATUS_RX, 3), "Rx output valid again");
+        assertEquals(1, laneFlag(LaneStatusPage.OUTPUT_STATUS_CHANGED_FLAG_RX, 3), "the change back is latched too");
         advance(100);
         clearAllFlags();
         advance(1000);
         assertFalse(intLAsserted());
-        assertEquals(0, laneFlag("LosFlagRx", 3));
-        assertEquals(1.4, host.value(TestHost.f("OpticalPowerRx"), 0, 2), 0.25);
+        assertEquals(0, laneFlag(LaneStatusPage.LOS_FLAG_RX, 3));
+        assertEquals(1.4, host.value(LaneStatusPage.OPTICAL_POWER_RX, 0, 2), 0.25);
     }
 
     @Test
@@ -154,22 +158,22 @@ class FaultInjectionTest extends ModuleFixture {
         assertTrue(intLAsserted());
         assertEquals(1, host.readByte(5) & 1, "bank 1 (lane 9) in FlagsSummaryBank1");
         assertEquals(0x80, host.readByte(13) & 0xF0, "bank 7 (lane 64) in 00h:13 bit 7");
-        assertEquals(1, laneFlag("CdrLolFlagRx", 9));
-        assertEquals(0, laneFlag("CdrLolFlagTx", 9));
-        assertEquals(1, laneFlag("CdrLolFlagTx", 64));
-        assertEquals(0, laneFlag("CdrLolFlagRx", 64));
-        assertEquals(0, laneFlag("LosFlagRx", 9), "loss of lock is not loss of signal");
+        assertEquals(1, laneFlag(LaneStatusPage.CDR_LOL_FLAG_RX, 9));
+        assertEquals(0, laneFlag(LaneStatusPage.CDR_LOL_FLAG_TX, 9));
+        assertEquals(1, laneFlag(LaneStatusPage.CDR_LOL_FLAG_TX, 64));
+        assertEquals(0, laneFlag(LaneStatusPage.CDR_LOL_FLAG_RX, 64));
+        assertEquals(0, laneFlag(LaneStatusPage.LOS_FLAG_RX, 9), "loss of lock is not loss of signal");
 
         advance(100);
-        assertEquals(1, laneFlag("CdrLolFlagRx", 9), "re-latched while the condition lasts");
+        assertEquals(1, laneFlag(LaneStatusPage.CDR_LOL_FLAG_RX, 9), "re-latched while the condition lasts");
         module.clearFault(rx.id());
         module.clearFault(tx.id());
         advance(100);
         clearAllFlags();
         advance(1000);
         assertFalse(intLAsserted());
-        assertEquals(0, laneFlag("CdrLolFlagRx", 9));
-        assertEquals(0, laneFlag("CdrLolFlagTx", 64));
+        assertEquals(0, laneFlag(LaneStatusPage.CDR_LOL_FLAG_RX, 9));
+        assertEquals(0, laneFlag(LaneStatusPage.CDR_LOL_FLAG_TX, 64));
     }
 
     // ------------------------------------------------------------------ cooling
@@ -212,7 +216,7 @@ class FaultInjectionTest extends ModuleFixture {
         assertTrue(first.get("outlet HW") <= first.get("outlet HA"));
         assertTrue(first.get("hot zone A HA") < shutdownAt);
 
-        assertEquals(32, host.get("ModuleFaultCause"), "over-temperature");
+        assertEquals(32, host.get(LowerPage.MODULE_FAULT_CAUSE), "over-temperature");
         assertEquals(1, host.readByte(8) & 1, "ModuleStateChangedFlag");
         assertAllLanesDeactivated();
         assertTrue(hotBefore < 60);
@@ -232,19 +236,19 @@ class FaultInjectionTest extends ModuleFixture {
         advance(100);
         assertTrue(intLAsserted());
         assertEquals(0b100, host.readByte(13) & 0b100, "XpoLeakSummary (00h:13.2)");
-        assertEquals(1, host.get("LeakDetected"), "live leak status B0h:150.0");
-        assertEquals(1, host.get("LeakFlag"), "latched LeakFlag B0h:165.4");
+        assertEquals(1, host.get(XpoPages.LEAK_DETECTED), "live leak status B0h:150.0");
+        assertEquals(1, host.get(XpoPages.LEAK_FLAG), "latched LeakFlag B0h:165.4");
         assertEquals(FAULT, host.moduleState());
-        assertEquals(34, host.get("ModuleFaultCause"));
+        assertEquals(34, host.get(LowerPage.MODULE_FAULT_CAUSE));
         assertAllLanesDeactivated();
 
         module.clearFault(leak.id());
         advance(200);
-        assertEquals(0, host.get("LeakDetected"), "sensor dry again");
+        assertEquals(0, host.get(XpoPages.LEAK_DETECTED), "sensor dry again");
         assertEquals(FAULT, host.moduleState(), "a protective shutdown is latched: only a reset ends it");
         softwareReset();
         assertEquals(READY, host.moduleState());
-        assertEquals(0, host.get("ModuleFaultCause"));
+        assertEquals(0, host.get(LowerPage.MODULE_FAULT_CAUSE));
         assertEquals(4, dpStates()[63], "lanes back up");
     }
 
@@ -254,9 +258,9 @@ class FaultInjectionTest extends ModuleFixture {
         module.inject(new Fault.LeakSensorFault());
         advance(100);
         assertTrue(intLAsserted());
-        assertEquals(1, host.get("LeakSensorFault"));
-        assertEquals(1, host.get("LeakSensorFaultFlag"));
-        assertEquals(0, host.get("LeakDetected"));
+        assertEquals(1, host.get(XpoPages.LEAK_SENSOR_FAULT));
+        assertEquals(1, host.get(XpoPages.LEAK_SENSOR_FAULT_FLAG));
+        assertEquals(0, host.get(XpoPages.LEAK_DETECTED));
         assertEquals(READY, host.moduleState(), "a broken sensor does not stop the module");
     }
 
@@ -354,10 +358,10 @@ class FaultInjectionTest extends ModuleFixture {
         assertFalse(cage.readPin(Pin.POWER_GOOD), "PowerGood low above 60 V");
         advance(100);
         assertEquals(FAULT, host.moduleState());
-        assertEquals(33, host.get("ModuleFaultCause"));
+        assertEquals(33, host.get(LowerPage.MODULE_FAULT_CAUSE));
         assertTrue(intLAsserted());
         assertEquals(1, host.readByte(13) & 1, "power summary");
-        assertEquals(1, host.get("PowerGoodLostFlag"), "B0h:165.7");
+        assertEquals(1, host.get(XpoPages.POWER_GOOD_LOST_FLAG), "B0h:165.7");
         assertEquals(HA | HW, xpoFlags(Monitor.INPUT_VOLTAGE), "above both high thresholds");
         assertAllLanesDeactivated();
         assertTrue(eventsOf(TargetEvent.Reset.class).isEmpty(), "the module protects itself, it does not reset");
@@ -395,7 +399,7 @@ class FaultInjectionTest extends ModuleFixture {
         ActiveFault f = module.inject(new Fault.FirmwareFault());
         assertTrue(intLAsserted());
         assertEquals(FAULT, host.moduleState());
-        assertEquals(35, host.get("ModuleFaultCause"));
+        assertEquals(35, host.get(LowerPage.MODULE_FAULT_CAUSE));
         assertEquals(0b11, host.readByte(8) & 0b11, "ModuleFirmwareErrorFlag and ModuleStateChangedFlag");
         assertAllLanesDeactivated();
 
@@ -407,7 +411,7 @@ class FaultInjectionTest extends ModuleFixture {
         cage.writePin(Pin.RESET_L, true);
         advance(2000);
         assertEquals(READY, host.moduleState());
-        assertEquals(0, host.get("ModuleFaultCause"));
+        assertEquals(0, host.get(LowerPage.MODULE_FAULT_CAUSE));
         assertEquals(0, host.readByte(8) & 0b10, "no firmware error after the reset");
     }
 
@@ -427,21 +431,21 @@ class FaultInjectionTest extends ModuleFixture {
         host = new TestHost(cage);
         steadyAndQuiet();
 
-        double start = host.value(TestHost.f("OpticalPowerTx"), 0, 0);
+        double start = host.value(LaneStatusPage.OPTICAL_POWER_TX, 0, 0);
         ActiveFault aging = module.inject(new Fault.OpticsDegradation(Set.of(1), 2.0));
         Map<String, Long> first = new LinkedHashMap<>();
         double previous = start;
         for (long minute = 10; minute <= 300; minute += 10) {
             advance(600_000);
-            double tx = host.value(TestHost.f("OpticalPowerTx"), 0, 0);
+            double tx = host.value(LaneStatusPage.OPTICAL_POWER_TX, 0, 0);
             if (minute % 60 == 0) {
                 assertTrue(tx < previous, "Tx power keeps falling: " + previous + " -> " + tx + " mW");
                 previous = tx;
             }
-            note(first, "TxPower LW", laneFlag("TxPowerLowWarningFlag", 1) == 1, minute);
-            note(first, "TxPower LA", laneFlag("TxPowerLowAlarmFlag", 1) == 1, minute);
-            note(first, "TxBias HW", laneFlag("TxBiasHighWarningFlag", 1) == 1, minute);
-            assertEquals(0, laneFlag("TxPowerLowWarningFlag", 2), "lane 2 is healthy");
+            note(first, "TxPower LW", laneFlag(LaneStatusPage.TX_POWER_LOW_WARNING_FLAG, 1) == 1, minute);
+            note(first, "TxPower LA", laneFlag(LaneStatusPage.TX_POWER_LOW_ALARM_FLAG, 1) == 1, minute);
+            note(first, "TxBias HW", laneFlag(LaneStatusPage.TX_BIAS_HIGH_WARNING_FLAG, 1) == 1, minute);
+            assertEquals(0, laneFlag(LaneStatusPage.TX_POWER_LOW_WARNING_FLAG, 2), "lane 2 is healthy");
         }
         assertTrue(first.keySet().containsAll(List.of("TxPower LW", "TxPower LA", "TxBias HW")), first.toString());
         long warn = first.get("TxPower LW"), alarm = first.get("TxPower LA");
@@ -454,8 +458,8 @@ class FaultInjectionTest extends ModuleFixture {
         advance(20_000);
         clearAllFlags();
         advance(60_000);
-        assertEquals(start, host.value(TestHost.f("OpticalPowerTx"), 0, 0), 0.1, "nominal light again");
-        assertEquals(0, laneFlag("TxPowerLowWarningFlag", 1));
-        assertEquals(0, laneFlag("TxBiasHighWarningFlag", 1));
+        assertEquals(start, host.value(LaneStatusPage.OPTICAL_POWER_TX, 0, 0), 0.1, "nominal light again");
+        assertEquals(0, laneFlag(LaneStatusPage.TX_POWER_LOW_WARNING_FLAG, 1));
+        assertEquals(0, laneFlag(LaneStatusPage.TX_BIAS_HIGH_WARNING_FLAG, 1));
     }
 }

@@ -1,10 +1,13 @@
 package org.openxpo.emulator.module;
 
+import org.junit.jupiter.api.Test;
 import org.openxpo.emulator.fault.ActiveFault;
 import org.openxpo.emulator.fault.Fault;
 import org.openxpo.protocol.connector.Pin;
 import org.openxpo.protocol.connector.TargetEvent;
-import org.junit.jupiter.api.Test;
+import org.openxpo.protocol.map.LaneStatusPage;
+import org.openxpo.protocol.map.LowerPage;
+import org.openxpo.protocol.map.XpoPages;
 
 import java.util.List;
 import java.util.Set;
@@ -56,7 +59,7 @@ class InterruptsTest extends ModuleFixture {
         advance(100);
         assertArrayEquals(new byte[] {1, 0, 1, 0}, host.read(4, 4), "FlagsSummaryBank0..3 (00h:4-7) bit 0");
         assertEquals(0b1010_0000, host.readByte(13) & 0xF0, "banks 5 and 7 in 00h:13 bits 7-4");
-        assertEquals(0b1010, host.get("FlagsSummaryBanks4to7"));
+        assertEquals(0b1010, host.get(LowerPage.FLAGS_SUMMARY_BANKS_4_TO_7));
     }
 
     @Test
@@ -70,7 +73,7 @@ class InterruptsTest extends ModuleFixture {
         assertEquals(1, host.readByte(3) & 1, "InterruptDeasserted stays 1");
         assertTrue(intLEdges().isEmpty(), "no edge pushed");
         assertEquals(1, host.readByte(5) & 1, "the summary still shows bank 1");
-        assertEquals(1, host.lane("CdrLolFlagRx", 10), "the flag latched");
+        assertEquals(1, host.lane(LaneStatusPage.CDR_LOL_FLAG_RX, 10), "the flag latched");
 
         module.inject(new Fault.CdrLossOfLock(Set.of(11), true));   // bit 2 of the same byte is not masked
         advance(100);
@@ -92,7 +95,7 @@ class InterruptsTest extends ModuleFixture {
         host.write(170, 0x00);
         assertFalse(intLHigh(), "the flag was latched all along");
         assertEquals(List.of(true), intLEdges());
-        assertEquals(0b1010, host.get(TestHost.f("CoolantFlowFlags"), 0, 0), "low alarm and low warning");
+        assertEquals(0b1010, host.get(XpoPages.Monitor.COOLANT_FLOW.flags()), "low alarm and low warning");
     }
 
     @Test
@@ -115,7 +118,8 @@ class InterruptsTest extends ModuleFixture {
         assertTrue(intLHigh(), "masked");
         assertTrue(intLEdges().isEmpty());
         assertEquals(1, host.readByte(8) & 1, "ModuleStateChangedFlag latched");
-        for (int b = 0; b < 8; b++) assertEquals(1, host.get(TestHost.f("DPState"), b, 0), "lanes held deinitialized");
+        for (int b = 0; b < 8; b++) assertEquals(1, host.get(LaneStatusPage.DP_STATE, b, 0),
+            "lanes held deinitialized");
 
         host.write(31, 0x00);
         host.write(26, 0x50);                              // LowPwrRequestSW: back to low power, unmasked

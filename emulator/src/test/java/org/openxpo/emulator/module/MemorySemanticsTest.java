@@ -1,9 +1,10 @@
 package org.openxpo.emulator.module;
 
+import org.junit.jupiter.api.Test;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.map.AdminPages;
 import org.openxpo.protocol.units.Codecs;
-import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
@@ -20,7 +21,7 @@ class MemorySemanticsTest extends ModuleFixture {
         host.select(0, 0);
         assertEquals(0x19, host.readByte(128), "identifier copy at 00h:128");
         assertEquals("OPENXPO", new String(host.read(129, 16)).trim());
-        assertEquals(3, host.get("BanksSupported"), "8 banks");
+        assertEquals(3, host.get(AdminPages.BANKS_SUPPORTED), "8 banks");
     }
 
     @Test

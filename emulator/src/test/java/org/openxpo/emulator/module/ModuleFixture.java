@@ -1,13 +1,13 @@
 package org.openxpo.emulator.module;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.openxpo.emulator.Cage;
 import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.emulator.clock.VirtualClock;
+import org.openxpo.protocol.connector.TargetEvent;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.units.Codecs;
-import org.openxpo.protocol.connector.TargetEvent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,8 +58,7 @@ abstract class ModuleFixture {
     }
 
     /** Every element of a per-lane field of {@code bank} (e.g. DPState, ConfigStatusLane), read in one transfer. */
-    int[] lanes(String name, int bank) {
-        Field f = TestHost.f(name);
+    int[] lanes(Field f, int bank) {
         host.select(f.page(), bank);
         byte[] window = new byte[256];
         System.arraycopy(host.read(f.offset(), f.byteLength()), 0, window, f.offset(), f.byteLength());
@@ -69,14 +68,13 @@ abstract class ModuleFixture {
     }
 
     /** The byte of a one-bit-per-lane field of {@code bank} (bit i = lane 8·bank+i+1), e.g. OutputStatusTx. */
-    int laneMask(String name, int bank) {
-        Field f = TestHost.f(name);
+    int laneMask(Field f, int bank) {
         host.select(f.page(), bank);
         return host.readByte(f.offset());
     }
 
     /** The advertised upper bound of a 01h duration code field (e.g. MaxDurationDPInit), in ms. */
-    long advertisedMillis(String durationField) {
+    long advertisedMillis(Field durationField) {
         return Codecs.durationMillis((int) host.get(durationField));
     }
 

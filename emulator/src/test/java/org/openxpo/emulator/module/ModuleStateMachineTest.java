@@ -1,12 +1,16 @@
 package org.openxpo.emulator.module;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openxpo.emulator.fault.Fault;
 import org.openxpo.protocol.connector.I2cResult;
 import org.openxpo.protocol.connector.Pin;
 import org.openxpo.protocol.connector.TargetEvent;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.openxpo.protocol.map.AdminPages;
+import org.openxpo.protocol.map.LaneControlPage;
+import org.openxpo.protocol.map.LaneStatusPage;
+import org.openxpo.protocol.map.LowerPage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +33,9 @@ class ModuleStateMachineTest extends ModuleFixture {
 
     int state() { return host.moduleState(); }
 
-    long pwrUpMax() { return advertisedMillis("MaxDurationModulePwrUp"); }
+    long pwrUpMax() { return advertisedMillis(AdminPages.MAX_DURATION_MODULE_PWR_UP); }
 
-    long pwrDnMax() { return advertisedMillis("MaxDurationModulePwrDn"); }
+    long pwrDnMax() { return advertisedMillis(AdminPages.MAX_DURATION_MODULE_PWR_DN); }
 
     /** Masks every lane flag of every bank (10h:213–232) through BankBroadcastEnable, so only 00h flags drive IntL. */
     void maskAllLaneFlags() {
@@ -71,7 +75,7 @@ class ModuleStateMachineTest extends ModuleFixture {
     void assertAllLanes(int dpState) {
         for (int b = 0; b < 8; b++) {
             int bank = b;
-            for (int s : lanes("DPState", b)) assertEquals(dpState, s, () -> "bank " + bank);
+            for (int s : lanes(LaneStatusPage.DP_STATE, b)) assertEquals(dpState, s, () -> "bank " + bank);
         }
     }
 
@@ -86,7 +90,7 @@ class ModuleStateMachineTest extends ModuleFixture {
         assertTrue(t > 0, "MgmtInit takes time");
         assertEquals(LOW_PWR, state());
         assertTrue(intLAsserted(), "ModuleStateChangedFlag asserts IntL");
-        assertEquals(0, host.get("InterruptDeasserted"), "00h:3.0 mirrors IntL");
+        assertEquals(0, host.get(LowerPage.INTERRUPT_DEASSERTED), "00h:3.0 mirrors IntL");
         assertEquals(List.of(true), intLEdges());
         assertEquals(1, host.readByte(8) & 1, "ModuleStateChangedFlag latched");
         assertFalse(intLAsserted(), "reading the flag clears it and releases IntL");
@@ -159,7 +163,9 @@ class ModuleStateMachineTest extends ModuleFixture {
         assertTrue(t > 0, "PwrDn is not instantaneous");
         assertEquals(1, host.readByte(8) & 1, "ModuleStateChangedFlag latched");
         assertAllLanes(1);
-        for (int b = 0; b < 8; b++) assertEquals(0, laneMask("OutputStatusTx", b), "lasers off, bank " + b);
+        for (int b = 0; b < 8; b++) {
+            assertEquals(0, laneMask(LaneStatusPage.OUTPUT_STATUS_TX, b), "lasers off, bank " + b);
+        }
         advance(2000);
         assertEquals(LOW_PWR, state());
         assertAllLanes(1);
@@ -211,7 +217,7 @@ class ModuleStateMachineTest extends ModuleFixture {
         assertTrue(state() == LOW_PWR || state() == PWR_UP, "state after MgmtInit: " + state());
         assertEquals(BYTE_26_DEFAULT, host.readByte(26));
         assertEquals(0, host.readByte(31), "masks back to 0");
-        assertEquals(0, laneMask("OutputDisableTx", 2));
+        assertEquals(0, laneMask(LaneControlPage.OUTPUT_DISABLE_TX, 2));
         millisUntil(() -> state() == READY, pwrUpMax(), "ModuleReady");
     }
 
@@ -235,13 +241,13 @@ class ModuleStateMachineTest extends ModuleFixture {
         host.write(213, 0xFF);
         host.write(130, 0xFF);
         host.write(128, 0xFF);
-        advance(advertisedMillis("MaxDurationDPDeinit"));
+        advance(advertisedMillis(AdminPages.MAX_DURATION_DP_DEINIT));
         host.select(0x10, 3);
         host.write(145, 0x40, 0x42, 0x44, 0x46, 0x48, 0x4A, 0x4C, 0x4E);
         host.write(143, 0xFF);
         advance(50);
-        assertEquals(1, lanes("ConfigStatusLane", 3)[0], "200G applied before the reset");
-        assertEquals(0x42, lanes("AcsDPConfigLane", 3)[1]);
+        assertEquals(1, lanes(LaneStatusPage.CONFIG_STATUS_LANE, 3)[0], "200G applied before the reset");
+        assertEquals(0x42, lanes(LaneStatusPage.ACS_DP_CONFIG_LANE, 3)[1]);
         host.write(26, BYTE_26_DEFAULT | 0x10);
         advance(pwrDnMax());
         assertEquals(LOW_PWR, state());
@@ -255,18 +261,21 @@ class ModuleStateMachineTest extends ModuleFixture {
 
         assertEquals(BYTE_26_DEFAULT, host.readByte(26), "SoftwareReset reads 0, byte 26 back to 0x40");
         assertEquals(0, host.readByte(31), "module masks 0");
-        assertEquals(0, laneMask("DPStateChangedMask", 3), "lane masks 0");
-        assertEquals(0, laneMask("DPDeinitLane", 3));
-        assertEquals(0, laneMask("OutputDisableTx", 3), "Tx enabled");
-        assertArrayEquals(new int[] {0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10}, lanes("DPConfigLane", 3),
+        assertEquals(0, laneMask(LaneControlPage.DP_STATE_CHANGED_MASK, 3), "lane masks 0");
+        assertEquals(0, laneMask(LaneControlPage.DP_DEINIT_LANE, 3));
+        assertEquals(0, laneMask(LaneControlPage.OUTPUT_DISABLE_TX, 3), "Tx enabled");
+        assertArrayEquals(new int[] {0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10},
+            lanes(LaneControlPage.DP_CONFIG_LANE, 3),
             "SCS0 = default application");
-        assertArrayEquals(new int[] {0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10}, lanes("AcsDPConfigLane", 3),
+        assertArrayEquals(new int[] {0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10},
+            lanes(LaneStatusPage.ACS_DP_CONFIG_LANE, 3),
             "ACS = default application");
-        assertArrayEquals(new int[8], lanes("ConfigStatusLane", 3), "ConfigStatus undefined");
-        assertEquals(0, laneMask("DPInitPendingLane", 3));
+        assertArrayEquals(new int[8], lanes(LaneStatusPage.CONFIG_STATUS_LANE, 3), "ConfigStatus undefined");
+        assertEquals(0, laneMask(LaneStatusPage.DP_INIT_PENDING_LANE, 3));
 
         millisUntil(() -> state() == READY, pwrUpMax(), "ModuleReady");
-        advance(advertisedMillis("MaxDurationDPInit") + advertisedMillis("MaxDurationDPTxTurnOn"));
+        advance(advertisedMillis(AdminPages.MAX_DURATION_DP_INIT)
+            + advertisedMillis(AdminPages.MAX_DURATION_DP_TX_TURN_ON));
         assertAllLanes(4);
     }
 
@@ -332,7 +341,7 @@ class ModuleStateMachineTest extends ModuleFixture {
         maskAllLaneFlags();
         clearAllFlags();
         assertFalse(intLAsserted());
-        assertEquals(1, host.get("InterruptDeasserted"));
+        assertEquals(1, host.get(LowerPage.INTERRUPT_DEASSERTED));
 
         host.write(31, 0x01);                           // ModuleStateChangedMask
         events.clear();
@@ -340,12 +349,12 @@ class ModuleStateMachineTest extends ModuleFixture {
         advance(pwrDnMax());
         assertEquals(LOW_PWR, state());
         assertFalse(intLAsserted(), "masked: no interrupt");
-        assertEquals(1, host.get("InterruptDeasserted"));
+        assertEquals(1, host.get(LowerPage.INTERRUPT_DEASSERTED));
         assertTrue(intLEdges().isEmpty());
 
         host.write(31, 0x00);                           // unmask while the flag is still latched
         assertTrue(intLAsserted(), "unmasking a latched flag asserts IntL");
-        assertEquals(0, host.get("InterruptDeasserted"));
+        assertEquals(0, host.get(LowerPage.INTERRUPT_DEASSERTED));
         assertEquals(List.of(true), intLEdges());
 
         host.write(26, BYTE_26_DEFAULT);                // LowPwr -> PwrUp -> Ready: more changes, one latch

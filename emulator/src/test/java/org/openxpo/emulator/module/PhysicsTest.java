@@ -1,18 +1,25 @@
 package org.openxpo.emulator.module;
 
+import org.junit.jupiter.api.Test;
 import org.openxpo.emulator.Cage;
 import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.emulator.fault.Fault;
-import org.openxpo.protocol.map.Access;
-import org.openxpo.protocol.map.Field;
-import org.openxpo.protocol.map.MemoryMap;
-import org.openxpo.protocol.map.XpoPages.Monitor;
 import org.openxpo.protocol.connector.Pin;
 import org.openxpo.protocol.connector.TargetEvent;
+import org.openxpo.protocol.map.Access;
+import org.openxpo.protocol.map.AdminPages;
+import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.LaneStatusPage;
+import org.openxpo.protocol.map.LowerPage;
+import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.map.ThresholdSet;
+import org.openxpo.protocol.map.XpoPages;
+import org.openxpo.protocol.map.XpoPages.Monitor;
+import org.openxpo.protocol.types.Lanes;
 import org.openxpo.protocol.types.ModuleState;
-import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -24,9 +31,9 @@ import static org.junit.jupiter.api.Assertions.*;
 class PhysicsTest extends ModuleFixture {
     static final double WATER_J_PER_L_K = 4186, NOMINAL_FLOW = 0.5;
 
-    double monitor(Monitor m) { return host.value(TestHost.f(m.valueField()), 0, 0); }
+    double monitor(Monitor m) { return value(m.value()); }
 
-    double threshold(String name) { return host.value(name); }
+    double value(Field f) { return host.value(f, 0, 0); }
 
     /** Mean of a monitor over {@code n} physics ticks (100 ms each). */
     double mean(Monitor m, int n) {
@@ -69,24 +76,19 @@ class PhysicsTest extends ModuleFixture {
         settle();
         for (Monitor m : Monitor.values()) {
             double v = monitor(m);
-            String p = m.thresholdPrefix();
-            double lw = threshold(p + "LowWarning"), hw = threshold(p + "HighWarning");
+            double lw = value(m.thresholds().lowWarning()), hw = value(m.thresholds().highWarning());
             assertTrue(v > lw && v < hw, m + " = " + v + " outside its warnings " + lw + "-" + hw);
         }
-        double t = host.value("TempMonValue");
-        assertTrue(t > threshold("TempMonLowWarning") && t < threshold("TempMonHighWarning"), "TempMon " + t);
-        double vcc = host.value("VccMonVoltage");
-        assertTrue(vcc > threshold("VccMonLowWarning") && vcc < threshold("VccMonHighWarning"), "Vcc " + vcc);
-        for (String lane : new String[] {"OpticalPowerTx", "LaserBiasTx", "OpticalPowerRx"}) {
-            String p = switch (lane) {
-                case "OpticalPowerTx" -> "TxPower";
-                case "LaserBiasTx" -> "TxBias";
-                default -> "RxPower";
-            };
-            long lw = host.get(TestHost.f(p + "LowWarning"), 0, 0), hw = host.get(TestHost.f(p + "HighWarning"), 0, 0);
-            for (int l = 1; l <= 64; l++) {
-                long raw = host.lane(lane, l);
-                assertTrue(raw > lw && raw < hw, lane + " of lane " + l + " = " + raw + " outside " + lw + "-" + hw);
+        for (ThresholdSet module : List.of(AdminPages.TEMP_MON, AdminPages.VCC_MON)) {
+            double v = value(module.monitored());
+            assertTrue(v > value(module.lowWarning()) && v < value(module.highWarning()), module.monitor() + " " + v);
+        }
+        for (ThresholdSet lane : List.of(AdminPages.TX_POWER, AdminPages.TX_BIAS, AdminPages.RX_POWER)) {
+            long lw = host.get(lane.lowWarning(), 0, 0), hw = host.get(lane.highWarning(), 0, 0);
+            for (int l = 1; l <= Lanes.COUNT; l++) {
+                long raw = host.lane(lane.monitored(), l);
+                assertTrue(raw > lw && raw < hw,
+                    lane.monitor() + " of lane " + l + " = " + raw + " outside " + lw + "-" + hw);
             }
         }
     }
@@ -105,7 +107,7 @@ class PhysicsTest extends ModuleFixture {
         assertEquals(3, host.moduleState());
         double full = mean(Monitor.INPUT_POWER, 10);
         assertEquals(360, full, 5, "64 lanes transmitting");
-        double max = host.value(TestHost.f("MaxPowerXpo"), 0, 0);
+        double max = host.value(XpoPages.MAX_POWER_XPO, 0, 0);
         assertEquals(400, max, 1e-9, "advertised maximum on B0h");
         assertTrue(full <= max);
         double v = monitor(Monitor.INPUT_VOLTAGE);
@@ -152,7 +154,7 @@ class PhysicsTest extends ModuleFixture {
         assertEquals(plate + p / 2 * 0.08, hotB, 0.5, when + ": hot zone B");
         assertEquals(plate + p / 2 * 0.03, coldA, 0.5, when + ": cold zone A");
         assertEquals(plate + p / 2 * 0.03, coldB, 0.5, when + ": cold zone B");
-        assertEquals((hotA + hotB + coldA + coldB) / 4, host.value("TempMonValue"), 0.3,
+        assertEquals((hotA + hotB + coldA + coldB) / 4, host.value(LowerPage.TEMP_MON_VALUE), 0.3,
             when + ": module temperature = mean of the four zones");
     }
 
@@ -212,8 +214,8 @@ class PhysicsTest extends ModuleFixture {
         double hotA = monitor(Monitor.CARD_A_HOT_ZONE_TEMP), hotB = monitor(Monitor.CARD_B_HOT_ZONE_TEMP);
         double laneA = 3.2 + 1.5;   // per lane of card A, near the leakage reference temperature
         assertEquals(32 * laneA * 0.08, hotA - hotB, 1.5, "card A carries 32 lit lanes more");
-        assertEquals(4, host.lane("DPState", 1) & 0xF);
-        assertEquals(1, host.lane("DPState", 64) & 0xF);
+        assertEquals(4, host.lane(LaneStatusPage.DP_STATE, 1) & 0xF);
+        assertEquals(1, host.lane(LaneStatusPage.DP_STATE, 64) & 0xF);
     }
 
     // ------------------------------------------------------------------ cooling without firmware
@@ -270,8 +272,8 @@ class PhysicsTest extends ModuleFixture {
     /** The module temperature of the firmware's first monitor update after MgmtInit (the reset cleared it to 0). */
     double firstModuleTemperatureAfterMgmtInit() {
         millisUntil(module::responsive, 2000, "MgmtInit done");
-        millisUntil(() -> host.value("TempMonValue") != 0, 1000, "first monitor update");
-        return host.value("TempMonValue");
+        millisUntil(() -> host.value(LowerPage.TEMP_MON_VALUE) != 0, 1000, "first monitor update");
+        return host.value(LowerPage.TEMP_MON_VALUE);
     }
 
     @Test
@@ -281,7 +283,7 @@ class PhysicsTest extends ModuleFixture {
         module.inject(new Fault.CoolantFlow(0.3));
         advance(60_000);
         double inlet = monitor(Monitor.COOLANT_INLET_TEMP), plate = monitor(Monitor.COLD_PLATE_TEMP);
-        double before = host.value("TempMonValue");
+        double before = host.value(LowerPage.TEMP_MON_VALUE);
         assertTrue(before > inlet + 35, "hot at 30 % flow: " + before + " °C");
 
         events.clear();
@@ -304,9 +306,9 @@ class PhysicsTest extends ModuleFixture {
         module.inject(new Fault.CoolantFlow(0.2));
         for (int k = 0; k < 120 && host.moduleState() != 5; k++) advance(500);
         assertEquals(5, host.moduleState(), "ModuleFault");
-        assertEquals(32, host.get("ModuleFaultCause"), "over-temperature");
+        assertEquals(32, host.get(LowerPage.MODULE_FAULT_CAUSE), "over-temperature");
         double inlet = monitor(Monitor.COOLANT_INLET_TEMP), plate = monitor(Monitor.COLD_PLATE_TEMP);
-        double before = host.value("TempMonValue");
+        double before = host.value(LowerPage.TEMP_MON_VALUE);
         assertTrue(before > inlet + 40, "hot at the shutdown: " + before + " °C");
 
         events.clear();
@@ -369,8 +371,8 @@ class PhysicsTest extends ModuleFixture {
         assertTrue(vMax - vMin <= 0.045, "voltage noise ±20 mV: " + vMin + "-" + vMax);
         assertTrue(vMax - vMin > 0.005, "but there is noise");
         for (int lane = 1; lane <= 64; lane++) {
-            double tx = host.value(TestHost.f("OpticalPowerTx"), (lane - 1) / 8, (lane - 1) % 8);
-            double rx = host.value(TestHost.f("OpticalPowerRx"), (lane - 1) / 8, (lane - 1) % 8);
+            double tx = host.value(LaneStatusPage.OPTICAL_POWER_TX, (lane - 1) / 8, (lane - 1) % 8);
+            double rx = host.value(LaneStatusPage.OPTICAL_POWER_RX, (lane - 1) / 8, (lane - 1) % 8);
             assertTrue(tx > 1.8 * Math.pow(10, -0.035) * 0.97 && tx < 1.8 * Math.pow(10, 0.033), "Tx " + lane + ": " + tx);
             assertTrue(rx > 1.4 * Math.pow(10, -0.053) && rx < 1.4 * Math.pow(10, 0.053), "Rx " + lane + ": " + rx);
         }

@@ -1,24 +1,26 @@
 package org.openxpo.emulator.module;
 
-import org.openxpo.protocol.map.Field;
-import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.connector.ControlConnector;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.LowerPage;
+import org.openxpo.protocol.types.Lanes;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A minimal host for emulator tests: raw I2C transfers, page selects and field access through the bus only. */
+/**
+ * A minimal host for emulator tests: raw I2C transfers, page selects and field access through the bus only. Tests
+ * that write raw addresses (0x50, 126/127, page numbers) do so on purpose, as an independent host reading CMIS bytes.
+ */
 final class TestHost {
     static final int ADDR = 0x50;
     private final ControlConnector bus;
 
     TestHost(ControlConnector bus) { this.bus = bus; }
-
-    static Field f(String name) { return MemoryMap.xpo().field(name); }
 
     I2cResult write(int address, int... bytes) {
         byte[] data = new byte[bytes.length + 1];
@@ -54,15 +56,15 @@ final class TestHost {
         return field.get(window, i);
     }
 
-    long get(String name) { return get(f(name), 0, 0); }
+    long get(Field field) { return get(field, 0, 0); }
 
-    long lane(String name, int lane) { return get(f(name), (lane - 1) / 8, (lane - 1) % 8); }
+    long lane(Field field, int lane) { return get(field, Lanes.bankOf(lane), Lanes.indexInBank(lane)); }
 
     double value(Field field, int bank, int i) {
         return field.unit().decode(get(field, bank, i), field.bitWidth());
     }
 
-    double value(String name) { return value(f(name), 0, 0); }
+    double value(Field field) { return value(field, 0, 0); }
 
     /** Writes a whole-byte field or the byte of a bit field (other bits of that byte as given). */
     I2cResult setByte(Field field, int bank, int value) {
@@ -70,5 +72,5 @@ final class TestHost {
         return write(field.offset(), value);
     }
 
-    int moduleState() { return (int) get("ModuleState"); }
+    int moduleState() { return (int) get(LowerPage.MODULE_STATE); }
 }
