@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.openxpo.emulator.Ranges;
+import org.openxpo.protocol.types.Lanes;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -30,7 +31,7 @@ public sealed interface Fault {
         if (lanes == null || lanes.isEmpty()) throw new IllegalArgumentException("a lane fault needs at least one lane");
         for (Integer l : lanes) {
             if (l == null) throw new IllegalArgumentException("lanes must not hold null");
-            if (l < 1 || l > 64) throw new IllegalArgumentException("lane " + l + " is outside 1-64");
+            Lanes.check(l);
         }
         return Collections.unmodifiableSortedSet(new TreeSet<>(lanes));   // sorted: JSON lists lanes in order
     }

@@ -2,6 +2,7 @@ package org.openxpo.emulator.scenario;
 
 import org.openxpo.emulator.Ranges;
 import org.openxpo.emulator.module.ModuleConfig;
+import org.openxpo.protocol.map.AdminPages;
 import org.openxpo.protocol.types.ApplicationDescriptor;
 
 import java.io.IOException;
@@ -29,7 +30,8 @@ public final class Scenario {
                             Boolean powerEnable, Boolean lpMode, List<ScriptStep> script) {}
 
     private static final int MAX_CAGE = 1024;
-    private static final int ASCII_FIELD = 16;
+    /** The vendor name, part number and serial number fields are equally long (00h:129-144, 148-163, 166-181). */
+    private static final int ASCII_FIELD = AdminPages.VENDOR_NAME.byteLength();
 
     private final String description;
     private final Long seed;
