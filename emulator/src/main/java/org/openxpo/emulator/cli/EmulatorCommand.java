@@ -1,6 +1,7 @@
 package org.openxpo.emulator.cli;
 
 import org.openxpo.emulator.link.BusTiming;
+import org.openxpo.emulator.link.ServerLimits;
 import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.emulator.scenario.Scenario;
 import picocli.CommandLine;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Option;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -57,6 +59,18 @@ final class EmulatorCommand implements Callable<Integer> {
         description = "Bearer token the control API requires (default: $XPO_EMULATOR_TOKEN; none on loopback).")
     String token;
 
+    @Option(names = "--link-memory", paramLabel = "MIB", description = "MiB of unsent frames all link connections may "
+        + "queue together; beyond it the largest queues are dropped (1-1048576). Default: ${DEFAULT-VALUE}.")
+    long linkMemoryMib = ServerLimits.DEFAULT.memoryBudgetBytes() / ServerLimits.MIB;
+
+    @Option(names = "--link-connections", paramLabel = "N", description = "Link connections served at once; more are "
+        + "refused (1-" + ServerLimits.MAX_CONNECTIONS + "). Default: ${DEFAULT-VALUE}.")
+    int linkConnections = ServerLimits.DEFAULT.maxConnections();
+
+    @Option(names = "--link-idle-timeout", paramLabel = "SECONDS", description = "Close a link connection with no "
+        + "traffic either way for this long; 0 = never (0-86400). Default: ${DEFAULT-VALUE}.")
+    long linkIdleSeconds = 0;
+
     private final Consumer<RunningEmulator> onStarted;
 
     EmulatorCommand(Consumer<RunningEmulator> onStarted) { this.onStarted = onStarted; }
@@ -98,7 +112,20 @@ final class EmulatorCommand implements Callable<Integer> {
             throw usage("--scenario names cage " + scenario.highestCage() + " but --cages is " + n);
         long firstSeed = seed != null ? seed : scenario != null ? scenario.seed().orElse(1) : 1;
         return new RunningEmulator.Settings(n, address, port, controlPort, busSpeed, firstSeed, moduleTiming, scenario,
-            tokenOrNull);
+            tokenOrNull, linkLimits());
+    }
+
+    private ServerLimits linkLimits() {
+        long maxMib = ServerLimits.MAX_MEMORY_BUDGET / ServerLimits.MIB;
+        if (linkMemoryMib < 1 || linkMemoryMib > maxMib)
+            throw usage("--link-memory must be 1-" + maxMib + " (MiB), not " + linkMemoryMib);
+        if (linkConnections < 1 || linkConnections > ServerLimits.MAX_CONNECTIONS)
+            throw usage("--link-connections must be 1-" + ServerLimits.MAX_CONNECTIONS + ", not " + linkConnections);
+        long maxIdle = ServerLimits.MAX_TIMEOUT.toSeconds();
+        if (linkIdleSeconds < 0 || linkIdleSeconds > maxIdle)
+            throw usage("--link-idle-timeout must be 0-" + maxIdle + " (seconds, 0 = never), not " + linkIdleSeconds);
+        return ServerLimits.DEFAULT.withMemoryBudget(linkMemoryMib * ServerLimits.MIB).withMaxConnections(linkConnections)
+            .withIdleTimeout(Duration.ofSeconds(linkIdleSeconds));
     }
 
     private void checkPort(String flag, int p) {
