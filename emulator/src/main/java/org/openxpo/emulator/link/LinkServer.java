@@ -155,8 +155,11 @@ public final class LinkServer implements AutoCloseable {
     /** Connections dropped since the start because the memory budget was used up (the largest queues first). */
     public long shedConnections() { return budget.shedConnections(); }
 
-    /** Threads executing connections' requests now; idle connections hold none. */
+    /** Threads of the request pool, busy or waiting for a connection with work (they end after 10 s without). */
     public int workerThreads() { return ((ThreadPoolExecutor) workers).getPoolSize(); }
+
+    /** Threads running a connection's requests now (or waiting briefly for its next one); idle connections hold none. */
+    public int busyWorkerThreads() { return ((ThreadPoolExecutor) workers).getActiveCount(); }
 
     /** Event listeners the server's connections hold on cages (one per connection and subscribed cage). */
     public int subscriptions() { return listeners.get(); }

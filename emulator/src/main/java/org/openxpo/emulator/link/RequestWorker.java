@@ -1,10 +1,11 @@
 package org.openxpo.emulator.link;
 
 import io.netty.channel.Channel;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openxpo.protocol.link.Frame;
@@ -20,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * its place in the order.
  *
  * <p>The requests run on a thread of the server's shared pool, borrowed while the connection has work and given back
- * when its queue is empty: an idle connection holds no thread, and connections with work run in parallel, each on its
- * own thread, so one that waits for a bus never holds up another. Pool threads are platform threads, not virtual ones:
+ * once its queue has stayed empty for {@link #LINGER_MICROS}: an idle connection holds no thread, and connections with
+ * work run in parallel, each on its own thread, so one that waits for a bus never holds up another. The linger keeps
+ * the thread through the short gaps of a busy connection (a pipelined stream, a client's round trip), so its next
+ * request is handed over with one wake-up, as to a thread of its own, and not through the pool. Pool threads are platform threads, not virtual ones:
  * the modelled bus time needs a precise wake-up (a virtual thread's timed park wakes through a scheduler hop, measured
  * at twice the oversleep of a platform thread), and on Java 21 a virtual thread blocked on the emulator's
  * {@code synchronized} module lock would pin its carrier.
@@ -35,6 +38,9 @@ final class RequestWorker {
      */
     static final int MAX_QUEUED_JOBS = 4 * LinkLimits.MAX_IN_FLIGHT;
 
+    /** How long a thread waits for the connection's next request before it goes back to the pool. */
+    static final long LINGER_MICROS = 2_000;
+
     private sealed interface Job {}
 
     private record Execute(Frame request, long arrived) implements Job {}
@@ -45,7 +51,7 @@ final class RequestWorker {
     private final Outbox outbox;
     private final RequestExecutor executor;
     private final Executor pool;
-    private final Queue<Job> jobs = new ConcurrentLinkedQueue<>();
+    private final BlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicInteger unanswered = new AtomicInteger();
     private final AtomicBoolean readingPaused = new AtomicBoolean();
@@ -98,12 +104,12 @@ final class RequestWorker {
         }
     }
 
-    /** Runs queued jobs until there are none, then gives the thread back. */
+    /** Runs queued jobs until none has come for the linger time, then gives the thread back. */
     private void run() {
         do {
             if (!enter()) return;
             try {
-                for (Job job; (job = jobs.poll()) != null; ) {
+                for (Job job; (job = jobs.poll(LINGER_MICROS, TimeUnit.MICROSECONDS)) != null; ) {
                     queued.decrementAndGet();
                     resumeReadingWhenCaughtUp();
                     if (!execute(job)) {

@@ -67,6 +67,7 @@ class LinkConnectionLimitsTest extends LinkFixture {
             clients.add(c);
         }
         assertEquals(100, server.connections());
+        soon().until(() -> server.busyWorkerThreads() == 0);
         long workers = Arrays.stream(ManagementFactory.getThreadMXBean().dumpAllThreads(false, false))
             .map(t -> t.getThreadName()).filter(n -> n.startsWith("xpo-link") && !n.startsWith("xpo-link-io")
                 && !n.startsWith("xpo-link-accept")).count();
