@@ -71,10 +71,15 @@ final class HostileClients {
             });
             if (alive.size() < FROZEN_ALIVE) {
                 Socket s = connect(4096);
-                s.getOutputStream().write(FrameCodec.encode(Frame.Hello.current(id[0]++, "soak-frozen")));
-                s.getOutputStream().write(FrameCodec.encode(new Frame.Subscribe(id[0]++, 0, EventKind.all())));
-                alive.add(s);
                 frozenOpened.incrementAndGet();
+                try {
+                    s.getOutputStream().write(FrameCodec.encode(Frame.Hello.current(id[0]++, "soak-frozen")));
+                    s.getOutputStream().write(FrameCodec.encode(new Frame.Subscribe(id[0]++, 0, EventKind.all())));
+                    alive.add(s);
+                } catch (IOException e) {
+                    frozenDropped.incrementAndGet(); // refused at the connection limit while the hog holds it
+                    close(s);
+                }
             }
             Thread.sleep(250);
         }
@@ -103,11 +108,16 @@ final class HostileClients {
         while (!stop.get()) {
             while (alive.size() < SLOW_ALIVE) {
                 Socket s = connect(8192);
-                s.getOutputStream().write(FrameCodec.encode(Frame.Hello.current(1, "soak-slow")));
-                s.getOutputStream().write(FrameCodec.encode(new Frame.Subscribe(2, 0, EventKind.all())));
-                s.setSoTimeout(1);
-                alive.add(s);
                 slowOpened.incrementAndGet();
+                try {
+                    s.getOutputStream().write(FrameCodec.encode(Frame.Hello.current(1, "soak-slow")));
+                    s.getOutputStream().write(FrameCodec.encode(new Frame.Subscribe(2, 0, EventKind.all())));
+                    s.setSoTimeout(1);
+                    alive.add(s);
+                } catch (IOException e) {
+                    close(s); // refused at the connection limit: try again next round
+                    break;
+                }
             }
             alive.removeIf(s -> {
                 try {
