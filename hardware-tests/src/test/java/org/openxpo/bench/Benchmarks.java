@@ -20,8 +20,11 @@ import java.util.TreeSet;
  *   --full    more samples and rounds
  *   --out     where the markdown goes (default docs/benchmarks.md; with --only: target/benchmarks-partial.md)
  *   --only    a subset: read, link, snapshot, interrupt, firmware, footprint, chassis
+ *   --soak    instead of the benchmarks, the soak ({@link Soak}) for MINUTES (default 10); it writes only its own
+ *             section of the page
  * </pre>
- * Exit code 0 when every benchmark ran (goals missed are reported, not failures), 1 when one failed, 2 on bad usage.
+ * Exit code 0 when every benchmark ran (goals missed are reported, not failures), 1 when one failed (a soak: when an
+ * invariant was violated), 2 on bad usage.
  */
 public final class Benchmarks {
     private Benchmarks() {}
@@ -46,15 +49,21 @@ public final class Benchmarks {
     }
 
     private static final String USAGE = "usage: benchmarks [--quick|--full] [--out FILE] [--only "
-        + String.join(",", ALL.keySet()) + "]";
+        + String.join(",", ALL.keySet()) + "]\n       benchmarks --soak [MINUTES] [--out FILE]";
+    static final double DEFAULT_SOAK_MINUTES = 10, MAX_SOAK_MINUTES = 24 * 60;
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         boolean full = false;
         Path out = null;
         Set<String> only = null;
+        Double soakMinutes = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--soak" -> {
+                    soakMinutes = DEFAULT_SOAK_MINUTES;
+                    if (i + 1 < args.length && !args[i + 1].startsWith("--")) soakMinutes = minutes(args[++i]);
+                }
                 case "--quick" -> full = false;
                 case "--full" -> full = true;
                 case "--out" -> out = Path.of(value(args, ++i, "--out"));
@@ -72,6 +81,10 @@ public final class Benchmarks {
                 }
                 default -> usage("unknown argument '" + args[i] + "'");
             }
+        }
+        if (soakMinutes != null) {
+            if (only != null || full) usage("--soak runs alone: not with --only or --full");
+            System.exit(Soak.run(soakMinutes, out == null ? Path.of("docs/benchmarks.md") : out) ? 0 : 1);
         }
         if (out == null) out = Path.of(only == null ? "docs/benchmarks.md" : "target/benchmarks-partial.md");
         Settings settings = full ? Settings.fullMode() : Settings.quickMode();
@@ -102,6 +115,17 @@ public final class Benchmarks {
         System.out.printf("%nwrote %s (%.0f s)%s%n", out.toAbsolutePath(), (System.nanoTime() - start) / 1e9,
             failed.isEmpty() ? "" : "; FAILED: " + failed);
         System.exit(failed.isEmpty() ? 0 : 1);
+    }
+
+    private static double minutes(String text) {
+        try {
+            double m = Double.parseDouble(text);
+            if (m > 0 && m <= MAX_SOAK_MINUTES) return m;
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        usage("--soak takes minutes, more than 0 and at most " + (int) MAX_SOAK_MINUTES + ", not '" + text + "'");
+        return 0;
     }
 
     private static String value(String[] args, int i, String option) {

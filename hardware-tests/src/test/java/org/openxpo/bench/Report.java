@@ -79,6 +79,7 @@ final class Report {
     private final List<Section> sections = new ArrayList<>();
     private double[] loadAtEnd;
     private double totalSeconds;
+    private String soak = "";
 
     Report(String mode, String command, Machine machine) {
         this.mode = mode;
@@ -159,13 +160,16 @@ final class Report {
             md.append(s.body);
             md.append(Stats.fmt("_Took %.0f s; load average %.2f when it started._%n%n", s.seconds, s.loadAtStart[0]));
         }
+        md.append(soak);
         md.append(READING);
         return md.toString();
     }
 
     private static String escape(String s) { return s.replace("|", "\\|").replace("\n", " "); }
 
+    /** Writes the page; the soak section already in {@code out} stays (see {@link SoakSection}). */
     void write(Path out) throws IOException {
+        soak = SoakSection.of(out);
         if (out.getParent() != null) Files.createDirectories(out.getParent());
         Files.writeString(out, markdown());
     }
@@ -198,6 +202,8 @@ final class Report {
         2 % tail of ~11 µs in the in-process reads; more JVM options: `BENCH_JAVA_OPTS`). Options: `--quick` \
         (default), `--full`, `--only read,link,snapshot,interrupt,firmware,footprint,chassis` (writes \
         `target/benchmarks-partial.md` unless `--out FILE` says otherwise). Exit code 0 when every benchmark ran — a \
-        missed goal is a finding, not a failure — 1 when one failed, 2 on bad usage.
+        missed goal is a finding, not a failure — 1 when one failed, 2 on bad usage. `--soak [MINUTES]` (default 10) \
+        runs the soak instead of the benchmarks and replaces only its own section of the page (other runs keep it); \
+        it exits 1 when an invariant was violated.
         """;
 }

@@ -2,6 +2,7 @@ package org.openxpo.emulator.cli;
 
 import org.openxpo.emulator.http.ServerNames;
 import org.openxpo.emulator.link.BusTiming;
+import org.openxpo.emulator.link.ServerLimits;
 import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.emulator.scenario.Scenario;
 import picocli.CommandLine;
@@ -17,6 +18,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -75,6 +77,18 @@ final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--host-name", paramLabel = "NAME", description = "A host name clients use for this machine "
         + "(repeatable): the control API also answers requests addressed to NAME:PORT.")
     List<String> hostNames = new ArrayList<>();
+
+    @Option(names = "--link-memory", paramLabel = "MIB", description = "MiB of unsent frames all link connections may "
+        + "queue together; beyond it the largest queues are dropped (1-1048576). Default: ${DEFAULT-VALUE}.")
+    long linkMemoryMib = ServerLimits.DEFAULT.memoryBudgetBytes() / ServerLimits.MIB;
+
+    @Option(names = "--link-connections", paramLabel = "N", description = "Link connections served at once; more are "
+        + "refused (1-" + ServerLimits.MAX_CONNECTIONS + "). Default: ${DEFAULT-VALUE}.")
+    int linkConnections = ServerLimits.DEFAULT.maxConnections();
+
+    @Option(names = "--link-idle-timeout", paramLabel = "SECONDS", description = "Close a link connection with no "
+        + "traffic either way for this long; 0 = never (0-86400). Default: ${DEFAULT-VALUE}.")
+    long linkIdleSeconds = 0;
 
     /** Where the token comes from when no flag gives it. */
     static final String TOKEN_ENV = "XPO_EMULATOR_TOKEN";
@@ -137,7 +151,7 @@ final class EmulatorCommand implements Callable<Integer> {
             throw usage("--scenario names cage " + scenario.highestCage() + " but --cages is " + n);
         long firstSeed = seed != null ? seed : scenario != null ? scenario.seed().orElse(1) : 1;
         return new RunningEmulator.Settings(n, address, port, controlPort, busSpeed, firstSeed, moduleTiming, scenario,
-            tokenOrNull, List.copyOf(hostNames));
+            tokenOrNull, List.copyOf(hostNames), linkLimits());
     }
 
     /**
@@ -174,6 +188,19 @@ final class EmulatorCommand implements Callable<Integer> {
         return e instanceof NoSuchFileException ? "no such file"
             : e instanceof AccessDeniedException ? "permission denied"
             : String.valueOf(e.getMessage());
+    }
+
+    private ServerLimits linkLimits() {
+        long maxMib = ServerLimits.MAX_MEMORY_BUDGET / ServerLimits.MIB;
+        if (linkMemoryMib < 1 || linkMemoryMib > maxMib)
+            throw usage("--link-memory must be 1-" + maxMib + " (MiB), not " + linkMemoryMib);
+        if (linkConnections < 1 || linkConnections > ServerLimits.MAX_CONNECTIONS)
+            throw usage("--link-connections must be 1-" + ServerLimits.MAX_CONNECTIONS + ", not " + linkConnections);
+        long maxIdle = ServerLimits.MAX_TIMEOUT.toSeconds();
+        if (linkIdleSeconds < 0 || linkIdleSeconds > maxIdle)
+            throw usage("--link-idle-timeout must be 0-" + maxIdle + " (seconds, 0 = never), not " + linkIdleSeconds);
+        return ServerLimits.DEFAULT.withMemoryBudget(linkMemoryMib * ServerLimits.MIB).withMaxConnections(linkConnections)
+            .withIdleTimeout(Duration.ofSeconds(linkIdleSeconds));
     }
 
     private void checkPort(String flag, int p) {

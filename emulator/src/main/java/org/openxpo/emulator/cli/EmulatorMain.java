@@ -7,15 +7,16 @@ import java.util.function.Consumer;
 
 /**
  * The emulator executable ({@code ./xpo-emulator}, {@code java -jar xpo-emulator.jar}). Exit codes: 0 after a clean
- * shutdown (SIGTERM/SIGINT or --help), 1 when it cannot start (a busy port), 2 for a bad flag or scenario.
- * Failures are one line on stderr, never a stack trace.
+ * shutdown (SIGTERM/SIGINT or --help), 1 when it cannot start (a busy port), 2 for a bad flag or scenario, 3 when the
+ * JVM ran out of memory ({@link OutOfMemoryExit}). Failures are one line on stderr, never a stack trace.
  */
 public final class EmulatorMain {
     private EmulatorMain() {}
 
-    public static final int OK = 0, CANNOT_START = 1, USAGE = 2;
+    public static final int OK = 0, CANNOT_START = 1, USAGE = 2, OUT_OF_MEMORY = OutOfMemoryExit.CODE;
 
     public static void main(String[] args) {
+        OutOfMemoryExit.install();
         quietLoggingDefaults();
         int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
             emulator -> Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "xpo-emulator-shutdown")));

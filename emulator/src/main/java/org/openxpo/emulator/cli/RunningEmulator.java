@@ -5,6 +5,7 @@ import org.openxpo.emulator.clock.EmulatorClock;
 import org.openxpo.emulator.control.ControlServer;
 import org.openxpo.emulator.link.BusTiming;
 import org.openxpo.emulator.link.LinkServer;
+import org.openxpo.emulator.link.ServerLimits;
 import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.emulator.scenario.Scenario;
 import org.openxpo.emulator.scenario.ScenarioRunner;
@@ -26,7 +27,8 @@ public final class RunningEmulator implements AutoCloseable {
 
     /** What the command line asked for, checked. */
     record Settings(int cages, InetAddress bind, int linkPort, int controlPort, BusTiming busTiming, long seed,
-                    ModuleConfig.Timing timing, Scenario scenario, String token, List<String> hostNames) {}
+                    ModuleConfig.Timing timing, Scenario scenario, String token, List<String> hostNames,
+                    ServerLimits linkLimits) {}
 
     /** The emulator could not start (a busy port); the message is the one line the user sees. */
     static final class StartupException extends RuntimeException {
@@ -55,7 +57,7 @@ public final class RunningEmulator implements AutoCloseable {
         LinkServer link = null;
         try {
             if (s.scenario() != null) scenario = ScenarioRunner.start(chassis, s.scenario());
-            link = listen("--port", s.bind(), s.linkPort(), a -> LinkServer.start(chassis, a, s.busTiming()));
+            link = listen("--port", s.bind(), s.linkPort(), a -> LinkServer.start(chassis, a, s.busTiming(), s.linkLimits()));
             LinkServer linkForStats = link;
             ControlServer control = listen("--control-port", s.bind(), s.controlPort(),
                 a -> ControlServer.start(chassis, a, s.token(), linkForStats, s.hostNames()));

@@ -3,6 +3,9 @@ package org.openxpo.emulator.link;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.openxpo.protocol.link.Frame;
 import org.openxpo.protocol.link.LinkError;
 import org.openxpo.protocol.link.LinkProtocolException;
@@ -11,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection's session on the event loop: the handshake, then sorting every decoded frame or decoder refusal
- * into the connection's {@link RequestWorker}. It never executes anything that touches a cage. One instance per channel.
+ * One connection's session on the event loop: the handshake (within the server's handshake timeout), then sorting
+ * every decoded frame or decoder refusal into the connection's {@link RequestWorker}. It never executes anything that
+ * touches a cage. One instance per channel.
  */
 final class LinkSessionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(LinkSessionHandler.class);
@@ -22,6 +26,7 @@ final class LinkSessionHandler extends ChannelInboundHandlerAdapter {
     private Outbox outbox;
     private EventSubscriptions subscriptions;
     private RequestWorker worker;
+    private ScheduledFuture<?> handshakeDeadline;
     /** Set once a fatal error is on its way: later frames are ignored. */
     private boolean ending;
 
@@ -30,20 +35,24 @@ final class LinkSessionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        outbox = new Outbox(channel);
-        server.connectionOpened();
+        outbox = new Outbox(channel, server.budget());
+        long timeout = server.limits().handshakeTimeout().toMillis();
+        handshakeDeadline = ctx.executor().schedule(() -> {
+            if (worker == null && !ending)
+                endNow(new Frame.ErrorReply(0, LinkError.NOT_HANDSHAKEN, "no HELLO within " + timeout + " ms"));
+        }, timeout, TimeUnit.MILLISECONDS);
         log.debug("link connection from {}", ctx.channel().remoteAddress());
         ctx.fireChannelActive();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        handshakeDeadline.cancel(false);
         outbox.close();
         if (worker != null) {
             worker.stop();
             subscriptions.closeAll();
         }
-        server.connectionClosed();
         log.debug("link connection from {} closed", ctx.channel().remoteAddress());
         ctx.fireChannelInactive();
     }
@@ -68,8 +77,10 @@ final class LinkSessionHandler extends ChannelInboundHandlerAdapter {
         } else if (!LinkVersion.accepts(hello.major())) {
             endNow(new Frame.ErrorReply(hello.requestId(), LinkError.VERSION_MISMATCH, "need major " + LinkVersion.MAJOR));
         } else {
+            handshakeDeadline.cancel(false);
             subscriptions = new EventSubscriptions(server.cageBuses(), outbox, server.listenerGauge());
-            worker = server.startWorker(channel, outbox, new RequestExecutor(server.cageBuses(), subscriptions));
+            worker = new RequestWorker(channel, outbox, new RequestExecutor(server.cageBuses(), subscriptions),
+                server.workers());
             outbox.send(new Frame.HelloOk(hello.requestId(), LinkVersion.MAJOR, LinkVersion.MINOR, LinkServer.NAME,
                 server.cageBuses().size()));
             log.debug("link client '{}' {}.{} at {}", hello.clientName(), hello.major(), hello.minor(),
@@ -97,18 +108,24 @@ final class LinkSessionHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** The socket took the bytes the channel held: the outbox hands it the backlog it kept meanwhile. */
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (!ctx.channel().isWritable() && ctx.channel().isActive() && !ending) {
-            log.warn("dropping link connection from {}: it stopped reading and over {} bytes are queued for it",
-                ctx.channel().remoteAddress(), ctx.channel().config().getWriteBufferHighWaterMark());
-            ending = true;
-            outbox.close();
-            // best effort: the ERROR queues behind the backlog that the close discards, so it rarely arrives
-            ctx.writeAndFlush(new Frame.ErrorReply(0, LinkError.SLOW_CONSUMER, "the client stopped reading"));
-            ctx.close();
-        }
+        if (ctx.channel().isWritable()) outbox.resume();
         ctx.fireChannelWritabilityChanged();
+    }
+
+    /** The idle timeout (IdleStateHandler, only when the server has one): nothing in or out for that long. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent && !ending) {
+            log.info("closing link connection from {}: idle for {} ms", channel.remoteAddress(),
+                server.limits().idleTimeout().toMillis());
+            ending = true;
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
     }
 
     /** After the answers already queued: the fatal ERROR, then close. */

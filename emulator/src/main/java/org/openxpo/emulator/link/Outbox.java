@@ -1,79 +1,184 @@
 package org.openxpo.emulator.link;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import io.netty.channel.ChannelPromise;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
 import org.openxpo.protocol.link.Frame;
 import org.openxpo.protocol.link.FrameCodec;
+import org.openxpo.protocol.link.LinkError;
+import org.openxpo.protocol.link.LinkLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The single way out of one connection: answers (from the connection's worker) and events (from whichever thread the
- * module emits them on) leave in the order they were handed in. Frames are encoded by the caller's thread, and the
- * event loop writes whatever has piled up with one flush, so pipelined answers go out in batches. Never blocks: event
- * listeners call it with the module lock held.
+ * module emits them on) leave in the order they were handed in. Frames are queued in their wire form, appended to one
+ * buffer by the caller's thread; the event loop hands everything that piled up to the socket with one write and one
+ * flush, so pipelined answers go out in batches. Never blocks: event listeners call it with the module lock held.
+ *
+ * <p>Memory: a queued frame costs its wire bytes (an IntL event 21), counted by buffer capacity and charged to the
+ * server's {@link MemoryBudget} until the socket has taken it. The channel's own buffer is kept small (its write
+ * water mark): while it is full the backlog stays here, where it is counted and where a shed connection can drop it
+ * and still send its ERROR next. Over {@link LinkLimits#MAX_QUEUED_BYTES} for this connection, or picked by the budget
+ * as the largest queue, the connection is told SLOW_CONSUMER and closed.
  */
 final class Outbox {
-    /** Frames written per event-loop task before the loop gets a turn at other channels. */
-    private static final int MAX_BATCH = 1024;
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
-    private record Item(ByteBuf bytes, boolean closeAfter) {}
+    /** The smallest buffer a queue starts with: one page-read answer and a few events fit. */
+    private static final int FIRST_BUFFER = 512;
+    /** How long a shed connection gets to take its ERROR before it is closed anyway. */
+    static final long SHED_GRACE_MS = 1_000;
 
     private final Channel channel;
-    private final Queue<Item> items = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private volatile boolean closed;
+    private final MemoryBudget budget;
+    // guarded by this
+    private ByteBuf pending;          // frames not yet handed to the channel; null when there are none
+    private long charged;             // capacity charged to the budget: pending plus writes the socket has not taken
+    private boolean closeAfterPending; // the last frame queued ends the connection
+    private boolean accepting = true;  // frames may still be queued (false after the connection's last frame)
+    private boolean ended;             // dropped: closed or shed, nothing is charged any more
+    private boolean drainScheduled;
 
-    Outbox(Channel channel) { this.channel = channel; }
+    Outbox(Channel channel, MemoryBudget budget) {
+        this.channel = channel;
+        this.budget = budget;
+        budget.register(this);
+    }
 
     void send(Frame frame) { enqueue(frame, false); }
 
     /** Sends {@code frame} after everything queued before it, then closes the connection; later frames are dropped. */
     void sendAndClose(Frame frame) { enqueue(frame, true); }
 
-    /** Drops whatever is still queued and refuses more (the connection is gone). */
+    /** Bytes this connection holds now (queued, or written and not yet taken by the socket). */
+    synchronized long queuedBytes() { return charged; }
+
+    /** Drops whatever is still queued, refuses more, and gives its bytes back to the budget (the connection is gone). */
     void close() {
-        closed = true;
-        items.clear();
+        long freed;
+        synchronized (this) {
+            if (ended) return;
+            freed = end();
+        }
+        budget.unregister(this);
+        budget.release(freed);
     }
 
+    /**
+     * Drops the backlog, sends ERROR SLOW_CONSUMER ({@code why}) next and closes the connection once it is written, or
+     * after {@link #SHED_GRACE_MS} if the client does not take it. False when the connection was already ending.
+     */
+    boolean shed(String why) {
+        long freed;
+        synchronized (this) {
+            if (ended) return false;
+            freed = end();
+        }
+        budget.unregister(this);
+        budget.release(freed);
+        log.warn("dropping link connection from {}: {}", channel.remoteAddress(), why);
+        ByteBuf error = channel.alloc().ioBuffer().writeBytes(FrameCodec.encode(
+            new Frame.ErrorReply(0, LinkError.SLOW_CONSUMER, why)));
+        try {
+            channel.eventLoop().execute(() -> {
+                channel.writeAndFlush(error).addListener(ChannelFutureListener.CLOSE);
+                closeAfterGrace();
+            });
+        } catch (RejectedExecutionException e) {
+            error.release(); // the server is shutting down
+        }
+        return true;
+    }
+
+    /** A client that does not take its last frame is not waited for. */
+    private void closeAfterGrace() {
+        channel.eventLoop().schedule(() -> { channel.close(); }, SHED_GRACE_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The socket can take more: hand it what piled up while it could not. Called on the event loop. */
+    void resume() { drain(); }
+
     private void enqueue(Frame frame, boolean closeAfter) {
-        if (closed) return;
-        items.add(new Item(Unpooled.wrappedBuffer(FrameCodec.encode(frame)), closeAfter));
-        if (closeAfter) closed = true;
-        scheduleDrain();
+        byte[] bytes = FrameCodec.encode(frame);
+        long added;
+        boolean schedule, over;
+        synchronized (this) {
+            if (!accepting) return;
+            long before = pending == null ? 0 : pending.capacity();
+            if (pending == null) pending = channel.alloc().ioBuffer(Math.max(FIRST_BUFFER, bytes.length));
+            pending.writeBytes(bytes);
+            added = pending.capacity() - before;
+            charged += added;
+            over = charged > LinkLimits.MAX_QUEUED_BYTES;
+            if (closeAfter) {
+                closeAfterPending = true;
+                accepting = false;
+            }
+            schedule = !drainScheduled;
+            drainScheduled = true;
+        }
+        if (added > 0) budget.charge(added);
+        if (over) shed("it stopped reading and over " + LinkLimits.MAX_QUEUED_BYTES + " bytes are queued for it");
+        else if (schedule) scheduleDrain();
     }
 
     private void scheduleDrain() {
-        if (!drainScheduled.compareAndSet(false, true)) return;
         try {
             channel.eventLoop().execute(this::drain);
         } catch (RejectedExecutionException e) {
-            items.clear(); // the server is shutting down: nobody is left to write to
+            close(); // the server is shutting down: nobody is left to write to
         }
     }
 
+    /** Hands the backlog to the socket while it can take it; the rest waits for {@link #resume()}. */
     private void drain() {
-        drainScheduled.set(false);
-        int written = 0;
-        Item item;
-        while (channel.isActive() && (item = items.poll()) != null) {
-            if (item.closeAfter()) {
-                items.clear();
-                channel.writeAndFlush(item.bytes()).addListener(ChannelFutureListener.CLOSE);
-                return;
-            }
-            channel.write(item.bytes(), channel.voidPromise());
-            if (++written == MAX_BATCH) {
-                scheduleDrain();
-                break;
-            }
+        ByteBuf batch;
+        boolean closeAfter;
+        synchronized (this) {
+            drainScheduled = false;
+            if (pending == null || !channel.isWritable() && channel.isActive()) return;
+            batch = pending;
+            pending = null;
+            closeAfter = closeAfterPending;
         }
-        if (written > 0) channel.flush();
-        if (!channel.isActive()) items.clear();
+        if (!channel.isActive()) {
+            batch.release();
+            close();
+            return;
+        }
+        int size = batch.capacity();
+        ChannelPromise written = channel.newPromise();
+        written.addListener(f -> written(size));
+        channel.writeAndFlush(batch, written);
+        if (closeAfter) {
+            written.addListener(ChannelFutureListener.CLOSE);
+            closeAfterGrace();
+        }
+    }
+
+    /** The socket took (or the closed channel dropped) one batch: its bytes go back to the budget. */
+    private void written(long size) {
+        synchronized (this) {
+            if (ended) return; // everything was given back when it ended
+            charged -= size;
+        }
+        budget.release(size);
+    }
+
+    /** Ends the queue: releases the pending buffer; returns every byte still charged, owed back to the budget. */
+    private long end() {
+        accepting = false;
+        ended = true;
+        if (pending != null) {
+            pending.release();
+            pending = null;
+        }
+        long freed = charged;
+        charged = 0;
+        return freed;
     }
 }

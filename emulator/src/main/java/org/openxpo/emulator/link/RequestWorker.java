@@ -2,11 +2,12 @@ package org.openxpo.emulator.link;
 
 import io.netty.channel.Channel;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.openxpo.protocol.link.Frame;
 import org.openxpo.protocol.link.LinkError;
 import org.openxpo.protocol.link.LinkLimits;
@@ -14,14 +15,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Executes one connection's requests one at a time, in arrival order, on the connection's own thread: a transfer
- * waiting for a busy cage (or for the modelled bus time) stalls only its own connection, never the event loop or other
- * cages. Refusals the event loop decides (BUSY, a frame the decoder refused) queue behind the requests that came before
- * them, so every answer keeps its place in the order.
+ * Executes one connection's requests one at a time, in arrival order: a transfer waiting for a busy cage (or for the
+ * modelled bus time) stalls only its own connection, never the event loop or other cages. Refusals the event loop
+ * decides (BUSY, a frame the decoder refused) queue behind the requests that came before them, so every answer keeps
+ * its place in the order.
  *
- * <p>A platform thread, not a virtual one: the modelled bus time needs a precise wake-up (a virtual thread's timed park
- * wakes through a scheduler hop, measured at twice the oversleep of a platform thread), and on Java 21 a virtual thread
- * blocked on the emulator's {@code synchronized} module lock would pin its carrier.
+ * <p>The requests run on a thread of the server's shared pool, borrowed while the connection has work and given back
+ * once its queue has stayed empty for {@link #LINGER_MICROS}: an idle connection holds no thread, and connections with
+ * work run in parallel, each on its own thread, so one that waits for a bus never holds up another. The linger keeps
+ * the thread through the short gaps of a busy connection (a pipelined stream, a client's round trip), so its next
+ * request is handed over with one wake-up, as to a thread of its own, and not through the pool. Pool threads are platform threads, not virtual ones:
+ * the modelled bus time needs a precise wake-up (a virtual thread's timed park wakes through a scheduler hop, measured
+ * at twice the oversleep of a platform thread), and on Java 21 a virtual thread blocked on the emulator's
+ * {@code synchronized} module lock would pin its carrier.
  */
 final class RequestWorker {
     private static final Logger log = LoggerFactory.getLogger(RequestWorker.class);
@@ -32,6 +38,9 @@ final class RequestWorker {
      */
     static final int MAX_QUEUED_JOBS = 4 * LinkLimits.MAX_IN_FLIGHT;
 
+    /** How long a thread waits for the connection's next request before it goes back to the pool. */
+    static final long LINGER_MICROS = 2_000;
+
     private sealed interface Job {}
 
     private record Execute(Frame request, long arrived) implements Job {}
@@ -41,24 +50,25 @@ final class RequestWorker {
     private final Channel channel;
     private final Outbox outbox;
     private final RequestExecutor executor;
+    private final Executor pool;
     private final BlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
     private final AtomicInteger unanswered = new AtomicInteger();
     private final AtomicBoolean readingPaused = new AtomicBoolean();
-    private final Consumer<RequestWorker> onExit;
-    private final Thread thread;
-    /** When the previous request was done; only the worker's thread touches it. */
+    /** A pool thread runs (or is about to run) {@link #run()}; at most one at a time. */
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    // guarded by this: the thread running the jobs, so that stop() interrupts it and no other task of the pool
+    private Thread runner;
+    private boolean stopped;
+    /** When the previous request was done; only the thread running the jobs touches it. */
     private long previousDone = Long.MIN_VALUE;
 
-    /** {@code onExit} runs on the worker's thread when it ends. Call {@link #start()} to begin. */
-    RequestWorker(Channel channel, Outbox outbox, RequestExecutor executor, Consumer<RequestWorker> onExit) {
+    RequestWorker(Channel channel, Outbox outbox, RequestExecutor executor, Executor pool) {
         this.channel = channel;
         this.outbox = outbox;
         this.executor = executor;
-        this.onExit = onExit;
-        this.thread = Thread.ofPlatform().daemon().name("xpo-link " + channel.remoteAddress()).unstarted(this::run);
+        this.pool = pool;
     }
-
-    void start() { thread.start(); }
 
     /** Queues a request, or a BUSY refusal in its place when too many are unanswered. Called on the event loop. */
     void submit(Frame request) {
@@ -74,54 +84,91 @@ final class RequestWorker {
     /** Queues an ERROR; a fatal one closes the connection once the answers before it are sent. */
     void refuse(Frame.ErrorReply reply) { queue(new Refuse(reply)); }
 
-    /** Drops every queued job and ends the thread (the connection is gone). */
-    void stop() {
+    /** Drops every queued job and interrupts the one running (the connection is gone: a bus wait gives up). */
+    synchronized void stop() {
+        stopped = true;
         jobs.clear();
-        thread.interrupt();
+        if (runner != null) runner.interrupt();
     }
-
-    Thread thread() { return thread; }
 
     private void queue(Job job) {
         jobs.add(job);
-        if (jobs.size() > MAX_QUEUED_JOBS && readingPaused.compareAndSet(false, true)) channel.config().setAutoRead(false);
-    }
-
-    private void run() {
-        try {
-            while (true) {
-                Job job = jobs.take();
-                resumeReadingWhenCaughtUp();
-                switch (job) {
-                    case Execute e -> {
-                        Frame answer = executor.answer(e.request(), Math.max(e.arrived(), previousDone));
-                        previousDone = System.nanoTime();
-                        // counted as answered before it can reach the client: a client that keeps within the limit
-                        // by the answers it has read must never see BUSY
-                        unanswered.decrementAndGet();
-                        outbox.send(answer);
-                    }
-                    case Refuse r -> {
-                        if (r.reply().error().closesConnection()) {
-                            outbox.sendAndClose(r.reply());
-                            return; // nothing after a fatal error is executed
-                        }
-                        outbox.send(r.reply());
-                    }
-                }
+        if (queued.incrementAndGet() > MAX_QUEUED_JOBS && readingPaused.compareAndSet(false, true))
+            channel.config().setAutoRead(false);
+        if (scheduled.compareAndSet(false, true)) {
+            try {
+                pool.execute(this::run);
+            } catch (RejectedExecutionException e) {
+                scheduled.set(false); // the server is shutting down
             }
-        } catch (InterruptedException e) {
-            // the connection closed: queued work is dropped with it
-        } catch (RuntimeException e) {
-            log.error("link worker for {} failed; closing the connection", channel.remoteAddress(), e);
-            channel.close();
-        } finally {
-            onExit.accept(this);
         }
     }
 
+    /** Runs queued jobs until none has come for the linger time, then gives the thread back. */
+    private void run() {
+        do {
+            if (!enter()) return;
+            try {
+                for (Job job; (job = jobs.poll(LINGER_MICROS, TimeUnit.MICROSECONDS)) != null; ) {
+                    queued.decrementAndGet();
+                    resumeReadingWhenCaughtUp();
+                    if (!execute(job)) {
+                        stop();
+                        return; // nothing after a fatal error is executed
+                    }
+                }
+            } catch (InterruptedException e) {
+                return; // the connection closed: queued work is dropped with it
+            } catch (RuntimeException e) {
+                log.error("link worker for {} failed; closing the connection", channel.remoteAddress(), e);
+                stop();
+                channel.close();
+                return;
+            } finally {
+                leave();
+            }
+            scheduled.set(false);
+            // a job queued after the last poll but before the flag was cleared found it set: run it now
+        } while (!jobs.isEmpty() && scheduled.compareAndSet(false, true));
+    }
+
+    /** False after a fatal refusal: the connection ends. */
+    private boolean execute(Job job) throws InterruptedException {
+        switch (job) {
+            case Execute e -> {
+                Frame answer = executor.answer(e.request(), Math.max(e.arrived(), previousDone));
+                previousDone = System.nanoTime();
+                // counted as answered before it can reach the client: a client that keeps within the limit
+                // by the answers it has read must never see BUSY
+                unanswered.decrementAndGet();
+                outbox.send(answer);
+                return true;
+            }
+            case Refuse r -> {
+                if (r.reply().error().closesConnection()) {
+                    outbox.sendAndClose(r.reply());
+                    return false;
+                }
+                outbox.send(r.reply());
+                return true;
+            }
+        }
+    }
+
+    private synchronized boolean enter() {
+        if (stopped) return false;
+        runner = Thread.currentThread();
+        return true;
+    }
+
+    /** Gives the thread back to the pool without an interrupt meant for this connection. */
+    private synchronized void leave() {
+        runner = null;
+        Thread.interrupted(); // holding the lock: stop() cannot interrupt in between
+    }
+
     private void resumeReadingWhenCaughtUp() {
-        if (jobs.size() > LinkLimits.MAX_IN_FLIGHT || !readingPaused.compareAndSet(true, false)) return;
+        if (queued.get() > LinkLimits.MAX_IN_FLIGHT || !readingPaused.compareAndSet(true, false)) return;
         try {
             channel.eventLoop().execute(() -> channel.config().setAutoRead(true));
         } catch (RejectedExecutionException e) {

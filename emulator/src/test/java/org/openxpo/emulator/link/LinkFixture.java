@@ -30,12 +30,14 @@ abstract class LinkFixture {
 
     BusTiming timing() { return BusTiming.OFF; }
 
+    ServerLimits limits() { return ServerLimits.DEFAULT; }
+
     @BeforeEach
     void startServer() {
         chassis = new EmulatedChassis(cageCount(), EmulatorClock.system(), i -> emptyCages().contains(i) ? null
             : ModuleConfig.builder().serialNumber(EmulatedChassis.serial(i)).seed(i).timing(ModuleConfig.Timing.fast())
                 .build());
-        server = LinkServer.start(chassis, new InetSocketAddress("127.0.0.1", 0), timing());
+        server = LinkServer.start(chassis, new InetSocketAddress("127.0.0.1", 0), timing(), limits());
         for (int n : chassis.cages()) {
             Cage c = chassis.cage(n);
             if (c.present()) soon().until(() -> c.module().responsive());
