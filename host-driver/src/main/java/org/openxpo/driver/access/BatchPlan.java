@@ -91,7 +91,8 @@ final class BatchPlan {
     List<Piece> write(int page, int bank, int offset, byte[] data) {
         List<Piece> pieces = new ArrayList<>();
         for (Span s : writeSpans(page, offset, data.length, limits)) {
-            int step = add(page, bank, s.at(), List.of(I2cMessage.write(I2C_ADDRESS, writeMessage(s.at(), data, s.from(), s.length()))));
+            byte[] msg = writeMessage(s.at(), data, s.from(), s.length());
+            int step = add(page, bank, s.at(), List.of(I2cMessage.write(I2C_ADDRESS, msg)));
             Piece piece = new Piece(step, page, bank, s.at(), s.from(), s.length());
             // the write sets PageSelect itself: what is selected after it is unknown
             if (piece.writesPageSelect()) selectionUnknown();

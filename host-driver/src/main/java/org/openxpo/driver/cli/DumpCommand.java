@@ -31,7 +31,8 @@ final class DumpCommand extends ModuleCommand {
         if (page != Pages.ADMINISTRATIVE) {
             PageDef def = map.page(page).orElseThrow(() -> new XpoException.InvalidRequest(String.format(
                 "page %02Xh is not in the XPO memory map (pages: 00h %s)", page,
-                map.pages().stream().filter(p -> p.number() != Pages.ADMINISTRATIVE).map(PageDef::label).collect(Collectors.joining(" ")))));
+                map.pages().stream().filter(p -> p.number() != Pages.ADMINISTRATIVE).map(PageDef::label)
+                    .collect(Collectors.joining(" ")))));
             if (!def.acceptsBank(bank)) {
                 throw new XpoException.InvalidRequest(def.banked()
                     ? String.format("page %02Xh has banks 0-%d, not %d", page, def.banks() - 1, bank)

@@ -126,7 +126,8 @@ public final class AlarmCatalog {
     private static List<Definition> nibble(String prefix, Alarm.Source src, Field flags, String what) {
         List<Definition> out = new ArrayList<>();
         for (ThresholdKind kind : ThresholdKind.values()) {
-            out.add(new Definition(prefix + kind.cmisName(), severity(kind), src, flags, kind.flagBit(), what + " " + words(kind)));
+            out.add(new Definition(prefix + kind.cmisName(), severity(kind), src, flags, kind.flagBit(),
+                what + " " + words(kind)));
         }
         return out;
     }

@@ -105,8 +105,8 @@ final class ModuleControl {
     void setLowPower(boolean on, Timeouts timeouts) {
         ModuleState now = state();
         if (now == ModuleState.FAULT) {
-            throw new XpoException.WrongState("the module is in ModuleFault (" + FaultCause.describe((int) access.get(MODULE_FAULT_CAUSE))
-                + "): reset it first");
+            throw new XpoException.WrongState("the module is in ModuleFault ("
+                + FaultCause.describe((int) access.get(MODULE_FAULT_CAUSE)) + "): reset it first");
         }
         int at = LOW_PWR_REQUEST_SW.offset();   // byte 26, with LowPwrAllowRequestHW: written as a whole
         int b = access.read(Pages.LOWER_MEMORY, 0, at, 1)[0] & 0xFF;

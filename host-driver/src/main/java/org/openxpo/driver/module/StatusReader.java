@@ -85,7 +85,8 @@ final class StatusReader {
                 (int) MATING_CYCLES_RATED.get(b0, 0));
         }
         return new ModuleSnapshot(time, state, fault, LowerPage.INTERRUPT_DEASSERTED.get(lo, 0) == 0,
-            LowerPage.TEMP_MON_VALUE.value(lo, 0), LowerPage.VCC_MON_VOLTAGE.value(lo, 0), power, cooling, List.copyOf(lanes), consumeFlags, List.copyOf(alarms));
+            LowerPage.TEMP_MON_VALUE.value(lo, 0), LowerPage.VCC_MON_VOLTAGE.value(lo, 0), power, cooling,
+            List.copyOf(lanes), consumeFlags, List.copyOf(alarms));
     }
 
     private static List<Field> withFlags(List<Field> fields, List<Field> latched, boolean flags) {
