@@ -4,8 +4,8 @@ import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.emulator.clock.EmulatorClock;
 import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.emulator.module.XpoModule;
-import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.types.DataPathState;
+import org.openxpo.protocol.types.Lanes;
 import org.openxpo.protocol.types.ModuleState;
 
 import java.time.Duration;
@@ -47,7 +47,7 @@ final class Emulators {
 
     static boolean ready(XpoModule m) {
         if (m.moduleState() != ModuleState.READY) return false;
-        for (int lane = 1; lane <= MemoryMap.LANES; lane++) {
+        for (int lane = 1; lane <= Lanes.COUNT; lane++) {
             if (m.dataPathState(lane) != DataPathState.ACTIVATED) return false;
         }
         return true;

@@ -1,22 +1,24 @@
 package org.openxpo.bench;
 
-import org.openxpo.protocol.map.ManagementInterface;
 import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.driver.firmware.FirmwareFeatures;
 import org.openxpo.driver.firmware.FirmwareInfo;
-import org.openxpo.driver.firmware.FirmwareUpdater;
 import org.openxpo.driver.firmware.FirmwareUpdater.UpdateOptions;
+import org.openxpo.driver.firmware.FirmwareUpdater;
 import org.openxpo.driver.transport.LinkTransport;
 import org.openxpo.emulator.EmulatedChassis;
-import org.openxpo.emulator.module.CdbTimes;
 import org.openxpo.emulator.link.BusTiming;
 import org.openxpo.emulator.link.LinkServer;
+import org.openxpo.emulator.module.CdbTimes;
 import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.protocol.cdb.CdbPage;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
 import org.openxpo.protocol.cdb.TransferMechanism;
-import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.map.CdbPages;
+import org.openxpo.protocol.map.LowerPage;
+import org.openxpo.protocol.map.ManagementInterface;
+import org.openxpo.protocol.map.Pages;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,12 +33,11 @@ import static org.openxpo.bench.Report.Verdict;
 final class FirmwareBench {
     private FirmwareBench() {}
 
-    private static final MemoryMap MAP = MemoryMap.xpo();
-    static final int ADDRESS = 0x50;
+    static final int ADDRESS = ManagementInterface.I2C_ADDRESS;
     /** The CDB page, the first EPL page, CdbStatus1 and the header length (128–135), from the declared map. */
-    static final int CDB_PAGE = MAP.field("CdbCommandId").page(), EPL_FIRST_PAGE = MAP.field("CdbEplData0").page(),
-        STATUS_BYTE = MAP.field("CdbStatus1").offset(),
-        CDB_HEADER = MAP.field("CdbLocalPayload").offset() - MAP.field("CdbCommandId").offset();
+    static final int CDB_PAGE = CdbPages.CDB_COMMAND_ID.page(), EPL_FIRST_PAGE = Pages.CDB_EPL_FIRST,
+        STATUS_BYTE = LowerPage.CDB_STATUS1.offset(),
+        CDB_HEADER = CdbPages.CDB_LOCAL_PAYLOAD.offset() - CdbPages.CDB_COMMAND_ID.offset();
     static final int START_PAYLOAD = FirmwareImageFormat.HEADER_SIZE, EPL_BLOCK = 2048;
     static final double GOAL_RATIO = 1.25;
     /** Write limits on the CDB pages: the profile's module (ReadWriteLengthExt 15) and one advertising 0. */
@@ -94,10 +95,10 @@ final class FirmwareBench {
                     // what one small transfer costs beyond its bus time: a status read, timed alone
                     rtt = new long[300];
                     long statusBus = ONE_MHZ.transferNanos(status());
-                    for (int i = 0; i < 50; i++) access.read(0x00, 0, STATUS_BYTE, 1);
+                    for (int i = 0; i < 50; i++) access.read(Pages.LOWER_MEMORY, 0, STATUS_BYTE, 1);
                     for (int i = 0; i < rtt.length; i++) {
                         long t = System.nanoTime();
-                        access.read(0x00, 0, STATUS_BYTE, 1);
+                        access.read(Pages.LOWER_MEMORY, 0, STATUS_BYTE, 1);
                         rtt[i] = System.nanoTime() - t - statusBus;
                     }
                     epl = update(updater, rec, eplImage, true);

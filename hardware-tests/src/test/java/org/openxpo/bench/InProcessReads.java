@@ -4,9 +4,9 @@ import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.driver.transport.InProcessTransport;
 import org.openxpo.emulator.Cage;
 import org.openxpo.emulator.EmulatedChassis;
-import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.types.Lanes;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ final class InProcessReads {
             Cage cage = chassis.cage(1);
             RegisterAccess access = new RegisterAccess(new InProcessTransport(cage, null, "embedded"));
             List<List<I2cMessage>> direct = new ArrayList<>();
-            for (int bank = 0; bank < MemoryMap.BANKS; bank++) {
+            for (int bank = 0; bank < Lanes.BANKS; bank++) {
                 direct.add(List.of(I2cMessage.write(0x50, (byte) 126, (byte) bank, (byte) 0x11),
                     I2cMessage.write(0x50, (byte) 128), I2cMessage.read(0x50, 128)));
             }

@@ -1,18 +1,23 @@
 package org.openxpo.bench;
 
 import org.openxpo.emulator.link.BusTiming;
+import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.map.Access;
 import org.openxpo.protocol.map.ByteRules;
 import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.LaneStatusPage;
+import org.openxpo.protocol.map.LowerPage;
+import org.openxpo.protocol.map.ManagementInterface;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.PageDef;
+import org.openxpo.protocol.map.Pages;
 import org.openxpo.protocol.map.XpoPages.Monitor;
-import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.map.XpoPages;
+import org.openxpo.protocol.types.Lanes;
 
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The least bus traffic a full 64-lane snapshot can take, computed from the declared memory map — never from what the
@@ -38,9 +43,9 @@ final class SnapshotMinimum {
     private SnapshotMinimum() {}
 
     private static final MemoryMap MAP = MemoryMap.xpo();
-    static final int ADDRESS = 0x50, LOWER = 0x00;
-    static final int LANE_STATUS = MAP.field("DPState").page(), XPO_TELEMETRY = MAP.field("InputVoltage").page();
-    static final int BANK_SELECT = MAP.field("BankSelect").offset(), PAGE_SELECT = MAP.field("PageSelect").offset();
+    static final int ADDRESS = ManagementInterface.I2C_ADDRESS, LOWER = Pages.LOWER_MEMORY;
+    static final int LANE_STATUS = Pages.LANE_STATUS, XPO_TELEMETRY = Pages.XPO_TELEMETRY;
+    static final int BANK_SELECT = ManagementInterface.BANK_SELECT, PAGE_SELECT = ManagementInterface.PAGE_SELECT;
     /** Clocks of the overhead of one random read: START + address + register byte, Sr + address, STOP. */
     static final int READ_OVERHEAD_CLOCKS = 30;
 
@@ -62,16 +67,19 @@ final class SnapshotMinimum {
     /** The snapshot's groups: lower page, page 11h banks 0–7, page B0h. */
     static List<Group> snapshotGroups() {
         List<Group> g = new ArrayList<>();
-        g.add(new Group(LOWER, 0, withLatched(LOWER, fields("ModuleState", "InterruptDeasserted", "FlagsSummaryBank0",
-            "FlagsSummaryBank1", "FlagsSummaryBank2", "FlagsSummaryBank3", "FlagsSummaryBanks4to7", "TempMonValue",
-            "VccMonVoltage"))));
-        List<Field> lane = withLatched(LANE_STATUS, fields("DPState", "OutputStatusRx", "OutputStatusTx", "OpticalPowerTx",
-            "LaserBiasTx", "OpticalPowerRx", "AcsDPConfigLane"));
-        for (int bank = 0; bank < MemoryMap.BANKS; bank++) g.add(new Group(LANE_STATUS, bank, lane));
-        List<String> xpo = new ArrayList<>();
-        for (Monitor m : Monitor.values()) xpo.add(m.valueField());
-        xpo.addAll(List.of("LeakDetected", "LeakSensorFault", "PowerGood", "MatingCycles", "MatingCyclesRated", "MaxPowerXpo"));
-        g.add(new Group(XPO_TELEMETRY, 0, withLatched(XPO_TELEMETRY, fields(xpo.toArray(String[]::new)))));
+        g.add(new Group(LOWER, 0, withLatched(LOWER, List.of(LowerPage.MODULE_STATE, LowerPage.INTERRUPT_DEASSERTED,
+            LowerPage.FLAGS_SUMMARY_BANK0, LowerPage.FLAGS_SUMMARY_BANK1, LowerPage.FLAGS_SUMMARY_BANK2,
+            LowerPage.FLAGS_SUMMARY_BANK3, LowerPage.FLAGS_SUMMARY_BANKS_4_TO_7, LowerPage.TEMP_MON_VALUE,
+            LowerPage.VCC_MON_VOLTAGE))));
+        List<Field> lane = withLatched(LANE_STATUS, List.of(LaneStatusPage.DP_STATE, LaneStatusPage.OUTPUT_STATUS_RX,
+            LaneStatusPage.OUTPUT_STATUS_TX, LaneStatusPage.OPTICAL_POWER_TX, LaneStatusPage.LASER_BIAS_TX,
+            LaneStatusPage.OPTICAL_POWER_RX, LaneStatusPage.ACS_DP_CONFIG_LANE));
+        for (int bank = 0; bank < Lanes.BANKS; bank++) g.add(new Group(LANE_STATUS, bank, lane));
+        List<Field> xpo = new ArrayList<>();
+        for (Monitor m : Monitor.values()) xpo.add(m.value());
+        xpo.addAll(List.of(XpoPages.LEAK_DETECTED, XpoPages.LEAK_SENSOR_FAULT, XpoPages.POWER_GOOD, XpoPages.MATING_CYCLES,
+            XpoPages.MATING_CYCLES_RATED, XpoPages.MAX_POWER_XPO));
+        g.add(new Group(XPO_TELEMETRY, 0, withLatched(XPO_TELEMETRY, xpo)));
         return g;
     }
 
@@ -152,8 +160,6 @@ final class SnapshotMinimum {
     }
 
     private static boolean banked(int page) { return MAP.page(page).map(PageDef::banked).orElse(false); }
-
-    private static List<Field> fields(String... names) { return Stream.of(names).map(MAP::field).toList(); }
 
     /** {@code fields} plus every latched (clear-on-read) field of the page ({@code LOWER}: of the lower page). */
     private static List<Field> withLatched(int page, List<Field> fields) {

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.openxpo.protocol.map.ManagementInterface;
 import org.openxpo.conformance.support.Host;
 import org.openxpo.conformance.support.Settings;
 import org.openxpo.conformance.support.TargetConditions;
@@ -16,10 +15,14 @@ import org.openxpo.driver.firmware.FirmwareInfo;
 import org.openxpo.driver.firmware.FirmwareUpdater;
 import org.openxpo.protocol.cdb.CdbCommand;
 import org.openxpo.protocol.cdb.CdbPage;
-import org.openxpo.protocol.connector.I2cMessage;
-import org.openxpo.protocol.connector.I2cResult;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
 import org.openxpo.protocol.cdb.ModuleFeaturesReply;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.map.AdminPages;
+import org.openxpo.protocol.map.LowerPage;
+import org.openxpo.protocol.map.ManagementInterface;
+import org.openxpo.protocol.map.Pages;
 import org.openxpo.protocol.types.CdbStatus;
 
 import java.io.IOException;
@@ -38,6 +41,7 @@ import static org.openxpo.conformance.support.Host.*;
  * with their exact lengths and check codes, firmware info (0100h) consistent with 00h:39–40 and 01h:128–129, the
  * status codes of refused commands, the completion flag, and a whole firmware update. Checks tagged
  * {@code writes-flash} download firmware: on a real module only with {@code -Dxpo.pi4j.flash=FILE}.
+ * Byte addresses typed here are deliberate: the independent host's reading of CMIS (see {@link Checks}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Tag(TargetConditions.CDB_ACCESS)
@@ -63,7 +67,7 @@ abstract class CdbChecks extends Checks {
         CdbClient.Reply r = cdb().call(CdbCommand.QUERY_STATUS, new byte[] {0, 0}, TIMEOUT);
         assertEquals(CdbStatus.SUCCESS.code(), r.status(), "0000h status " + CdbStatus.describe(r.status()));
         assertEquals(2, r.payload().length, "0000h replies 2 bytes");
-        assertEquals(CdbStatus.SUCCESS.code(), host.u8(LOWER, 0, 37), "00h:37 CdbStatus1 must show 01h (success)");
+        assertEquals(CdbStatus.SUCCESS.code(), host.u8(Pages.LOWER_MEMORY, 0, 37), "00h:37 CdbStatus1 must show 01h (success)");
     }
 
     @Test @Order(2)
@@ -86,7 +90,7 @@ abstract class CdbChecks extends Checks {
             + f.startPayloadSize() + ": the kernel refuses more than 112");
         assertTrue(f.lplWrites() || f.eplWrites(), "0041h must offer LPL or EPL writes");
         assertTrue(f.abortSupported(), "0041h: Abort Download (0102h) supported, as the profile advertises");
-        assertEquals(host.get("CdbReadWriteLengthExt"), f.readWriteLengthExt(), "0041h ReadWriteLengthExt must match 01h:164");
+        assertEquals(host.get(AdminPages.CDB_READ_WRITE_LENGTH_EXT), f.readWriteLengthExt(), "0041h ReadWriteLengthExt must match 01h:164");
         for (Duration d : List.of(f.maxStart(), f.maxWrite(), f.maxComplete())) {
             assertTrue(d.toMillis() > 0, "0041h durations must be set: " + f);
         }
@@ -98,9 +102,9 @@ abstract class CdbChecks extends Checks {
         assertTrue(info.a().running() ^ info.b().running(), "exactly one bank runs: " + info);
         FirmwareInfo.Bank run = info.running(), other = info.inactive();
         assertTrue(run.valid(), "the running bank must be valid: " + info);
-        assertEquals(host.get("ActiveFirmwareMajor"), run.major(), "00h:39 vs 0100h running major");
-        assertEquals(host.get("ActiveFirmwareMinor"), run.minor(), "00h:40 vs 0100h running minor");
-        long im = host.get("InactiveFirmwareMajor"), in = host.get("InactiveFirmwareMinor");
+        assertEquals(host.get(LowerPage.ACTIVE_FIRMWARE_MAJOR), run.major(), "00h:39 vs 0100h running major");
+        assertEquals(host.get(LowerPage.ACTIVE_FIRMWARE_MINOR), run.minor(), "00h:40 vs 0100h running minor");
+        long im = host.get(AdminPages.INACTIVE_FIRMWARE_MAJOR), in = host.get(AdminPages.INACTIVE_FIRMWARE_MINOR);
         if (other.valid()) {
             assertEquals(other.major(), im, "01h:128 vs 0100h inactive major");
             assertEquals(other.minor(), in, "01h:129 vs 0100h inactive minor");
@@ -114,7 +118,7 @@ abstract class CdbChecks extends Checks {
     void unknownCommandIsRefusedWithStatus41h() {
         CdbClient.Reply r = cdb().call(0x00F0, new byte[0], new byte[0], TIMEOUT);
         assertEquals(0x41, r.status(), "unknown command 00F0h: " + CdbStatus.describe(r.status()));
-        assertTrue(CdbStatus.isFailed(host.u8(LOWER, 0, 37)), "00h:37 must show a failure");
+        assertTrue(CdbStatus.isFailed(host.u8(Pages.LOWER_MEMORY, 0, 37)), "00h:37 must show a failure");
     }
 
     @Test @Order(6)
@@ -123,9 +127,9 @@ abstract class CdbChecks extends Checks {
         byte[] page = new byte[256];
         page[132] = 2;
         int good = CdbCommand.checkCode(page, 2);
-        host.write(CDB, 0, 130, 0, 0, 2, good ^ 0xFF, 0, 0, 0, 0);
-        host.write(CDB, 0, 128, 0, 0);
-        int s = host.await("CdbStatus1 to leave the busy codes", TIMEOUT, () -> host.u8(LOWER, 0, 37),
+        host.write(Pages.CDB, 0, 130, 0, 0, 2, good ^ 0xFF, 0, 0, 0, 0);
+        host.write(Pages.CDB, 0, 128, 0, 0);
+        int s = host.await("CdbStatus1 to leave the busy codes", TIMEOUT, () -> host.u8(Pages.LOWER_MEMORY, 0, 37),
             x -> !CdbStatus.isBusy(x), x -> String.format("0x%02X", x));
         assertEquals(0x45, s, "a wrong check code: " + CdbStatus.describe(s));
     }
@@ -134,24 +138,24 @@ abstract class CdbChecks extends Checks {
     void commandCompletionLatchesCdbCmdCompleteFlag1() {
         host.clearFlags();
         assertEquals(CdbStatus.SUCCESS.code(), cdb().call(CdbCommand.QUERY_STATUS, new byte[] {0, 0}, TIMEOUT).status());
-        assertEquals(1, host.get("CdbCmdCompleteFlag1"), "00h:8.6 must latch when a command completes");
-        assertEquals(0, host.get("CdbCmdCompleteFlag1"), "and clear when read");
+        assertEquals(1, host.get(LowerPage.CDB_CMD_COMPLETE_FLAG1), "00h:8.6 must latch when a command completes");
+        assertEquals(0, host.get(LowerPage.CDB_CMD_COMPLETE_FLAG1), "and clear when read");
     }
 
     @Test @Order(8)
     void cdbPageWritesAreTakenUpToTheAdvertisedLengthAndRefusedBeyond() {
-        int limit = ManagementInterface.cdbWriteLimit((int) host.get("CdbReadWriteLengthExt"));
+        int limit = ManagementInterface.cdbWriteLimit((int) host.get(AdminPages.CDB_READ_WRITE_LENGTH_EXT));
         int n = Math.min(limit, CdbPage.MAX_LPL);   // within the LPL: no byte of the header, no trigger
         byte[] data = new byte[n + 2];
         data[0] = (byte) CdbPage.LPL;
         for (int i = 1; i < data.length; i++) data[i] = (byte) (0x30 + i);
         host.read(CdbPage.PAGE, 0, CdbPage.LPL, 1);   // 9Fh selected through the access layer
         if (limit < CdbPage.MAX_LPL) {   // else nothing longer fits the LPL: only the accepted write is checked
-            List<I2cResult> over = t.transport().i2c(List.of(I2cMessage.write(0x50, Arrays.copyOf(data, n + 2))));
+            List<I2cResult> over = t.transport().i2c(List.of(I2cMessage.write(ManagementInterface.I2C_ADDRESS, Arrays.copyOf(data, n + 2))));
             assertFalse(over.getFirst().ok(), "a write of " + (n + 1) + " bytes on 9Fh must be refused: 01h:164 "
                 + "advertises " + limit);
         }
-        List<I2cResult> ok = t.transport().i2c(List.of(I2cMessage.write(0x50, Arrays.copyOf(data, n + 1))));
+        List<I2cResult> ok = t.transport().i2c(List.of(I2cMessage.write(ManagementInterface.I2C_ADDRESS, Arrays.copyOf(data, n + 1))));
         assertTrue(ok.getFirst().ok(), "a write of " + n + " bytes on 9Fh must be taken: 01h:164 advertises " + limit);
         assertArrayEquals(Arrays.copyOfRange(data, 1, n + 1), host.read(CdbPage.PAGE, 0, CdbPage.LPL, n));
     }
@@ -161,7 +165,7 @@ abstract class CdbChecks extends Checks {
     /** The image to flash: on a real module the file the user named; on the emulator a generated one. */
     private byte[] image(int minorBump) throws IOException {
         if (!t.emulated()) return Files.readAllBytes(Path.of(Settings.pi4jFlash()));
-        int major = (int) host.get("ActiveFirmwareMajor"), minor = (int) host.get("ActiveFirmwareMinor");
+        int major = (int) host.get(LowerPage.ACTIVE_FIRMWARE_MAJOR), minor = (int) host.get(LowerPage.ACTIVE_FIRMWARE_MINOR);
         int newMinor = (minor + minorBump) % 255;
         return FirmwareImageFormat.pack(major, newMinor, 7, FirmwareImageFormat.samplePayload(24 * 1024, 42 + minorBump));
     }
@@ -170,15 +174,15 @@ abstract class CdbChecks extends Checks {
     void firmwareUpdateRunsAndCommitsTheNewImage() throws IOException {
         byte[] img = image(1);
         FirmwareImageFormat.Header h = FirmwareImageFormat.header(img);
-        String before = host.get("ActiveFirmwareMajor") + "." + host.get("ActiveFirmwareMinor");
+        String before = host.get(LowerPage.ACTIVE_FIRMWARE_MAJOR) + "." + host.get(LowerPage.ACTIVE_FIRMWARE_MINOR);
         List<FirmwareUpdater.Progress> progress = new ArrayList<>();
         FirmwareInfo info = updater().update(img, options(), progress::add);
         host.access().invalidate();
         if (h != null) assertEquals(h.version(), info.running().version(), "the module must run the new image");
         assertTrue(info.running().committed(), "the new image must be committed: " + info);
-        assertEquals(info.running().major(), host.get("ActiveFirmwareMajor"), "00h:39 after the update");
-        assertEquals(info.running().minor(), host.get("ActiveFirmwareMinor"), "00h:40 after the update");
-        assertEquals(before, host.get("InactiveFirmwareMajor") + "." + host.get("InactiveFirmwareMinor"),
+        assertEquals(info.running().major(), host.get(LowerPage.ACTIVE_FIRMWARE_MAJOR), "00h:39 after the update");
+        assertEquals(info.running().minor(), host.get(LowerPage.ACTIVE_FIRMWARE_MINOR), "00h:40 after the update");
+        assertEquals(before, host.get(AdminPages.INACTIVE_FIRMWARE_MAJOR) + "." + host.get(AdminPages.INACTIVE_FIRMWARE_MINOR),
             "01h:128-129 must show the previous image, now inactive");
         assertTrue(progress.stream().anyMatch(p -> p.phase().equals("write")), "progress reported per block");
         host.resetToReady();

@@ -11,6 +11,10 @@ import org.openxpo.protocol.connector.Pin;
  * Base of every check class: one instance per class and target, the target's shared {@link Host}, and a baseline
  * (reset, ModuleReady, default data paths up, no latched flags) before the class's first check. Checks that change
  * the module put back what they changed, or leave it to the next class's baseline.
+ *
+ * <p>Checks name fields by their constants and pages by {@code Pages}. Where a check reads or writes by byte address
+ * (flag bytes, checksummed ranges, descriptors, the select registers, raw I2C), it does so on purpose: it is an
+ * independent host that takes the CMIS layout from the specification, not from the map it is checking.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class Checks {

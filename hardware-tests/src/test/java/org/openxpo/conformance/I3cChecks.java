@@ -13,6 +13,7 @@ import org.openxpo.protocol.connector.CccResult;
 import org.openxpo.protocol.connector.I3cDevice;
 import org.openxpo.protocol.connector.Pin;
 import org.openxpo.protocol.connector.TargetEvent;
+import org.openxpo.protocol.map.Pages;
 
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +27,7 @@ import static org.openxpo.conformance.support.Host.*;
  * address assignment with the XPO provisioned ID, private transfers to the same memory, and in-band interrupts that
  * replace IntL, carrying the flag summaries. Each check opens its own I3C connection (RSTDAA, ENTDAA, ENEC) and gives
  * the interrupt back to IntL (RSTDAA) when it is done.
+ * Byte addresses typed here are deliberate: the independent host's reading of CMIS (see {@link Checks}).
  */
 @Tag(TargetConditions.I3C)
 abstract class I3cChecks extends Checks {
@@ -87,9 +89,9 @@ abstract class I3cChecks extends Checks {
     @Test
     void privateTransfersReachTheSameMemoryAsI2c() {
         try (RegisterAccess over = new RegisterAccess(i3c)) {
-            assertArrayEquals(host.read(0x00, 0, 128, 128), over.read(0x00, 0, 128, 128),
+            assertArrayEquals(host.read(Pages.ADMINISTRATIVE, 0, 128, 128), over.read(Pages.ADMINISTRATIVE, 0, 128, 128),
                 "page 00h over I3C private transfers vs I2C");
-            assertArrayEquals(host.read(LANE_STATUS, 6, 206, 8), over.read(LANE_STATUS, 6, 206, 8),
+            assertArrayEquals(host.read(Pages.LANE_STATUS, 6, 206, 8), over.read(Pages.LANE_STATUS, 6, 206, 8),
                 "page 11h bank 6 over I3C vs I2C");
         }
         host.access().invalidate();
@@ -124,7 +126,7 @@ abstract class I3cChecks extends Checks {
         host.cycleTx(1);
         sleepQuietly();
         assertEquals(1, ibis.size(), "no second IBI while the first interrupt is still pending");
-        host.read(LANE_STATUS, 1, 134, 20);
+        host.read(Pages.LANE_STATUS, 1, 134, 20);
         host.cycleTx(1);
         awaitIbi(2);
     }

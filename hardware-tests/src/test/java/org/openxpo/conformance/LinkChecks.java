@@ -12,6 +12,8 @@ import org.openxpo.protocol.connector.Ccc;
 import org.openxpo.protocol.connector.CccRequest;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.TargetEvent;
+import org.openxpo.protocol.map.ManagementInterface;
+import org.openxpo.protocol.map.Pages;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +27,7 @@ import static org.openxpo.conformance.support.Host.*;
  * link transport reconnects by itself (backoff up to 2 s), redoes its handshake and event subscription, and the
  * register access forgets its page selection — so reads after the reconnect show the right page even if someone
  * else moved the page select meanwhile. Only the tcp target has a connection to drop (tag {@code link}).
+ * Byte addresses typed here are deliberate: the independent host's reading of CMIS (see {@link Checks}).
  */
 @Tag(TargetConditions.LINK)
 abstract class LinkChecks extends Checks {
@@ -59,11 +62,11 @@ abstract class LinkChecks extends Checks {
 
     @Test
     void transfersFailFastWhileTheServerIsDown() {
-        host.read(LANE_STATUS, 3, 206, 8);
+        host.read(Pages.LANE_STATUS, 3, 206, 8);
         long[] failedAfterMs = new long[1];
         restart(() -> {
             long start = System.nanoTime();
-            XpoException e = assertThrows(XpoException.class, () -> host.read(LANE_STATUS, 3, 206, 8),
+            XpoException e = assertThrows(XpoException.class, () -> host.read(Pages.LANE_STATUS, 3, 206, 8),
                 "a read while the server is down must fail, not hang");
             failedAfterMs[0] = (System.nanoTime() - start) / 1_000_000;
             assertInstanceOf(XpoException.LinkFailure.class, e, "reported as a link failure: " + e.getMessage());
@@ -73,14 +76,14 @@ abstract class LinkChecks extends Checks {
 
     @Test
     void registerAccessShowsTheRightPageAfterTheReconnect() {
-        byte[] before = host.read(LANE_STATUS, 3, 206, 8);
-        byte[] identity = host.read(0x00, 0, 128, 16);
+        byte[] before = host.read(Pages.LANE_STATUS, 3, 206, 8);
+        byte[] identity = host.read(Pages.ADMINISTRATIVE, 0, 128, 16);
         // while the link is down, another host moves the page select (the driver's cached selection is now wrong)
-        restart(() -> t.cage().i2c(List.of(I2cMessage.write(0x50, (byte) 126, (byte) 0, (byte) XPO_TELEMETRY))));
-        byte[] after = host.awaitThroughErrors("a read over the new connection", RECONNECT, () -> host.read(LANE_STATUS, 3, 206, 8),
+        restart(() -> t.cage().i2c(List.of(I2cMessage.write(ManagementInterface.I2C_ADDRESS, (byte) 126, (byte) 0, (byte) Pages.XPO_TELEMETRY))));
+        byte[] after = host.awaitThroughErrors("a read over the new connection", RECONNECT, () -> host.read(Pages.LANE_STATUS, 3, 206, 8),
             b -> true, b -> hex(b));
         assertArrayEquals(before, after, "11h bank 3 after the reconnect: the access layer must select the page again");
-        assertArrayEquals(identity, host.read(0x00, 0, 128, 16), "page 00h after the reconnect");
+        assertArrayEquals(identity, host.read(Pages.ADMINISTRATIVE, 0, 128, 16), "page 00h after the reconnect");
     }
 
     @Test
@@ -110,10 +113,10 @@ abstract class LinkChecks extends Checks {
     void i3cLinkGetsItsDynamicAddressBackAfterTheReconnect() {
         I3cTransport i3c = t.openI3c();
         try (RegisterAccess over = new RegisterAccess(i3c)) {
-            byte[] id = over.read(0x00, 0, 128, 16);
+            byte[] id = over.read(Pages.ADMINISTRATIVE, 0, 128, 16);
             restart(() -> t.cage().ccc(CccRequest.broadcast(Ccc.RSTDAA_BC)));  // the address is gone meanwhile
             byte[] again = host.awaitThroughErrors("an I3C private read after the reconnect (RSTDAA, ENTDAA, ENEC redone)", RECONNECT,
-                () -> over.read(0x00, 0, 128, 16), b -> true, b -> hex(b));
+                () -> over.read(Pages.ADMINISTRATIVE, 0, 128, 16), b -> true, b -> hex(b));
             assertArrayEquals(id, again, "page 00h over I3C after the reconnect");
         } finally {
             try {

@@ -2,12 +2,18 @@ package org.openxpo.conformance;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.openxpo.conformance.support.Host;
 import org.openxpo.conformance.support.Host.Durations;
+import org.openxpo.conformance.support.Host;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
 import org.openxpo.protocol.connector.Pin;
+import org.openxpo.protocol.map.LaneControlPage;
+import org.openxpo.protocol.map.LowerPage;
+import org.openxpo.protocol.map.ManagementInterface;
+import org.openxpo.protocol.map.Pages;
+import org.openxpo.protocol.map.XpoPages;
 import org.openxpo.protocol.types.DataPathState;
+import org.openxpo.protocol.types.Lanes;
 import org.openxpo.protocol.types.ModuleState;
 
 import java.time.Duration;
@@ -21,6 +27,7 @@ import static org.openxpo.conformance.support.Host.*;
  * and through software (SoftwareReset, LowPwrRequestSW), each transition within the module's advertised duration
  * (01h:167 ModulePwrUp/PwrDn, 01h:144 DPInit/DPDeinit) plus the host allowance, and MgmtInit within the 2 s hosts
  * give it.
+ * Byte addresses typed here are deliberate: the independent host's reading of CMIS (see {@link Checks}).
  */
 abstract class ModuleStateChecks extends Checks {
 
@@ -32,7 +39,7 @@ abstract class ModuleStateChecks extends Checks {
         boolean ready;
         try {
             ready = host.state() == ModuleState.READY && host.dataPathSummary().isEmpty()
-                && host.get("LowPwrRequestSW") == 0;
+                && host.get(LowerPage.LOW_PWR_REQUEST_SW) == 0;
         } catch (RuntimeException e) {
             ready = false;
         }
@@ -43,7 +50,7 @@ abstract class ModuleStateChecks extends Checks {
     @Test
     void softwareResetBringsTheModuleBackWithinMgmtInitAndPwrUp() {
         host.markVolatile();
-        host.set("SoftwareReset", 1);
+        host.set(LowerPage.SOFTWARE_RESET, 1);
         host.access().invalidate();
         ModuleState s = host.awaitBootedAfterReset("SoftwareReset");
         assertTrue(s == ModuleState.LOW_PWR || s == ModuleState.READY);
@@ -52,20 +59,20 @@ abstract class ModuleStateChecks extends Checks {
 
     @Test
     void resetRestoresTheVolatileRegisters() {
-        host.write(LOWER, 0, 31, 0x07);                    // module flag masks
-        host.setLaneBits("DPStateChangedMask", 2, 0xFF);   // a lane mask in bank 2
-        host.setLaneBits("InputPolarityFlipTx", 5, 0x0F);  // a lane control in bank 5
+        host.write(Pages.LOWER_MEMORY, 0, 31, 0x07);                    // module flag masks
+        host.setLaneBits(LaneControlPage.DP_STATE_CHANGED_MASK, 2, 0xFF);   // a lane mask in bank 2
+        host.setLaneBits(LaneControlPage.INPUT_POLARITY_FLIP_TX, 5, 0x0F);  // a lane control in bank 5
         host.resetToReady();
-        assertEquals(0, host.u8(LOWER, 0, 31), "00h:31 masks must be 0 after a reset");
-        assertEquals(0, host.laneBits("DPStateChangedMask", 2), "10h:213 bank 2 must be 0 after a reset");
-        assertEquals(0, host.laneBits("InputPolarityFlipTx", 5), "10h:129 bank 5 must be 0 after a reset");
-        int b26 = host.u8(LOWER, 0, 26);
+        assertEquals(0, host.u8(Pages.LOWER_MEMORY, 0, 31), "00h:31 masks must be 0 after a reset");
+        assertEquals(0, host.laneBits(LaneControlPage.DP_STATE_CHANGED_MASK, 2), "10h:213 bank 2 must be 0 after a reset");
+        assertEquals(0, host.laneBits(LaneControlPage.INPUT_POLARITY_FLIP_TX, 5), "10h:129 bank 5 must be 0 after a reset");
+        int b26 = host.u8(Pages.LOWER_MEMORY, 0, 26);
         if (t.wired(Pin.LP_MODE)) {
             assertEquals(0x40, b26 & 0xF8, String.format("00h:26 = 0x%02X after reset; CMIS default: only "
                 + "LowPwrAllowRequestHW (bit 6) set", b26));
         }
         for (int b = 0; b < BANKS; b++) {
-            byte[] staged = host.read(LANE_CONTROL, b, 145, 8), active = host.read(LANE_STATUS, b, 206, 8);
+            byte[] staged = host.read(Pages.LANE_CONTROL, b, 145, 8), active = host.read(Pages.LANE_STATUS, b, 206, 8);
             assertArrayEquals(active, staged, "bank " + b + ": the staged set (10h:145) must equal the active set "
                 + "(11h:206) after a reset: " + hex(staged) + " vs " + hex(active));
         }
@@ -78,7 +85,7 @@ abstract class ModuleStateChecks extends Checks {
         t.transport().writePin(Pin.RESET_L, false);
         try {
             for (int i = 0; i < 5; i++) {
-                List<I2cResult> r = t.transport().i2c(List.of(I2cMessage.write(0x50, (byte) 3), I2cMessage.read(0x50, 1)));
+                List<I2cResult> r = t.transport().i2c(List.of(I2cMessage.write(ManagementInterface.I2C_ADDRESS, (byte) 3), I2cMessage.read(ManagementInterface.I2C_ADDRESS, 1)));
                 assertFalse(r.get(0).ok() && r.get(1).ok(), "the module answered while ResetL was held low");
                 Host.sleep(Duration.ofMillis(10));
             }
@@ -95,39 +102,39 @@ abstract class ModuleStateChecks extends Checks {
     void lowPowerRequestInSoftwarePowersDownWithinPwrDn() {
         Durations d = host.durations();
         host.clearFlags();
-        host.set("LowPwrRequestSW", 1);
+        host.set(LowerPage.LOW_PWR_REQUEST_SW, 1);
         host.await("ModuleLowPwr after LowPwrRequestSW within ModulePwrDn + DPDeinit (" + (d.modulePwrDn().toMillis()
                 + d.dpDeinit().toMillis()) + " ms advertised)", limit(d.modulePwrDn(), d.dpDeinit()),
             host::state, s -> s == ModuleState.LOW_PWR, Host::name);
         for (int b = 0; b < BANKS; b++) {
             DataPathState[] s = host.dpStates(b);
-            for (int i = 0; i < 8; i++) {
-                assertEquals(DataPathState.DEACTIVATED, s[i], "lane " + (8 * b + i + 1) + " in ModuleLowPwr: " + names(s));
+            for (int i = 0; i < Lanes.PER_BANK; i++) {
+                assertEquals(DataPathState.DEACTIVATED, s[i], "lane " + (Lanes.lane(b, i)) + " in ModuleLowPwr: " + names(s));
             }
         }
-        assertEquals(1, host.get("ModuleStateChangedFlag"), "00h:8.0 ModuleStateChangedFlag must latch");
-        assertEquals(0, host.get("ModuleStateChangedFlag"), "and clear when read");
+        assertEquals(1, host.get(LowerPage.MODULE_STATE_CHANGED_FLAG), "00h:8.0 ModuleStateChangedFlag must latch");
+        assertEquals(0, host.get(LowerPage.MODULE_STATE_CHANGED_FLAG), "and clear when read");
     }
 
     @Test
     void releasingLowPowerInSoftwarePowersUpWithinPwrUp() {
         Durations d = host.durations();
-        host.set("LowPwrRequestSW", 1);
+        host.set(LowerPage.LOW_PWR_REQUEST_SW, 1);
         host.await("ModuleLowPwr", limit(d.modulePwrDn(), d.dpDeinit()), host::state, s -> s == ModuleState.LOW_PWR,
             Host::name);
         host.clearFlags();
-        host.set("LowPwrRequestSW", 0);
+        host.set(LowerPage.LOW_PWR_REQUEST_SW, 0);
         host.await("ModuleReady after LowPwrRequestSW is cleared, within ModulePwrUp (" + d.modulePwrUp().toMillis()
             + " ms advertised)", limit(d.modulePwrUp()), host::state, s -> s == ModuleState.READY, Host::name);
         host.awaitDataPathsActivated(limit(d.dpInit(), d.txTurnOn()));
-        assertEquals(1, host.get("ModuleStateChangedFlag"), "00h:8.0 must latch on the way to ModuleReady");
+        assertEquals(1, host.get(LowerPage.MODULE_STATE_CHANGED_FLAG), "00h:8.0 must latch on the way to ModuleReady");
     }
 
     @Test
     void lpModePinRequestsLowPowerWhenAllowed() {
         assumeWired(Pin.LP_MODE);
         Durations d = host.durations();
-        assertEquals(1, host.get("LowPwrAllowRequestHW"), "00h:26.6 LowPwrAllowRequestHW defaults to 1");
+        assertEquals(1, host.get(LowerPage.LOW_PWR_ALLOW_REQUEST_HW), "00h:26.6 LowPwrAllowRequestHW defaults to 1");
         t.transport().writePin(Pin.LP_MODE, true);
         host.await("ModuleLowPwr after LPMode high", limit(d.modulePwrDn(), d.dpDeinit()), host::state,
             s -> s == ModuleState.LOW_PWR, Host::name);
@@ -141,11 +148,11 @@ abstract class ModuleStateChecks extends Checks {
     void lpModePinIsIgnoredWhenHardwareRequestsAreNotAllowed() {
         assumeWired(Pin.LP_MODE);
         Durations d = host.durations();
-        host.set("LowPwrAllowRequestHW", 0);
+        host.set(LowerPage.LOW_PWR_ALLOW_REQUEST_HW, 0);
         t.transport().writePin(Pin.LP_MODE, true);
         Host.sleep(limit(d.modulePwrDn(), d.dpDeinit()));
         assertEquals(ModuleState.READY, host.state(), "with LowPwrAllowRequestHW = 0 the LPMode pin must be ignored");
-        host.set("LowPwrAllowRequestHW", 1);
+        host.set(LowerPage.LOW_PWR_ALLOW_REQUEST_HW, 1);
         host.await("ModuleLowPwr once LowPwrAllowRequestHW is set again with LPMode high",
             limit(d.modulePwrDn(), d.dpDeinit()), host::state, s -> s == ModuleState.LOW_PWR, Host::name);
     }
@@ -158,7 +165,7 @@ abstract class ModuleStateChecks extends Checks {
 
     @Test
     void powerGoodPinAndRegisterAgree() {
-        assertEquals(1, host.get("PowerGood"), "B0h:151.0 PowerGood: the 50 V input must be within 40-60 V");
+        assertEquals(1, host.get(XpoPages.POWER_GOOD), "B0h:151.0 PowerGood: the 50 V input must be within 40-60 V");
         if (t.wired(Pin.POWER_GOOD)) assertTrue(t.transport().readPin(Pin.POWER_GOOD), "the PowerGood pin must be high");
     }
 
@@ -169,7 +176,7 @@ abstract class ModuleStateChecks extends Checks {
         t.transport().writePin(Pin.POWER_ENABLE, false);
         try {
             host.await("the module to stop answering without power", Duration.ofSeconds(1), () -> {
-                List<I2cResult> r = t.transport().i2c(List.of(I2cMessage.write(0x50, (byte) 3), I2cMessage.read(0x50, 1)));
+                List<I2cResult> r = t.transport().i2c(List.of(I2cMessage.write(ManagementInterface.I2C_ADDRESS, (byte) 3), I2cMessage.read(ManagementInterface.I2C_ADDRESS, 1)));
                 return r.get(0).ok() && r.get(1).ok();
             }, ok -> !ok, ok -> ok ? "still answering" : "silent");
             if (t.wired(Pin.POWER_GOOD)) {
@@ -182,6 +189,6 @@ abstract class ModuleStateChecks extends Checks {
         host.access().invalidate();
         host.awaitBootedAfterReset("power-on");
         host.resetToReady();
-        assertEquals(1, host.get("PowerGood"), "PowerGood after power returns");
+        assertEquals(1, host.get(XpoPages.POWER_GOOD), "PowerGood after power returns");
     }
 }

@@ -3,16 +3,21 @@ package org.openxpo.conformance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Tag;
 import org.openxpo.conformance.support.TargetConditions;
 import org.openxpo.protocol.cdb.CdbPage;
-import org.openxpo.protocol.map.PageDef;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.map.AdminPages;
+import org.openxpo.protocol.map.LaneControlPage;
+import org.openxpo.protocol.map.LowerPage;
+import org.openxpo.protocol.map.ManagementInterface;
+import org.openxpo.protocol.map.PageDef;
+import org.openxpo.protocol.map.Pages;
 
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +35,7 @@ import static org.openxpo.conformance.support.Host.*;
  */
 @Tag(TargetConditions.CDB_ACCESS)
 abstract class PagingChecks extends Checks {
-    private static final int ADDR = 0x50;
+    private static final int ADDR = ManagementInterface.I2C_ADDRESS;
     /** 10h:231 RxPowerLowWarningMask: a harmless RW byte that exists once per bank (a mask of a warning). */
     private static final int MASK_BYTE = 231;
 
@@ -42,8 +47,8 @@ abstract class PagingChecks extends Checks {
 
     @AfterAll
     void clearMasks() {
-        for (int b = 0; b < BANKS; b++) host.write(LANE_CONTROL, b, MASK_BYTE, 0);
-        host.write(LANE_CONTROL, 0, 213, 0, 0, 0, 0, 0, 0, 0, 0);
+        for (int b = 0; b < BANKS; b++) host.write(Pages.LANE_CONTROL, b, MASK_BYTE, 0);
+        host.write(Pages.LANE_CONTROL, 0, 213, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     static Stream<Named<Integer>> pages() { return MAP.pages().stream().map(d -> hex(d.number())); }
@@ -58,7 +63,7 @@ abstract class PagingChecks extends Checks {
      */
     private boolean advertised(int page) {
         if (!CdbPage.isCdbPage(page) || page == CdbPage.PAGE) return true;
-        return page - CdbPage.EPL_FIRST_PAGE < CdbPage.eplPageCount((int) host.get("CdbMaxPagesEpl"));
+        return page - CdbPage.EPL_FIRST_PAGE < CdbPage.eplPageCount((int) host.get(AdminPages.CDB_MAX_PAGES_EPL));
     }
 
     @ParameterizedTest(name = "page {0}")
@@ -73,7 +78,7 @@ abstract class PagingChecks extends Checks {
         assertEquals(128, upper.length);
         if (page != 0x00) {
             // the upper page is that page, not page 00h in disguise (00h:128 is the identifier copy)
-            byte[] p00 = host.read(0x00, 0, 128, 128);
+            byte[] p00 = host.read(Pages.ADMINISTRATIVE, 0, 128, 128);
             host.access().invalidate();
             select(0, page);
             assertFalse(Arrays.equals(p00, rawRead(128, 128)),
@@ -103,7 +108,7 @@ abstract class PagingChecks extends Checks {
     @ParameterizedTest(name = "page {0}")
     @MethodSource("unsupportedPages")
     void unsupportedPageReadsBackZeroAndShowsPage00h(int page) {
-        byte[] p00 = host.read(0x00, 0, 128, 16);
+        byte[] p00 = host.read(Pages.ADMINISTRATIVE, 0, 128, 16);
         host.access().invalidate();
         List<I2cResult> r = raw(I2cMessage.write(ADDR, (byte) 127, (byte) page));
         assertTrue(r.getFirst().ok(), String.format("selecting unsupported page %02Xh must be ACKed (the profile "
@@ -128,32 +133,32 @@ abstract class PagingChecks extends Checks {
     @ParameterizedTest(name = "bank {0}")
     @ValueSource(ints = {8, 0xFF})
     void unsupportedBankOfALanePageReadsBackZero(int bank) {
-        byte[] bank0 = host.read(LANE_STATUS, 0, 206, 8);
+        byte[] bank0 = host.read(Pages.LANE_STATUS, 0, 206, 8);
         host.access().invalidate();
-        List<I2cResult> r = raw(I2cMessage.write(ADDR, (byte) 126, (byte) bank, (byte) 0x11));
+        List<I2cResult> r = raw(I2cMessage.write(ADDR, (byte) 126, (byte) bank, (byte) Pages.LANE_STATUS));
         assertTrue(r.getFirst().ok(), "selecting bank " + bank + " must be ACKed");
         byte[] sel = rawRead(126, 2);
         assertEquals(0, sel[0] & 0xFF, "BankSelect must read back 0 after selecting unsupported bank " + bank);
-        assertEquals(0x11, sel[1] & 0xFF, "page 11h stays selected");
+        assertEquals(Pages.LANE_STATUS, sel[1] & 0xFF, "page 11h stays selected");
         assertArrayEquals(bank0, rawRead(206, 8), "bank 0 of page 11h must be shown");
     }
 
     @Test
     void cdbPagesHaveOnlyBank0() {
-        select(1, 0x9F);
+        select(1, Pages.CDB);
         byte[] sel = rawRead(126, 2);
         assertEquals(0, sel[0] & 0xFF, "9Fh has bank 0 only (one CDB instance): BankSelect must read back 0");
-        assertEquals(0x9F, sel[1] & 0xFF);
+        assertEquals(Pages.CDB, sel[1] & 0xFF);
     }
 
     @Test
     void bankSelectIsIgnoredForUnbankedPages() {
-        byte[] p01 = host.read(0x01, 0, 128, 32);
+        byte[] p01 = host.read(Pages.ADVERTISING, 0, 128, 32);
         host.access().invalidate();
         select(5, 0x01);
         byte[] sel = rawRead(126, 2);
         assertEquals(5, sel[0] & 0xFF, "126 keeps the bank written with an unbanked page (it is ignored, not reverted)");
-        assertEquals(0x01, sel[1] & 0xFF);
+        assertEquals(Pages.ADVERTISING, sel[1] & 0xFF);
         assertArrayEquals(p01, rawRead(128, 32), "page 01h must read the same whatever bank is selected");
     }
 
@@ -164,7 +169,7 @@ abstract class PagingChecks extends Checks {
         select(0, 0x10);
         raw(I2cMessage.write(ADDR, (byte) 126, (byte) 6));
         assertEquals(0, rawRead(MASK_BYTE, 1)[0] & 0xFF, "writing 126 alone must not switch the bank yet (bank 0 shown)");
-        raw(I2cMessage.write(ADDR, (byte) 127, (byte) 0x10));
+        raw(I2cMessage.write(ADDR, (byte) 127, (byte) Pages.LANE_CONTROL));
         assertEquals(0x5A, rawRead(MASK_BYTE, 1)[0] & 0xFF, "writing 127 must apply the pending bank 6");
         rawWrite(MASK_BYTE, 0);
     }
@@ -175,7 +180,7 @@ abstract class PagingChecks extends Checks {
         byte[] a = rawRead(0, 3), aApps = rawRead(85, 33);
         select(7, 0x11);
         byte[] b = rawRead(0, 3), bApps = rawRead(85, 33);
-        select(0, XPO_TELEMETRY);
+        select(0, Pages.XPO_TELEMETRY);
         byte[] c = rawRead(0, 3), cApps = rawRead(85, 33);
         assertArrayEquals(a, b, "lower bytes 0-2 with page 11h bank 7 selected");
         assertArrayEquals(a, c, "lower bytes 0-2 with page B0h selected");
@@ -185,7 +190,7 @@ abstract class PagingChecks extends Checks {
 
     @Test
     void sequentialReadWrapsFrom255To128OfTheSamePage() {
-        byte[] p = host.read(0x02, 0, 128, 128);
+        byte[] p = host.read(Pages.THRESHOLDS, 0, 128, 128);
         host.access().invalidate();
         select(0, 0x02);
         byte[] r = rawRead(254, 4);
@@ -195,7 +200,7 @@ abstract class PagingChecks extends Checks {
 
     @Test
     void sequentialReadRunsFrom127IntoTheUpperPage() {
-        byte[] p = host.read(0x02, 0, 128, 2);
+        byte[] p = host.read(Pages.THRESHOLDS, 0, 128, 2);
         host.access().invalidate();
         select(0, 0x02);
         byte[] r = rawRead(126, 4);
@@ -241,10 +246,10 @@ abstract class PagingChecks extends Checks {
 
     @Test
     void writeOnlySelfClearingBitsReadZero() {
-        assertEquals(0, host.get("SoftwareReset"), "00h:26.3 SoftwareReset reads 0");
-        assertEquals(0, host.laneBits("ApplyDPInit", 0), "10h:143 ApplyDPInit reads 0");
-        assertEquals(0, host.laneBits("ApplyImmediate", 3), "10h:144 ApplyImmediate reads 0");
-        assertEquals(0, host.u8(0x00, 0, 122), "00h:122 PasswordEntry reads 0");
+        assertEquals(0, host.get(LowerPage.SOFTWARE_RESET), "00h:26.3 SoftwareReset reads 0");
+        assertEquals(0, host.laneBits(LaneControlPage.APPLY_DP_INIT, 0), "10h:143 ApplyDPInit reads 0");
+        assertEquals(0, host.laneBits(LaneControlPage.APPLY_IMMEDIATE, 3), "10h:144 ApplyImmediate reads 0");
+        assertEquals(0, host.u8(Pages.LOWER_MEMORY, 0, 122), "00h:122 PasswordEntry reads 0");
     }
 
     @Test

@@ -5,12 +5,17 @@ import org.openxpo.driver.XpoException;
 import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.driver.transport.Transport;
 import org.openxpo.emulator.fault.ActiveFault;
-import org.openxpo.protocol.map.Field;
-import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.connector.Pin;
 import org.openxpo.protocol.connector.TargetEvent;
+import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.LaneControlPage;
+import org.openxpo.protocol.map.LaneStatusPage;
+import org.openxpo.protocol.map.LowerPage;
+import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.map.Pages;
 import org.openxpo.protocol.types.DataPathState;
 import org.openxpo.protocol.types.DpConfig;
+import org.openxpo.protocol.types.Lanes;
 import org.openxpo.protocol.types.ModuleState;
 import org.openxpo.protocol.units.Codecs;
 
@@ -28,13 +33,12 @@ import java.util.function.Predicate;
  * What the suite does as a host, at register level on the driver's {@link RegisterAccess}: read and write fields of
  * the declared map, clear latched flags, reset and wait as CMIS hosts do, and wait for a condition within a module's
  * advertised duration (Awaitility, polling every few milliseconds). Every wait that fails says what it waited for,
- * the limit (advertised + allowance) and what it saw last.
+ * the limit (advertised + allowance) and what it saw last. The flag and summary bytes it clears and reads by address
+ * are deliberate: the suite is an independent host reading CMIS as written, not the map it checks.
  */
 public final class Host {
     public static final MemoryMap MAP = MemoryMap.xpo();
-    public static final int LOWER = 0x00, PAGE_01 = 0x01, PAGE_02 = 0x02, LANE_CONTROL = 0x10, LANE_STATUS = 0x11,
-        CDB = 0x9F, XPO_TELEMETRY = 0xB0, XPO_THRESHOLDS = 0xB1;
-    public static final int BANKS = MemoryMap.BANKS, LANES = MemoryMap.LANES;
+    public static final int BANKS = Lanes.BANKS, LANES = Lanes.COUNT;
     /** Hosts wait 2 s for MgmtInit after a reset: CMIS advertises no duration for it (cmis-digest §1.4). */
     public static final Duration MGMT_INIT = Duration.ofSeconds(2);
     /** How long the suite holds ResetL low: far above the CMIS minimum pulse, short for a person. */
@@ -50,8 +54,6 @@ public final class Host {
         this.access = target.access();
     }
 
-    public static Field f(String name) { return MAP.field(name); }
-
     public Target target() { return target; }
 
     public RegisterAccess access() { return access; }
@@ -60,18 +62,18 @@ public final class Host {
 
     // ------------------------------------------------------------------ registers
 
-    public long get(String field) { return access.get(f(field), 0, 0); }
+    public long get(Field field) { return access.get(field, 0, 0); }
 
-    public long get(String field, int bank, int index) { return access.get(f(field), bank, index); }
+    public long get(Field field, int bank, int index) { return access.get(field, bank, index); }
 
     /** A field's element in its engineering unit (V, A, W, °C, mW, L/min ...). */
-    public double value(String field) { return access.value(f(field), 0, 0); }
+    public double value(Field field) { return access.value(field, 0, 0); }
 
-    public double value(String field, int bank, int index) { return access.value(f(field), bank, index); }
+    public double value(Field field, int bank, int index) { return access.value(field, bank, index); }
 
-    public void set(String field, long value) { access.set(f(field), 0, 0, value); }
+    public void set(Field field, long value) { access.set(field, 0, 0, value); }
 
-    public void set(String field, int bank, int index, long value) { access.set(f(field), bank, index, value); }
+    public void set(Field field, int bank, int index, long value) { access.set(field, bank, index, value); }
 
     public byte[] read(int page, int bank, int offset, int length) { return access.read(page, bank, offset, length); }
 
@@ -84,45 +86,38 @@ public final class Host {
     }
 
     /** The byte of a one-bit-per-lane field of a bank (bit i = lane 8·bank + i + 1). */
-    public int laneBits(String field, int bank) {
-        Field fd = f(field);
-        return u8(fd.page(), bank, fd.offset());
-    }
+    public int laneBits(Field field, int bank) { return u8(field.page(), bank, field.offset()); }
 
     /** Writes the byte of a one-bit-per-lane control field of a bank. */
-    public void setLaneBits(String field, int bank, int bits) {
-        Field fd = f(field);
-        write(fd.page(), bank, fd.offset(), bits);
-    }
+    public void setLaneBits(Field field, int bank, int bits) { write(field.page(), bank, field.offset(), bits); }
 
-    public ModuleState state() { return ModuleState.fromCode((int) get("ModuleState")); }
+    public ModuleState state() { return ModuleState.fromCode((int) get(LowerPage.MODULE_STATE)); }
 
     /** DPState of the 8 lanes of a bank (index 0 = first lane of the bank); null for reserved codes. */
     public DataPathState[] dpStates(int bank) {
-        Field fd = f("DPState");
-        byte[] w = window(LANE_STATUS, bank, fd);
-        DataPathState[] out = new DataPathState[8];
-        for (int i = 0; i < 8; i++) out[i] = DataPathState.fromCode((int) fd.get(w, i));
+        Field fd = LaneStatusPage.DP_STATE;
+        byte[] w = window(Pages.LANE_STATUS, bank, fd);
+        DataPathState[] out = new DataPathState[Lanes.PER_BANK];
+        for (int i = 0; i < Lanes.PER_BANK; i++) out[i] = DataPathState.fromCode((int) fd.get(w, i));
         return out;
     }
 
     /** ConfigStatusLane of the 8 lanes of a bank, raw codes. */
-    public int[] configStatus(int bank) { return nibbles(bank, "ConfigStatusLane"); }
+    public int[] configStatus(int bank) { return nibbles(bank, LaneStatusPage.CONFIG_STATUS_LANE); }
 
     /** Active control set DPConfig of the 8 lanes of a bank. */
     public DpConfig[] activeConfig(int bank) {
-        Field fd = f("AcsDPConfigLane");
-        byte[] w = window(LANE_STATUS, bank, fd);
-        DpConfig[] out = new DpConfig[8];
-        for (int i = 0; i < 8; i++) out[i] = DpConfig.decode((int) fd.get(w, i));
+        Field fd = LaneStatusPage.ACS_DP_CONFIG_LANE;
+        byte[] w = window(Pages.LANE_STATUS, bank, fd);
+        DpConfig[] out = new DpConfig[Lanes.PER_BANK];
+        for (int i = 0; i < Lanes.PER_BANK; i++) out[i] = DpConfig.decode((int) fd.get(w, i));
         return out;
     }
 
-    private int[] nibbles(int bank, String field) {
-        Field fd = f(field);
-        byte[] w = window(LANE_STATUS, bank, fd);
-        int[] out = new int[8];
-        for (int i = 0; i < 8; i++) out[i] = (int) fd.get(w, i);
+    private int[] nibbles(int bank, Field fd) {
+        byte[] w = window(Pages.LANE_STATUS, bank, fd);
+        int[] out = new int[Lanes.PER_BANK];
+        for (int i = 0; i < Lanes.PER_BANK; i++) out[i] = (int) fd.get(w, i);
         return out;
     }
 
@@ -134,9 +129,9 @@ public final class Host {
 
     /** Reads (and so clears) every latched flag: lower 8–11, page 11h flags of all 8 banks, B0h 160–165. */
     public void clearFlags() {
-        read(LOWER, 0, 8, 4);
-        for (int b = 0; b < BANKS; b++) read(LANE_STATUS, b, 134, 20);
-        read(XPO_TELEMETRY, 0, 160, 6);
+        read(Pages.LOWER_MEMORY, 0, 8, 4);
+        for (int b = 0; b < BANKS; b++) read(Pages.LANE_STATUS, b, 134, 20);
+        read(Pages.XPO_TELEMETRY, 0, 160, 6);
     }
 
     /**
@@ -147,14 +142,14 @@ public final class Host {
         await("no flag latching again within " + window.toMillis() + " ms", limit, () -> {
             clearFlags();
             sleep(window);
-            return interruptAsserted() ? Arrays.toString(summaries()) + " " + hex(read(LOWER, 0, 8, 4)) : "";
+            return interruptAsserted() ? Arrays.toString(summaries()) + " " + hex(read(Pages.LOWER_MEMORY, 0, 8, 4)) : "";
         }, String::isEmpty, s -> s.isEmpty() ? "quiet" : "flags latching again: summaries, 00h:8-11 " + s);
         clearFlags();
     }
 
     /** The flag summaries: 00h:4–7 (banks 0–3, bit 0) and 00h:13 (banks 4–7 in bits 7-4, XPO summaries in 3-0). */
     public int[] summaries() {
-        byte[] lo = read(LOWER, 0, 4, 10);
+        byte[] lo = read(Pages.LOWER_MEMORY, 0, 4, 10);
         return new int[] {lo[0] & 0xFF, lo[1] & 0xFF, lo[2] & 0xFF, lo[3] & 0xFF, lo[9] & 0xFF};
     }
 
@@ -165,7 +160,7 @@ public final class Host {
     }
 
     /** 00h:3 bit 0 = 0: the module says its interrupt is asserted. */
-    public boolean interruptAsserted() { return get("InterruptDeasserted") == 0; }
+    public boolean interruptAsserted() { return get(LowerPage.INTERRUPT_DEASSERTED) == 0; }
 
     /** The IntL pin is low. Only where the pin reaches the host. */
     public boolean intLLow() { return !transport().readPin(Pin.INT_L); }
@@ -212,7 +207,7 @@ public final class Host {
     public record Durations(Duration dpInit, Duration dpDeinit, Duration modulePwrUp, Duration modulePwrDn,
                             Duration txTurnOn, Duration txTurnOff) {
         static Durations read(Host h) {
-            byte[] p = h.read(PAGE_01, 0, 144, 25);
+            byte[] p = h.read(Pages.ADVERTISING, 0, 144, 25);
             int b144 = p[0] & 0xFF, b167 = p[23] & 0xFF, b168 = p[24] & 0xFF;
             return new Durations(ms(b144 & 0xF), ms(b144 >> 4), ms(b167 & 0xF), ms(b167 >> 4), ms(b168 & 0xF),
                 ms(b168 >> 4));
@@ -305,7 +300,7 @@ public final class Host {
             transport().writePin(Pin.RESET_L, true);
             how = "ResetL pulse";
         } else {
-            set("SoftwareReset", 1);
+            set(LowerPage.SOFTWARE_RESET, 1);
             how = "SoftwareReset";
         }
         access.invalidate();
@@ -319,7 +314,7 @@ public final class Host {
      */
     public void markVolatile() {
         try {
-            set("Aux1Masks", 0xF);
+            set(LowerPage.AUX1_MASKS, 0xF);
         } catch (XpoException e) {
             // a module that does not answer now is reset anyway; the wait then relies on the state alone
         }
@@ -334,7 +329,7 @@ public final class Host {
                 + "(MgmtInit 2 s + ModulePwrUp)", limit,
             () -> {
                 // two reads: bytes 8-11 between them are latched flags a caller may still want to see
-                int b3 = u8(LOWER, 0, 3), b33 = u8(LOWER, 0, 33);
+                int b3 = u8(Pages.LOWER_MEMORY, 0, 3), b33 = u8(Pages.LOWER_MEMORY, 0, 33);
                 return new Boot(ModuleState.fromCode((b3 >> 1) & 7), b33 & 0x0F);
             },
             s -> s.marker == 0 && (s.state == ModuleState.LOW_PWR || s.state == ModuleState.READY),
@@ -362,9 +357,9 @@ public final class Host {
         for (int b = 0; b < BANKS; b++) {
             DpConfig[] acs = activeConfig(b);
             DataPathState[] st = dpStates(b);
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < Lanes.PER_BANK; i++) {
                 if (acs[i].appSel() != 0 && st[i] != DataPathState.ACTIVATED) {
-                    sb.append(sb.isEmpty() ? "" : ", ").append("lane ").append(8 * b + i + 1).append(' ')
+                    sb.append(sb.isEmpty() ? "" : ", ").append("lane ").append(Lanes.lane(b, i)).append(' ')
                         .append(st[i] == null ? "reserved" : st[i].cmisName());
                 }
             }
@@ -391,7 +386,7 @@ public final class Host {
         if (!target.wired(Pin.LP_MODE) && state() == ModuleState.LOW_PWR) {
             // LPMode is not wired: the module may see it asserted by the cage. Take power mode in software, as
             // SONiC does: LowPwrAllowRequestHW = 0, LowPwrRequestSW = 0.
-            set("LowPwrAllowRequestHW", 0);
+            set(LowerPage.LOW_PWR_ALLOW_REQUEST_HW, 0);
         }
         awaitReady();
         Durations d = durations();
@@ -402,7 +397,7 @@ public final class Host {
     /** Resets (pin or software), handles an unwired LPMode pin, and waits for ModuleReady and the default data paths. */
     public void resetToReady() {
         reset();
-        if (!target.wired(Pin.LP_MODE) && state() == ModuleState.LOW_PWR) set("LowPwrAllowRequestHW", 0);
+        if (!target.wired(Pin.LP_MODE) && state() == ModuleState.LOW_PWR) set(LowerPage.LOW_PWR_ALLOW_REQUEST_HW, 0);
         awaitReady();
         Durations d = durations();
         awaitDataPathsActivated(limit(d.dpInit(), d.txTurnOn()));
@@ -414,7 +409,7 @@ public final class Host {
     public void awaitBank(int bank, int mask, DataPathState want, Duration limit, String why) {
         await(why + ": " + want.cmisName() + " on bank " + bank + " lanes " + laneList(bank, mask), limit,
             () -> dpStates(bank), s -> {
-                for (int i = 0; i < 8; i++) if ((mask & (1 << i)) != 0 && s[i] != want) return false;
+                for (int i = 0; i < Lanes.PER_BANK; i++) if ((mask & (1 << i)) != 0 && s[i] != want) return false;
                 return true;
             }, Host::names);
     }
@@ -426,18 +421,18 @@ public final class Host {
      */
     public void cycleTx(int bank) {
         Durations d = durations();
-        setLaneBits("OutputDisableTx", bank, 0xFF);
+        setLaneBits(LaneControlPage.OUTPUT_DISABLE_TX, bank, 0xFF);
         awaitBank(bank, 0xFF, DataPathState.INITIALIZED, limit(d.txTurnOff()), "Tx disabled");
-        setLaneBits("OutputDisableTx", bank, 0x00);
+        setLaneBits(LaneControlPage.OUTPUT_DISABLE_TX, bank, 0x00);
         awaitBank(bank, 0xFF, DataPathState.ACTIVATED, limit(d.txTurnOn()), "Tx enabled");
     }
 
     /** "lanes 9-16" style list of the lanes of {@code bank} in {@code mask}. */
     public static String laneList(int bank, int mask) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < Lanes.PER_BANK; i++) {
             if ((mask & (1 << i)) == 0) continue;
-            int lane = 8 * bank + i + 1;
+            int lane = Lanes.lane(bank, i);
             if (!sb.isEmpty()) sb.append(',');
             sb.append(lane);
         }

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.openxpo.driver.access.PageMessages.*;
-import static org.openxpo.driver.access.RegisterAccess.ADDRESS;
+import static org.openxpo.protocol.map.ManagementInterface.I2C_ADDRESS;
+import static org.openxpo.protocol.map.ManagementInterface.PAGE_SELECT;
+import static org.openxpo.protocol.map.ManagementInterface.UPPER_PAGE_START;
+import static org.openxpo.protocol.map.ManagementInterface.WINDOW_SIZE;
 
 /**
  * A batch of transfers planned without a transport: reads and writes, split at the lower/upper boundary and at the
@@ -77,18 +80,19 @@ final class BatchPlan {
         return out;
     }
 
-    private static int halfEnd(int at) { return at < 128 ? 128 : 256; }
+    private static int halfEnd(int at) { return at < UPPER_PAGE_START ? UPPER_PAGE_START : WINDOW_SIZE; }
 
     /** Plans a read of {@code length} bytes at {@code at} of one page half; returns its step. */
     int read(int page, int bank, int at, int length) {
-        return add(page, bank, at, List.of(I2cMessage.write(ADDRESS, (byte) at), I2cMessage.read(ADDRESS, length)));
+        return add(page, bank, at, List.of(I2cMessage.write(I2C_ADDRESS, (byte) at), I2cMessage.read(I2C_ADDRESS, length)));
     }
 
     /** Plans the write of {@code data} at {@code offset} of {@code page}/{@code bank}; returns its pieces in order. */
     List<Piece> write(int page, int bank, int offset, byte[] data) {
         List<Piece> pieces = new ArrayList<>();
         for (Span s : writeSpans(page, offset, data.length, limits)) {
-            int step = add(page, bank, s.at(), List.of(I2cMessage.write(ADDRESS, writeMessage(s.at(), data, s.from(), s.length()))));
+            byte[] msg = writeMessage(s.at(), data, s.from(), s.length());
+            int step = add(page, bank, s.at(), List.of(I2cMessage.write(I2C_ADDRESS, msg)));
             Piece piece = new Piece(step, page, bank, s.at(), s.from(), s.length());
             // the write sets PageSelect itself: what is selected after it is unknown
             if (piece.writesPageSelect()) selectionUnknown();
@@ -98,11 +102,11 @@ final class BatchPlan {
     }
 
     private int add(int page, int bank, int at, List<I2cMessage> transfer) {
-        int effective = at >= 128 ? effectiveBank(page, bank) : bank, select = -1;
-        byte[] msg = at >= 128 ? selectMessage(page, effective, this.page, this.bank) : null;
+        int effective = at >= UPPER_PAGE_START ? effectiveBank(page, bank) : bank, select = -1;
+        byte[] msg = at >= UPPER_PAGE_START ? selectMessage(page, effective, this.page, this.bank) : null;
         if (msg != null) {
             select = transfers.size();
-            transfers.add(List.of(I2cMessage.write(ADDRESS, msg)));
+            transfers.add(List.of(I2cMessage.write(I2C_ADDRESS, msg)));
             this.page = page;
             this.bank = effective;
         }

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
+import static org.openxpo.protocol.map.ManagementInterface.UPPER_PAGE_START;
+import static org.openxpo.protocol.map.ManagementInterface.WINDOW_SIZE;
+
 /**
  * The reads that fetch a set of fields of one page: the bytes they cover, with ranges closer than a few bytes joined
  * into one read unless the bytes between them hold latched flags (reading those would clear flags nobody asked for).
@@ -25,14 +28,14 @@ final class FieldRanges {
     private static final MemoryMap MAP = MemoryMap.xpo();
 
     static List<Range> of(int page, List<Field> fields) {
-        long[] want = new long[4];   // one bit per byte address 0-255
+        long[] want = bits();   // one bit per byte address of the window
         for (Field f : fields) setBits(want, f.offset(), f.offset() + f.byteLength());
         long[] latched = latchedMask(page);
         List<Range> out = new ArrayList<>();
         int from = -1, to = -1;   // the read being built: [from, to)
         for (int a = nextSet(want, 0); a >= 0; ) {
             int end = nextClear(want, a);
-            if (a < 128 && end > 128) end = 128;
+            if (a < UPPER_PAGE_START && end > UPPER_PAGE_START) end = UPPER_PAGE_START;
             if (from >= 0 && a <= to + MERGE_GAP && sameHalf(from, end - 1) && !anySet(latched, to, a)) {
                 to = end;
             } else {
@@ -40,24 +43,26 @@ final class FieldRanges {
                 from = a;
                 to = end;
             }
-            a = end > 255 ? -1 : nextSet(want, end);
+            a = end >= WINDOW_SIZE ? -1 : nextSet(want, end);
         }
         if (from >= 0) out.add(new Range(from, to - from));
         return out;
     }
 
-    private static boolean sameHalf(int a, int b) { return (a < 128) == (b < 128); }
+    private static boolean sameHalf(int a, int b) { return (a < UPPER_PAGE_START) == (b < UPPER_PAGE_START); }
 
+    /** Page numbers a PageSelect byte can hold. */
+    private static final int PAGE_NUMBERS = 1 << Byte.SIZE;
     /** Per page, one bit per byte address that holds latched (clear-on-read) bits, or of an undeclared page. */
-    private static final AtomicReferenceArray<long[]> LATCHED = new AtomicReferenceArray<>(256);
+    private static final AtomicReferenceArray<long[]> LATCHED = new AtomicReferenceArray<>(PAGE_NUMBERS);
 
     private static long[] latchedMask(int page) {
         long[] m = LATCHED.get(page & 0xFF);
         if (m == null) {
-            m = new long[4];
+            m = bits();
             ByteRules upper = MAP.page(page).map(PageDef::rules).orElse(null);
-            for (int a = 0; a < 256; a++) {
-                ByteRules rules = a < 128 ? MAP.lowerRules() : upper;
+            for (int a = 0; a < WINDOW_SIZE; a++) {
+                ByteRules rules = a < UPPER_PAGE_START ? MAP.lowerRules() : upper;
                 if (rules == null || rules.clearOnReadMask(a) != 0) m[a >>> 6] |= 1L << a;
             }
             LATCHED.set(page & 0xFF, m);
@@ -65,8 +70,11 @@ final class FieldRanges {
         return m;
     }
 
+    /** One bit per byte address of the window. */
+    private static long[] bits() { return new long[WINDOW_SIZE / Long.SIZE]; }
+
     private static void setBits(long[] bits, int from, int to) {
-        for (int a = Math.max(0, from); a < Math.min(256, to); a++) bits[a >>> 6] |= 1L << a;
+        for (int a = Math.max(0, from); a < Math.min(WINDOW_SIZE, to); a++) bits[a >>> 6] |= 1L << a;
     }
 
     /** True when any bit in [from, to) is set. */
@@ -76,12 +84,12 @@ final class FieldRanges {
     }
 
     private static int nextSet(long[] bits, int from) {
-        for (int a = from; a < 256; a++) if ((bits[a >>> 6] & (1L << a)) != 0) return a;
+        for (int a = from; a < WINDOW_SIZE; a++) if ((bits[a >>> 6] & (1L << a)) != 0) return a;
         return -1;
     }
 
     private static int nextClear(long[] bits, int from) {
-        for (int a = from; a < 256; a++) if ((bits[a >>> 6] & (1L << a)) == 0) return a;
-        return 256;
+        for (int a = from; a < WINDOW_SIZE; a++) if ((bits[a >>> 6] & (1L << a)) == 0) return a;
+        return WINDOW_SIZE;
     }
 }

@@ -4,11 +4,13 @@ import org.openxpo.driver.XpoException;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.PageDef;
 
+import static org.openxpo.protocol.map.ManagementInterface.BANK_SELECT;
+import static org.openxpo.protocol.map.ManagementInterface.PAGE_SELECT;
+
 /** The bytes of CMIS paged access: which bank a page takes, the page-select writes, register writes. */
 final class PageMessages {
     private PageMessages() {}
 
-    static final int BANK_SELECT = 126, PAGE_SELECT = 127;
     private static final MemoryMap MAP = MemoryMap.xpo();
 
     /** Checks {@code page}/{@code bank} against the map; returns the bank the module applies (0 if unbanked). */

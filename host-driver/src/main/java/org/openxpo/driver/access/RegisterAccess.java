@@ -6,8 +6,8 @@ import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
 import org.openxpo.protocol.connector.TargetEvent;
 import org.openxpo.protocol.map.Access;
+import org.openxpo.protocol.map.AdminPages;
 import org.openxpo.protocol.map.Field;
-import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.time.HostClock;
 
 import java.time.Duration;
@@ -19,6 +19,11 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import static org.openxpo.driver.access.PageMessages.*;
+import static org.openxpo.protocol.map.ManagementInterface.BANK_SELECT;
+import static org.openxpo.protocol.map.ManagementInterface.I2C_ADDRESS;
+import static org.openxpo.protocol.map.ManagementInterface.PAGE_SELECT;
+import static org.openxpo.protocol.map.ManagementInterface.UPPER_PAGE_START;
+import static org.openxpo.protocol.map.ManagementInterface.WINDOW_SIZE;
 
 /**
  * Paged register access to a CMIS module over any {@link Transport}: reads and writes by page/bank/offset or by
@@ -35,9 +40,6 @@ public final class RegisterAccess implements AutoCloseable {
         public static final RetryPolicy DEFAULT = new RetryPolicy(6, Duration.ofMillis(1), Duration.ofMillis(8));
         public static final RetryPolicy NONE = new RetryPolicy(0, Duration.ZERO, Duration.ZERO);
     }
-
-    public static final int ADDRESS = 0x50;
-    private static final Field CDB_READ_WRITE_LENGTH_EXT = MemoryMap.xpo().field("CdbReadWriteLengthExt");
 
     private final Transport transport;
     private final ReentrantLock lock = new ReentrantLock(true);
@@ -147,7 +149,7 @@ public final class RegisterAccess implements AutoCloseable {
 
     private WriteLimits limits() {
         WriteLimits l = limits;
-        if (l == null) limits = l = WriteLimits.advertised((int) get(CDB_READ_WRITE_LENGTH_EXT));
+        if (l == null) limits = l = WriteLimits.advertised((int) get(AdminPages.CDB_READ_WRITE_LENGTH_EXT));
         return l;
     }
 
@@ -169,7 +171,7 @@ public final class RegisterAccess implements AutoCloseable {
         lock.lock();
         try {
             for (BatchPlan.Span s : BatchPlan.readSpans(offset, length)) {
-                byte[] part = s.at() >= 128 ? readUpper(page, bank, s.at(), s.length()) : readNow(s.at(), s.length());
+                byte[] part = s.at() >= UPPER_PAGE_START ? readUpper(page, bank, s.at(), s.length()) : readNow(s.at(), s.length());
                 System.arraycopy(part, 0, out, s.from(), s.length());
             }
         } finally {
@@ -186,8 +188,8 @@ public final class RegisterAccess implements AutoCloseable {
             WriteLimits l = limitsFor(List.of(new PageWrite(page, bank, offset, data)));
             for (BatchPlan.Span s : BatchPlan.writeSpans(page, offset, data.length, l)) {
                 int at = s.at(), n = s.length();
-                if (at >= 128) select(page, bank);
-                runner.run(List.of(I2cMessage.write(ADDRESS, writeMessage(at, data, s.from(), n))),
+                if (at >= UPPER_PAGE_START) select(page, bank);
+                runner.run(List.of(I2cMessage.write(I2C_ADDRESS, writeMessage(at, data, s.from(), n))),
                     () -> "write " + where(page, bank, at, n));
                 if (at <= PAGE_SELECT && at + n > PAGE_SELECT) selection.forget();
             }
@@ -251,7 +253,7 @@ public final class RegisterAccess implements AutoCloseable {
     public long get(Field f, int bank, int index) {
         int at = f.elementOffset(index);
         int n = f.isBitField() ? 1 : f.bytesPerElement();
-        byte[] window = new byte[256];
+        byte[] window = new byte[WINDOW_SIZE];
         System.arraycopy(read(f.page(), bank, at, n), 0, window, at, n);
         return f.get(window, index);
     }
@@ -272,7 +274,7 @@ public final class RegisterAccess implements AutoCloseable {
         lock.lock();
         try {
             int at = f.elementOffset(index);
-            byte[] window = new byte[256];
+            byte[] window = new byte[WINDOW_SIZE];
             int n = f.isBitField() ? 1 : f.bytesPerElement();
             if (f.isBitField()) System.arraycopy(read(f.page(), bank, at, 1), 0, window, at, 1);
             f.set(window, index, value);
@@ -290,7 +292,7 @@ public final class RegisterAccess implements AutoCloseable {
      * asked for). Returns a 256-byte window indexed by byte address, on which {@link Field#get} works.
      */
     public byte[] readFields(int page, int bank, List<Field> fields) {
-        byte[] window = new byte[256];
+        byte[] window = new byte[WINDOW_SIZE];
         lock.lock();
         try {
             for (FieldRanges.Range r : FieldRanges.of(page, fields))
@@ -319,7 +321,7 @@ public final class RegisterAccess implements AutoCloseable {
             List<GroupRead> reads = new ArrayList<>();
             for (int g = 0; g < groups.size(); g++) {
                 FieldRead group = groups.get(g);
-                windows.add(new byte[256]);
+                windows.add(new byte[WINDOW_SIZE]);
                 for (FieldRanges.Range r : FieldRanges.of(group.page(), group.fields())) {
                     reads.add(new GroupRead(g, r, batch.plan.read(group.page(), group.bank(), r.from(), r.length())));
                 }
@@ -431,7 +433,7 @@ public final class RegisterAccess implements AutoCloseable {
         if (selection.isCached(page, effectiveBank)) return effectiveBank;
         byte[] msg = selectMessage(page, effectiveBank, selection.cachedPage(), selection.cachedBank());
         selection.selecting(page, effectiveBank);
-        runner.run(List.of(I2cMessage.write(ADDRESS, msg)), () -> String.format("select page %02Xh bank %d", page, bank));
+        runner.run(List.of(I2cMessage.write(I2C_ADDRESS, msg)), () -> String.format("select page %02Xh bank %d", page, bank));
         runner.selected();
         selection.acknowledged(page, effectiveBank);
         return effectiveBank;
@@ -464,19 +466,19 @@ public final class RegisterAccess implements AutoCloseable {
     }
 
     private byte[] readNow(int at, int n) {
-        List<I2cResult> r = runner.run(List.of(I2cMessage.write(ADDRESS, (byte) at), I2cMessage.read(ADDRESS, n)),
+        List<I2cResult> r = runner.run(List.of(I2cMessage.write(I2C_ADDRESS, (byte) at), I2cMessage.read(I2C_ADDRESS, n)),
             () -> "read " + n + " bytes at " + at);
         return r.get(1).data();
     }
 
     private static void checkRange(int offset, int length) {
-        if (offset < 0 || offset > 255 || length < 1 || offset + length > 256) {
-            throw new XpoException.InvalidRequest("byte range " + offset + "+" + length + " is outside 0-255");
+        if (offset < 0 || offset >= WINDOW_SIZE || length < 1 || offset + length > WINDOW_SIZE) {
+            throw new XpoException.InvalidRequest("byte range " + offset + "+" + length + " is outside 0-" + (WINDOW_SIZE - 1));
         }
     }
 
     private static String where(int page, int bank, int at, int n) {
-        return at < 128 ? n + " bytes at lower " + at : String.format("%d bytes at %02Xh:%d bank %d", n, page, at, bank);
+        return at < UPPER_PAGE_START ? n + " bytes at lower " + at : String.format("%d bytes at %02Xh:%d bank %d", n, page, at, bank);
     }
 
     public AccessStatistics statistics() {

@@ -1,8 +1,10 @@
 package org.openxpo.driver.cli;
 
 import org.openxpo.driver.XpoException;
+import org.openxpo.protocol.map.ManagementInterface;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.PageDef;
+import org.openxpo.protocol.map.Pages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,10 +28,11 @@ final class DumpCommand extends ModuleCommand {
     @Override
     void validate() {
         MemoryMap map = MemoryMap.xpo();
-        if (page != 0) {
+        if (page != Pages.ADMINISTRATIVE) {
             PageDef def = map.page(page).orElseThrow(() -> new XpoException.InvalidRequest(String.format(
                 "page %02Xh is not in the XPO memory map (pages: 00h %s)", page,
-                map.pages().stream().filter(p -> p.number() != 0).map(PageDef::label).collect(Collectors.joining(" ")))));
+                map.pages().stream().filter(p -> p.number() != Pages.ADMINISTRATIVE).map(PageDef::label)
+                    .collect(Collectors.joining(" ")))));
             if (!def.acceptsBank(bank)) {
                 throw new XpoException.InvalidRequest(def.banked()
                     ? String.format("page %02Xh has banks 0-%d, not %d", page, def.banks() - 1, bank)
@@ -42,8 +45,8 @@ final class DumpCommand extends ModuleCommand {
 
     @Override
     void run(Session s, PrintWriter out) {
-        int from = page == 0 ? 0 : 128;
-        byte[] data = s.client.access().read(page, bank, from, 256 - from);
+        int from = page == Pages.ADMINISTRATIVE ? 0 : ManagementInterface.UPPER_PAGE_START;
+        byte[] data = s.client.access().read(page, bank, from, ManagementInterface.WINDOW_SIZE - from);
         out.print(format(page, bank, from, data));
     }
 

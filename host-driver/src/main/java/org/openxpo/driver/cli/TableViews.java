@@ -4,6 +4,7 @@ import org.openxpo.driver.module.Alarm;
 import org.openxpo.driver.module.LaneStatus;
 import org.openxpo.driver.module.ModuleSnapshot;
 import org.openxpo.driver.module.Thresholds;
+import org.openxpo.protocol.types.Lanes;
 import org.openxpo.protocol.types.ModuleState;
 
 import java.util.List;
@@ -21,8 +22,9 @@ final class TableViews {
         sb.append("Module ").append(s.moduleStateName()).append(NL);
         sb.append("Lane App DP state         Tx mW  Tx dBm    Rx mW  Rx dBm  Bias mA  Tx Rx").append(NL);
         for (LaneStatus l : s.lanes()) {
-            if ((l.lane() - 1) % 8 == 0) {
-                sb.append(String.format("---- bank %d (lanes %d-%d) ", (l.lane() - 1) / 8, l.lane(), l.lane() + 7));
+            if (Lanes.indexInBank(l.lane()) == 0) {
+                sb.append(String.format("---- bank %d (lanes %d-%d) ", Lanes.bankOf(l.lane()), l.lane(),
+                    l.lane() + Lanes.PER_BANK - 1));
                 sb.append("-".repeat(45)).append(NL);
             }
             sb.append(String.format("%4d %3s %-14s %8s %7s %8s %7s %8s  %-2s %-2s%n", l.lane(),

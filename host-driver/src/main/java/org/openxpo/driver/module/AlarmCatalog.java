@@ -2,6 +2,7 @@ package org.openxpo.driver.module;
 
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.map.ThresholdKind;
 import org.openxpo.protocol.map.XpoPages;
 import org.openxpo.protocol.types.Lanes;
 
@@ -10,19 +11,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import static org.openxpo.driver.module.Registers.f;
+import static org.openxpo.protocol.map.LaneStatusPage.*;
+import static org.openxpo.protocol.map.LowerPage.*;
+import static org.openxpo.protocol.map.XpoPages.*;
 
 /**
  * Every latched flag of the XPO map as a named alarm, with its severity and mask: the table the driver decodes flag
  * bytes with. Names drop CMIS's "Flag" suffix and put the direction first ("FailureFlagTx" is "TxFailure"); nibble
- * flags (bit0 HighAlarm, bit1 LowAlarm, bit2 HighWarning, bit3 LowWarning) give four alarms each.
+ * flags (one bit per {@link ThresholdKind}: bit0 HighAlarm, bit1 LowAlarm, bit2 HighWarning, bit3 LowWarning) give
+ * four alarms each, as do the four 1-bit threshold flags of a lane monitor. The mask of each flag is the one the map
+ * declares for it ({@link MemoryMap#maskOf}).
  *
  * <p>Severity where CMIS only says "flag": Tx failure, LOS and CDR loss of lock, firmware errors, leak and power-good
  * loss are alarms; adaptive-EQ failure, leak-sensor failure and the mating-cycle warning are warnings; state-change
  * and CDB-complete flags are informational ({@link Definition#event()}: they report a moment, not a condition).
+ * Threshold flags take the severity of their kind ({@link ThresholdKind#severity()}).
  */
 public final class AlarmCatalog {
     private AlarmCatalog() {}
+
+    private static final MemoryMap MAP = MemoryMap.xpo();
 
     /**
      * One alarm: the latched field it lives in and the bit inside a 4-bit nibble ({@code -1} for a 1-bit flag).
@@ -36,7 +44,9 @@ public final class AlarmCatalog {
         public boolean perLane() { return source == Alarm.Source.LANE; }
 
         /** The mask field of the flag (CMIS puts the same bit in the mask byte: 1 = no interrupt). */
-        public Field mask() { return f(flag.name().replaceFirst("Flag", "Mask")); }
+        public Field mask() {
+            return MAP.maskOf(flag).orElseThrow(() -> new IllegalStateException(flag.name() + " has no mask in the map"));
+        }
 
         /** True when the flag is set in a window read from its page; {@code index} is the lane index in the bank. */
         public boolean isSet(byte[] window, int index) {
@@ -47,92 +57,110 @@ public final class AlarmCatalog {
         Alarm alarm(Integer lane) { return new Alarm(name, severity, source, lane, description); }
     }
 
-    private static final List<String> KINDS = XpoPages.THRESHOLD_KINDS;
-    private static final List<Definition> LOWER = lower(), LANE = lane(), XPO = xpo();
-    private static final List<Definition> ALL = List.copyOf(concat());
+    private static final Alarm.Source MODULE = Alarm.Source.MODULE, LANE = Alarm.Source.LANE,
+        POWER = Alarm.Source.POWER, COOLING = Alarm.Source.COOLING;
+
+    private static final List<Definition> LOWER = table(
+        event("ModuleStateChanged", MODULE, MODULE_STATE_CHANGED_FLAG, "module state changed"),
+        one("ModuleFirmwareError", Severity.ALARM, MODULE, MODULE_FIRMWARE_ERROR_FLAG, "module firmware error"),
+        one("DataPathFirmwareError", Severity.ALARM, MODULE, DATA_PATH_FIRMWARE_ERROR_FLAG, "data-path firmware error"),
+        event("CdbCommandComplete1", MODULE, CDB_CMD_COMPLETE_FLAG1, "CDB instance 1 command complete"),
+        event("CdbCommandComplete2", MODULE, CDB_CMD_COMPLETE_FLAG2, "CDB instance 2 command complete"),
+        nibble("Temp", MODULE, TEMP_FLAGS, "module temperature"),
+        nibble("Vcc", MODULE, VCC_FLAGS, "3.3 V supply"),
+        nibble("Aux1", MODULE, AUX1_FLAGS, "Aux1 monitor"),
+        nibble("Aux2", MODULE, AUX2_FLAGS, "Aux2 monitor"),
+        nibble("Aux3", MODULE, AUX3_FLAGS, "Aux3 monitor"),
+        nibble("CustomMon", MODULE, CUSTOM_MON_FLAGS, "custom monitor"));
+
+    private static final List<Definition> LANE_FLAGS = table(
+        event("DataPathStateChanged", LANE, DP_STATE_CHANGED_FLAG, "data-path state changed"),
+        one("TxFailure", Severity.ALARM, LANE, FAILURE_FLAG_TX, "Tx failure (laser fault)"),
+        one("TxLos", Severity.ALARM, LANE, LOS_FLAG_TX, "Tx input loss of signal"),
+        one("TxCdrLol", Severity.ALARM, LANE, CDR_LOL_FLAG_TX, "Tx CDR loss of lock"),
+        one("TxAdaptiveEqFail", Severity.WARNING, LANE, ADAPTIVE_INPUT_EQ_FAIL_FLAG_TX, "Tx adaptive input EQ failed"),
+        laneKinds("TxPower", "Tx optical power", TX_POWER_HIGH_ALARM_FLAG, TX_POWER_LOW_ALARM_FLAG,
+            TX_POWER_HIGH_WARNING_FLAG, TX_POWER_LOW_WARNING_FLAG),
+        laneKinds("TxBias", "Tx laser bias", TX_BIAS_HIGH_ALARM_FLAG, TX_BIAS_LOW_ALARM_FLAG,
+            TX_BIAS_HIGH_WARNING_FLAG, TX_BIAS_LOW_WARNING_FLAG),
+        one("RxLos", Severity.ALARM, LANE, LOS_FLAG_RX, "Rx loss of signal"),
+        one("RxCdrLol", Severity.ALARM, LANE, CDR_LOL_FLAG_RX, "Rx CDR loss of lock"),
+        laneKinds("RxPower", "Rx optical power", RX_POWER_HIGH_ALARM_FLAG, RX_POWER_LOW_ALARM_FLAG,
+            RX_POWER_HIGH_WARNING_FLAG, RX_POWER_LOW_WARNING_FLAG),
+        event("RxOutputStatusChanged", LANE, OUTPUT_STATUS_CHANGED_FLAG_RX, "Rx output status changed"));
+
+    private static final List<Definition> XPO = table(
+        xpoMonitors(),
+        one("PowerGoodLost", Severity.ALARM, POWER, POWER_GOOD_LOST_FLAG, "50 V input left its operating range"),
+        one("MatingCyclesWarning", Severity.WARNING, COOLING, MATING_CYCLES_WARNING_FLAG,
+            "quick-connect mating cycles reached 90 % of the rating"),
+        one("LeakSensorFault", Severity.WARNING, COOLING, LEAK_SENSOR_FAULT_FLAG, "leak sensor failed"),
+        one("Leak", Severity.ALARM, COOLING, LEAK_FLAG, "coolant leak detected"));
+
+    private static final List<Definition> ALL = concat();
 
     private static List<Definition> concat() {
         List<Definition> all = new ArrayList<>(LOWER);
-        all.addAll(LANE);
+        all.addAll(LANE_FLAGS);
         all.addAll(XPO);
         all.forEach(Definition::mask);  // every flag must have its mask declared: fail at class load, not at use
-        return all;
+        return List.copyOf(all);
     }
 
-    private static Definition one(String name, Severity s, Alarm.Source src, String flag, String text) {
-        return new Definition(name, s, src, f(flag), -1, text);
-    }
-
-    private static Definition event(String name, Alarm.Source src, String flag, String text) {
-        return new Definition(name, Severity.INFO, src, f(flag), -1, text);
-    }
-
-    /** HighAlarm, LowAlarm, HighWarning, LowWarning of a 4-bit flag field. */
-    private static void nibble(List<Definition> out, String prefix, Alarm.Source src, String flag, String what) {
-        for (int k = 0; k < 4; k++) {
-            String kind = KINDS.get(k);
-            out.add(new Definition(prefix + kind, kind.endsWith("Alarm") ? Severity.ALARM : Severity.WARNING, src,
-                f(flag), k, what + " " + words(kind)));
-        }
-    }
-
-    /** HighAlarm..LowWarning of a per-lane monitor: four 1-bit flag fields. */
-    private static void laneKinds(List<Definition> out, String prefix, String what) {
-        for (String kind : KINDS) {
-            out.add(one(prefix + kind, kind.endsWith("Alarm") ? Severity.ALARM : Severity.WARNING, Alarm.Source.LANE,
-                prefix + kind + "Flag", what + " " + words(kind)));
-        }
-    }
-
-    private static String words(String kind) { return kind.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT); }
-
-    private static List<Definition> lower() {
-        Alarm.Source m = Alarm.Source.MODULE;
+    @SafeVarargs
+    private static List<Definition> table(List<Definition>... rows) {
         List<Definition> out = new ArrayList<>();
-        out.add(event("ModuleStateChanged", m, "ModuleStateChangedFlag", "module state changed"));
-        out.add(one("ModuleFirmwareError", Severity.ALARM, m, "ModuleFirmwareErrorFlag", "module firmware error"));
-        out.add(one("DataPathFirmwareError", Severity.ALARM, m, "DataPathFirmwareErrorFlag", "data-path firmware error"));
-        out.add(event("CdbCommandComplete1", m, "CdbCmdCompleteFlag1", "CDB instance 1 command complete"));
-        out.add(event("CdbCommandComplete2", m, "CdbCmdCompleteFlag2", "CDB instance 2 command complete"));
-        nibble(out, "Temp", m, "TempFlags", "module temperature");
-        nibble(out, "Vcc", m, "VccFlags", "3.3 V supply");
-        nibble(out, "Aux1", m, "Aux1Flags", "Aux1 monitor");
-        nibble(out, "Aux2", m, "Aux2Flags", "Aux2 monitor");
-        nibble(out, "Aux3", m, "Aux3Flags", "Aux3 monitor");
-        nibble(out, "CustomMon", m, "CustomMonFlags", "custom monitor");
+        for (List<Definition> r : rows) out.addAll(r);
         return List.copyOf(out);
     }
 
-    private static List<Definition> lane() {
-        Alarm.Source l = Alarm.Source.LANE;
-        List<Definition> out = new ArrayList<>();
-        out.add(event("DataPathStateChanged", l, "DPStateChangedFlag", "data-path state changed"));
-        out.add(one("TxFailure", Severity.ALARM, l, "FailureFlagTx", "Tx failure (laser fault)"));
-        out.add(one("TxLos", Severity.ALARM, l, "LosFlagTx", "Tx input loss of signal"));
-        out.add(one("TxCdrLol", Severity.ALARM, l, "CdrLolFlagTx", "Tx CDR loss of lock"));
-        out.add(one("TxAdaptiveEqFail", Severity.WARNING, l, "AdaptiveInputEqFailFlagTx", "Tx adaptive input EQ failed"));
-        laneKinds(out, "TxPower", "Tx optical power");
-        laneKinds(out, "TxBias", "Tx laser bias");
-        out.add(one("RxLos", Severity.ALARM, l, "LosFlagRx", "Rx loss of signal"));
-        out.add(one("RxCdrLol", Severity.ALARM, l, "CdrLolFlagRx", "Rx CDR loss of lock"));
-        laneKinds(out, "RxPower", "Rx optical power");
-        out.add(event("RxOutputStatusChanged", l, "OutputStatusChangedFlagRx", "Rx output status changed"));
-        return List.copyOf(out);
+    private static List<Definition> one(String name, Severity s, Alarm.Source src, Field flag, String text) {
+        return List.of(new Definition(name, s, src, flag, -1, text));
     }
 
-    private static List<Definition> xpo() {
+    private static List<Definition> event(String name, Alarm.Source src, Field flag, String text) {
+        return one(name, Severity.INFO, src, flag, text);
+    }
+
+    /** The four kinds of a 4-bit flag field, each on its bit ({@link ThresholdKind#flagBit()}). */
+    private static List<Definition> nibble(String prefix, Alarm.Source src, Field flags, String what) {
+        List<Definition> out = new ArrayList<>();
+        for (ThresholdKind kind : ThresholdKind.values()) {
+            out.add(new Definition(prefix + kind.cmisName(), severity(kind), src, flags, kind.flagBit(),
+                what + " " + words(kind)));
+        }
+        return out;
+    }
+
+    /** The four kinds of a per-lane monitor: four 1-bit flag fields, in {@link ThresholdKind} order. */
+    private static List<Definition> laneKinds(String prefix, String what, Field... flags) {
+        List<Definition> out = new ArrayList<>();
+        for (ThresholdKind kind : ThresholdKind.values()) {
+            out.add(new Definition(prefix + kind.cmisName(), severity(kind), LANE, flags[kind.ordinal()], -1,
+                what + " " + words(kind)));
+        }
+        return out;
+    }
+
+    /** The nibbles of the XPO monitors on B0h: 50 V input monitors are power alarms, the rest cooling alarms. */
+    private static List<Definition> xpoMonitors() {
         List<Definition> out = new ArrayList<>();
         for (XpoPages.Monitor mon : XpoPages.Monitor.values()) {
-            Alarm.Source src = mon.isPower() ? Alarm.Source.POWER : Alarm.Source.COOLING;
-            nibble(out, mon.valueField(), src, mon.flagsField(), mon.description());
+            out.addAll(nibble(mon.thresholds().monitor(), mon.isPower() ? POWER : COOLING, mon.flags(), mon.description()));
         }
-        out.add(one("PowerGoodLost", Severity.ALARM, Alarm.Source.POWER, "PowerGoodLostFlag",
-            "50 V input left its operating range"));
-        out.add(one("MatingCyclesWarning", Severity.WARNING, Alarm.Source.COOLING, "MatingCyclesWarningFlag",
-            "quick-connect mating cycles reached 90 % of the rating"));
-        out.add(one("LeakSensorFault", Severity.WARNING, Alarm.Source.COOLING, "LeakSensorFaultFlag", "leak sensor failed"));
-        out.add(one("Leak", Severity.ALARM, Alarm.Source.COOLING, "LeakFlag", "coolant leak detected"));
-        return List.copyOf(out);
+        return out;
+    }
+
+    private static Severity severity(ThresholdKind kind) {
+        return switch (kind.severity()) {
+            case ALARM -> Severity.ALARM;
+            case WARNING -> Severity.WARNING;
+        };
+    }
+
+    /** "high alarm" for HighAlarm. */
+    private static String words(ThresholdKind kind) {
+        return kind.cmisName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 
     /** Every alarm the driver knows, lower page first, then lane flags, then the XPO page. */
@@ -153,8 +181,8 @@ public final class AlarmCatalog {
     /** Alarms set in a page 11h window of {@code bank} (bytes 134–153 read), lane by lane. */
     public static List<Alarm> decodeBank(byte[] page11, int bank) {
         List<Alarm> out = new ArrayList<>();
-        for (int i = 0; i < MemoryMap.LANES_PER_BANK; i++) {
-            for (Definition d : LANE) if (d.isSet(page11, i)) out.add(d.alarm(Lanes.lane(bank, i)));
+        for (int i = 0; i < Lanes.PER_BANK; i++) {
+            for (Definition d : LANE_FLAGS) if (d.isSet(page11, i)) out.add(d.alarm(Lanes.lane(bank, i)));
         }
         return out;
     }

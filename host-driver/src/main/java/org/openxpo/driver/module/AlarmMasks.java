@@ -3,6 +3,7 @@ package org.openxpo.driver.module;
 import org.openxpo.driver.XpoException;
 import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.Pages;
 import org.openxpo.protocol.types.Lanes;
 
 import java.util.BitSet;
@@ -18,7 +19,7 @@ final class AlarmMasks {
         AlarmCatalog.Definition d = AlarmCatalog.find(alarm).orElseThrow(() -> new XpoException.InvalidRequest(
             "no alarm named '" + alarm + "'"));
         Field mask = d.mask();
-        if (mask.page() == Registers.XPO_TELEMETRY && !mask.lower() && !id.xpo()) {
+        if (mask.page() == Pages.XPO_TELEMETRY && !mask.lower() && !id.xpo()) {
             throw new XpoException.InvalidRequest(d.name() + " is an XPO alarm; this module has no XPO pages");
         }
         if (d.perLane()) {

@@ -1,7 +1,7 @@
 package org.openxpo.driver.module;
 
-import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.types.ApplicationDescriptor;
+import org.openxpo.protocol.types.Lanes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,15 +20,15 @@ public record Application(int appSel, ApplicationDescriptor descriptor, int medi
     /** Lanes within a bank (1–8) a data path of this application may start on. */
     public List<Integer> startLanes() {
         List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < MemoryMap.LANES_PER_BANK; i++) if (descriptor.mayStartOn(i)) out.add(i + 1);
+        for (int i = 0; i < Lanes.PER_BANK; i++) if (descriptor.mayStartOn(i)) out.add(i + 1);
         return out;
     }
 
     /** How many data paths of this application fit in one bank side by side. */
     public int dataPathsPerBank() {
         int n = 0, nextFree = 0, count = Math.max(1, hostLaneCount());
-        for (int i = 0; i < MemoryMap.LANES_PER_BANK; i++) {
-            if (i >= nextFree && descriptor.mayStartOn(i) && i + count <= MemoryMap.LANES_PER_BANK) {
+        for (int i = 0; i < Lanes.PER_BANK; i++) {
+            if (i >= nextFree && descriptor.mayStartOn(i) && i + count <= Lanes.PER_BANK) {
                 n++;
                 nextFree = i + count;
             }

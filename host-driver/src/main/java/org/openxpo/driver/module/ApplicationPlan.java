@@ -1,7 +1,6 @@
 package org.openxpo.driver.module;
 
 import org.openxpo.driver.XpoException;
-import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.types.Lanes;
 
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ public record ApplicationPlan(Application application, BitSet lanes, List<Intege
         Application app = id.application(appSel).orElseThrow(() -> new XpoException.InvalidRequest(
             "AppSel " + appSel + " is not advertised; the module offers " + offers(id)));
         int count = app.hostLaneCount();
-        if (count < 1 || count > MemoryMap.LANES_PER_BANK) {
+        if (count < 1 || count > Lanes.PER_BANK) {
             throw new XpoException.InvalidRequest("AppSel " + appSel + " advertises " + count + " host lanes, which no bank holds");
         }
         List<Integer> firsts = new ArrayList<>();
@@ -37,7 +36,7 @@ public record ApplicationPlan(Application application, BitSet lanes, List<Intege
                     + ") starts on lane " + join(app.startLanes()) + " of a bank, not on lane " + lane
                     + " (lane " + (index + 1) + " of bank " + Lanes.bankOf(lane) + ")");
             }
-            if (index + count > MemoryMap.LANES_PER_BANK) {
+            if (index + count > Lanes.PER_BANK) {
                 throw new XpoException.InvalidRequest("a data path of " + count + " lanes starting on lane " + lane
                     + " would cross into the next bank");
             }

@@ -3,7 +3,10 @@ package org.openxpo.driver.module;
 import org.openxpo.driver.XpoException;
 import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.driver.time.Poll;
+import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.LowerPage;
 import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.map.Pages;
 import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.ConfigStatus;
 import org.openxpo.protocol.types.DataPathState;
@@ -18,7 +21,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntUnaryOperator;
 
-import static org.openxpo.driver.module.Registers.*;
+import static org.openxpo.protocol.map.LaneControlPage.*;
+import static org.openxpo.protocol.map.LaneStatusPage.*;
 
 /**
  * The CMIS data-path sequence as SONiC's CMIS manager runs it (cmis-digest §4.3), for a set of lanes in any banks:
@@ -29,6 +33,9 @@ import static org.openxpo.driver.module.Registers.*;
  * Tx disable together, one for the 8 DPConfigLane bytes, one for ApplyDPInit).
  */
 final class DataPathSequencer {
+    /** What ApplyDPInit made of the staged DPConfigLane: the active control set the footprint is read from. */
+    private static final Field ACTIVE_DP_CONFIG = MemoryMap.xpo().activeOf(DP_CONFIG_LANE).orElseThrow();
+
     private final RegisterAccess access;
     private final Identity id;
     private final Timeouts timeouts;
@@ -72,13 +79,13 @@ final class DataPathSequencer {
         for (int bank : banks(lanes)) {
             int mask = Lanes.bankMask(lanes, bank);
             int at = OUTPUT_DISABLE_TX.offset();
-            int b = access.read(LANE_CONTROL, bank, at, 1)[0] & 0xFF;
-            access.write(LANE_CONTROL, bank, at, new byte[] {(byte) (disabled ? b | mask : b & ~mask)});
+            int b = access.read(Pages.LANE_CONTROL, bank, at, 1)[0] & 0xFF;
+            access.write(Pages.LANE_CONTROL, bank, at, new byte[] {(byte) (disabled ? b | mask : b & ~mask)});
         }
     }
 
     private void requireReady() {
-        ModuleState s = ModuleState.fromCode((int) access.get(MODULE_STATE));
+        ModuleState s = ModuleState.fromCode((int) access.get(LowerPage.MODULE_STATE));
         if (s != ModuleState.READY) {
             String name = s == null ? "in a reserved state" : s.cmisName();
             throw new XpoException.WrongState("the module is " + name + ": data paths initialize only in ModuleReady"
@@ -92,13 +99,13 @@ final class DataPathSequencer {
     private Footprint footprint(BitSet lanes) {
         BitSet affected = (BitSet) lanes.clone(), inUse = new BitSet();
         for (int bank : banks(lanes)) {
-            byte[] w = access.readFields(LANE_STATUS, bank, List.of(ACS_DP_CONFIG));
-            for (int i = 0; i < MemoryMap.LANES_PER_BANK; i++) {
+            byte[] w = access.readFields(Pages.LANE_STATUS, bank, List.of(ACTIVE_DP_CONFIG));
+            for (int i = 0; i < Lanes.PER_BANK; i++) {
                 if (!lanes.get(Lanes.lane(bank, i))) continue;
-                DpConfig mine = DpConfig.decode((int) ACS_DP_CONFIG.get(w, i));
+                DpConfig mine = DpConfig.decode((int) ACTIVE_DP_CONFIG.get(w, i));
                 if (mine.appSel() == 0) continue;
-                for (int j = 0; j < MemoryMap.LANES_PER_BANK; j++) {
-                    DpConfig other = DpConfig.decode((int) ACS_DP_CONFIG.get(w, j));
+                for (int j = 0; j < Lanes.PER_BANK; j++) {
+                    DpConfig other = DpConfig.decode((int) ACTIVE_DP_CONFIG.get(w, j));
                     if (other.appSel() == mine.appSel() && other.dataPathId() == mine.dataPathId()) {
                         affected.set(Lanes.lane(bank, j));
                         inUse.set(Lanes.lane(bank, j));
@@ -113,31 +120,31 @@ final class DataPathSequencer {
     private void setControls(BitSet lanes, boolean deinit, boolean txDisabled) {
         for (int bank : banks(lanes)) {
             int mask = Lanes.bankMask(lanes, bank);
-            int at = DP_DEINIT.offset();
-            byte[] b = access.read(LANE_CONTROL, bank, at, OUTPUT_DISABLE_TX.offset() - at + 1);
+            int at = DP_DEINIT_LANE.offset();
+            byte[] b = access.read(Pages.LANE_CONTROL, bank, at, OUTPUT_DISABLE_TX.offset() - at + 1);
             b[0] = (byte) (deinit ? b[0] | mask : b[0] & ~mask);
             b[b.length - 1] = (byte) (txDisabled ? b[b.length - 1] | mask : b[b.length - 1] & ~mask);
-            access.write(LANE_CONTROL, bank, at, b);
+            access.write(Pages.LANE_CONTROL, bank, at, b);
         }
     }
 
     /** Writes DPConfigLane of {@code lanes} (the other lanes of the bank keep their staged byte). */
     private void stage(BitSet lanes, IntUnaryOperator config) {
         for (int bank : banks(lanes)) {
-            int at = DP_CONFIG.offset();
-            byte[] b = access.read(LANE_CONTROL, bank, at, DP_CONFIG.byteLength());
-            for (int i = 0; i < MemoryMap.LANES_PER_BANK; i++) {
+            int at = DP_CONFIG_LANE.offset();
+            byte[] b = access.read(Pages.LANE_CONTROL, bank, at, DP_CONFIG_LANE.byteLength());
+            for (int i = 0; i < Lanes.PER_BANK; i++) {
                 int lane = Lanes.lane(bank, i);
                 if (lanes.get(lane)) b[i] = (byte) config.applyAsInt(lane);
             }
-            access.write(LANE_CONTROL, bank, at, b);
+            access.write(Pages.LANE_CONTROL, bank, at, b);
         }
     }
 
     /** ApplyDPInit on {@code lanes}, then waits for ConfigSuccess (and DPInitPending when asked) on all of them. */
     private void applyDpInit(BitSet lanes, boolean requirePending, String what) {
         for (int bank : banks(lanes)) {
-            access.write(LANE_CONTROL, bank, APPLY_DP_INIT.offset(), new byte[] {(byte) Lanes.bankMask(lanes, bank)});
+            access.write(Pages.LANE_CONTROL, bank, APPLY_DP_INIT.offset(), new byte[] {(byte) Lanes.bankMask(lanes, bank)});
         }
         String expected = "ConfigSuccess" + (requirePending ? " and DPInitPending" : "") + " on " + LaneSets.describe(lanes);
         Poll.until(expected, () -> configStatus(lanes, what),
@@ -152,12 +159,12 @@ final class DataPathSequencer {
     private Map<Integer, Verdict> configStatus(BitSet lanes, String what) {
         Map<Integer, Verdict> out = new TreeMap<>();
         for (int bank : banks(lanes)) {
-            byte[] w = access.readFields(LANE_STATUS, bank, List.of(CONFIG_STATUS, DP_INIT_PENDING));
-            for (int i = 0; i < MemoryMap.LANES_PER_BANK; i++) {
+            byte[] w = access.readFields(Pages.LANE_STATUS, bank, List.of(CONFIG_STATUS_LANE, DP_INIT_PENDING_LANE));
+            for (int i = 0; i < Lanes.PER_BANK; i++) {
                 int lane = Lanes.lane(bank, i);
                 if (!lanes.get(lane)) continue;
-                int code = (int) CONFIG_STATUS.get(w, i);
-                out.put(lane, new Verdict(ConfigStatus.fromCode(code), code, DP_INIT_PENDING.get(w, i) == 1));
+                int code = (int) CONFIG_STATUS_LANE.get(w, i);
+                out.put(lane, new Verdict(ConfigStatus.fromCode(code), code, DP_INIT_PENDING_LANE.get(w, i) == 1));
             }
         }
         Map<Integer, ConfigStatus> rejected = new TreeMap<>();
@@ -188,11 +195,11 @@ final class DataPathSequencer {
     }
 
     private Probe probe(BitSet lanes) {
-        ModuleState module = ModuleState.fromCode((int) access.get(MODULE_STATE));
+        ModuleState module = ModuleState.fromCode((int) access.get(LowerPage.MODULE_STATE));
         Map<Integer, DataPathState> states = new TreeMap<>();
         for (int bank : banks(lanes)) {
-            byte[] w = access.readFields(LANE_STATUS, bank, List.of(DP_STATE));
-            for (int i = 0; i < MemoryMap.LANES_PER_BANK; i++) {
+            byte[] w = access.readFields(Pages.LANE_STATUS, bank, List.of(DP_STATE));
+            for (int i = 0; i < Lanes.PER_BANK; i++) {
                 int lane = Lanes.lane(bank, i);
                 if (lanes.get(lane)) states.put(lane, DataPathState.fromCode((int) DP_STATE.get(w, i)));
             }

@@ -2,6 +2,8 @@ package org.openxpo.driver.module;
 
 import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.LowerPage;
+import org.openxpo.protocol.map.Pages;
 import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.ModuleState;
 
@@ -9,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.openxpo.driver.module.Registers.*;
 
 /**
  * Reads the latched flags as an interrupt handler does (cmis-digest §4.1): lower bytes 3–13 in one transfer (state,
@@ -20,15 +21,21 @@ import static org.openxpo.driver.module.Registers.*;
 final class FlagReader {
     private FlagReader() {}
 
-    private static final List<Field> LOWER_FIELDS = concat(
-        concat(List.of(MODULE_STATE, INTERRUPT_DEASSERTED, BANKS_4_TO_7), FLAGS_SUMMARY),
-        concat(XPO_SUMMARY, latched(LOWER)));
-    private static final List<Field> LANE_FLAGS = latched(LANE_STATUS);
-    private static final List<Field> XPO_FLAGS = latched(XPO_TELEMETRY);
+    /** FlagsSummary of banks 0–3 (00h:4–7, bit0: a page 11h flag of the bank is set). */
+    static final List<Field> FLAGS_SUMMARY = List.of(LowerPage.FLAGS_SUMMARY_BANK0, LowerPage.FLAGS_SUMMARY_BANK1,
+        LowerPage.FLAGS_SUMMARY_BANK2, LowerPage.FLAGS_SUMMARY_BANK3);
+    /** The XPO summaries of page B0h's flags (00h:13 bits 3-0). */
+    static final List<Field> XPO_SUMMARY = List.of(LowerPage.XPO_MATING_CYCLES_SUMMARY, LowerPage.XPO_LEAK_SUMMARY,
+        LowerPage.XPO_COOLING_FLAGS_SUMMARY, LowerPage.XPO_POWER_FLAGS_SUMMARY);
+    private static final List<Field> LOWER_FIELDS = LatchedFields.with(LatchedFields.with(
+        List.of(LowerPage.MODULE_STATE, LowerPage.INTERRUPT_DEASSERTED, LowerPage.FLAGS_SUMMARY_BANKS_4_TO_7), FLAGS_SUMMARY),
+        LatchedFields.with(XPO_SUMMARY, LatchedFields.lower()));
+    private static final List<Field> LANE_FLAGS = LatchedFields.of(Pages.LANE_STATUS);
+    private static final List<Field> XPO_FLAGS = LatchedFields.of(Pages.XPO_TELEMETRY);
 
     static FlagReading read(RegisterAccess access, Identity id, HostClock clock) {
         Instant time = clock.instant();
-        byte[] lo = access.readFields(LOWER, 0, LOWER_FIELDS);
+        byte[] lo = access.readFields(Pages.LOWER_MEMORY, 0, LOWER_FIELDS);
         List<Alarm> alarms = new ArrayList<>(AlarmCatalog.decodeLower(lo));
         // the pages the summaries point at, in one batch of transfers
         List<RegisterAccess.FieldRead> groups = new ArrayList<>();
@@ -36,21 +43,21 @@ final class FlagReader {
         int banks = id.flatMemory() ? 0 : id.banks();  // flat memory has no lane pages
         for (int bank = 0; bank < banks; bank++) {
             if (!flagged(lo, bank, id)) continue;
-            groups.add(new RegisterAccess.FieldRead(LANE_STATUS, bank, LANE_FLAGS));
+            groups.add(new RegisterAccess.FieldRead(Pages.LANE_STATUS, bank, LANE_FLAGS));
             flaggedBanks.add(bank);
         }
         boolean xpoFlagged = id.xpo() && XPO_SUMMARY.stream().anyMatch(s -> s.get(lo, 0) != 0);
-        if (xpoFlagged) groups.add(new RegisterAccess.FieldRead(XPO_TELEMETRY, 0, XPO_FLAGS));
+        if (xpoFlagged) groups.add(new RegisterAccess.FieldRead(Pages.XPO_TELEMETRY, 0, XPO_FLAGS));
         List<byte[]> windows = groups.isEmpty() ? List.of() : access.readFields(groups);
         for (int k = 0; k < flaggedBanks.size(); k++) {
             alarms.addAll(AlarmCatalog.decodeBank(windows.get(k), flaggedBanks.get(k)));
         }
         if (xpoFlagged) alarms.addAll(AlarmCatalog.decodeXpo(windows.get(flaggedBanks.size())));
         int reads = 1 + groups.size();
-        ModuleState state = ModuleState.fromCode((int) MODULE_STATE.get(lo, 0));
+        ModuleState state = ModuleState.fromCode((int) LowerPage.MODULE_STATE.get(lo, 0));
         int fault = 0;
         if (state == ModuleState.FAULT) {
-            fault = (int) access.get(FAULT_CAUSE);
+            fault = (int) access.get(LowerPage.MODULE_FAULT_CAUSE);
             reads++;
         }
         return new FlagReading(time, state, fault, List.copyOf(alarms), reads);
@@ -61,7 +68,7 @@ final class FlagReader {
      * with more than 4 banks has no summary for them (byte 13 is custom), so those banks are always read.
      */
     private static boolean flagged(byte[] lo, int bank, Identity id) {
-        if (bank < 4) return (FLAGS_SUMMARY.get(bank).get(lo, 0) & 1) != 0;
-        return !id.xpo() || ((BANKS_4_TO_7.get(lo, 0) >>> (bank - 4)) & 1) != 0;
+        if (bank < FLAGS_SUMMARY.size()) return (FLAGS_SUMMARY.get(bank).get(lo, 0) & 1) != 0;
+        return !id.xpo() || ((LowerPage.FLAGS_SUMMARY_BANKS_4_TO_7.get(lo, 0) >>> (bank - FLAGS_SUMMARY.size())) & 1) != 0;
     }
 }

@@ -1,5 +1,7 @@
 package org.openxpo.driver.module;
 
+import org.openxpo.protocol.types.Lanes;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +30,7 @@ public record Identity(int identifier, int cmisMajor, int cmisMinor, boolean fla
     /** True when the module carries the XPO profile marker (pages B0h/B1h exist). */
     public boolean xpo() { return xpoProfileVersion > 0; }
 
-    public int lanes() { return banks * 8; }
+    public int lanes() { return banks * Lanes.PER_BANK; }
 
     public Optional<Application> application(int appSel) {
         return applications.stream().filter(a -> a.appSel() == appSel).findFirst();

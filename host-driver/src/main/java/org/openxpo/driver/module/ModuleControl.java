@@ -6,6 +6,7 @@ import org.openxpo.driver.time.Poll;
 import org.openxpo.driver.transport.Transport;
 import org.openxpo.protocol.connector.Pin;
 import org.openxpo.protocol.connector.TargetEvent;
+import org.openxpo.protocol.map.Pages;
 import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.FaultCause;
 import org.openxpo.protocol.types.ModuleState;
@@ -14,7 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import static org.openxpo.driver.module.Registers.*;
+import static org.openxpo.protocol.map.LowerPage.*;
 
 /** Module-level controls: reset and low power, each followed by the wait a CMIS host does. */
 final class ModuleControl {
@@ -68,8 +69,8 @@ final class ModuleControl {
     private record StateRead(ModuleState state, boolean changed) {}
 
     private StateRead readStateAndClearChanged() {
-        byte[] lo = access.readFields(LOWER, 0, List.of(MODULE_STATE, STATE_CHANGED_FLAG));
-        return new StateRead(ModuleState.fromCode((int) MODULE_STATE.get(lo, 0)), STATE_CHANGED_FLAG.get(lo, 0) == 1);
+        byte[] lo = access.readFields(Pages.LOWER_MEMORY, 0, List.of(MODULE_STATE, MODULE_STATE_CHANGED_FLAG));
+        return new StateRead(ModuleState.fromCode((int) MODULE_STATE.get(lo, 0)), MODULE_STATE_CHANGED_FLAG.get(lo, 0) == 1);
     }
 
     /** A ModuleStateChangedFlag latched before the reset must not count as evidence of it. */
@@ -104,14 +105,14 @@ final class ModuleControl {
     void setLowPower(boolean on, Timeouts timeouts) {
         ModuleState now = state();
         if (now == ModuleState.FAULT) {
-            throw new XpoException.WrongState("the module is in ModuleFault (" + FaultCause.describe((int) access.get(FAULT_CAUSE))
-                + "): reset it first");
+            throw new XpoException.WrongState("the module is in ModuleFault ("
+                + FaultCause.describe((int) access.get(MODULE_FAULT_CAUSE)) + "): reset it first");
         }
-        int at = MODULE_CONTROL_BYTE;
-        int b = access.read(LOWER, 0, at, 1)[0] & 0xFF;
-        int sw = LOW_PWR_REQUEST_SW.elementMask(0), hw = LOW_PWR_ALLOW_HW.elementMask(0);
+        int at = LOW_PWR_REQUEST_SW.offset();   // byte 26, with LowPwrAllowRequestHW: written as a whole
+        int b = access.read(Pages.LOWER_MEMORY, 0, at, 1)[0] & 0xFF;
+        int sw = LOW_PWR_REQUEST_SW.elementMask(0), hw = LOW_PWR_ALLOW_REQUEST_HW.elementMask(0);
         int v = on ? b | sw : b & ~(sw | hw);
-        if (v != b) access.write(LOWER, 0, at, new byte[] {(byte) v});
+        if (v != b) access.write(Pages.LOWER_MEMORY, 0, at, new byte[] {(byte) v});
         ModuleState want = on ? ModuleState.LOW_PWR : ModuleState.READY;
         Poll.until(want.cmisName(), this::state, s -> s == want)
             .within(on ? timeouts.modulePwrDn() : timeouts.modulePwrUp())

@@ -2,7 +2,8 @@ package org.openxpo.driver.module;
 
 import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.protocol.map.Field;
-import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.map.LowerPage;
+import org.openxpo.protocol.map.Pages;
 import org.openxpo.protocol.map.XpoPages.Monitor;
 import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.DataPathState;
@@ -17,7 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.openxpo.driver.module.Registers.*;
+import static org.openxpo.protocol.map.LaneStatusPage.*;
+import static org.openxpo.protocol.map.XpoPages.*;
 
 /**
  * Reads a {@link ModuleSnapshot} with one field list per page and bank, so the access layer joins each into as few
@@ -28,15 +30,16 @@ import static org.openxpo.driver.module.Registers.*;
 final class StatusReader {
     private StatusReader() {}
 
-    private static final List<Field> LOWER_STATUS = List.of(MODULE_STATE, INTERRUPT_DEASSERTED, FLAGS_SUMMARY.get(0),
-        FLAGS_SUMMARY.get(3), BANKS_4_TO_7, TEMP_MON, VCC_MON);
+    private static final List<Field> LOWER_STATUS = LatchedFields.with(
+        List.of(LowerPage.MODULE_STATE, LowerPage.INTERRUPT_DEASSERTED, LowerPage.FLAGS_SUMMARY_BANKS_4_TO_7,
+            LowerPage.TEMP_MON_VALUE, LowerPage.VCC_MON_VOLTAGE), FlagReader.FLAGS_SUMMARY);
     private static final List<Field> LANE_STATUS_FIELDS = List.of(DP_STATE, OUTPUT_STATUS_RX, OUTPUT_STATUS_TX,
-        TX_POWER, TX_BIAS, RX_POWER, ACS_DP_CONFIG);
+        OPTICAL_POWER_TX, LASER_BIAS_TX, OPTICAL_POWER_RX, ACS_DP_CONFIG_LANE);
     private static final List<Field> XPO_STATUS = xpoStatus();
 
     private static List<Field> xpoStatus() {
         List<Field> out = new ArrayList<>();
-        for (Monitor m : Monitor.values()) out.add(f(m.valueField()));
+        for (Monitor m : Monitor.values()) out.add(m.value());
         out.addAll(List.of(LEAK_DETECTED, LEAK_SENSOR_FAULT, POWER_GOOD, MATING_CYCLES, MATING_CYCLES_RATED, MAX_POWER_XPO));
         return List.copyOf(out);
     }
@@ -45,19 +48,19 @@ final class StatusReader {
         Instant time = clock.instant();
         // every page of the snapshot in one batch of transfers (one round trip over the link)
         List<RegisterAccess.FieldRead> groups = new ArrayList<>();
-        groups.add(new RegisterAccess.FieldRead(LOWER, 0, withFlags(LOWER_STATUS, LOWER, consumeFlags)));
+        groups.add(new RegisterAccess.FieldRead(Pages.LOWER_MEMORY, 0, withFlags(LOWER_STATUS, LatchedFields.lower(), consumeFlags)));
         int banks = id.flatMemory() ? 0 : id.banks();  // flat memory has no lane pages
-        List<Field> laneFields = withFlags(LANE_STATUS_FIELDS, LANE_STATUS, consumeFlags);
-        for (int bank = 0; bank < banks; bank++) groups.add(new RegisterAccess.FieldRead(LANE_STATUS, bank, laneFields));
-        if (id.xpo()) groups.add(new RegisterAccess.FieldRead(XPO_TELEMETRY, 0,
-            withFlags(XPO_STATUS, XPO_TELEMETRY, consumeFlags)));
+        List<Field> laneFields = withFlags(LANE_STATUS_FIELDS, LatchedFields.of(Pages.LANE_STATUS), consumeFlags);
+        for (int bank = 0; bank < banks; bank++) groups.add(new RegisterAccess.FieldRead(Pages.LANE_STATUS, bank, laneFields));
+        if (id.xpo()) groups.add(new RegisterAccess.FieldRead(Pages.XPO_TELEMETRY, 0,
+            withFlags(XPO_STATUS, LatchedFields.of(Pages.XPO_TELEMETRY), consumeFlags)));
         List<byte[]> windows = access.readFields(groups);
 
         List<Alarm> alarms = new ArrayList<>();
         byte[] lo = windows.get(0);
         if (consumeFlags) alarms.addAll(AlarmCatalog.decodeLower(lo));
-        ModuleState state = ModuleState.fromCode((int) MODULE_STATE.get(lo, 0));
-        int fault = state == ModuleState.FAULT ? (int) access.get(FAULT_CAUSE) : 0;
+        ModuleState state = ModuleState.fromCode((int) LowerPage.MODULE_STATE.get(lo, 0));
+        int fault = state == ModuleState.FAULT ? (int) access.get(LowerPage.MODULE_FAULT_CAUSE) : 0;
 
         List<LaneStatus> lanes = new ArrayList<>(id.lanes());
         for (int bank = 0; bank < banks; bank++) {
@@ -81,27 +84,28 @@ final class StatusReader {
                 LEAK_DETECTED.get(b0, 0) == 1, LEAK_SENSOR_FAULT.get(b0, 0) == 1, (int) MATING_CYCLES.get(b0, 0),
                 (int) MATING_CYCLES_RATED.get(b0, 0));
         }
-        return new ModuleSnapshot(time, state, fault, INTERRUPT_DEASSERTED.get(lo, 0) == 0, TEMP_MON.value(lo, 0),
-            VCC_MON.value(lo, 0), power, cooling, List.copyOf(lanes), consumeFlags, List.copyOf(alarms));
+        return new ModuleSnapshot(time, state, fault, LowerPage.INTERRUPT_DEASSERTED.get(lo, 0) == 0,
+            LowerPage.TEMP_MON_VALUE.value(lo, 0), LowerPage.VCC_MON_VOLTAGE.value(lo, 0), power, cooling,
+            List.copyOf(lanes), consumeFlags, List.copyOf(alarms));
     }
 
-    private static List<Field> withFlags(List<Field> fields, int page, boolean flags) {
-        return flags ? concat(fields, latched(page)) : fields;
+    private static List<Field> withFlags(List<Field> fields, List<Field> latched, boolean flags) {
+        return flags ? LatchedFields.with(fields, latched) : fields;
     }
 
-    private static double value(byte[] b0, Monitor m) { return f(m.valueField()).value(b0, 0); }
+    private static double value(byte[] b0, Monitor m) { return m.value().value(b0, 0); }
 
     private static List<LaneStatus> lanes(byte[] w, int bank, int multiplier, List<Alarm> alarms) {
         Map<Integer, List<String>> flags = new HashMap<>();
         for (Alarm a : alarms) flags.computeIfAbsent(a.lane(), k -> new ArrayList<>()).add(a.name());
-        List<LaneStatus> out = new ArrayList<>(MemoryMap.LANES_PER_BANK);
-        for (int i = 0; i < MemoryMap.LANES_PER_BANK; i++) {
+        List<LaneStatus> out = new ArrayList<>(Lanes.PER_BANK);
+        for (int i = 0; i < Lanes.PER_BANK; i++) {
             int lane = Lanes.lane(bank, i);
-            DpConfig acs = DpConfig.decode((int) ACS_DP_CONFIG.get(w, i));
+            DpConfig acs = DpConfig.decode((int) ACS_DP_CONFIG_LANE.get(w, i));
             out.add(new LaneStatus(lane, DataPathState.fromCode((int) DP_STATE.get(w, i)), acs.appSel(),
                 acs.appSel() == 0 ? lane : Lanes.lane(bank, acs.dataPathId()), OUTPUT_STATUS_TX.get(w, i) == 1,
-                OUTPUT_STATUS_RX.get(w, i) == 1, TX_POWER.value(w, i),
-                RX_POWER.value(w, i), Codecs.biasMilliamps((int) TX_BIAS.get(w, i), multiplier),
+                OUTPUT_STATUS_RX.get(w, i) == 1, OPTICAL_POWER_TX.value(w, i),
+                OPTICAL_POWER_RX.value(w, i), Codecs.biasMilliamps((int) LASER_BIAS_TX.get(w, i), multiplier),
                 List.copyOf(flags.getOrDefault(lane, List.of()))));
         }
         return out;

@@ -5,6 +5,7 @@ import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.driver.transport.Transport;
 import org.openxpo.driver.transport.Transports;
 import org.openxpo.protocol.connector.TargetEvent;
+import org.openxpo.protocol.map.LowerPage;
 import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.ModuleState;
 
@@ -89,10 +90,10 @@ public final class XpoModuleClient implements AutoCloseable {
     public void forgetIdentity() { identity = null; }
 
     /** The module state (00h:3), or null for a reserved code. */
-    public ModuleState moduleState() { return ModuleState.fromCode((int) access.get(Registers.MODULE_STATE)); }
+    public ModuleState moduleState() { return ModuleState.fromCode((int) access.get(LowerPage.MODULE_STATE)); }
 
     /** True while an unmasked latched flag waits to be read (00h:3 bit0 = 0, the register image of IntL). */
-    public boolean interruptAsserted() { return access.get(Registers.INTERRUPT_DEASSERTED) == 0; }
+    public boolean interruptAsserted() { return access.get(LowerPage.INTERRUPT_DEASSERTED) == 0; }
 
     /** Status without touching the latched flags: {@code alarms} is empty and {@code flagsRead} false. */
     public ModuleSnapshot status() { return StatusReader.read(access, identity(), false, clock); }

@@ -11,6 +11,7 @@ import org.openxpo.protocol.connector.I2cResult;
 import org.openxpo.protocol.connector.I3cDevice;
 import org.openxpo.protocol.connector.Pin;
 import org.openxpo.protocol.connector.TargetEvent;
+import org.openxpo.protocol.map.ManagementInterface;
 import org.openxpo.protocol.time.HostClock;
 
 import java.time.Duration;
@@ -121,7 +122,7 @@ public final class I3cTransport implements Transport {
         int address = device.dynamicAddress();
         List<I2cMessage> mapped = new ArrayList<>(messages.size());
         for (I2cMessage m : messages) {
-            mapped.add(m.address() != 0x50 ? m : new I2cMessage(m.read(), address, m.length(), m.data()));
+            mapped.add(m.address() != ManagementInterface.I2C_ADDRESS ? m : new I2cMessage(m.read(), address, m.length(), m.data()));
         }
         return mapped;
     }

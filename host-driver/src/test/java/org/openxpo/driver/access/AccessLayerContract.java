@@ -1,21 +1,25 @@
 package org.openxpo.driver.access;
 
-import org.openxpo.driver.XpoException;
-import org.openxpo.driver.transport.Transport;
-import org.openxpo.emulator.EmulatedChassis;
-import org.openxpo.emulator.Cage;
-import org.openxpo.emulator.clock.EmulatorClock;
-import org.openxpo.emulator.module.ModuleConfig;
-import org.openxpo.protocol.map.Field;
-import org.openxpo.protocol.map.MemoryMap;
-import org.openxpo.protocol.connector.I2cMessage;
-import org.openxpo.protocol.connector.I2cResult;
-import org.openxpo.protocol.connector.Pin;
-import org.openxpo.protocol.time.HostClock;
-import org.openxpo.protocol.types.ModuleState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openxpo.driver.XpoException;
+import org.openxpo.driver.transport.Transport;
+import org.openxpo.emulator.Cage;
+import org.openxpo.emulator.EmulatedChassis;
+import org.openxpo.emulator.clock.EmulatorClock;
+import org.openxpo.emulator.module.ModuleConfig;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.connector.Pin;
+import org.openxpo.protocol.map.AdminPages;
+import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.LaneControlPage;
+import org.openxpo.protocol.map.LaneStatusPage;
+import org.openxpo.protocol.map.LowerPage;
+import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.time.HostClock;
+import org.openxpo.protocol.types.ModuleState;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +69,7 @@ abstract class AccessLayerContract {
 
     @Test
     void readsLowerPageAndUpperPageIdentity() {
-        assertEquals(0x19, access.get(f("SFF8024Identifier")));
+        assertEquals(0x19, access.get(LowerPage.SFF8024_IDENTIFIER));
         byte[] name = access.read(0x00, 0, 129, 16);
         assertEquals("OPENXPO", new String(name).trim());
     }
@@ -181,10 +185,10 @@ abstract class AccessLayerContract {
     @Test
     void aBatchOfFieldReadsEqualsTheGroupsReadOneAtATimeWithFewerSelects() {
         List<RegisterAccess.FieldRead> groups = List.of(
-            new RegisterAccess.FieldRead(0x00, 0, List.of(f("SFF8024Identifier"), f("VendorName"), f("VendorSN"))),
-            new RegisterAccess.FieldRead(0x11, 0, List.of(f("DPState"))),
-            new RegisterAccess.FieldRead(0x11, 7, List.of(f("DPState"))),
-            new RegisterAccess.FieldRead(0x01, 0, List.of(f("BanksSupported"))));
+            new RegisterAccess.FieldRead(0x00, 0, List.of(LowerPage.SFF8024_IDENTIFIER, AdminPages.VENDOR_NAME, AdminPages.VENDOR_SN)),
+            new RegisterAccess.FieldRead(0x11, 0, List.of(LaneStatusPage.DP_STATE)),
+            new RegisterAccess.FieldRead(0x11, 7, List.of(LaneStatusPage.DP_STATE)),
+            new RegisterAccess.FieldRead(0x01, 0, List.of(AdminPages.BANKS_SUPPORTED)));
         access.read(0x02, 0, 128, 1);
         AccessStatistics before = access.statistics();
         List<byte[]> batched = access.readFields(groups);
@@ -196,8 +200,8 @@ abstract class AccessLayerContract {
             RegisterAccess.FieldRead group = groups.get(g);
             assertArrayEquals(access.readFields(group.page(), group.bank(), group.fields()), batched.get(g), "group " + g);
         }
-        assertEquals("OPENXPO", f("VendorName").text(batched.get(0)));
-        assertEquals(4, f("DPState").get(batched.get(2), 7), "lane 64 DPActivated");
+        assertEquals("OPENXPO", AdminPages.VENDOR_NAME.text(batched.get(0)));
+        assertEquals(4, LaneStatusPage.DP_STATE.get(batched.get(2), 7), "lane 64 DPActivated");
         long selects = access.statistics().pageSelects();
         access.read(0x01, 0, 128, 1);
         assertEquals(selects, access.statistics().pageSelects(), "01h, the batch's last page, stays selected");
@@ -207,8 +211,8 @@ abstract class AccessLayerContract {
     void aBatchOfReadsThatMeetsAModuleInResetIsFinishedOneReadAtATime() throws Exception {
         RegisterAccess patient = new RegisterAccess(transport,
             new RegisterAccess.RetryPolicy(300, Duration.ofMillis(1), Duration.ofMillis(8)));
-        List<RegisterAccess.FieldRead> groups = List.of(new RegisterAccess.FieldRead(0x00, 0, List.of(f("VendorName"))),
-            new RegisterAccess.FieldRead(0x11, 7, List.of(f("DPState"))));
+        List<RegisterAccess.FieldRead> groups = List.of(new RegisterAccess.FieldRead(0x00, 0, List.of(AdminPages.VENDOR_NAME)),
+            new RegisterAccess.FieldRead(0x11, 7, List.of(LaneStatusPage.DP_STATE)));
         transport.writePin(Pin.RESET_L, false);
         var releaser = Executors.newSingleThreadScheduledExecutor();
         List<byte[]> windows;
@@ -220,8 +224,8 @@ abstract class AccessLayerContract {
             patient.close();
         }
         assertTrue(patient.statistics().nacks() > 0, "the module NACKed while in reset");
-        assertEquals("OPENXPO", f("VendorName").text(windows.get(0)));
-        assertTrue(f("DPState").get(windows.get(1), 0) > 0, "a data path state from page 11h bank 7");
+        assertEquals("OPENXPO", AdminPages.VENDOR_NAME.text(windows.get(0)));
+        assertTrue(LaneStatusPage.DP_STATE.get(windows.get(1), 0) > 0, "a data path state from page 11h bank 7");
     }
 
     @Test
@@ -264,27 +268,27 @@ abstract class AccessLayerContract {
     void adjacentFieldsAreReadTogetherButNeverAcrossLatchedFlags() {
         access.read(0x11, 2, 128, 1);
         long before = access.statistics().transfers();
-        byte[] monitors = access.readFields(0x11, 2, List.of(f("OpticalPowerTx"), f("LaserBiasTx"), f("OpticalPowerRx")));
+        byte[] monitors = access.readFields(0x11, 2, List.of(LaneStatusPage.OPTICAL_POWER_TX, LaneStatusPage.LASER_BIAS_TX, LaneStatusPage.OPTICAL_POWER_RX));
         assertEquals(1, access.statistics().transfers() - before, "154-201 in one read");
-        assertTrue(f("OpticalPowerTx").get(monitors, 0) > 0, "light on an active lane");
+        assertTrue(LaneStatusPage.OPTICAL_POWER_TX.get(monitors, 0) > 0, "light on an active lane");
         before = access.statistics().transfers();
-        access.readFields(0x11, 2, List.of(f("DPState"), f("OpticalPowerTx")));
+        access.readFields(0x11, 2, List.of(LaneStatusPage.DP_STATE, LaneStatusPage.OPTICAL_POWER_TX));
         assertEquals(2, access.statistics().transfers() - before, "the flags at 134-153 are not read in passing");
     }
 
     @Test
     void fieldAccessDecodesAndBitFieldWritesKeepTheirNeighbours() {
-        assertEquals(4, access.get(f("DPState"), 7, 7), "lane 64 DPActivated");
-        access.set(f("OutputDisableTx"), 1, 2, 1);
-        access.set(f("OutputDisableTx"), 1, 5, 1);
+        assertEquals(4, access.get(LaneStatusPage.DP_STATE, 7, 7), "lane 64 DPActivated");
+        access.set(LaneControlPage.OUTPUT_DISABLE_TX, 1, 2, 1);
+        access.set(LaneControlPage.OUTPUT_DISABLE_TX, 1, 5, 1);
         assertEquals(0b0010_0100, access.read(0x10, 1, 130, 1)[0] & 0xFF);
-        assertEquals(3.3, access.value(f("VccMonVoltage"), 0, 0), 0.05);
+        assertEquals(3.3, access.value(LowerPage.VCC_MON_VOLTAGE, 0, 0), 0.05);
     }
 
     @Test
     void readOnlyFieldsAreRefusedBeforeTheBus() {
         long before = access.statistics().transfers();
-        assertThrows(XpoException.InvalidRequest.class, () -> access.set(f("VendorName"), 0, 0, 1));
+        assertThrows(XpoException.InvalidRequest.class, () -> access.set(AdminPages.VENDOR_NAME, 0, 0, 1));
         assertThrows(XpoException.InvalidRequest.class, () -> access.read(0x05, 0, 128, 1), "page 05h is not in the map");
         assertThrows(XpoException.InvalidRequest.class, () -> access.read(0x10, 8, 128, 1), "bank 8 does not exist");
         assertEquals(before, access.statistics().transfers());
@@ -310,7 +314,7 @@ abstract class AccessLayerContract {
         assertTrue(e.getMessage().contains("did not acknowledge"), e.getMessage());
         assertTrue(access.statistics().retries() >= RegisterAccess.RetryPolicy.DEFAULT.retries());
         transport.writePin(Pin.RESET_L, true);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertEquals(0x19, access.get(f("SFF8024Identifier"))));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertEquals(0x19, access.get(LowerPage.SFF8024_IDENTIFIER)));
     }
 
     /** A host clock that only moves when told to, and records the waits asked of it. */

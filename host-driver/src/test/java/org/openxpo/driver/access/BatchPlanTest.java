@@ -1,21 +1,24 @@
 package org.openxpo.driver.access;
 
+import org.junit.jupiter.api.Test;
 import org.openxpo.driver.XpoException;
 import org.openxpo.protocol.connector.I2cMessage;
-import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The batch plan without a transport: which transfers a set of reads and writes takes. */
+/**
+ * The batch plan without a transport: which transfers a set of reads and writes takes. The expected transfers are
+ * spelled out as wire bytes (address 0x50, BankSelect 126, PageSelect 127), as a bus analyser would show them.
+ */
 class BatchPlanTest {
     static final WriteLimits EXT_15 = WriteLimits.advertised(15), EXT_0 = WriteLimits.advertised(0);
 
     static I2cMessage write(int... bytes) {
         byte[] b = new byte[bytes.length];
         for (int i = 0; i < b.length; i++) b[i] = (byte) bytes[i];
-        return I2cMessage.write(RegisterAccess.ADDRESS, b);
+        return I2cMessage.write(0x50, b);
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.openxpo.driver.access;
 
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.openxpo.driver.module.XpoModuleClient;
 import org.openxpo.driver.monitor.ModuleMonitor;
 import org.openxpo.driver.monitor.MonitorEvent;
@@ -16,14 +18,13 @@ import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.emulator.clock.EmulatorClock;
 import org.openxpo.emulator.fault.Fault;
 import org.openxpo.emulator.module.ModuleConfig;
-import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
 import org.openxpo.protocol.connector.Pin;
 import org.openxpo.protocol.connector.TargetEvent;
+import org.openxpo.protocol.map.LaneStatusPage;
+import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.types.ModuleState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -191,7 +192,7 @@ class Pi4jSelfResetTest {
 
     /** The ACS bytes read as a declared field (readFields), the way the module API reads. */
     private byte[] acsAsFields() {
-        byte[] window = access.readFields(0x11, BANK, List.of(MemoryMap.xpo().field("AcsDPConfigLane")));
+        byte[] window = access.readFields(0x11, BANK, List.of(LaneStatusPage.ACS_DP_CONFIG_LANE));
         return Arrays.copyOfRange(window, ACS, ACS + ACS_LEN);
     }
 

@@ -8,6 +8,7 @@ import org.openxpo.driver.module.EmulatedModule;
 import org.openxpo.emulator.fault.Fault;
 import org.openxpo.emulator.link.BusTiming;
 import org.openxpo.emulator.link.LinkServer;
+import org.openxpo.protocol.map.LaneStatusPage;
 import org.openxpo.protocol.map.MemoryMap;
 import tools.jackson.databind.JsonNode;
 
@@ -68,14 +69,14 @@ class LinkCliTest {
         CliRun apply = CliRun.run("--target", tcp, "apply", "--app", "3", "--lanes", "33-40");
         assertEquals(0, apply.code(), apply.toString());
         for (int lane = 33; lane <= 40; lane++) {
-            assertEquals(3, em.module().peek(MemoryMap.xpo().field("AcsDPConfigLane"), 4, lane - 33) >> 4);
+            assertEquals(3, em.module().peek(LaneStatusPage.ACS_DP_CONFIG_LANE, 4, lane - 33) >> 4);
         }
         assertEquals(0, CliRun.run("--target", tcp, "apply", "--app", "1", "--lanes", "33-40").code());
         assertEquals(0, CliRun.run("--target", tcp, "tx", "off", "--lanes", "33-40").code());
         assertEquals(0, CliRun.run("--target", tcp, "tx", "on", "--lanes", "33-40").code());
 
         em.module().inject(new Fault.RxLossOfSignal(Set.of(50)));
-        org.awaitility.Awaitility.await().until(() -> em.module().peek(MemoryMap.xpo().field("LosFlagRx"), 6, 1) == 1);
+        org.awaitility.Awaitility.await().until(() -> em.module().peek(LaneStatusPage.LOS_FLAG_RX, 6, 1) == 1);
         JsonNode n = json(CliRun.run("--target", tcp, "alarms", "--json"));
         boolean found = false;
         for (JsonNode a : n.get("alarms")) found |= a.get("name").asString().equals("RxLos") && a.get("lane").asInt() == 50;

@@ -13,6 +13,8 @@ import org.openxpo.driver.pi4j.ConnectorI2CProvider;
 import org.openxpo.driver.transport.Pi4jTransport;
 import org.openxpo.driver.transport.TargetUri;
 import org.openxpo.emulator.fault.Fault;
+import org.openxpo.protocol.map.LaneControlPage;
+import org.openxpo.protocol.map.LaneStatusPage;
 import org.openxpo.protocol.map.MemoryMap;
 import tools.jackson.databind.JsonNode;
 
@@ -114,13 +116,13 @@ class XpoCtlTest {
             events.awaitRaised("TxFailure", 3);
             events.close();  // the monitor reads every flag as soon as it latches; xpoctl reads them now
 
-            await().atMost(Duration.ofSeconds(5)).until(() -> em.module().peek(MAP.field("FailureFlagTx"), 0, 2) == 1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> em.module().peek(LaneStatusPage.FAILURE_FLAG_TX, 0, 2) == 1);
             CliRun text = CliRun.run(t -> em.transport, "alarms");
             assertEquals(0, text.code(), text.toString());
             assertTrue(text.out().lines().anyMatch(l -> l.startsWith("alarm") && l.contains("TxFailure")
                 && l.contains("lane 3")), text.out());
 
-            await().atMost(Duration.ofSeconds(5)).until(() -> em.module().peek(MAP.field("FailureFlagTx"), 0, 2) == 1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> em.module().peek(LaneStatusPage.FAILURE_FLAG_TX, 0, 2) == 1);
             JsonNode n = json(CliRun.run(t -> em.transport, "alarms", "--json"));
             assertEquals("openxpo.alarms/1", n.get("schema").asString());
             boolean found = false;
@@ -220,7 +222,7 @@ class XpoCtlTest {
     }
 
     static long acsAppSel(EmulatedModule em, int lane) {
-        return em.module().peek(MAP.field("AcsDPConfigLane"), (lane - 1) / 8, (lane - 1) % 8) >> 4;
+        return em.module().peek(LaneStatusPage.ACS_DP_CONFIG_LANE, (lane - 1) / 8, (lane - 1) % 8) >> 4;
     }
 
     @Test
@@ -229,11 +231,11 @@ class XpoCtlTest {
             CliRun off = CliRun.run(t -> em.transport, "tx", "off", "--lanes", "9-16");
             assertEquals(0, off.code(), off.toString());
             assertEquals("Tx disabled on lanes 9-16", off.out().strip());
-            for (int i = 0; i < 8; i++) assertEquals(1, em.module().peek(MAP.field("OutputDisableTx"), 1, i));
-            assertEquals(0, em.module().peek(MAP.field("OutputDisableTx"), 0, 0));
+            for (int i = 0; i < 8; i++) assertEquals(1, em.module().peek(LaneControlPage.OUTPUT_DISABLE_TX, 1, i));
+            assertEquals(0, em.module().peek(LaneControlPage.OUTPUT_DISABLE_TX, 0, 0));
             CliRun on = CliRun.run(t -> em.transport, "tx", "on", "--lanes", "9-16");
             assertEquals(0, on.code(), on.toString());
-            for (int i = 0; i < 8; i++) assertEquals(0, em.module().peek(MAP.field("OutputDisableTx"), 1, i));
+            for (int i = 0; i < 8; i++) assertEquals(0, em.module().peek(LaneControlPage.OUTPUT_DISABLE_TX, 1, i));
         }
     }
 

@@ -1,9 +1,11 @@
 package org.openxpo.driver.module;
 
-import org.openxpo.driver.XpoException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openxpo.driver.XpoException;
 import org.openxpo.emulator.module.ModuleConfig;
+import org.openxpo.protocol.map.LaneControlPage;
+import org.openxpo.protocol.map.LaneStatusPage;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.types.DataPathState;
 import org.openxpo.protocol.types.DpConfig;
@@ -32,7 +34,7 @@ class ApplicationChangeTest {
 
     /** The active control set of a lane, read by the emulator (not through the driver). */
     DpConfig acs(int lane) {
-        return DpConfig.decode((int) em.module().peek(MAP.field("AcsDPConfigLane"), (lane - 1) / 8, (lane - 1) % 8));
+        return DpConfig.decode((int) em.module().peek(LaneStatusPage.ACS_DP_CONFIG_LANE, (lane - 1) / 8, (lane - 1) % 8));
     }
 
     void assertLanes(int from, int to, int appSel, int lanesPerPath, DataPathState state) {
@@ -119,7 +121,7 @@ class ApplicationChangeTest {
     @Test
     void badRequestsFailBeforeAnythingIsWritten() {
         start(EmulatedModule.ready());
-        long deinitBefore = em.module().peek(MAP.field("DPDeinitLane"), 0, 0);
+        long deinitBefore = em.module().peek(LaneControlPage.DP_DEINIT_LANE, 0, 0);
         XpoException.InvalidRequest unknown = assertThrows(XpoException.InvalidRequest.class,
             () -> client.applyApplication(9, LaneSets.range(1, 8)));
         assertTrue(unknown.getMessage().contains("AppSel 9 is not advertised"), unknown.getMessage());
@@ -137,7 +139,7 @@ class ApplicationChangeTest {
             () -> client.applyApplication(4, LaneSets.range(60, 70)));
         assertTrue(outside.getMessage().contains("outside 1-64"), outside.getMessage());
 
-        assertEquals(deinitBefore, em.module().peek(MAP.field("DPDeinitLane"), 0, 0));
+        assertEquals(deinitBefore, em.module().peek(LaneControlPage.DP_DEINIT_LANE, 0, 0));
         assertLanes(1, 64, 1, 8, DataPathState.ACTIVATED);
     }
 

@@ -1,15 +1,17 @@
 package org.openxpo.driver.module;
 
+import org.openxpo.driver.access.RegisterAccess;
+import org.openxpo.driver.time.Poll;
 import org.openxpo.driver.transport.InProcessTransport;
 import org.openxpo.emulator.Cage;
 import org.openxpo.emulator.EmulatedChassis;
-import org.openxpo.driver.access.RegisterAccess;
-import org.openxpo.driver.time.Poll;
 import org.openxpo.emulator.clock.EmulatorClock;
 import org.openxpo.emulator.clock.VirtualClock;
 import org.openxpo.emulator.clock.VirtualHostClock;
 import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.emulator.module.XpoModule;
+import org.openxpo.protocol.map.LaneStatusPage;
+import org.openxpo.protocol.map.XpoPages;
 import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.DataPathState;
 import org.openxpo.protocol.types.ModuleState;
@@ -84,7 +86,7 @@ public final class EmulatedModule implements AutoCloseable {
         XpoModule m = module();
         if (m == null || m.moduleState() != ModuleState.READY) return false;
         for (int lane = 1; lane <= 64; lane++) if (m.dataPathState(lane) != DataPathState.ACTIVATED) return false;
-        return m.peek(MAP.field("InputVoltage"), 0, 0) > 0 && m.peek(MAP.field("OpticalPowerTx"), 7, 7) > 0;
+        return m.peek(XpoPages.Monitor.INPUT_VOLTAGE.value(), 0, 0) > 0 && m.peek(LaneStatusPage.OPTICAL_POWER_TX, 7, 7) > 0;
     }
 
     /** Plugs a fresh module (fast timing) into the empty cage, as a technician does after pulling the old one. */

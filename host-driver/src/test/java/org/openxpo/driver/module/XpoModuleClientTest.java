@@ -6,8 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.openxpo.driver.XpoException;
 import org.openxpo.driver.access.AccessStatistics;
 import org.openxpo.emulator.fault.Fault;
-import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.connector.Pin;
+import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.LaneControlPage;
+import org.openxpo.protocol.map.LaneStatusPage;
+import org.openxpo.protocol.map.LowerPage;
+import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.map.XpoPages;
 import org.openxpo.protocol.types.DataPathState;
 import org.openxpo.protocol.types.ModuleState;
 
@@ -32,7 +37,7 @@ class XpoModuleClientTest {
         em.close();
     }
 
-    long peek(String field, int bank, int index) { return em.module().peek(MAP.field(field), bank, index); }
+    long peek(Field field, int bank, int index) { return em.module().peek(field, bank, index); }
 
     @Test
     void identityDescribesTheXpoModule() {
@@ -79,17 +84,17 @@ class XpoModuleClientTest {
     @Test
     void statusLeavesLatchedFlagsAndSnapshotConsumesAndReportsThem() {
         // the boot left ModuleStateChangedFlag latched: a one-shot flag nothing sets again
-        assertEquals(1, peek("ModuleStateChangedFlag", 0, 0));
+        assertEquals(1, peek(LowerPage.MODULE_STATE_CHANGED_FLAG, 0, 0));
         ModuleSnapshot status = client.status();
         assertFalse(status.flagsRead());
         assertTrue(status.alarms().isEmpty());
-        assertEquals(1, peek("ModuleStateChangedFlag", 0, 0), "status must not clear flags");
+        assertEquals(1, peek(LowerPage.MODULE_STATE_CHANGED_FLAG, 0, 0), "status must not clear flags");
 
         ModuleSnapshot first = client.snapshot();
         assertTrue(first.flagsRead());
         assertTrue(first.alarms().stream().anyMatch(a -> a.name().equals("ModuleStateChanged")));
         assertTrue(first.lane(17).flags().contains("DataPathStateChanged"), "lane flags are reported per lane too");
-        assertEquals(0, peek("ModuleStateChangedFlag", 0, 0), "snapshot clears what it reports");
+        assertEquals(0, peek(LowerPage.MODULE_STATE_CHANGED_FLAG, 0, 0), "snapshot clears what it reports");
 
         ModuleSnapshot second = client.snapshot();
         assertTrue(second.alarms().stream().noneMatch(a -> a.name().equals("ModuleStateChanged")));
@@ -122,7 +127,7 @@ class XpoModuleClientTest {
 
         em.module().inject(new Fault.LaserFailure(java.util.Set.of(43)));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(3))
-            .until(() -> peek("FailureFlagTx", 5, 2) == 1);
+            .until(() -> peek(LaneStatusPage.FAILURE_FLAG_TX, 5, 2) == 1);
         FlagReading r = client.readFlags();
         assertTrue(r.alarms().stream().anyMatch(a -> a.name().equals("TxFailure") && a.lane() == 43
             && a.severity() == Severity.ALARM && a.source() == Alarm.Source.LANE), r.alarms().toString());
@@ -146,8 +151,8 @@ class XpoModuleClientTest {
     @Test
     void txDisableTurnsTheTransmittersOffAndOnAgain() {
         client.setTxDisabled(LaneSets.range(1, 8), true);
-        assertEquals(0xFF, peek("OutputDisableTx", 0, 0) | peek("OutputDisableTx", 0, 1) << 1
-            | peek("OutputDisableTx", 0, 7) << 7 | 0x7C);
+        assertEquals(0xFF, peek(LaneControlPage.OUTPUT_DISABLE_TX, 0, 0) | peek(LaneControlPage.OUTPUT_DISABLE_TX, 0, 1) << 1
+            | peek(LaneControlPage.OUTPUT_DISABLE_TX, 0, 7) << 7 | 0x7C);
         org.awaitility.Awaitility.await().until(() -> em.module().dataPathState(1) == DataPathState.INITIALIZED);
         assertEquals(DataPathState.ACTIVATED, em.module().dataPathState(9), "other banks keep their Tx");
         client.setTxDisabled(LaneSets.range(1, 8), false);
@@ -159,18 +164,18 @@ class XpoModuleClientTest {
     void masksAreSetByAlarmName() {
         BitSet lane3 = LaneSets.range(3, 3);
         client.setAlarmMasked("TxFailure", lane3, true);
-        assertEquals(1, peek("FailureMaskTx", 0, 2));
-        assertEquals(0, peek("FailureMaskTx", 0, 1));
+        assertEquals(1, peek(LaneControlPage.FAILURE_MASK_TX, 0, 2));
+        assertEquals(0, peek(LaneControlPage.FAILURE_MASK_TX, 0, 1));
         client.setAlarmMasked("TempHighWarning", null, true);
-        assertEquals(0b0100, peek("TempMasks", 0, 0));
+        assertEquals(0b0100, peek(LowerPage.TEMP_MASKS, 0, 0));
         client.setAlarmMasked("coolantflowlowalarm", null, true);
-        assertEquals(0b0010, peek("CoolantFlowMasks", 0, 0));
+        assertEquals(0b0010, peek(XpoPages.Monitor.COOLANT_FLOW.masks(), 0, 0));
         client.setAlarmMasked("Leak", null, true);
-        assertEquals(1, peek("LeakMask", 0, 0));
+        assertEquals(1, peek(XpoPages.LEAK_MASK, 0, 0));
         client.setAlarmMasked("TxFailure", lane3, false);
         client.setAlarmMasked("TempHighWarning", null, false);
-        assertEquals(0, peek("FailureMaskTx", 0, 2));
-        assertEquals(0, peek("TempMasks", 0, 0));
+        assertEquals(0, peek(LaneControlPage.FAILURE_MASK_TX, 0, 2));
+        assertEquals(0, peek(LowerPage.TEMP_MASKS, 0, 0));
         assertThrows(XpoException.InvalidRequest.class, () -> client.setAlarmMasked("NoSuchAlarm", null, true));
         assertThrows(XpoException.InvalidRequest.class, () -> client.setAlarmMasked("RxLos", null, true));
     }
@@ -184,7 +189,7 @@ class XpoModuleClientTest {
         client.snapshot();
         assertTrue(em.transport.readPin(Pin.INT_L), "IntL deasserted once the flags are read");
         em.module().inject(new Fault.LaserFailure(java.util.Set.of(3)));
-        org.awaitility.Awaitility.await().until(() -> peek("FailureFlagTx", 0, 2) == 1);
+        org.awaitility.Awaitility.await().until(() -> peek(LaneStatusPage.FAILURE_FLAG_TX, 0, 2) == 1);
         assertTrue(em.transport.readPin(Pin.INT_L), "masked: IntL stays high");
         assertTrue(client.readFlags().alarms().stream().anyMatch(a -> a.name().equals("TxFailure") && a.lane() == 3));
     }
@@ -219,7 +224,7 @@ class XpoModuleClientTest {
         org.awaitility.Awaitility.await().until(() -> em.module().moduleState() == ModuleState.LOW_PWR);
         client.setLowPower(false);
         assertEquals(ModuleState.READY, client.moduleState());
-        assertEquals(0, peek("LowPwrAllowRequestHW", 0, 0), "the pin no longer decides");
+        assertEquals(0, peek(LowerPage.LOW_PWR_ALLOW_REQUEST_HW, 0, 0), "the pin no longer decides");
     }
 
     @Test
