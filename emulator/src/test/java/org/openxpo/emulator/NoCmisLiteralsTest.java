@@ -32,6 +32,8 @@ class NoCmisLiteralsTest {
         new Allowed("scenario/Scenario.java", "major == 255 && minor == 255",
             "the version value 255.255 CMIS reserves for an invalid image (00h:39-40), not a register address"),
         new Allowed("http/ServerNames.java", "b > 255", "an IPv4 address byte in a Host header, not the CMIS window"),
+        new Allowed("link/ServerLimits.java", "new ServerLimits(256 * MIB, 256,",
+            "the link server's default memory budget (MiB) and connection limit, not the CMIS window"),
         new Allowed("module/ModuleConfig.java", "SMF_800GBASE_DR4, 4, 4, 0x11",
             "the lanes an application may start on (bits 0 and 4: lanes 1 and 5 of a bank), not page 11h"),
         new Allowed("module/StaticContent.java", "OPTICAL_CHARACTERISTICS, 0x10",
