@@ -77,6 +77,14 @@ final class CdbTestHost {
         return len == 0 ? new byte[0] : host.read(136, len);
     }
 
+    /** Runs {@code cmd}, which must succeed (status 01h), and returns its reply, which must be {@code length} bytes. */
+    byte[] successfulReply(int cmd, int length, byte... lpl) {
+        assertEquals(0x01, run(cmd, lpl), String.format("status of %04Xh", cmd));
+        byte[] r = reply();
+        assertEquals(length, r.length, String.format("reply length of %04Xh", cmd));
+        return r;
+    }
+
     int replyLength() {
         host.select(0x9F, 0);
         return host.readByte(134);
