@@ -64,10 +64,12 @@ final class CdbTestHost {
         return -1;
     }
 
-    /** Runs a command without parameters, expects success and returns its reply payload. */
-    byte[] runAndReply(int cmd) {
-        assertEquals(0x01, run(cmd), String.format("status of %04Xh", cmd));
-        return reply();
+    /** Runs a command with local payload {@code lpl}, expects success and returns its reply of {@code replyLength} bytes. */
+    byte[] runAndReply(int cmd, int replyLength, byte... lpl) {
+        assertEquals(0x01, run(cmd, lpl), String.format("status of %04Xh", cmd));
+        byte[] reply = reply();
+        assertEquals(replyLength, reply.length, String.format("reply length of %04Xh", cmd));
+        return reply;
     }
 
     /** The reply payload (RPLLength bytes from 136). */
@@ -75,14 +77,6 @@ final class CdbTestHost {
         host.select(0x9F, 0);
         int len = host.readByte(134);
         return len == 0 ? new byte[0] : host.read(136, len);
-    }
-
-    /** Runs {@code cmd}, which must succeed (status 01h), and returns its reply, which must be {@code length} bytes. */
-    byte[] successfulReply(int cmd, int length, byte... lpl) {
-        assertEquals(0x01, run(cmd, lpl), String.format("status of %04Xh", cmd));
-        byte[] r = reply();
-        assertEquals(length, r.length, String.format("reply length of %04Xh", cmd));
-        return r;
     }
 
     int replyLength() {

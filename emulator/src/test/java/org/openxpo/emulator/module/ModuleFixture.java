@@ -42,6 +42,12 @@ abstract class ModuleFixture {
 
     void advance(long ms) { clock.advanceMillis(ms); }
 
+    /** The IntL edges the module pushed so far, in order: true = asserted. */
+    List<Boolean> intLEdges() {
+        return events.stream().filter(e -> e instanceof TargetEvent.IntL).map(e -> ((TargetEvent.IntL) e).asserted())
+            .toList();
+    }
+
     /** Past MgmtInit, PwrUp and the default application's bring-up. */
     void bootToReady() {
         advance(2000);
