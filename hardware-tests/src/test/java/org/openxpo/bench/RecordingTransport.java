@@ -1,25 +1,21 @@
 package org.openxpo.bench;
 
+import org.openxpo.driver.transport.ForwardingTransport;
 import org.openxpo.driver.transport.Transport;
 import org.openxpo.emulator.link.BusTiming;
-import org.openxpo.protocol.connector.CccRequest;
-import org.openxpo.protocol.connector.CccResult;
+import org.openxpo.protocol.connector.ControlConnector;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
-import org.openxpo.protocol.connector.I3cDevice;
-import org.openxpo.protocol.connector.Pin;
-import org.openxpo.protocol.connector.TargetEvent;
 
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
 
 /**
  * A transport that passes everything through and counts what the driver put on the bus: transfers, bytes (each
  * message's address byte plus its data or read bytes, as {@code AccessStatistics} counts them) and bus clocks by
  * {@link BusTiming#transferClocks} — so "the driver's own bus time" uses the very formula of the bound.
  */
-final class RecordingTransport implements Transport {
+final class RecordingTransport implements ForwardingTransport {
     private final Transport inner;
     private final LongAdder requests = new LongAdder(), transfers = new LongAdder(), bytes = new LongAdder(),
         clocks = new LongAdder();
@@ -64,15 +60,10 @@ final class RecordingTransport implements Transport {
         return inner.i3c(messages);
     }
 
-    @Override public String describe() { return inner.describe(); }
-    @Override public int maxMessagesPerTransfer() { return inner.maxMessagesPerTransfer(); }
-    @Override public boolean supportsI3c() { return inner.supportsI3c(); }
-    @Override public boolean hasInterruptEvents() { return inner.hasInterruptEvents(); }
-    @Override public void onReconnect(Runnable action) { inner.onReconnect(action); }
-    @Override public CccResult ccc(CccRequest request) { return inner.ccc(request); }
-    @Override public List<I3cDevice> entdaa(int firstAddress) { return inner.entdaa(firstAddress); }
-    @Override public void writePin(Pin pin, boolean high) { inner.writePin(pin, high); }
-    @Override public boolean readPin(Pin pin) { return inner.readPin(pin); }
-    @Override public AutoCloseable subscribe(Consumer<TargetEvent> listener) { return inner.subscribe(listener); }
-    @Override public void close() { inner.close(); }
+    /** I3C batches run transfer by transfer through {@link #i3c}, so that each is recorded. */
+    @Override public List<List<I2cResult>> i3cBatch(List<List<I2cMessage>> batch) {
+        return ControlConnector.batch(batch, this::i3c);
+    }
+
+    @Override public Transport inner() { return inner; }
 }

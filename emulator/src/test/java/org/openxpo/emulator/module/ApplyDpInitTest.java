@@ -24,15 +24,14 @@ class ApplyDpInitTest extends ModuleFixture {
     static final int DEACTIVATED = 1, INIT = 2, ACTIVATED = 4, INITIALIZED = 7;
     static final int BYTE_26_DEFAULT = 0x40;
 
-    long dpInitMax, dpDeinitMax, txOnMax, verdictMax;
+    DataPathDurations advertised;
+    long verdictMax;
 
     void boot() {
         bootToReady();
-        dpInitMax = advertisedMillis(AdminPages.MAX_DURATION_DP_INIT);
-        dpDeinitMax = advertisedMillis(AdminPages.MAX_DURATION_DP_DEINIT);
-        txOnMax = advertisedMillis(AdminPages.MAX_DURATION_DP_TX_TURN_ON);
+        advertised = advertisedDataPathDurations();
         // xcvrd waits max(ModulePwrUp, DPDeinit) for ConfigSuccess
-        verdictMax = Math.max(advertisedMillis(AdminPages.MAX_DURATION_MODULE_PWR_UP), dpDeinitMax);
+        verdictMax = Math.max(advertisedMillis(AdminPages.MAX_DURATION_MODULE_PWR_UP), advertised.dpDeinit());
     }
 
     /** One DPConfigLane byte: AppSel, DataPathID (first lane index in the bank), ExplicitControl. */
@@ -45,12 +44,6 @@ class ApplyDpInitTest extends ModuleFixture {
         int[] c = new int[8];
         for (int i = 0; i < 8; i++) c[i] = cfg(appSel, i - i % lanesPerDataPath);
         return c;
-    }
-
-    static int[] all(int v) {
-        int[] a = new int[8];
-        Arrays.fill(a, v);
-        return a;
     }
 
     void write10h(int bank, int address, int... values) {
@@ -72,7 +65,13 @@ class ApplyDpInitTest extends ModuleFixture {
     void deactivate(int bank) {
         write10h(bank, 130, 0xFF);
         write10h(bank, 128, 0xFF);
-        millisUntil(() -> Arrays.equals(all(DEACTIVATED), states(bank)), dpDeinitMax, "DPDeactivated");
+        millisUntil(() -> Arrays.equals(all(DEACTIVATED), states(bank)), advertised.dpDeinit(), "DPDeactivated");
+    }
+
+    /** ApplyDPInit on every lane of {@code bank} is rejected, and nothing reaches the active control set. */
+    void assertApplyRejected(int bank) {
+        assertArrayEquals(all(REJECTED), apply(bank, 0xFF));
+        assertArrayEquals(all(0x10), acs(bank), "nothing provisioned");
     }
 
     /**
@@ -122,11 +121,11 @@ class ApplyDpInitTest extends ModuleFixture {
         write10h(bank, 128, 0xF0);                 // initialize the first 800G data path only
         assertArrayEquals(new int[] {INIT, INIT, INIT, INIT, 1, 1, 1, 1}, states(bank));
         assertEquals(0xF0, pending(bank), "cleared by DPInit for its own lanes only");
-        millisUntil(() -> states(bank)[0] == INITIALIZED, dpInitMax, "DPInitialized");
+        millisUntil(() -> states(bank)[0] == INITIALIZED, advertised.dpInit(), "DPInitialized");
         write10h(bank, 128, 0x00);
         assertEquals(0x00, pending(bank));
         write10h(bank, 130, 0x00);
-        millisUntil(() -> Arrays.equals(all(ACTIVATED), states(bank)), dpInitMax + txOnMax, "DPActivated");
+        millisUntil(() -> Arrays.equals(all(ACTIVATED), states(bank)), advertised.dpInit() + advertised.txOn(), "DPActivated");
         for (int b = 0; b < 8; b++) if (b != bank) assertArrayEquals(all(0x10), acs(b), "other banks untouched");
     }
 
@@ -155,7 +154,7 @@ class ApplyDpInitTest extends ModuleFixture {
         assertEquals(0, pending(6));
         write10h(6, 128, 0x00);
         write10h(6, 130, 0x00);
-        advance(dpInitMax + txOnMax + 100);
+        advance(advertised.dpInit() + advertised.txOn() + 100);
         assertArrayEquals(all(DEACTIVATED), states(6), "unused lanes report DPDeactivated");
         assertEquals(0, laneMask(LaneStatusPage.OUTPUT_STATUS_TX, 6), "no light on unused lanes");
     }
@@ -281,9 +280,8 @@ class ApplyDpInitTest extends ModuleFixture {
         host.write(26, BYTE_26_DEFAULT);
         assertEquals(2, host.moduleState(), "ModulePwrUp");
         stage(3, wholeBank(APP_200G, 1));
-        assertArrayEquals(all(REJECTED), apply(3, 0xFF));
+        assertApplyRejected(3);
         assertEquals(2, host.moduleState(), "still powering up when the verdict came");
-        assertArrayEquals(all(0x10), acs(3));
     }
 
     @Test
@@ -293,8 +291,7 @@ class ApplyDpInitTest extends ModuleFixture {
         stage(3, wholeBank(APP_200G, 1));
         host.write(26, BYTE_26_DEFAULT | 0x10);
         assertEquals(4, host.moduleState(), "ModulePwrDn");
-        assertArrayEquals(all(REJECTED), apply(3, 0xFF));
-        assertArrayEquals(all(0x10), acs(3));
+        assertApplyRejected(3);
     }
 
     @Test
@@ -303,8 +300,7 @@ class ApplyDpInitTest extends ModuleFixture {
         module.inject(new Fault.FirmwareFault());
         assertEquals(5, host.moduleState(), "ModuleFault");
         stage(3, wholeBank(APP_200G, 1));
-        assertArrayEquals(all(REJECTED), apply(3, 0xFF));
-        assertArrayEquals(all(0x10), acs(3));
+        assertApplyRejected(3);
     }
 
     @Test
@@ -336,7 +332,7 @@ class ApplyDpInitTest extends ModuleFixture {
         long t = millisUntil(() -> {
             for (int b = 0; b < 8; b++) if (!Arrays.equals(all(DEACTIVATED), states(b))) return false;
             return true;
-        }, dpDeinitMax, "DPDeactivated on every bank");
+        }, advertised.dpDeinit(), "DPDeactivated on every bank");
         assertTrue(t > 0);
         for (int b = 0; b < 8; b++) {
             release(b);
@@ -348,12 +344,12 @@ class ApplyDpInitTest extends ModuleFixture {
         millisUntil(() -> {
             for (int b = 0; b < 8; b++) if (!Arrays.equals(all(INITIALIZED), states(b))) return false;
             return true;
-        }, dpInitMax, "DPInitialized on every bank");
+        }, advertised.dpInit(), "DPInitialized on every bank");
         for (int b = 0; b < 8; b++) write10h(b, 130, 0x00);
         millisUntil(() -> {
             for (int b = 0; b < 8; b++) if (!Arrays.equals(all(ACTIVATED), states(b))) return false;
             return true;
-        }, txOnMax, "DPActivated on every bank");
+        }, advertised.txOn(), "DPActivated on every bank");
         for (int b = 0; b < 8; b++) {
             assertArrayEquals(wholeBank(appSel, lanesPerDataPath), acs(b), "ACS of bank " + b);
             assertEquals(0, pending(b));
@@ -374,14 +370,14 @@ class ApplyDpInitTest extends ModuleFixture {
             "DPInitialized");
         assertArrayEquals(new int[] {4, 4, 4, 4, 7, 7, 7, 7}, states(6));
         write10h(6, 130, 0x00);
-        advance(txOnMax);
+        advance(advertised.txOn());
 
         changeApplication(APP_200G, 1);
         // every lane is its own data path now
         write10h(1, 128, 0x04);
         assertArrayEquals(new int[] {4, 4, 3, 4, 4, 4, 4, 4}, states(1));
         write10h(1, 128, 0x00);
-        advance(dpDeinitMax + dpInitMax + txOnMax);
+        advance(advertised.dpDeinit() + advertised.dpInit() + advertised.txOn());
         assertArrayEquals(all(ACTIVATED), states(1));
 
         changeApplication(APP_1600G, 8);

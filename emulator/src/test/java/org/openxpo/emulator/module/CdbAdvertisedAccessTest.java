@@ -23,7 +23,7 @@ class CdbAdvertisedAccessTest {
         void page01hAndThe0041hReplyAdvertiseExtZero() {
             host.select(0x01, 0);
             assertEquals(0, host.readByte(164), "01h:164 CdbReadWriteLengthExt");
-            byte[] fw = new CdbTestHost(host, clock).runAndReply(0x0041);
+            byte[] fw = new CdbTestHost(host, clock).runAndReply(0x0041, 18);
             assertEquals(0, fw[4], "0041h ReadWriteLengthExt");
         }
 
@@ -51,7 +51,7 @@ class CdbAdvertisedAccessTest {
         void advertisesNoEplPagesAndTheEplPagesAreUnsupported() {
             host.select(0x01, 0);
             assertEquals(0x60, host.readByte(163), "1 instance, background mode, no EPL pages");
-            assertEquals(0x01, new CdbTestHost(host, clock).runAndReply(0x0041)[5], "0041h: LPL only");
+            assertEquals(0x01, new CdbTestHost(host, clock).runAndReply(0x0041, 18)[5], "0041h: LPL only");
             assertEquals(I2cResult.Status.ACK, host.write(126, 0, 0xA0).status());
             assertEquals(0, host.readByte(127), "selecting A0h reverts to page 00h, like any unsupported page");
         }
@@ -75,7 +75,7 @@ class CdbAdvertisedAccessTest {
         @Test
         void lplBlockWritesAreRefusedAsUnknown() {
             CdbTestHost cdb = new CdbTestHost(host, clock);
-            assertEquals(0x10, cdb.runAndReply(0x0041)[5], "0041h: EPL only");
+            assertEquals(0x10, cdb.runAndReply(0x0041, 18)[5], "0041h: EPL only");
             assertEquals(0x01, cdb.run(0x0101, CdbEngineTest.startPayload(CdbEngineTest.image(2, 0, 4096))));
             assertEquals(0x41, cdb.run(0x0103, CdbTestHost.u32(0), new byte[0]), "0103h on a module without LPL writes");
         }

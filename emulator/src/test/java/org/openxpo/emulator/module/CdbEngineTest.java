@@ -77,9 +77,7 @@ class CdbEngineTest extends ModuleFixture {
     @Test
     void queryStatusRepliesWithExactLengthNonZeroBytesAndLatchesCompletion() {
         clearAllFlags();
-        assertEquals(0x01, cdb.run(0x0000, (byte) 0, (byte) 0));
-        byte[] r = cdb.reply();
-        assertEquals(2, r.length);
+        byte[] r = cdb.runAndReply(0x0000, 2, (byte) 0, (byte) 0);
         assertNotEquals(0, r[0]);
         assertNotEquals(0, r[1]);
         assertNotEquals(0, cdb.replyCheck());
@@ -104,15 +102,11 @@ class CdbEngineTest extends ModuleFixture {
 
     @Test
     void featureRepliesHaveTheLengthsKernelsCheck() {
-        assertEquals(0x01, cdb.run(0x0040));
-        byte[] f = cdb.reply();
-        assertEquals(36, f.length);
+        byte[] f = cdb.runAndReply(0x0040, 36);
         assertEquals(1, f[2] & 1, "0000h supported");
         assertEquals(0x17, f[2] & 0x17, "0000h, 0001h, 0002h, 0004h bits");
         assertEquals(CdbEngine.MAX_COMPLETION_MS, ((f[34] & 0xFF) << 8) | (f[35] & 0xFF));
-        assertEquals(0x01, cdb.run(0x0041));
-        byte[] fw = cdb.reply();
-        assertEquals(18, fw.length);
+        byte[] fw = cdb.runAndReply(0x0041, 18);
         assertEquals(64, fw[2] & 0xFF, "StartCmdPayloadSize ≤ 112");
         assertEquals(15, fw[4] & 0xFF);
         assertEquals(0x11, fw[5] & 0xFF, "LPL and EPL writes");
@@ -120,9 +114,7 @@ class CdbEngineTest extends ModuleFixture {
 
     @Test
     void firmwareInfoAgreesWithThePageVersions() {
-        assertEquals(0x01, cdb.run(0x0100));
-        byte[] info = cdb.reply();
-        assertEquals(110, info.length);
+        byte[] info = cdb.runAndReply(0x0100, 110);
         assertEquals(0x03, info[0] & 0x0F, "A running and committed");
         assertEquals(0, info[0] & 0x40, "B valid");
         assertArrayEquals(activeVersion(), new int[] {info[2] & 0xFF, info[3] & 0xFF});

@@ -64,10 +64,12 @@ final class CdbTestHost {
         return -1;
     }
 
-    /** Runs a command without parameters, expects success and returns its reply payload. */
-    byte[] runAndReply(int cmd) {
-        assertEquals(0x01, run(cmd), String.format("status of %04Xh", cmd));
-        return reply();
+    /** Runs a command with local payload {@code lpl}, expects success and returns its reply of {@code replyLength} bytes. */
+    byte[] runAndReply(int cmd, int replyLength, byte... lpl) {
+        assertEquals(0x01, run(cmd, lpl), String.format("status of %04Xh", cmd));
+        byte[] reply = reply();
+        assertEquals(replyLength, reply.length, String.format("reply length of %04Xh", cmd));
+        return reply;
     }
 
     /** The reply payload (RPLLength bytes from 136). */

@@ -22,24 +22,15 @@ class DataPathStateMachineTest extends ModuleFixture {
         INITIALIZED = 7;
     static final int BYTE_26_DEFAULT = 0x40, BANK_BROADCAST = 0x80;
 
-    long dpInitMax, dpDeinitMax, txOnMax, txOffMax;
+    DataPathDurations advertised;
 
     /** Boots to ModuleReady with the default application active, and reads the advertised durations. */
     void bootAndReadDurations() {
         bootToReady();
-        dpInitMax = advertisedMillis(AdminPages.MAX_DURATION_DP_INIT);
-        dpDeinitMax = advertisedMillis(AdminPages.MAX_DURATION_DP_DEINIT);
-        txOnMax = advertisedMillis(AdminPages.MAX_DURATION_DP_TX_TURN_ON);
-        txOffMax = advertisedMillis(AdminPages.MAX_DURATION_DP_TX_TURN_OFF);
+        advertised = advertisedDataPathDurations();
     }
 
     int[] states(int bank) { return lanes(LaneStatusPage.DP_STATE, bank); }
-
-    static int[] all(int v) {
-        int[] a = new int[8];
-        Arrays.fill(a, v);
-        return a;
-    }
 
     boolean bankIn(int bank, int state) { return Arrays.equals(all(state), states(bank)); }
 
@@ -81,7 +72,7 @@ class DataPathStateMachineTest extends ModuleFixture {
         millisUntil(() -> host.moduleState() == 3, advertisedMillis(AdminPages.MAX_DURATION_MODULE_PWR_UP),
             "ModuleReady");
         for (int b = 0; b < 8; b++) assertBank(b, INIT, "DPInit starts at ModuleReady");
-        transition(0, ACTIVATED, dpInitMax + txOnMax, "DPInit + DPTxTurnOn");
+        transition(0, ACTIVATED, advertised.dpInit() + advertised.txOn(), "DPInit + DPTxTurnOn");
         for (int b = 0; b < 8; b++) {
             assertBank(b, ACTIVATED, "default application up");
             assertEquals(0xFF, laneMask(LaneStatusPage.OUTPUT_STATUS_TX, b), "bank " + b + " transmitting");
@@ -103,7 +94,7 @@ class DataPathStateMachineTest extends ModuleFixture {
         assertBank(bank, DEINIT, "DPDeinit set");
         assertEquals(0, laneMask(LaneStatusPage.OUTPUT_STATUS_TX, bank), "lasers off at once");
         assertEquals(0, laneMask(LaneStatusPage.DP_STATE_CHANGED_FLAG, bank), "no latch on the transient DPDeinit");
-        transition(bank, DEACTIVATED, dpDeinitMax, "DPDeinit");
+        transition(bank, DEACTIVATED, advertised.dpDeinit(), "DPDeinit");
         assertEquals(0xFF, laneMask(LaneStatusPage.DP_STATE_CHANGED_FLAG, bank), "latched on DPDeactivated");
         assertOtherBanks(bank, ACTIVATED);
 
@@ -111,7 +102,7 @@ class DataPathStateMachineTest extends ModuleFixture {
         write10h(bank, 130, 0xFF);
         write10h(bank, 128, 0x00);
         assertBank(bank, INIT, "DPDeinit cleared");
-        transition(bank, INITIALIZED, dpInitMax, "DPInit");
+        transition(bank, INITIALIZED, advertised.dpInit(), "DPInit");
         assertEquals(0xFF, laneMask(LaneStatusPage.DP_STATE_CHANGED_FLAG, bank), "latched on DPInitialized");
         advance(1000);
         assertBank(bank, INITIALIZED, "Tx disabled keeps the data path initialized");
@@ -121,14 +112,14 @@ class DataPathStateMachineTest extends ModuleFixture {
         // Tx enabled: DPTxTurnOn -> DPActivated
         write10h(bank, 130, 0x00);
         assertBank(bank, TX_TURN_ON, "Tx enabled");
-        transition(bank, ACTIVATED, txOnMax, "DPTxTurnOn");
+        transition(bank, ACTIVATED, advertised.txOn(), "DPTxTurnOn");
         assertEquals(0xFF, laneMask(LaneStatusPage.OUTPUT_STATUS_TX, bank));
         assertEquals(0xFF, laneMask(LaneStatusPage.DP_STATE_CHANGED_FLAG, bank), "latched on DPActivated");
 
         // Tx disabled: DPTxTurnOff -> DPInitialized
         write10h(bank, 130, 0xFF);
         assertBank(bank, TX_TURN_OFF, "Tx disabled");
-        transition(bank, INITIALIZED, txOffMax, "DPTxTurnOff");
+        transition(bank, INITIALIZED, advertised.txOff(), "DPTxTurnOff");
         assertEquals(0, laneMask(LaneStatusPage.OUTPUT_STATUS_TX, bank));
         assertOtherBanks(bank, ACTIVATED);
     }
@@ -139,7 +130,7 @@ class DataPathStateMachineTest extends ModuleFixture {
         bootAndReadDurations();
         int lane = bank % 8;                     // a different lane position on each bank
         write10h(bank, 130, 1 << lane);
-        advance(txOffMax);
+        advance(advertised.txOff());
         assertBank(bank, ACTIVATED, "the data path stays active while other lanes transmit");
         assertEquals(0xFF & ~(1 << lane), laneMask(LaneStatusPage.OUTPUT_STATUS_TX, bank),
             "only lane " + (8 * bank + lane + 1) + " dark");
@@ -153,23 +144,23 @@ class DataPathStateMachineTest extends ModuleFixture {
         bootAndReadDurations();
         write10h(4, 128, 0x08);
         assertBank(4, DEINIT, "the 1.6T data path spans the bank");
-        transition(4, DEACTIVATED, dpDeinitMax, "DPDeinit");
+        transition(4, DEACTIVATED, advertised.dpDeinit(), "DPDeinit");
         write10h(4, 128, 0x00);
-        transition(4, ACTIVATED, dpInitMax + txOnMax, "DPInit + DPTxTurnOn");
+        transition(4, ACTIVATED, advertised.dpInit() + advertised.txOn(), "DPInit + DPTxTurnOn");
     }
 
     @Test
     void dpDeinitDuringDpInitAbortsIt() {
         bootAndReadDurations();
         write10h(2, 128, 0xFF);
-        advance(dpDeinitMax);
+        advance(advertised.dpDeinit());
         write10h(2, 128, 0x00);
         assertBank(2, INIT, "re-initializing");
         advance(1);
         write10h(2, 128, 0xFF);
         assertBank(2, DEINIT, "deinit wins over a running DPInit");
-        transition(2, DEACTIVATED, dpDeinitMax, "DPDeinit");
-        advance(dpInitMax * 2);
+        transition(2, DEACTIVATED, advertised.dpDeinit(), "DPDeinit");
+        advance(advertised.dpInit() * 2);
         assertBank(2, DEACTIVATED, "the aborted DPInit does not complete later");
     }
 
@@ -179,19 +170,19 @@ class DataPathStateMachineTest extends ModuleFixture {
         bootAndReadDurations();
         int bank = 6;
         write10h(bank, 130, 0xFF);
-        advance(txOffMax);
+        advance(advertised.txOff());
         assertBank(bank, INITIALIZED, "Tx disabled");
         if (from == TX_TURN_ON) write10h(bank, 130, 0x00);
         if (from == TX_TURN_OFF) {
             write10h(bank, 130, 0x00);
-            advance(txOnMax);
+            advance(advertised.txOn());
             write10h(bank, 130, 0xFF);
         }
         assertBank(bank, from, "starting point");
         write10h(bank, 128, 0xFF);
         assertBank(bank, DEINIT, "DPDeinit wins");
-        transition(bank, DEACTIVATED, dpDeinitMax, "DPDeinit");
-        advance(txOnMax + txOffMax);
+        transition(bank, DEACTIVATED, advertised.dpDeinit(), "DPDeinit");
+        advance(advertised.txOn() + advertised.txOff());
         assertBank(bank, DEACTIVATED, "the interrupted Tx transition does not complete later");
         assertEquals(0, laneMask(LaneStatusPage.OUTPUT_STATUS_TX, bank));
     }
@@ -203,7 +194,7 @@ class DataPathStateMachineTest extends ModuleFixture {
         bootAndReadDurations();
         host.write(26, BYTE_26_DEFAULT | 0x10);
         for (int b = 0; b < 8; b++) assertBank(b, DEINIT, "module left Ready");
-        transition(7, DEACTIVATED, Math.min(dpDeinitMax, advertisedMillis(AdminPages.MAX_DURATION_MODULE_PWR_DN)),
+        transition(7, DEACTIVATED, Math.min(advertised.dpDeinit(), advertisedMillis(AdminPages.MAX_DURATION_MODULE_PWR_DN)),
             "DPDeinit");
         for (int b = 0; b < 8; b++) assertBank(b, DEACTIVATED, "low power");
         advance(1000);
@@ -212,7 +203,7 @@ class DataPathStateMachineTest extends ModuleFixture {
         host.write(26, BYTE_26_DEFAULT);
         millisUntil(() -> host.moduleState() == 3, advertisedMillis(AdminPages.MAX_DURATION_MODULE_PWR_UP),
             "ModuleReady");
-        transition(0, ACTIVATED, dpInitMax + txOnMax, "DPInit + DPTxTurnOn");
+        transition(0, ACTIVATED, advertised.dpInit() + advertised.txOn(), "DPInit + DPTxTurnOn");
         for (int b = 0; b < 8; b++) assertBank(b, ACTIVATED, "back up");
     }
 
@@ -226,7 +217,7 @@ class DataPathStateMachineTest extends ModuleFixture {
         assertTrue(cage.readPin(Pin.INT_L), "IntL released after reading every flag");
 
         write10h(bank, 128, 0xFF);
-        advance(dpDeinitMax);
+        advance(advertised.dpDeinit());
         assertFalse(cage.readPin(Pin.INT_L), "DPStateChangedFlag asserts IntL");
         if (bank < 4) assertEquals(1, host.readByte(4 + bank) & 1, "FlagsSummary bank " + bank);
         else assertEquals(1 << bank, host.readByte(13) & 0xF0, "XPO summary of banks 4-7 in 00h:13");
@@ -236,7 +227,7 @@ class DataPathStateMachineTest extends ModuleFixture {
         write10h(bank, 213, 0xFF);               // DPStateChangedMask
         write10h(bank, 232, 0xFF);               // OutputStatusChangedMaskRx: Rx comes up with the data path
         write10h(bank, 128, 0x00);
-        advance(dpInitMax + txOnMax);
+        advance(advertised.dpInit() + advertised.txOn());
         assertBank(bank, ACTIVATED, "back up");
         assertTrue(cage.readPin(Pin.INT_L), "masked flags do not assert IntL");
         assertEquals(1, host.get(LowerPage.INTERRUPT_DEASSERTED));
@@ -255,12 +246,12 @@ class DataPathStateMachineTest extends ModuleFixture {
             assertBank(b, DEINIT, "broadcast DPDeinit");
             assertEquals(0xFF, laneMask(LaneControlPage.DP_DEINIT_LANE, b), "written on bank " + b);
         }
-        transition(5, DEACTIVATED, dpDeinitMax, "DPDeinit");
+        transition(5, DEACTIVATED, advertised.dpDeinit(), "DPDeinit");
         for (int b = 0; b < 8; b++) assertBank(b, DEACTIVATED, "all deinitialized");
 
         host.write(26, BYTE_26_DEFAULT);
         write10h(5, 128, 0x00);
-        transition(5, ACTIVATED, dpInitMax + txOnMax, "DPInit + DPTxTurnOn");
+        transition(5, ACTIVATED, advertised.dpInit() + advertised.txOn(), "DPInit + DPTxTurnOn");
         assertOtherBanks(5, DEACTIVATED);
         for (int b = 0; b < 8; b++) if (b != 5) assertEquals(0xFF, laneMask(LaneControlPage.DP_DEINIT_LANE, b),
             "bank " + b);

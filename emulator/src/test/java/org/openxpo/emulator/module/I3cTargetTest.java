@@ -60,11 +60,6 @@ class I3cTargetTest extends ModuleFixture {
         return events.stream().filter(e -> e instanceof TargetEvent.Ibi).map(e -> (TargetEvent.Ibi) e).toList();
     }
 
-    List<Boolean> intLEdges() {
-        return events.stream().filter(e -> e instanceof TargetEvent.IntL).map(e -> ((TargetEvent.IntL) e).asserted())
-            .toList();
-    }
-
     /** Ready, flags read, one I3C target at {@link #DA}. */
     void addressed() {
         bootToReady();

@@ -23,11 +23,6 @@ class InterruptsTest extends ModuleFixture {
 
     boolean intLHigh() { return cage.readPin(Pin.INT_L); }
 
-    List<Boolean> intLEdges() {
-        return events.stream().filter(e -> e instanceof TargetEvent.IntL).map(e -> ((TargetEvent.IntL) e).asserted())
-            .toList();
-    }
-
     void quiet() {
         bootToReady();
         clearAllFlags();

@@ -6,9 +6,11 @@ import org.openxpo.emulator.Cage;
 import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.emulator.clock.VirtualClock;
 import org.openxpo.protocol.connector.TargetEvent;
+import org.openxpo.protocol.map.AdminPages;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.units.Codecs;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
@@ -39,6 +41,12 @@ abstract class ModuleFixture {
     void stop() { chassis.close(); }
 
     void advance(long ms) { clock.advanceMillis(ms); }
+
+    /** The IntL edges the module pushed so far, in order: true = asserted. */
+    List<Boolean> intLEdges() {
+        return events.stream().filter(e -> e instanceof TargetEvent.IntL).map(e -> ((TargetEvent.IntL) e).asserted())
+            .toList();
+    }
 
     /** Past MgmtInit, PwrUp and the default application's bring-up. */
     void bootToReady() {
@@ -76,6 +84,22 @@ abstract class ModuleFixture {
     /** The advertised upper bound of a 01h duration code field (e.g. MaxDurationDPInit), in ms. */
     long advertisedMillis(Field durationField) {
         return Codecs.durationMillis((int) host.get(durationField));
+    }
+
+    /** The data-path durations the module advertises in 01h:144 and 01h:168: upper bounds in ms. */
+    record DataPathDurations(long dpInit, long dpDeinit, long txOn, long txOff) {}
+
+    DataPathDurations advertisedDataPathDurations() {
+        return new DataPathDurations(advertisedMillis(AdminPages.MAX_DURATION_DP_INIT),
+            advertisedMillis(AdminPages.MAX_DURATION_DP_DEINIT), advertisedMillis(AdminPages.MAX_DURATION_DP_TX_TURN_ON),
+            advertisedMillis(AdminPages.MAX_DURATION_DP_TX_TURN_OFF));
+    }
+
+    /** The eight lanes of a bank all at {@code v}, as a per-lane field reads when the bank moves together. */
+    static int[] all(int v) {
+        int[] a = new int[8];
+        Arrays.fill(a, v);
+        return a;
     }
 
     /**

@@ -60,12 +60,6 @@ class ModuleStateMachineTest extends ModuleFixture {
         return out;
     }
 
-    List<Boolean> intLEdges() {
-        List<Boolean> out = new ArrayList<>();
-        for (TargetEvent e : events) if (e instanceof TargetEvent.IntL i) out.add(i.asserted());
-        return out;
-    }
-
     List<Boolean> powerGoodEdges() {
         List<Boolean> out = new ArrayList<>();
         for (TargetEvent e : events) if (e instanceof TargetEvent.PinLevel p && p.pin() == Pin.POWER_GOOD) out.add(p.high());

@@ -261,12 +261,26 @@ class PhysicsTest extends ModuleFixture {
         assertTrue(events.stream().noneMatch(e -> e instanceof TargetEvent.IntL i && i.asserted()), how + ": no IntL");
     }
 
+    /** The temperatures a cool-down starts from: the coolant inlet, the cold plate and the module's own. */
+    record Hot(double inlet, double plate, double module) {}
+
+    /** The temperatures of a module that must be more than {@code kelvin} above its coolant. */
+    Hot hotterThanTheCoolantBy(double kelvin, String why) {
+        Hot hot = new Hot(monitor(Monitor.COOLANT_INLET_TEMP), monitor(Monitor.COLD_PLATE_TEMP),
+            host.value(LowerPage.TEMP_MON_VALUE));
+        assertTrue(hot.module() > hot.inlet() + kelvin, why + ": " + hot.module() + " °C");
+        return hot;
+    }
+
     /** {@code back} is within the model's bound of the inlet after {@code holdMs} without firmware, and clearly cooler. */
-    void assertCooledDown(double before, double back, double inlet, double plate, long holdMs, double flow, String how) {
-        double bound = excessBound(before - inlet, plate - inlet, holdMs / 1000.0, Physics.LOW_POWER_W, flow);
+    void assertCooledDown(Hot before, double back, long holdMs, double flow, String how) {
+        double inlet = before.inlet();
+        double bound = excessBound(before.module() - inlet, before.plate() - inlet, holdMs / 1000.0, Physics.LOW_POWER_W,
+            flow);
         assertTrue(back < inlet + bound, "cooled to the coolant " + how + ": " + back + " °C, inlet " + inlet
-            + " °C, bound +" + bound + " K (before: " + before + " °C)");
-        assertTrue(back < before - 0.9 * (before - inlet), "clearly cooler than before: " + before + " -> " + back);
+            + " °C, bound +" + bound + " K (before: " + before.module() + " °C)");
+        assertTrue(back < before.module() - 0.9 * (before.module() - inlet),
+            "clearly cooler than before: " + before.module() + " -> " + back);
     }
 
     /** The module temperature of the firmware's first monitor update after MgmtInit (the reset cleared it to 0). */
@@ -282,9 +296,7 @@ class PhysicsTest extends ModuleFixture {
         double flow = 0.3 * NOMINAL_FLOW;
         module.inject(new Fault.CoolantFlow(0.3));
         advance(60_000);
-        double inlet = monitor(Monitor.COOLANT_INLET_TEMP), plate = monitor(Monitor.COLD_PLATE_TEMP);
-        double before = host.value(LowerPage.TEMP_MON_VALUE);
-        assertTrue(before > inlet + 35, "hot at 30 % flow: " + before + " °C");
+        Hot before = hotterThanTheCoolantBy(35, "hot at 30 % flow");
 
         events.clear();
         cage.writePin(Pin.POWER_ENABLE, false);
@@ -296,7 +308,7 @@ class PhysicsTest extends ModuleFixture {
         double back = firstModuleTemperatureAfterMgmtInit();
 
         assertEquals(1, host.moduleState(), "ModuleLowPwr");
-        assertCooledDown(before, back, inlet, plate, holdMs, flow, "while unpowered");
+        assertCooledDown(before, back, holdMs, flow, "while unpowered");
     }
 
     @Test
@@ -307,9 +319,7 @@ class PhysicsTest extends ModuleFixture {
         for (int k = 0; k < 120 && host.moduleState() != 5; k++) advance(500);
         assertEquals(5, host.moduleState(), "ModuleFault");
         assertEquals(32, host.get(LowerPage.MODULE_FAULT_CAUSE), "over-temperature");
-        double inlet = monitor(Monitor.COOLANT_INLET_TEMP), plate = monitor(Monitor.COLD_PLATE_TEMP);
-        double before = host.value(LowerPage.TEMP_MON_VALUE);
-        assertTrue(before > inlet + 40, "hot at the shutdown: " + before + " °C");
+        Hot before = hotterThanTheCoolantBy(40, "hot at the shutdown");
 
         events.clear();
         cage.writePin(Pin.RESET_L, false);
@@ -321,7 +331,7 @@ class PhysicsTest extends ModuleFixture {
         double back = firstModuleTemperatureAfterMgmtInit();
 
         assertEquals(1, host.moduleState(), "ModuleLowPwr: the reset ended the shutdown");
-        assertCooledDown(before, back, inlet, plate, holdMs, flow, "in reset, with the flow fault still on");
+        assertCooledDown(before, back, holdMs, flow, "in reset, with the flow fault still on");
     }
 
     // ------------------------------------------------------------------ noise

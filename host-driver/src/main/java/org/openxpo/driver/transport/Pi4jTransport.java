@@ -79,32 +79,35 @@ public final class Pi4jTransport implements Transport {
         try {
             this.device = context.create(I2C.newConfigBuilder(context).id("xpo-i2c-" + uri.bus() + "-" + uri.address())
                 .bus(uri.bus()).device(uri.address()).build());
-            output(uri, Pin.RESET_L, "resetL", DigitalState.HIGH);
-            output(uri, Pin.LP_MODE, "lpMode", DigitalState.LOW);
-            output(uri, Pin.POWER_ENABLE, "powerEnable", DigitalState.HIGH);
-            input(uri, Pin.INT_L, "intL");
-            input(uri, Pin.MOD_PRS_L, "modPrsL");
-            input(uri, Pin.POWER_GOOD, "powerGood");
+            output(uri, Pin.RESET_L, DigitalState.HIGH);
+            output(uri, Pin.LP_MODE, DigitalState.LOW);
+            output(uri, Pin.POWER_ENABLE, DigitalState.HIGH);
+            input(uri, Pin.INT_L);
+            input(uri, Pin.MOD_PRS_L);
+            input(uri, Pin.POWER_GOOD);
         } catch (com.pi4j.exception.Pi4JException e) {
             throw new XpoException.BusError("cannot open " + uri + ": " + rootMessage(e), e);
         }
     }
 
-    private void output(TargetUri uri, Pin pin, String option, DigitalState initial) {
-        int gpio = uri.gpio(option);
+    private void output(TargetUri uri, Pin pin, DigitalState initial) {
+        int gpio = uri.gpio(pin);
         if (gpio < 0) return;
-        outputs.put(pin, context.create(DigitalOutput.newConfigBuilder(context).id("xpo-" + option).address(gpio)
+        outputs.put(pin, context.create(DigitalOutput.newConfigBuilder(context).id(lineId(pin)).address(gpio)
             .initial(initial).shutdown(initial).build()));
     }
 
-    private void input(TargetUri uri, Pin pin, String option) {
-        int gpio = uri.gpio(option);
+    private void input(TargetUri uri, Pin pin) {
+        int gpio = uri.gpio(pin);
         if (gpio < 0) return;
-        DigitalInput in = context.create(DigitalInput.newConfigBuilder(context).id("xpo-" + option).address(gpio)
+        DigitalInput in = context.create(DigitalInput.newConfigBuilder(context).id(lineId(pin)).address(gpio)
             .pull(PullResistance.PULL_UP).debounce(1000L).build());
         in.addListener(e -> onPin(pin, e.state() == DigitalState.HIGH));
         inputs.put(pin, in);
     }
+
+    /** The Pi4J id of a pin's GPIO line: "xpo-resetL". */
+    private static String lineId(Pin pin) { return "xpo-" + TargetUri.gpioOption(pin); }
 
     private void onPin(Pin pin, boolean high) {
         long now = HostClock.system().nanoTime();
@@ -221,7 +224,7 @@ public final class Pi4jTransport implements Transport {
     public void writePin(Pin pin, boolean high) {
         if (!pin.hostDriven()) throw new XpoException.Unsupported(pin + " is driven by the module, not the host");
         DigitalOutput out = outputs.get(pin);
-        if (out == null) throw new XpoException.Unsupported(pin + " is not wired: add " + option(pin) + "=GPIO to the target");
+        if (out == null) throw new XpoException.Unsupported(pin + " is not wired: add " + TargetUri.gpioOption(pin) + "=GPIO to the target");
         boolean wasHigh = out.state() == DigitalState.HIGH;
         out.state(high ? DigitalState.HIGH : DigitalState.LOW);
         // GPIO brings no Reset event: report the level the host drove, so listeners (the access layer's page-select
@@ -234,23 +237,12 @@ public final class Pi4jTransport implements Transport {
         DigitalOutput out = outputs.get(pin);
         if (out != null) return out.state() == DigitalState.HIGH;
         DigitalInput in = inputs.get(pin);
-        if (in == null) throw new XpoException.Unsupported(pin + " is not wired: add " + option(pin) + "=GPIO to the target");
+        if (in == null) throw new XpoException.Unsupported(pin + " is not wired: add " + TargetUri.gpioOption(pin) + "=GPIO to the target");
         return in.state() == DigitalState.HIGH;
     }
 
     /** True when the pin has a GPIO line in this target. */
     public boolean wired(Pin pin) { return outputs.containsKey(pin) || inputs.containsKey(pin); }
-
-    private static String option(Pin pin) {
-        return switch (pin) {
-            case RESET_L -> "resetL";
-            case LP_MODE -> "lpMode";
-            case POWER_ENABLE -> "powerEnable";
-            case INT_L -> "intL";
-            case MOD_PRS_L -> "modPrsL";
-            case POWER_GOOD -> "powerGood";
-        };
-    }
 
     @Override
     public AutoCloseable subscribe(Consumer<TargetEvent> listener) {

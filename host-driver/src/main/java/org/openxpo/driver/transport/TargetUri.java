@@ -1,7 +1,10 @@
 package org.openxpo.driver.transport;
 
+import org.openxpo.protocol.connector.Pin;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,8 +25,7 @@ public record TargetUri(Kind kind, String host, int port, int cage, int bus, int
 
     public static final int DEFAULT_LINK_PORT = 9450;
     private static final Set<String> EMBEDDED_OPTIONS = Set.of("cage", "cages", "seed", "timing");
-    private static final Set<String> PI4J_OPTIONS = Set.of("resetL", "lpMode", "intL", "modPrsL", "powerEnable",
-        "powerGood", "chip");
+    private static final Set<String> PI4J_OPTIONS = pi4jOptions();
 
     public TargetUri {
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
@@ -135,6 +137,29 @@ public record TargetUri(Kind kind, String host, int port, int cage, int bus, int
     public int gpio(String pin) {
         String v = options.get(pin);
         return v == null ? -1 : Integer.parseInt(v);
+    }
+
+    /** GPIO line {@code pin} is wired to in a pi4j target, or -1 when not wired. */
+    public int gpio(Pin pin) { return gpio(gpioOption(pin)); }
+
+    /** The pi4j option that wires {@code pin} to a GPIO line ({@code resetL=17}). */
+    public static String gpioOption(Pin pin) {
+        return switch (pin) {
+            case RESET_L -> "resetL";
+            case LP_MODE -> "lpMode";
+            case POWER_ENABLE -> "powerEnable";
+            case INT_L -> "intL";
+            case MOD_PRS_L -> "modPrsL";
+            case POWER_GOOD -> "powerGood";
+        };
+    }
+
+    /** A GPIO line per pin, and the GPIO chip; in pin order, as the error for an unknown option lists them. */
+    private static Set<String> pi4jOptions() {
+        Set<String> out = new LinkedHashSet<>();
+        for (Pin pin : Pin.values()) out.add(gpioOption(pin));
+        out.add("chip");
+        return Collections.unmodifiableSet(out);
     }
 
     @Override

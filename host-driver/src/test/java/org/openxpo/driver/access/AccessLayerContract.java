@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openxpo.driver.XpoException;
+import org.openxpo.driver.transport.ForwardingTransport;
 import org.openxpo.driver.transport.Transport;
 import org.openxpo.emulator.Cage;
 import org.openxpo.emulator.EmulatedChassis;
@@ -363,17 +364,8 @@ abstract class AccessLayerContract {
     }
 
     /** {@code t} as a transport without IntL events (Pi4J without intL=). */
-    record NoInterruptEvents(Transport t) implements Transport {
-        @Override public String describe() { return t.describe(); }
-        @Override public int maxMessagesPerTransfer() { return t.maxMessagesPerTransfer(); }
+    record NoInterruptEvents(Transport inner) implements ForwardingTransport {
         @Override public boolean hasInterruptEvents() { return false; }
-        @Override public List<I2cResult> i2c(List<I2cMessage> m) { return t.i2c(m); }
-        @Override public List<List<I2cResult>> i2cBatch(List<List<I2cMessage>> b) { return t.i2cBatch(b); }
-        @Override public List<I2cResult> i3c(List<I2cMessage> m) { return t.i3c(m); }
-        @Override public org.openxpo.protocol.connector.CccResult ccc(org.openxpo.protocol.connector.CccRequest r) { return t.ccc(r); }
-        @Override public List<org.openxpo.protocol.connector.I3cDevice> entdaa(int a) { return t.entdaa(a); }
-        @Override public void writePin(Pin pin, boolean high) { t.writePin(pin, high); }
-        @Override public boolean readPin(Pin pin) { return t.readPin(pin); }
         @Override public AutoCloseable subscribe(java.util.function.Consumer<org.openxpo.protocol.connector.TargetEvent> l) { return () -> {}; }
         @Override public void close() {}
     }

@@ -5,9 +5,11 @@ import com.pi4j.context.Context;
 import org.openxpo.driver.XpoException;
 import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.driver.pi4j.ConnectorI2CProvider;
+import org.openxpo.driver.transport.ForwardingTransport;
 import org.openxpo.driver.transport.InProcessTransport;
 import org.openxpo.driver.transport.Pi4jTransport;
 import org.openxpo.driver.transport.TargetUri;
+import org.openxpo.driver.transport.Transport;
 import org.openxpo.driver.time.Poll;
 import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.emulator.clock.EmulatorClock;
@@ -18,13 +20,9 @@ import org.openxpo.emulator.fault.Fault;
 import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.protocol.cdb.CdbPage;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
-import org.openxpo.protocol.connector.CccRequest;
-import org.openxpo.protocol.connector.CccResult;
+import org.openxpo.protocol.connector.ControlConnector;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
-import org.openxpo.protocol.connector.I3cDevice;
-import org.openxpo.protocol.connector.Pin;
-import org.openxpo.protocol.connector.TargetEvent;
 import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.ModuleState;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +36,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.*;
@@ -139,11 +136,10 @@ class FirmwareUpdateTest {
      * A control connector whose CDB reply header reads (CdbReplyLength and CdbReplyCheckCode, 9Fh:134-135) come back
      * with a flipped check code: the bus and the module worked, the data did not.
      */
-    record CorruptCheckCodes(org.openxpo.protocol.connector.ControlConnector cage)
-        implements org.openxpo.protocol.connector.ControlConnector {
+    record CorruptCheckCodes(Transport inner) implements ForwardingTransport {
         @Override
         public List<I2cResult> i2c(List<I2cMessage> messages) {
-            List<I2cResult> r = cage.i2c(messages);
+            List<I2cResult> r = inner.i2c(messages);
             boolean replyHeader = messages.size() == 2 && !messages.get(0).read() && messages.get(0).data().length == 1
                 && (messages.get(0).data()[0] & 0xFF) == CdbPage.REPLY_LENGTH && messages.get(1).length() == 2;
             if (!replyHeader || !r.get(1).ok()) return r;
@@ -152,17 +148,16 @@ class FirmwareUpdateTest {
             return List.of(r.get(0), I2cResult.ack(header));
         }
 
-        @Override public List<I2cResult> i3c(List<I2cMessage> messages) { return cage.i3c(messages); }
-        @Override public CccResult ccc(CccRequest request) { return cage.ccc(request); }
-        @Override public List<I3cDevice> entdaa(int firstAddress) { return cage.entdaa(firstAddress); }
-        @Override public void writePin(Pin pin, boolean high) { cage.writePin(pin, high); }
-        @Override public boolean readPin(Pin pin) { return cage.readPin(pin); }
-        @Override public AutoCloseable subscribe(Consumer<TargetEvent> listener) { return cage.subscribe(listener); }
+        /** Batches go through {@link #i2c} too, so that the reply header of a batched read is corrupted as well. */
+        @Override
+        public List<List<I2cResult>> i2cBatch(List<List<I2cMessage>> transfers) {
+            return ControlConnector.batch(transfers, this::i2c);
+        }
     }
 
     @Test
     void aCorruptReplyIsABadReplyNotALinkFailure() {
-        var transport = new InProcessTransport(new CorruptCheckCodes(chassis.cage(1)), null, "cage 1, corrupting");
+        var transport = new CorruptCheckCodes(new InProcessTransport(chassis.cage(1), null, "cage 1, corrupting"));
         FirmwareUpdater updater = new FirmwareUpdater(new RegisterAccess(transport, RegisterAccess.RetryPolicy.DEFAULT, clock), clock);
         XpoException.BadReply e = assertThrows(XpoException.BadReply.class, updater::info);
         assertTrue(e.getMessage().contains("0100h reply check code"), e.getMessage());

@@ -6,15 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.openxpo.driver.module.EmulatedModule;
 import org.openxpo.driver.module.Severity;
 import org.openxpo.driver.module.XpoModuleClient;
+import org.openxpo.driver.transport.ForwardingTransport;
 import org.openxpo.driver.transport.Transport;
 import org.openxpo.emulator.fault.ActiveFault;
 import org.openxpo.emulator.fault.Fault;
 import org.openxpo.emulator.module.ModuleConfig;
-import org.openxpo.protocol.connector.CccRequest;
-import org.openxpo.protocol.connector.CccResult;
-import org.openxpo.protocol.connector.I2cMessage;
-import org.openxpo.protocol.connector.I2cResult;
-import org.openxpo.protocol.connector.I3cDevice;
 import org.openxpo.protocol.connector.Pin;
 import org.openxpo.protocol.connector.TargetEvent;
 import org.openxpo.protocol.types.ModuleState;
@@ -177,19 +173,9 @@ class ModuleMonitorTest {
     }
 
     /** A transport without interrupt events (like a Pi without IntL wired): the monitor must poll. */
-    static final class NoInterrupts implements Transport {
-        private final Transport t;
-
-        NoInterrupts(Transport t) { this.t = t; }
-
+    record NoInterrupts(Transport inner) implements ForwardingTransport {
         @Override public boolean hasInterruptEvents() { return false; }
-        @Override public String describe() { return "polled " + t.describe(); }
-        @Override public List<I2cResult> i2c(List<I2cMessage> m) { return t.i2c(m); }
-        @Override public List<I2cResult> i3c(List<I2cMessage> m) { return t.i3c(m); }
-        @Override public CccResult ccc(CccRequest r) { return t.ccc(r); }
-        @Override public List<I3cDevice> entdaa(int a) { return t.entdaa(a); }
-        @Override public void writePin(Pin p, boolean h) { t.writePin(p, h); }
-        @Override public boolean readPin(Pin p) { return t.readPin(p); }
+        @Override public String describe() { return "polled " + inner.describe(); }
         @Override public AutoCloseable subscribe(Consumer<TargetEvent> l) { return () -> { }; }
         @Override public void close() { }
     }

@@ -23,6 +23,19 @@ final class CdbBytes {
         }
     }
 
+    /** The U32 a payload of exactly those 4 bytes carries. */
+    static long onlyU32(byte[] b, String what) {
+        requireLength(b, 4, what);
+        return u32(b, 0);
+    }
+
+    /** A payload of the one U32 {@code v}. */
+    static byte[] ofU32(long v) {
+        byte[] b = new byte[4];
+        put32(b, 0, v);
+        return b;
+    }
+
     static int u16(byte[] b, int at) { return ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF); }
 
     static long u32(byte[] b, int at) {

@@ -15,14 +15,9 @@ public record PasswordPayload(long password) {
     /** False for passwords a host may not set (bit 31 set). */
     public boolean settableByHost() { return (password & MODULE_RANGE) == 0; }
 
-    public byte[] encode() {
-        byte[] b = new byte[LENGTH];
-        CdbBytes.put32(b, 0, password);
-        return b;
-    }
+    public byte[] encode() { return CdbBytes.ofU32(password); }
 
     public static PasswordPayload decode(byte[] b) {
-        CdbBytes.requireLength(b, LENGTH, "a password (0001h/0002h) payload");
-        return new PasswordPayload(CdbBytes.u32(b, 0));
+        return new PasswordPayload(CdbBytes.onlyU32(b, "a password (0001h/0002h) payload"));
     }
 }

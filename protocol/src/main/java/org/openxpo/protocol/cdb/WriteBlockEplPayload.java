@@ -11,14 +11,9 @@ public record WriteBlockEplPayload(long blockAddress) {
 
     public WriteBlockEplPayload { CdbBytes.checkU32(blockAddress, "BlockAddress"); }
 
-    public byte[] encode() {
-        byte[] b = new byte[LENGTH];
-        CdbBytes.put32(b, 0, blockAddress);
-        return b;
-    }
+    public byte[] encode() { return CdbBytes.ofU32(blockAddress); }
 
     public static WriteBlockEplPayload decode(byte[] b) {
-        CdbBytes.requireLength(b, LENGTH, "a Write Block EPL (0104h) payload");
-        return new WriteBlockEplPayload(CdbBytes.u32(b, 0));
+        return new WriteBlockEplPayload(CdbBytes.onlyU32(b, "a Write Block EPL (0104h) payload"));
     }
 }

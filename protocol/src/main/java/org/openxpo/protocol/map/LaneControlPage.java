@@ -59,43 +59,43 @@ public final class LaneControlPage {
     public static final Field OUTPUT_AMPLITUDE_TARGET_RX =
         PAGE.activeIn(LaneStatusPage.ACS_OUTPUT_AMPLITUDE_TARGET_RX).laneBits("OutputAmplitudeTargetRx", 170, 4, RW, COUNT, "SCS0: Rx output amplitude");
     public static final Field DP_STATE_CHANGED_MASK =
-        PAGE.maskOf(LaneStatusPage.DP_STATE_CHANGED_FLAG).laneBits("DPStateChangedMask", 213, 1, RW, BITS, "mask DPStateChangedFlag");
+        PAGE.mask(LaneStatusPage.DP_STATE_CHANGED_FLAG, "DPStateChangedMask", 213);
     public static final Field FAILURE_MASK_TX =
-        PAGE.maskOf(LaneStatusPage.FAILURE_FLAG_TX).laneBits("FailureMaskTx", 214, 1, RW, BITS, "mask FailureFlagTx");
+        PAGE.mask(LaneStatusPage.FAILURE_FLAG_TX, "FailureMaskTx", 214);
     public static final Field LOS_MASK_TX =
-        PAGE.maskOf(LaneStatusPage.LOS_FLAG_TX).laneBits("LosMaskTx", 215, 1, RW, BITS, "mask LosFlagTx");
+        PAGE.mask(LaneStatusPage.LOS_FLAG_TX, "LosMaskTx", 215);
     public static final Field CDR_LOL_MASK_TX =
-        PAGE.maskOf(LaneStatusPage.CDR_LOL_FLAG_TX).laneBits("CdrLolMaskTx", 216, 1, RW, BITS, "mask CdrLolFlagTx");
+        PAGE.mask(LaneStatusPage.CDR_LOL_FLAG_TX, "CdrLolMaskTx", 216);
     public static final Field ADAPTIVE_INPUT_EQ_FAIL_MASK_TX =
-        PAGE.maskOf(LaneStatusPage.ADAPTIVE_INPUT_EQ_FAIL_FLAG_TX).laneBits("AdaptiveInputEqFailMaskTx", 217, 1, RW, BITS, "mask AdaptiveInputEqFailFlagTx");
+        PAGE.mask(LaneStatusPage.ADAPTIVE_INPUT_EQ_FAIL_FLAG_TX, "AdaptiveInputEqFailMaskTx", 217);
     public static final Field TX_POWER_HIGH_ALARM_MASK =
-        PAGE.maskOf(LaneStatusPage.TX_POWER_HIGH_ALARM_FLAG).laneBits("TxPowerHighAlarmMask", 218, 1, RW, BITS, "mask TxPowerHighAlarmFlag");
+        PAGE.mask(LaneStatusPage.TX_POWER_HIGH_ALARM_FLAG, "TxPowerHighAlarmMask", 218);
     public static final Field TX_POWER_LOW_ALARM_MASK =
-        PAGE.maskOf(LaneStatusPage.TX_POWER_LOW_ALARM_FLAG).laneBits("TxPowerLowAlarmMask", 219, 1, RW, BITS, "mask TxPowerLowAlarmFlag");
+        PAGE.mask(LaneStatusPage.TX_POWER_LOW_ALARM_FLAG, "TxPowerLowAlarmMask", 219);
     public static final Field TX_POWER_HIGH_WARNING_MASK =
-        PAGE.maskOf(LaneStatusPage.TX_POWER_HIGH_WARNING_FLAG).laneBits("TxPowerHighWarningMask", 220, 1, RW, BITS, "mask TxPowerHighWarningFlag");
+        PAGE.mask(LaneStatusPage.TX_POWER_HIGH_WARNING_FLAG, "TxPowerHighWarningMask", 220);
     public static final Field TX_POWER_LOW_WARNING_MASK =
-        PAGE.maskOf(LaneStatusPage.TX_POWER_LOW_WARNING_FLAG).laneBits("TxPowerLowWarningMask", 221, 1, RW, BITS, "mask TxPowerLowWarningFlag");
+        PAGE.mask(LaneStatusPage.TX_POWER_LOW_WARNING_FLAG, "TxPowerLowWarningMask", 221);
     public static final Field TX_BIAS_HIGH_ALARM_MASK =
-        PAGE.maskOf(LaneStatusPage.TX_BIAS_HIGH_ALARM_FLAG).laneBits("TxBiasHighAlarmMask", 222, 1, RW, BITS, "mask TxBiasHighAlarmFlag");
+        PAGE.mask(LaneStatusPage.TX_BIAS_HIGH_ALARM_FLAG, "TxBiasHighAlarmMask", 222);
     public static final Field TX_BIAS_LOW_ALARM_MASK =
-        PAGE.maskOf(LaneStatusPage.TX_BIAS_LOW_ALARM_FLAG).laneBits("TxBiasLowAlarmMask", 223, 1, RW, BITS, "mask TxBiasLowAlarmFlag");
+        PAGE.mask(LaneStatusPage.TX_BIAS_LOW_ALARM_FLAG, "TxBiasLowAlarmMask", 223);
     public static final Field TX_BIAS_HIGH_WARNING_MASK =
-        PAGE.maskOf(LaneStatusPage.TX_BIAS_HIGH_WARNING_FLAG).laneBits("TxBiasHighWarningMask", 224, 1, RW, BITS, "mask TxBiasHighWarningFlag");
+        PAGE.mask(LaneStatusPage.TX_BIAS_HIGH_WARNING_FLAG, "TxBiasHighWarningMask", 224);
     public static final Field TX_BIAS_LOW_WARNING_MASK =
-        PAGE.maskOf(LaneStatusPage.TX_BIAS_LOW_WARNING_FLAG).laneBits("TxBiasLowWarningMask", 225, 1, RW, BITS, "mask TxBiasLowWarningFlag");
+        PAGE.mask(LaneStatusPage.TX_BIAS_LOW_WARNING_FLAG, "TxBiasLowWarningMask", 225);
     public static final Field LOS_MASK_RX =
-        PAGE.maskOf(LaneStatusPage.LOS_FLAG_RX).laneBits("LosMaskRx", 226, 1, RW, BITS, "mask LosFlagRx");
+        PAGE.mask(LaneStatusPage.LOS_FLAG_RX, "LosMaskRx", 226);
     public static final Field CDR_LOL_MASK_RX =
-        PAGE.maskOf(LaneStatusPage.CDR_LOL_FLAG_RX).laneBits("CdrLolMaskRx", 227, 1, RW, BITS, "mask CdrLolFlagRx");
+        PAGE.mask(LaneStatusPage.CDR_LOL_FLAG_RX, "CdrLolMaskRx", 227);
     public static final Field RX_POWER_HIGH_ALARM_MASK =
-        PAGE.maskOf(LaneStatusPage.RX_POWER_HIGH_ALARM_FLAG).laneBits("RxPowerHighAlarmMask", 228, 1, RW, BITS, "mask RxPowerHighAlarmFlag");
+        PAGE.mask(LaneStatusPage.RX_POWER_HIGH_ALARM_FLAG, "RxPowerHighAlarmMask", 228);
     public static final Field RX_POWER_LOW_ALARM_MASK =
-        PAGE.maskOf(LaneStatusPage.RX_POWER_LOW_ALARM_FLAG).laneBits("RxPowerLowAlarmMask", 229, 1, RW, BITS, "mask RxPowerLowAlarmFlag");
+        PAGE.mask(LaneStatusPage.RX_POWER_LOW_ALARM_FLAG, "RxPowerLowAlarmMask", 229);
     public static final Field RX_POWER_HIGH_WARNING_MASK =
-        PAGE.maskOf(LaneStatusPage.RX_POWER_HIGH_WARNING_FLAG).laneBits("RxPowerHighWarningMask", 230, 1, RW, BITS, "mask RxPowerHighWarningFlag");
+        PAGE.mask(LaneStatusPage.RX_POWER_HIGH_WARNING_FLAG, "RxPowerHighWarningMask", 230);
     public static final Field RX_POWER_LOW_WARNING_MASK =
-        PAGE.maskOf(LaneStatusPage.RX_POWER_LOW_WARNING_FLAG).laneBits("RxPowerLowWarningMask", 231, 1, RW, BITS, "mask RxPowerLowWarningFlag");
+        PAGE.mask(LaneStatusPage.RX_POWER_LOW_WARNING_FLAG, "RxPowerLowWarningMask", 231);
     public static final Field OUTPUT_STATUS_CHANGED_MASK_RX =
-        PAGE.maskOf(LaneStatusPage.OUTPUT_STATUS_CHANGED_FLAG_RX).laneBits("OutputStatusChangedMaskRx", 232, 1, RW, BITS, "mask OutputStatusChangedFlagRx");
+        PAGE.mask(LaneStatusPage.OUTPUT_STATUS_CHANGED_FLAG_RX, "OutputStatusChangedMaskRx", 232);
 }

@@ -94,27 +94,27 @@ public final class LowerPage {
     public static final Field SOFTWARE_RESET =
         PAGE.bit("SoftwareReset", 26, 3, WO_SC, "write 1: reset the module (reads 0)");
     public static final Field CDB_CMD_COMPLETE_MASK2 =
-        PAGE.maskOf(CDB_CMD_COMPLETE_FLAG2).bit("CdbCmdCompleteMask2", 31, 7, RW, "mask CdbCmdCompleteFlag2");
+        PAGE.mask(CDB_CMD_COMPLETE_FLAG2, "CdbCmdCompleteMask2", 31);
     public static final Field CDB_CMD_COMPLETE_MASK1 =
-        PAGE.maskOf(CDB_CMD_COMPLETE_FLAG1).bit("CdbCmdCompleteMask1", 31, 6, RW, "mask CdbCmdCompleteFlag1");
+        PAGE.mask(CDB_CMD_COMPLETE_FLAG1, "CdbCmdCompleteMask1", 31);
     public static final Field DATA_PATH_FIRMWARE_ERROR_MASK =
-        PAGE.maskOf(DATA_PATH_FIRMWARE_ERROR_FLAG).bit("DataPathFirmwareErrorMask", 31, 2, RW, "mask DataPathFirmwareErrorFlag");
+        PAGE.mask(DATA_PATH_FIRMWARE_ERROR_FLAG, "DataPathFirmwareErrorMask", 31);
     public static final Field MODULE_FIRMWARE_ERROR_MASK =
-        PAGE.maskOf(MODULE_FIRMWARE_ERROR_FLAG).bit("ModuleFirmwareErrorMask", 31, 1, RW, "mask ModuleFirmwareErrorFlag");
+        PAGE.mask(MODULE_FIRMWARE_ERROR_FLAG, "ModuleFirmwareErrorMask", 31);
     public static final Field MODULE_STATE_CHANGED_MASK =
-        PAGE.maskOf(MODULE_STATE_CHANGED_FLAG).bit("ModuleStateChangedMask", 31, 0, RW, "mask ModuleStateChangedFlag");
+        PAGE.mask(MODULE_STATE_CHANGED_FLAG, "ModuleStateChangedMask", 31);
     public static final Field VCC_MASKS =
-        PAGE.maskOf(VCC_FLAGS).bits("VccMasks", 32, 7, 4, RW, BITS, "masks for VccFlags");
+        PAGE.mask(VCC_FLAGS, "VccMasks", 32);
     public static final Field TEMP_MASKS =
-        PAGE.maskOf(TEMP_FLAGS).bits("TempMasks", 32, 3, 0, RW, BITS, "masks for TempFlags");
+        PAGE.mask(TEMP_FLAGS, "TempMasks", 32);
     public static final Field AUX2_MASKS =
-        PAGE.maskOf(AUX2_FLAGS).bits("Aux2Masks", 33, 7, 4, RW, BITS, "masks for Aux2Flags");
+        PAGE.mask(AUX2_FLAGS, "Aux2Masks", 33);
     public static final Field AUX1_MASKS =
-        PAGE.maskOf(AUX1_FLAGS).bits("Aux1Masks", 33, 3, 0, RW, BITS, "masks for Aux1Flags");
+        PAGE.mask(AUX1_FLAGS, "Aux1Masks", 33);
     public static final Field CUSTOM_MON_MASKS =
-        PAGE.maskOf(CUSTOM_MON_FLAGS).bits("CustomMonMasks", 34, 7, 4, RW, BITS, "masks for CustomMonFlags");
+        PAGE.mask(CUSTOM_MON_FLAGS, "CustomMonMasks", 34);
     public static final Field AUX3_MASKS =
-        PAGE.maskOf(AUX3_FLAGS).bits("Aux3Masks", 34, 3, 0, RW, BITS, "masks for Aux3Flags");
+        PAGE.mask(AUX3_FLAGS, "Aux3Masks", 34);
     public static final Field CDB_STATUS1 =
         PAGE.bytes("CdbStatus1", 37, 1, RO, CODE, "CDB instance 1: bit7 busy, bit6 failed, bits 5-0 result");
     public static final Field CDB_STATUS2 =

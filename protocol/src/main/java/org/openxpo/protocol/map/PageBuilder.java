@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * The small DSL the page declarations use: one line per field, in address order, each returning the {@link Field} it
  * declares so the page class keeps it as a constant. The builder records the fields in declaration order, and the
- * relations declared with them: a prefix ({@link #reset}, {@link #maskOf}, {@link #activeIn}) applies to the next
- * field declared.
+ * relations declared with them: a prefix ({@link #reset}, {@link #activeIn}) applies to the next field declared, and
+ * a mask ({@link #mask}) names its flag and takes the flag's shape.
  */
 final class PageBuilder {
     private final int page;
@@ -24,7 +24,6 @@ final class PageBuilder {
     private final Map<Field, Field> activeOfStaged = new LinkedHashMap<>();
     private final List<ThresholdSet> thresholdSets = new ArrayList<>();
     private long pendingReset;
-    private Field pendingFlag;
     private Field pendingActive;
 
     /** A page declaration; {@code banks} 0 for an unbanked page, else how many banks the module implements. */
@@ -44,11 +43,6 @@ final class PageBuilder {
         return this;
     }
 
-    /** The next field is the mask of latched flag {@code flag}: same shape, a set bit keeps the flag off IntL. */
-    PageBuilder maskOf(Field flag) {
-        pendingFlag = flag;
-        return this;
-    }
 
     /** The next field is a staged control (SCS0) that ApplyDPInit copies into the active-control-set field {@code active}. */
     PageBuilder activeIn(Field active) {
@@ -87,6 +81,17 @@ final class PageBuilder {
     }
 
     /**
+     * The mask of latched flag {@code flag}, at {@code offset}: the flag's bits (each lane's, for a per-lane flag),
+     * read-write, described by the flag's name; a set mask bit keeps the flag off IntL.
+     */
+    Field mask(Field flag, String name, int offset) {
+        String description = (flag.bitWidth() == 1 ? "mask " : "masks for ") + flag.name();
+        Field mask = add(name, offset, flag.bit(), flag.bitWidth(), flag.count(), Access.RW, Unit.BITS, description);
+        maskOfFlag.put(flag, mask);
+        return mask;
+    }
+
+    /**
      * The four thresholds of {@code monitored} (HighAlarm, LowAlarm, HighWarning, LowWarning, 2 bytes each, read-only)
      * named {@code monitor} + the kind.
      */
@@ -105,10 +110,8 @@ final class PageBuilder {
                       String description) {
         Field f = new Field(name, page, offset, bit, bitWidth, count, access, unit, pendingReset, description);
         fields.add(f);
-        if (pendingFlag != null) maskOfFlag.put(pendingFlag, f);
         if (pendingActive != null) activeOfStaged.put(f, pendingActive);
         pendingReset = 0;
-        pendingFlag = null;
         pendingActive = null;
         return f;
     }

@@ -112,16 +112,15 @@ public final class XpoPages {
     public static final Field LEAK_FLAG =
         TELEMETRY_PAGE.bit("LeakFlag", 165, 4, COR, "latched: coolant leak detected");
     private static final Map<Monitor, Field> MASKS = perMonitor(m ->
-        TELEMETRY_PAGE.maskOf(FLAGS.get(m)).bits(m.masksField(), m.flagOffset() - FLAGS_BASE + MASKS_BASE,
-            m.flagBit() + 3, m.flagBit(), RW, BITS, "masks for " + m.flagsField()));
+        TELEMETRY_PAGE.mask(FLAGS.get(m), m.masksField(), m.flagOffset() - FLAGS_BASE + MASKS_BASE));
     public static final Field POWER_GOOD_LOST_MASK =
-        TELEMETRY_PAGE.maskOf(POWER_GOOD_LOST_FLAG).bit("PowerGoodLostMask", 173, 7, RW, "mask PowerGoodLostFlag");
+        TELEMETRY_PAGE.mask(POWER_GOOD_LOST_FLAG, "PowerGoodLostMask", 173);
     public static final Field MATING_CYCLES_WARNING_MASK =
-        TELEMETRY_PAGE.maskOf(MATING_CYCLES_WARNING_FLAG).bit("MatingCyclesWarningMask", 173, 6, RW, "mask MatingCyclesWarningFlag");
+        TELEMETRY_PAGE.mask(MATING_CYCLES_WARNING_FLAG, "MatingCyclesWarningMask", 173);
     public static final Field LEAK_SENSOR_FAULT_MASK =
-        TELEMETRY_PAGE.maskOf(LEAK_SENSOR_FAULT_FLAG).bit("LeakSensorFaultMask", 173, 5, RW, "mask LeakSensorFaultFlag");
+        TELEMETRY_PAGE.mask(LEAK_SENSOR_FAULT_FLAG, "LeakSensorFaultMask", 173);
     public static final Field LEAK_MASK =
-        TELEMETRY_PAGE.maskOf(LEAK_FLAG).bit("LeakMask", 173, 4, RW, "mask LeakFlag");
+        TELEMETRY_PAGE.mask(LEAK_FLAG, "LeakMask", 173);
 
     // ------------------------------------------------------------------ B1h: thresholds
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.BitSet;
 
@@ -35,16 +37,16 @@ class LanesTest {
         assertTrue(e.getMessage().contains(expected), "'" + spec + "': " + e.getMessage());
     }
 
+    @ParameterizedTest(name = "lane {0} is bank {1}, index {2}")
+    @CsvSource({"1, 0, 0", "8, 0, 7", "9, 1, 0", "17, 2, 0", "64, 7, 7"})
+    void aLaneIsItsBankAndItsIndexInTheBank(int lane, int bank, int index) {
+        assertEquals(bank, Lanes.bankOf(lane));
+        assertEquals(index, Lanes.indexInBank(lane));
+        assertEquals(lane, Lanes.lane(bank, index));
+    }
+
     @Test
-    void bankArithmetic() {
-        assertEquals(0, Lanes.bankOf(1));
-        assertEquals(0, Lanes.bankOf(8));
-        assertEquals(1, Lanes.bankOf(9));
-        assertEquals(7, Lanes.bankOf(64));
-        assertEquals(0, Lanes.indexInBank(9));
-        assertEquals(7, Lanes.indexInBank(64));
-        assertEquals(17, Lanes.lane(2, 0));
-        assertEquals(64, Lanes.lane(7, 7));
+    void everyLaneRoundTripsAndLanesOutside1To64AreRefused() {
         for (int lane = 1; lane <= 64; lane++) {
             assertEquals(lane, Lanes.lane(Lanes.bankOf(lane), Lanes.indexInBank(lane)));
         }

@@ -5,82 +5,53 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The scaled CMIS and XPO encodings, checked against the raw values a host reads off the wire. */
 class UnitTest {
 
+    @ParameterizedTest(name = "{0}: raw {2} is {3}")
+    @CsvSource({
+        // temperature: signed 16 bits in 1/256 °C; one byte, signed, in °C
+        "CELSIUS, 16, 0xFF00, -1.0", "CELSIUS, 16, 0x1900, 25.0", "CELSIUS, 16, 0x0001, 0.00390625",
+        "CELSIUS, 16, 0x8000, -128.0", "CELSIUS_S8, 8, 0xFB, -5.0",
+        // supply voltage and optical power: unsigned 16 bits in 100 µV and 0.1 µW
+        "VOLTS_100UV, 16, 33000, 3.3", "VOLTS_100UV, 16, 0xFFFF, 6.5535",
+        "MILLIWATTS_01UW, 16, 10000, 1.0", "MILLIWATTS_01UW, 16, 0xFFFF, 6.5535",
+        // bias in 2 µA, CMIS max power in 0.25 W
+        "MILLIAMPS_2UA, 16, 1000, 2.0", "WATTS_025, 8, 0xFF, 63.75", "WATTS_025, 8, 60, 15.0",
+        // XPO: the 50 V rail in mV, its current in mA, its power in 10 mW, coolant flow in mL/min
+        "VOLTS_1MV, 16, 53000, 53.0", "VOLTS_1MV, 16, 48000, 48.0", "VOLTS_1MV, 16, 0xFFFF, 65.535",
+        "AMPS_1MA, 16, 8500, 8.5", "WATTS_10MW, 16, 40000, 400.0", "WATTS_10MW, 16, 0xFFFF, 655.35",
+        "LPM_1ML, 16, 500, 0.5", "LPM_1ML, 16, 350, 0.35"
+    })
+    void aRawValueDecodesToItsEngineeringValueAndBack(Unit unit, int bits, long raw, double value) {
+        assertEquals(value, unit.decode(raw, bits), 1e-12);
+        assertEquals(raw, unit.encode(value, bits));
+    }
+
+    @ParameterizedTest(name = "{0}: {2} saturates at raw {3}")
+    @CsvSource({
+        "CELSIUS, 16, 200, 0x7FFF", "CELSIUS, 16, -300, 0x8000", "CELSIUS, 16, Infinity, 0x7FFF",
+        "CELSIUS, 16, NaN, 0", "CELSIUS_S8, 8, 500, 0x7F", "VOLTS_100UV, 16, 7.0, 0xFFFF", "VOLTS_100UV, 16, -1.0, 0",
+        "MILLIWATTS_01UW, 16, 10.0, 0xFFFF", "WATTS_025, 8, 400, 0xFF", "VOLTS_1MV, 16, 80.0, 0xFFFF",
+        "WATTS_10MW, 16, 1000.0, 0xFFFF"
+    })
+    void aValueOutsideTheRawRangeSaturatesInsteadOfWrapping(Unit unit, int bits, double value, long raw) {
+        assertEquals(raw, unit.encode(value, bits));
+    }
+
     @Test
-    void temperatureIsSigned16In256thsOfADegree() {
-        assertEquals(-1.0, Unit.CELSIUS.decode(0xFF00, 16));
-        assertEquals(0xFF00, Unit.CELSIUS.encode(-1.0, 16));
-        assertEquals(25.0, Unit.CELSIUS.decode(0x1900, 16));
-        assertEquals(0x1900, Unit.CELSIUS.encode(25.0, 16));
+    void temperatureKeepsHalfDegreesAndTopsOutJustBelow128() {
         assertEquals(-40.5, Unit.CELSIUS.decode(Unit.CELSIUS.encode(-40.5, 16), 16));
-        assertEquals(1.0 / 256, Unit.CELSIUS.decode(0x0001, 16));
-        assertEquals(-128.0, Unit.CELSIUS.decode(0x8000, 16));
-    }
-
-    @Test
-    void temperatureSaturatesInsteadOfWrapping() {
-        assertEquals(0x7FFF, Unit.CELSIUS.encode(200, 16));
         assertEquals(127.996, Unit.CELSIUS.decode(0x7FFF, 16), 0.0005);
-        assertEquals(0x8000, Unit.CELSIUS.encode(-300, 16));
-        assertEquals(0x7FFF, Unit.CELSIUS.encode(Double.POSITIVE_INFINITY, 16));
-        assertEquals(0, Unit.CELSIUS.encode(Double.NaN, 16));
     }
 
     @Test
-    void signedByteTemperature() {
-        assertEquals(-5.0, Unit.CELSIUS_S8.decode(0xFB, 8));
-        assertEquals(0xFB, Unit.CELSIUS_S8.encode(-5, 8));
-        assertEquals(0x7F, Unit.CELSIUS_S8.encode(500, 8));
-    }
-
-    @Test
-    void supplyVoltageIsUnsigned16In100Microvolts() {
-        assertEquals(33000, Unit.VOLTS_100UV.encode(3.3, 16));
-        assertEquals(3.3, Unit.VOLTS_100UV.decode(33000, 16), 1e-12);
-        assertEquals(0xFFFF, Unit.VOLTS_100UV.encode(7.0, 16));
-        assertEquals(6.5535, Unit.VOLTS_100UV.decode(0xFFFF, 16), 1e-12);
-        assertEquals(0, Unit.VOLTS_100UV.encode(-1.0, 16));
-    }
-
-    @Test
-    void opticalPowerIsUnsigned16InTenthsOfAMicrowatt() {
-        assertEquals(10000, Unit.MILLIWATTS_01UW.encode(1.0, 16));
-        assertEquals(1.0, Unit.MILLIWATTS_01UW.decode(10000, 16), 1e-12);
+    void opticalPowerReadsInDbmAsHostsShowIt() {
         assertEquals(0.0, Codecs.milliwattsToDbm(Unit.MILLIWATTS_01UW.decode(10000, 16)), 1e-12);
-        assertEquals(0xFFFF, Unit.MILLIWATTS_01UW.encode(10.0, 16));
-        assertEquals(6.5535, Unit.MILLIWATTS_01UW.decode(0xFFFF, 16), 1e-12);
         assertEquals(Double.NEGATIVE_INFINITY, Codecs.milliwattsToDbm(Unit.MILLIWATTS_01UW.decode(0, 16)));
-    }
-
-    @Test
-    void biasAndMaxPowerScales() {
-        assertEquals(2.0, Unit.MILLIAMPS_2UA.decode(1000, 16), 1e-12);
-        assertEquals(1000, Unit.MILLIAMPS_2UA.encode(2.0, 16));
-        assertEquals(63.75, Unit.WATTS_025.decode(0xFF, 8));
-        assertEquals(0xFF, Unit.WATTS_025.encode(400, 8));
-        assertEquals(60, Unit.WATTS_025.encode(15.0, 8));
-    }
-
-    @Test
-    void xpoUnitsCoverThe50VoltRailAndCoolantFlow() {
-        assertEquals(53000, Unit.VOLTS_1MV.encode(53.0, 16));
-        assertEquals(48.0, Unit.VOLTS_1MV.decode(48000, 16), 1e-12);
-        assertEquals(0xFFFF, Unit.VOLTS_1MV.encode(80.0, 16));
-        assertEquals(65.535, Unit.VOLTS_1MV.decode(0xFFFF, 16), 1e-12);
-
-        assertEquals(8500, Unit.AMPS_1MA.encode(8.5, 16));
-        assertEquals(8.5, Unit.AMPS_1MA.decode(8500, 16), 1e-12);
-
-        assertEquals(40000, Unit.WATTS_10MW.encode(400.0, 16));
-        assertEquals(400.0, Unit.WATTS_10MW.decode(40000, 16), 1e-12);
-        assertEquals(655.35, Unit.WATTS_10MW.decode(0xFFFF, 16), 1e-12);
-        assertEquals(0xFFFF, Unit.WATTS_10MW.encode(1000.0, 16));
-
-        assertEquals(500, Unit.LPM_1ML.encode(0.5, 16));
-        assertEquals(0.35, Unit.LPM_1ML.decode(350, 16), 1e-12);
         assertEquals("L/min", Unit.LPM_1ML.symbol());
     }
 
