@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.openxpo.conformance.support.Host;
 import org.openxpo.conformance.support.Target;
+import org.openxpo.driver.transport.TargetUri;
 import org.openxpo.protocol.connector.Pin;
 
 /**
@@ -36,7 +37,7 @@ abstract class Checks {
 
     /** Skips the check (one line) when the target does not carry {@code pin}. */
     protected void assumeWired(Pin pin) {
-        Assumptions.assumeTrue(t.wired(pin), () -> "needs the " + pin + " pin: add " + option(pin)
+        Assumptions.assumeTrue(t.wired(pin), () -> "needs the " + pin + " pin: add " + TargetUri.gpioOption(pin)
             + "=GPIO to the pi4j target URI (see the wiring table in hardware-tests/README.md)");
     }
 
@@ -44,16 +45,5 @@ abstract class Checks {
     protected void assumeInterruptEvents() {
         assumeWired(Pin.INT_L);
         Assumptions.assumeTrue(t.interruptEvents(), "the transport delivers no IntL events");
-    }
-
-    static String option(Pin pin) {
-        return switch (pin) {
-            case RESET_L -> "resetL";
-            case LP_MODE -> "lpMode";
-            case POWER_ENABLE -> "powerEnable";
-            case INT_L -> "intL";
-            case MOD_PRS_L -> "modPrsL";
-            case POWER_GOOD -> "powerGood";
-        };
     }
 }

@@ -32,21 +32,12 @@ import static org.openxpo.protocol.map.LaneStatusPage.*;
  * wait DPInitialized; enable Tx, wait DPActivated. Each bank is written with whole-byte writes (one for DPDeinit and
  * Tx disable together, one for the 8 DPConfigLane bytes, one for ApplyDPInit).
  */
-final class DataPathSequencer {
+record DataPathSequencer(RegisterAccess access, Identity id, HostClock clock) {
     /** What ApplyDPInit made of the staged DPConfigLane: the active control set the footprint is read from. */
     private static final Field ACTIVE_DP_CONFIG = MemoryMap.xpo().activeOf(DP_CONFIG_LANE).orElseThrow();
 
-    private final RegisterAccess access;
-    private final Identity id;
-    private final Timeouts timeouts;
-    private final HostClock clock;
-
-    DataPathSequencer(RegisterAccess access, Identity id, HostClock clock) {
-        this.access = access;
-        this.id = id;
-        this.clock = clock;
-        this.timeouts = Timeouts.from(id.durations());
-    }
+    /** The waits the module advertises (01h durations). */
+    private Timeouts timeouts() { return Timeouts.from(id.durations()); }
 
     ApplyResult apply(ApplicationPlan plan) {
         long start = clock.nanoTime();
@@ -56,7 +47,7 @@ final class DataPathSequencer {
         BitSet affected = footprint.affected(), inUse = footprint.inUse();
 
         setControls(affected, true, true);
-        awaitDataPaths(affected, DataPathState.DEACTIVATED, timeouts.dpDeinit());
+        awaitDataPaths(affected, DataPathState.DEACTIVATED, timeouts().dpDeinit());
         if (!inUse.isEmpty()) {
             stage(inUse, lane -> 0);
             applyDpInit(inUse, false, "release (AppSel 0)");
@@ -65,9 +56,9 @@ final class DataPathSequencer {
         stage(lanes, lane -> new DpConfig(appSel, Lanes.indexInBank(plan.firstLaneOf(lane)), false).encode());
         applyDpInit(lanes, id.cmisMajor() >= 5, "AppSel " + appSel);
         setControls(lanes, false, true);
-        awaitDataPaths(lanes, DataPathState.INITIALIZED, timeouts.dpInit());
+        awaitDataPaths(lanes, DataPathState.INITIALIZED, timeouts().dpInit());
         setControls(lanes, false, false);
-        awaitDataPaths(lanes, DataPathState.ACTIVATED, timeouts.txTurnOn());
+        awaitDataPaths(lanes, DataPathState.ACTIVATED, timeouts().txTurnOn());
 
         BitSet released = (BitSet) affected.clone();
         released.andNot(lanes);
@@ -149,7 +140,7 @@ final class DataPathSequencer {
         String expected = "ConfigSuccess" + (requirePending ? " and DPInitPending" : "") + " on " + LaneSets.describe(lanes);
         Poll.until(expected, () -> configStatus(lanes, what),
                 m -> m.values().stream().allMatch(v -> v.status == ConfigStatus.SUCCESS && (v.pending || !requirePending)))
-            .within(timeouts.configVerdict()).describedBy(DataPathSequencer::describeConfig).await(clock);
+            .within(timeouts().configVerdict()).describedBy(DataPathSequencer::describeConfig).await(clock);
     }
 
     private record Verdict(ConfigStatus status, int code, boolean pending) {

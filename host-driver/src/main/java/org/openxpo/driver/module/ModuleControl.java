@@ -17,20 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.openxpo.protocol.map.LowerPage.*;
 
-/** Module-level controls: reset and low power, each followed by the wait a CMIS host does. */
-final class ModuleControl {
+/** Module-level controls: reset and low power, each followed by the wait a CMIS host does (on {@code clock}). */
+record ModuleControl(Transport transport, RegisterAccess access, HostClock clock) {
     /** ResetL held low this long: far above the CMIS minimum pulse (µs), still short for a person. */
     static final Duration RESET_PULSE = Duration.ofMillis(10);
-
-    private final Transport transport;
-    private final RegisterAccess access;
-    private final HostClock clock;
-
-    ModuleControl(Transport transport, RegisterAccess access, HostClock clock) {
-        this.transport = transport;
-        this.access = access;
-        this.clock = clock;
-    }
 
     /**
      * Resets, then waits until the module answers again and reports ModuleLowPwr or ModuleReady. The wait first needs

@@ -5,10 +5,10 @@ package org.openxpo.protocol.map;
  * LowWarning) and the order of a monitor's flag nibble (bit 0 high alarm … bit 3 low warning, e.g. TempFlags 00h:9.3-0).
  */
 public enum ThresholdKind {
-    HIGH_ALARM("HighAlarm", Bound.HIGH, Severity.ALARM),
-    LOW_ALARM("LowAlarm", Bound.LOW, Severity.ALARM),
-    HIGH_WARNING("HighWarning", Bound.HIGH, Severity.WARNING),
-    LOW_WARNING("LowWarning", Bound.LOW, Severity.WARNING);
+    HIGH_ALARM(Bound.HIGH, Severity.ALARM),
+    LOW_ALARM(Bound.LOW, Severity.ALARM),
+    HIGH_WARNING(Bound.HIGH, Severity.WARNING),
+    LOW_WARNING(Bound.LOW, Severity.WARNING);
 
     /** Which side of the normal range the threshold bounds. */
     public enum Bound { HIGH, LOW }
@@ -16,18 +16,13 @@ public enum ThresholdKind {
     /** How serious crossing it is. */
     public enum Severity { ALARM, WARNING }
 
-    private final String cmisName;
     private final Bound bound;
     private final Severity severity;
 
-    ThresholdKind(String cmisName, Bound bound, Severity severity) {
-        this.cmisName = cmisName;
-        this.bound = bound;
-        this.severity = severity;
-    }
+    ThresholdKind(Bound bound, Severity severity) { this.bound = bound; this.severity = severity; }
 
-    /** The suffix CMIS names give the threshold and its flag ("TempMonHighAlarm", "TxPowerHighAlarmFlag"). */
-    public String cmisName() { return cmisName; }
+    /** The suffix CMIS gives the threshold and its flag, bound then severity: "TempMonHighAlarm". */
+    public String cmisName() { return capitalized(bound().name()) + capitalized(severity().name()); }
 
     public Bound bound() { return bound; }
 
@@ -38,4 +33,8 @@ public enum ThresholdKind {
 
     /** Byte distance of this threshold from the monitor's first threshold (2 bytes each). */
     public int offsetInSet() { return 2 * ordinal(); }
+
+    private static String capitalized(String upper) {
+        return upper.charAt(0) + upper.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
 }
