@@ -439,8 +439,8 @@ public final class XpoModule {
             }
             case Fault.InputVoltage v -> checkPower("brown-out");
             case Fault.BrownOut b -> checkPower("brown-out");
-            case Fault.LaserFailure l -> { for (int bank = 0; bank < MemoryMap.BANKS; bank++) dataPaths.updateOutputs(bank); }
-            case Fault.RxLossOfSignal r -> { for (int bank = 0; bank < MemoryMap.BANKS; bank++) dataPaths.updateOutputs(bank); }
+            case Fault.LaserFailure l -> { for (int bank = 0; bank < Lanes.BANKS; bank++) dataPaths.updateOutputs(bank); }
+            case Fault.RxLossOfSignal r -> { for (int bank = 0; bank < Lanes.BANKS; bank++) dataPaths.updateOutputs(bank); }
             // the physics reads these on its next tick, the CDB engine at its next command
             case Fault.CdrLossOfLock x -> { }
             case Fault.OpticsDegradation x -> { }

@@ -6,9 +6,9 @@ import org.openxpo.emulator.clock.EmulatorClock;
 import org.openxpo.emulator.clock.VirtualClock;
 import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.emulator.module.XpoModule;
-import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.types.Lanes;
 import org.openxpo.protocol.types.ModuleState;
 
 import java.lang.management.ManagementFactory;
@@ -50,7 +50,7 @@ public final class EmulatorBenchmark {
             else Thread.sleep(1500);
             if (cage.module().moduleState() != ModuleState.READY) throw new IllegalStateException("module not ready");
             List<List<I2cMessage>> transfers = new ArrayList<>();
-            for (int bank = 0; bank < MemoryMap.BANKS; bank++) {
+            for (int bank = 0; bank < Lanes.BANKS; bank++) {
                 transfers.add(List.of(I2cMessage.write(0x50, (byte) 126, (byte) bank, (byte) 0x11),
                     I2cMessage.write(0x50, (byte) 128), I2cMessage.read(0x50, 128)));
             }

@@ -5,7 +5,6 @@ import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.emulator.clock.VirtualClock;
 import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.protocol.map.Field;
-import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.XpoPages;
 
 import java.io.IOException;
@@ -48,7 +47,7 @@ class ScenarioExamplesTest {
     @Test
     void coolantFlowDropDropsTheReportedFlowAndRecovers() {
         VirtualClock clock = new VirtualClock();
-        Field flow = MemoryMap.xpo().field(XpoPages.Monitor.COOLANT_FLOW.valueField());
+        Field flow = XpoPages.Monitor.COOLANT_FLOW.value();
         try (EmulatedChassis chassis = fastChassis(1, clock);
              ScenarioRunner runner = ScenarioRunner.start(chassis, Scenario.read(EXAMPLES.resolve("coolant-flow-drop.json")))) {
             advanceSeconds(clock, 29);

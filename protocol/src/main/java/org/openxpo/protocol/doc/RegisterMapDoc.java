@@ -4,6 +4,7 @@ import org.openxpo.protocol.map.Access;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.PageDef;
+import org.openxpo.protocol.types.Lanes;
 import org.openxpo.protocol.units.Codecs;
 import org.openxpo.protocol.units.Unit;
 
@@ -69,7 +70,7 @@ public final class RegisterMapDoc {
           .append("limits in `ManagementInterface`; lanes, banks and paddle cards in `Lanes`.\n\n")
           .append(String.format("The XPO management profile is CMIS 5.3 with %d host lanes in %d banks of %d lanes. "
               + "The map declares %d fields: %d on the lower page and %d on %d upper pages.\n\n",
-              MemoryMap.LANES, MemoryMap.BANKS, MemoryMap.LANES_PER_BANK, map.fields().size(), map.lowerFields().size(),
+              Lanes.COUNT, Lanes.BANKS, Lanes.PER_BANK, map.fields().size(), map.lowerFields().size(),
               map.fields().size() - map.lowerFields().size(), map.pages().size()));
     }
 
@@ -93,7 +94,7 @@ public final class RegisterMapDoc {
           .append("  Bytes no field declares are reserved: they read 0 and ignore writes.\n")
           .append(String.format("- **Banks**: a banked page exists once per bank; bank b carries host lanes 8b+1…8b+8 "
               + "(%d banks = lanes 1–%d). Write BankSelect and PageSelect together (one 2-byte write at 126); a new bank "
-              + "takes effect when PageSelect is written.\n", MemoryMap.BANKS, MemoryMap.LANES))
+              + "takes effect when PageSelect is written.\n", Lanes.BANKS, Lanes.COUNT))
           .append("- **Count** is empty for a single value; \"×8 lanes\" means one element per lane of the selected bank.\n")
           .append("- **Reset** is the value every element takes at reset; only non-zero values are shown.\n")
           .append("- **Units** (the Unit column shows the symbol and the encoding name):\n\n")
@@ -168,8 +169,8 @@ public final class RegisterMapDoc {
         if (p.banks() > 1) {
             StringJoiner banks = new StringJoiner(" · ", "Banks: ", "\n\n");
             for (int b = 0; b < p.banks(); b++) {
-                int first = b * MemoryMap.LANES_PER_BANK + 1;
-                banks.add("bank " + b + " = lanes " + first + "–" + (first + MemoryMap.LANES_PER_BANK - 1));
+                int first = b * Lanes.PER_BANK + 1;
+                banks.add("bank " + b + " = lanes " + first + "–" + (first + Lanes.PER_BANK - 1));
             }
             sb.append(banks);
         }
@@ -189,7 +190,7 @@ public final class RegisterMapDoc {
             boolean cdb = p.number() == 0x9F || (p.number() >= 0xA0 && p.number() <= 0xAF);
             return cdb ? "bank 0 only (CDB instance 1)" : "bank 0 only";
         }
-        return String.format("banked: banks 0–%d = lanes 1–%d", p.banks() - 1, p.banks() * MemoryMap.LANES_PER_BANK);
+        return String.format("banked: banks 0–%d = lanes 1–%d", p.banks() - 1, p.banks() * Lanes.PER_BANK);
     }
 
     private static void table(StringBuilder sb, List<Field> fields, boolean lanes) {
@@ -234,7 +235,7 @@ public final class RegisterMapDoc {
         String width = f.isBitField() ? f.bitWidth() + (f.bitWidth() == 1 ? " bit" : " bits")
             : f.bytesPerElement() + (f.bytesPerElement() == 1 ? " byte" : " bytes");
         // on a banked lane page, 8 elements are the 8 lanes of the selected bank
-        String what = lanes && f.count() == MemoryMap.LANES_PER_BANK ? " lanes" : "";
+        String what = lanes && f.count() == Lanes.PER_BANK ? " lanes" : "";
         return "×" + f.count() + what + " (" + width + " each)";
     }
 

@@ -1,6 +1,5 @@
 package org.openxpo.protocol.map;
 
-import org.openxpo.protocol.types.Lanes;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,10 +14,6 @@ import java.util.TreeMap;
  * fields. The emulator derives its access rules from it, the driver its addresses, the docs their tables.
  */
 public final class MemoryMap {
-    /** Banks of the lane pages: 8 banks × 8 lanes = 64 lanes (01h:142 BanksSupported = 3); see {@link Lanes}. */
-    public static final int BANKS = Lanes.BANKS;
-    public static final int LANES_PER_BANK = Lanes.PER_BANK;
-    public static final int LANES = Lanes.COUNT;
     public static final int PAGE_SIZE = 128;
 
     private static final MemoryMap XPO = new MemoryMap();

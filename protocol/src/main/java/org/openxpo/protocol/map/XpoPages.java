@@ -5,10 +5,8 @@ import static org.openxpo.protocol.units.Unit.*;
 
 import org.openxpo.protocol.units.Unit;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -57,14 +55,8 @@ public final class XpoPages {
         public Field masks() { return MASKS.get(this); }
         /** The four thresholds on B1h. */
         public ThresholdSet thresholds() { return THRESHOLD_SETS.get(this); }
-        /** Name of the live value field on B0h. */
-        public String valueField() { return fieldName; }
-        /** Name of the 4-bit latched flag field on B0h. */
-        public String flagsField() { return fieldName + "Flags"; }
-        /** Name of the 4-bit mask field on B0h. */
-        public String masksField() { return fieldName + "Masks"; }
-        /** Name prefix of the four thresholds on B1h (+HighAlarm, LowAlarm, HighWarning, LowWarning). */
-        public String thresholdPrefix() { return fieldName; }
+        /** The CMIS-style name of the value; its flags, masks and thresholds are declared with it as prefix. */
+        public String cmisName() { return fieldName; }
         public Unit unit() { return unit; }
         public String description() { return what; }
         /** True for the monitors that feed XpoPowerFlagsSummary (the rest feed the cooling summary). */
@@ -87,7 +79,7 @@ public final class XpoPages {
     // ------------------------------------------------------------------ B0h: telemetry
 
     private static final Map<Monitor, Field> VALUES = perMonitor(m ->
-        TELEMETRY_PAGE.bytes(m.valueField(), m.valueOffset(), 2, RO, m.unit(), m.description()));
+        TELEMETRY_PAGE.bytes(m.cmisName(), m.valueOffset(), 2, RO, m.unit(), m.description()));
     public static final Field LEAK_SENSOR_FAULT =
         TELEMETRY_PAGE.bit("LeakSensorFault", 150, 1, RO, "1 = the leak sensor itself has failed");
     public static final Field LEAK_DETECTED =
@@ -101,7 +93,7 @@ public final class XpoPages {
     public static final Field MAX_POWER_XPO =
         TELEMETRY_PAGE.bytes("MaxPowerXpo", 156, 2, RO, WATTS_10MW, "advertised maximum module power (the real figure behind 00h:201)");
     private static final Map<Monitor, Field> FLAGS = perMonitor(m ->
-        TELEMETRY_PAGE.bits(m.flagsField(), m.flagOffset(), m.flagBit() + 3, m.flagBit(), COR, BITS,
+        TELEMETRY_PAGE.bits(m.cmisName() + "Flags", m.flagOffset(), m.flagBit() + 3, m.flagBit(), COR, BITS,
             "latched " + m.description() + " flags: bit0 HA, bit1 LA, bit2 HW, bit3 LW"));
     public static final Field POWER_GOOD_LOST_FLAG =
         TELEMETRY_PAGE.bit("PowerGoodLostFlag", 165, 7, COR, "latched: the input left its operating range (brown-out)");
@@ -112,7 +104,7 @@ public final class XpoPages {
     public static final Field LEAK_FLAG =
         TELEMETRY_PAGE.bit("LeakFlag", 165, 4, COR, "latched: coolant leak detected");
     private static final Map<Monitor, Field> MASKS = perMonitor(m ->
-        TELEMETRY_PAGE.mask(FLAGS.get(m), m.masksField(), m.flagOffset() - FLAGS_BASE + MASKS_BASE));
+        TELEMETRY_PAGE.mask(FLAGS.get(m), m.cmisName() + "Masks", m.flagOffset() - FLAGS_BASE + MASKS_BASE));
     public static final Field POWER_GOOD_LOST_MASK =
         TELEMETRY_PAGE.mask(POWER_GOOD_LOST_FLAG, "PowerGoodLostMask", 173);
     public static final Field MATING_CYCLES_WARNING_MASK =
@@ -125,7 +117,7 @@ public final class XpoPages {
     // ------------------------------------------------------------------ B1h: thresholds
 
     private static final Map<Monitor, ThresholdSet> THRESHOLD_SETS = perMonitor(m ->
-        THRESHOLDS_PAGE.thresholds(m.thresholdPrefix(), m.thresholdOffset(), m.unit(), m.description(), VALUES.get(m)));
+        THRESHOLDS_PAGE.thresholds(m.cmisName(), m.thresholdOffset(), m.unit(), m.description(), VALUES.get(m)));
     public static final Field PAGE_CHECKSUM_B1H =
         THRESHOLDS_PAGE.bytes("PageChecksumB1h", 255, 1, RO, COUNT, "8-bit sum of bytes 128–254");
 
@@ -134,8 +126,4 @@ public final class XpoPages {
         for (Monitor m : Monitor.values()) out.put(m, declare.apply(m));
         return Collections.unmodifiableMap(out);
     }
-
-    /** The CMIS names of the four threshold kinds in page order ({@link ThresholdKind#cmisName()}). */
-    public static final List<String> THRESHOLD_KINDS =
-        Arrays.stream(ThresholdKind.values()).map(ThresholdKind::cmisName).toList();
 }

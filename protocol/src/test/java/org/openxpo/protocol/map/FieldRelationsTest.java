@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -84,7 +85,8 @@ class FieldRelationsTest {
 
     @Test
     void thresholdKindsCarryBoundSeverityAndTheirFlagNibbleBit() {
-        assertEquals(XpoPages.THRESHOLD_KINDS, List.of("HighAlarm", "LowAlarm", "HighWarning", "LowWarning"));
+        assertEquals(List.of("HighAlarm", "LowAlarm", "HighWarning", "LowWarning"),
+            Arrays.stream(ThresholdKind.values()).map(ThresholdKind::cmisName).toList());
         assertEquals(ThresholdKind.Bound.HIGH, ThresholdKind.HIGH_WARNING.bound());
         assertEquals(ThresholdKind.Severity.WARNING, ThresholdKind.LOW_WARNING.severity());
         assertEquals(ThresholdKind.Severity.ALARM, ThresholdKind.LOW_ALARM.severity());

@@ -1,5 +1,6 @@
 package org.openxpo.protocol.map;
 
+import org.openxpo.protocol.types.Lanes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -68,7 +69,7 @@ class MemoryMapTest {
 
     @Test
     void lanePagesHaveEightBanksOf64Lanes() {
-        assertEquals(64, MemoryMap.LANES);
+        assertEquals(64, Lanes.COUNT);
         for (int page : new int[] {0x10, 0x11}) {
             assertEquals(8, map.page(page).orElseThrow().banks());
             for (int bank = 0; bank < 8; bank++) assertTrue(map.supports(page, bank), page + "/" + bank);

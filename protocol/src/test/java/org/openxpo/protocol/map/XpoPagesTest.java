@@ -15,25 +15,25 @@ class XpoPagesTest {
     @Test
     void everyMonitorIsFullyDeclared() {
         for (Monitor m : Monitor.values()) {
-            Field value = map.field(m.valueField());
+            Field value = m.value();
             assertEquals(XpoPages.TELEMETRY, value.page(), m + " value");
             assertEquals(16, value.bitWidth(), m + " value");
             assertEquals(Access.RO, value.access(), m + " value");
             assertEquals(m.unit(), value.unit(), m + " value");
 
-            Field flags = map.field(m.flagsField());
+            Field flags = m.flags();
             assertEquals(XpoPages.TELEMETRY, flags.page());
             assertEquals(4, flags.bitWidth(), m + " flags are a CMIS nibble");
             assertEquals(Access.COR, flags.access());
 
-            Field masks = map.field(m.masksField());
+            Field masks = m.masks();
             assertEquals(XpoPages.TELEMETRY, masks.page());
             assertEquals(Access.RW, masks.access());
             assertEquals(flags.offset() + 8, masks.offset(), m + " mask byte sits 8 bytes after its flag byte");
             assertEquals(flags.bit(), masks.bit());
 
-            for (String kind : XpoPages.THRESHOLD_KINDS) {
-                Field t = map.field(m.thresholdPrefix() + kind);
+            for (ThresholdKind kind : ThresholdKind.values()) {
+                Field t = m.thresholds().get(kind);
                 assertEquals(XpoPages.THRESHOLDS, t.page(), t.name());
                 assertEquals(m.unit(), t.unit(), t.name());
                 assertEquals(16, t.bitWidth(), t.name());
