@@ -16,7 +16,7 @@ final class ControlCommands {
 
     private static String ms(long nanos) { return nanos / 1_000_000 + " ms"; }
 
-    @Command(name = "reset", mixinStandardHelpOptions = true, description = {
+    @Command(name = "reset", description = {
         "Reset the module and wait until it answers again.",
         "SoftwareReset (00h:26.3), then a wait for ModuleLowPwr or ModuleReady."})
     static final class Reset extends ModuleCommand {
@@ -32,7 +32,7 @@ final class ControlCommands {
         }
     }
 
-    @Command(name = "lpmode", mixinStandardHelpOptions = true, description = {
+    @Command(name = "lpmode", description = {
         "Request (on) or release (off) low power and wait for the module.",
         "'off' also stops the LPMode pin from holding the module in low power."})
     static final class LpMode extends ModuleCommand {
@@ -49,7 +49,7 @@ final class ControlCommands {
         }
     }
 
-    @Command(name = "apply", mixinStandardHelpOptions = true, description = {
+    @Command(name = "apply", description = {
         "Bring lanes up with an advertised application.",
         "CMIS data-path sequence: deinit, stage, ApplyDPInit, init, Tx on. Lanes of",
         "data paths that overlap the range and lie outside it are left unused."})
@@ -70,7 +70,7 @@ final class ControlCommands {
         }
     }
 
-    @Command(name = "tx", mixinStandardHelpOptions = true, description = {
+    @Command(name = "tx", description = {
         "Enable (on) or disable (off) the transmitters of lanes.", "Writes OutputDisableTx (10h:130)."})
     static final class Tx extends ModuleCommand {
         @Parameters(paramLabel = "on|off", description = "on or off")

@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 /** {@code xpoctl fw}: firmware information, update, run, commit, and building test images (docs/firmware.md). */
 @Command(name = "fw", description = "Firmware: info, update, run, commit, pack.",
     subcommands = {FirmwareCommands.Info.class, FirmwareCommands.Update.class, FirmwareCommands.Run.class,
-        FirmwareCommands.Commit.class, FirmwareCommands.Pack.class})
+        FirmwareCommands.Commit.class, FirmwareCommands.Pack.class, HelpCommand.class})
 final class FirmwareCommands implements Callable<Integer> {
     @ParentCommand
     XpoCtl root;

@@ -12,7 +12,7 @@ import java.io.PrintWriter;
 final class ReadCommands {
     private ReadCommands() {}
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = {"Identity, state, power, cooling, lanes and alarms of the module.",
+    @Command(name = "show", description = {"Identity, state, power, cooling, lanes and alarms of the module.",
         "Reads (and so clears) the latched flags, and reports every one it found."})
     static final class Show extends ModuleCommand {
         @Option(names = "--json", description = "JSON (schema openxpo.module/1, see docs/host-driver.md)")
@@ -26,7 +26,7 @@ final class ReadCommands {
         }
     }
 
-    @Command(name = "lanes", mixinStandardHelpOptions = true, description = {
+    @Command(name = "lanes", description = {
         "All lanes: state, AppSel, Tx/Rx power, bias, output status.",
         "Leaves the latched flags alone."})
     static final class Lanes extends ModuleCommand {
@@ -41,7 +41,7 @@ final class ReadCommands {
         }
     }
 
-    @Command(name = "thresholds", mixinStandardHelpOptions = true, description = "Alarm and warning thresholds (CMIS page 02h, XPO page B1h).")
+    @Command(name = "thresholds", description = "Alarm and warning thresholds (CMIS page 02h, XPO page B1h).")
     static final class Thresholds extends ModuleCommand {
         @Option(names = "--json", description = "JSON (schema openxpo.thresholds/1)")
         boolean json;
@@ -54,7 +54,7 @@ final class ReadCommands {
         }
     }
 
-    @Command(name = "alarms", mixinStandardHelpOptions = true, description = {"The latched flags as alarms, warnings and informational flags.",
+    @Command(name = "alarms", description = {"The latched flags as alarms, warnings and informational flags.",
         "Reads them as an interrupt handler does, which clears them."})
     static final class Alarms extends ModuleCommand {
         @Option(names = "--json", description = "JSON (schema openxpo.alarms/1)")

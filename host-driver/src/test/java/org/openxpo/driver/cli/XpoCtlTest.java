@@ -7,6 +7,7 @@ import org.openxpo.driver.XpoException;
 import org.openxpo.driver.json.XpoJson;
 import org.openxpo.driver.module.ConfigRejectedException;
 import org.openxpo.driver.module.EmulatedModule;
+import org.openxpo.driver.module.ResetMethod;
 import org.openxpo.driver.module.XpoModuleClient;
 import org.openxpo.driver.monitor.EventLogAccess;
 import org.openxpo.driver.pi4j.ConnectorI2CProvider;
@@ -181,6 +182,35 @@ class XpoCtlTest {
             "one line for the 64 lanes of one reading: " + text.out());
         assertFits80Columns(text.out());
         assertOneLineError(CliRun.run("--target", FAST, "monitor", "--interval", "soon"), 2, "not a duration");
+    }
+
+    static long snapshotLines(String out) { return out.lines().filter(l -> l.contains("snapshot ")).count(); }
+
+    @Test
+    void monitorWithoutCountRunsUntilInterrupted() throws Exception {
+        CliInBackground monitor = CliInBackground.start("--target", FAST, "monitor", "--interval", "50ms");
+        await().atMost(Duration.ofSeconds(15)).until(() -> snapshotLines(monitor.out()) >= 5 || !monitor.running());
+        assertTrue(monitor.running(), "still watching after 5 status lines:\n" + monitor.out());
+        CliRun r = monitor.stop();
+        assertEquals(0, r.code(), r.toString());
+        assertFalse(r.out().contains("link"), "stopping is not a link failure: " + r.out());
+    }
+
+    @Test
+    void monitorGroupsTheAlarmsAResetClearsAsItGroupsRaisedOnes() throws Exception {
+        try (EmulatedModule em = EmulatedModule.ready(); XpoModuleClient host = em.client()) {
+            CliInBackground monitor = CliInBackground.start(t -> em.transport, "monitor", "--interval", "200ms");
+            em.module().inject(new Fault.LaserFailure(Set.of(1, 2, 3, 4, 5, 6, 7, 8)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> monitor.out().lines()
+                .anyMatch(l -> l.contains(" alarm ") && l.contains("TxFailure") && l.endsWith("lanes 1-8")));
+            host.reset(ResetMethod.SOFTWARE);   // the monitor clears every active alarm at once, the fault raises them again
+            await().atMost(Duration.ofSeconds(10)).until(() -> monitor.out().lines()
+                .filter(l -> l.contains("TxFailure") && !l.contains("cleared")).count() >= 2);
+            CliRun r = monitor.stop();
+            List<String> cleared = r.out().lines().filter(l -> l.contains("cleared") && l.contains("TxFailure")).toList();
+            assertEquals(1, cleared.size(), r.out());
+            assertTrue(cleared.getFirst().endsWith("lanes 1-8"), r.out());
+        }
     }
 
     @Test
