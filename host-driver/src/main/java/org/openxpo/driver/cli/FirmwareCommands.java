@@ -96,6 +96,10 @@ final class FirmwareCommands implements Callable<Integer> {
         @Option(names = "--lpl", description = "use LPL block writes even where EPL is available")
         boolean lpl;
 
+        @Option(names = "--vendor-image", description = "FILE is another maker's image: send it as it is, without "
+            + "checking it as an XPO image (XPOF header)")
+        boolean vendorImage;
+
         private byte[] image;
         private Long pw;
 
@@ -106,12 +110,21 @@ final class FirmwareCommands implements Callable<Integer> {
             } catch (IOException e) {
                 throw new XpoException.InvalidRequest("cannot read " + file + ": " + e.getMessage());
             }
+            if (!vendorImage) {
+                try {
+                    FirmwareImageFormat.checkHeader(image);
+                } catch (IllegalArgumentException e) {
+                    throw new XpoException.InvalidRequest(file + ": " + e.getMessage()
+                        + " (nothing was sent; another maker's image needs --vendor-image)");
+                }
+            }
             if (password != null) pw = parsePassword(password);
         }
 
         @Override
         void run(Session s, PrintWriter out) {
-            Progress bar = new Progress(out, System.console() != null);
+            DownloadProgress bar = new DownloadProgress(spec.commandLine().getErr(), System.console() != null,
+                s.client.clock());
             FirmwareUpdater.UpdateOptions o = FirmwareUpdater.UpdateOptions.DEFAULT.withCommit(!noCommit)
                 .withPassword(pw).withEpl(!lpl);
             long start = s.client.clock().nanoTime();
@@ -130,36 +143,6 @@ final class FirmwareCommands implements Callable<Integer> {
             } catch (NumberFormatException e) {
                 throw new XpoException.InvalidRequest("password '" + text + "' is not a 32-bit number");
             }
-        }
-    }
-
-    /** A progress bar on a terminal; plain lines every 10 % otherwise. */
-    static final class Progress {
-        private final PrintWriter out;
-        private final boolean tty;
-        private int lastTenth = -1;
-        private String lastPhase = "";
-
-        Progress(PrintWriter out, boolean tty) {
-            this.out = out;
-            this.tty = tty;
-        }
-
-        void show(FirmwareUpdater.Progress p) {
-            int pct = p.total() == 0 ? 100 : (int) (100 * p.done() / p.total());
-            if (tty) {
-                int filled = pct * 40 / 100;
-                out.printf("\r%-8s [%s%s] %3d%%", p.phase(), "#".repeat(filled), ".".repeat(40 - filled), pct);
-                out.flush();
-            } else if (!p.phase().equals("write") || pct / 10 != lastTenth || !p.phase().equals(lastPhase)) {
-                out.printf("%s %d%% (%d/%d bytes)%n", p.phase(), pct, p.done(), p.total());
-                lastTenth = pct / 10;
-            }
-            lastPhase = p.phase();
-        }
-
-        void done() {
-            if (tty) out.println();
         }
     }
 
