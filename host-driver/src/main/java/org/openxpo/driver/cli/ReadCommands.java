@@ -4,6 +4,7 @@ import org.openxpo.driver.json.XpoJson;
 import org.openxpo.driver.module.FlagReading;
 import org.openxpo.driver.module.ModuleSnapshot;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -18,10 +19,16 @@ final class ReadCommands {
         @Option(names = "--json", description = "JSON (schema openxpo.module/1, see docs/host-driver.md)")
         boolean json;
 
+        @Mixin
+        JsonStyle style;
+
+        @Override
+        void validate() { style.check(json); }
+
         @Override
         void run(Session s, PrintWriter out) {
             ModuleSnapshot snap = s.client.snapshot();
-            if (json) out.println(XpoJson.pretty(XpoJson.module(s.target, s.client.identity(), snap)));
+            if (json) out.println(style.write(XpoJson.module(s.target, s.client.identity(), snap)));
             else out.print(ShowView.render(s.target, s.client.identity(), snap));
         }
     }
@@ -33,10 +40,16 @@ final class ReadCommands {
         @Option(names = "--json", description = "JSON (schema openxpo.lanes/1)")
         boolean json;
 
+        @Mixin
+        JsonStyle style;
+
+        @Override
+        void validate() { style.check(json); }
+
         @Override
         void run(Session s, PrintWriter out) {
             ModuleSnapshot snap = s.client.status();
-            if (json) out.println(XpoJson.pretty(XpoJson.lanes(s.target, snap)));
+            if (json) out.println(style.write(XpoJson.lanes(s.target, snap)));
             else out.print(TableViews.lanes(snap));
         }
     }
@@ -46,10 +59,16 @@ final class ReadCommands {
         @Option(names = "--json", description = "JSON (schema openxpo.thresholds/1)")
         boolean json;
 
+        @Mixin
+        JsonStyle style;
+
+        @Override
+        void validate() { style.check(json); }
+
         @Override
         void run(Session s, PrintWriter out) {
             var t = s.client.thresholds();
-            if (json) out.println(XpoJson.pretty(XpoJson.thresholds(s.target, t)));
+            if (json) out.println(style.write(XpoJson.thresholds(s.target, t)));
             else out.print(TableViews.thresholds(t));
         }
     }
@@ -60,10 +79,16 @@ final class ReadCommands {
         @Option(names = "--json", description = "JSON (schema openxpo.alarms/1)")
         boolean json;
 
+        @Mixin
+        JsonStyle style;
+
+        @Override
+        void validate() { style.check(json); }
+
         @Override
         void run(Session s, PrintWriter out) {
             FlagReading r = s.client.readFlags();
-            if (json) out.println(XpoJson.pretty(XpoJson.alarms(s.target, r.time(), r.moduleState(), r.alarms())));
+            if (json) out.println(style.write(XpoJson.alarms(s.target, r.time(), r.moduleState(), r.alarms())));
             else out.print(TableViews.alarms(r.moduleState(), r.faultDescription(), r.alarms()));
         }
     }

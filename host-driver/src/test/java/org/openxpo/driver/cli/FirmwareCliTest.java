@@ -68,9 +68,12 @@ class FirmwareCliTest {
         assertEquals(0, fw("update", "--no-commit", "--lpl", pack("3.0", 3_000).toString()).code());
         CliRun info = fw("info");
         assertTrue(info.out().matches("(?s).*A\\s+1\\.0.*yes.*"), "A still committed: " + info.out());
-        CliRun commit = fw("commit");
+        CliRun commit = fw("commit", "--json", "--compact");
         assertEquals(0, commit.code(), commit::toString);
-        assertTrue(commit.out().contains("committed 3.0"), commit.out());
+        assertEquals(1, commit.out().lines().count(), commit.out());
+        var doc = XpoJson.mapper().readTree(commit.out());
+        assertEquals("openxpo.firmware/1", doc.get("schema").asString());
+        assertEquals("3.0", doc.get("committed").asString());
     }
 
     @Test

@@ -234,6 +234,50 @@ class XpoCtlTest {
         assertOneLineError(CliRun.run("--target", FAST, "lpmode", "maybe"), 2, "on|off");
     }
 
+    static List<Integer> ints(JsonNode array) {
+        List<Integer> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asInt()));
+        return out;
+    }
+
+    @Test
+    void controlsReportTheirResultAsJson() {
+        try (EmulatedModule em = EmulatedModule.ready()) {
+            JsonNode apply = json(CliRun.run(t -> em.transport, "apply", "--app", "2", "--lanes", "1-4", "--json"));
+            assertEquals("openxpo.control/1", apply.get("schema").asString());
+            assertEquals("apply", apply.get("command").asString());
+            assertEquals(2, apply.get("appSel").asInt());
+            assertEquals("800GAUI-4 / 800GBASE-DR4", apply.get("application").asString());
+            assertEquals(List.of(1, 2, 3, 4), ints(apply.get("lanes")));
+            assertEquals(List.of(5, 6, 7, 8), ints(apply.get("released")));
+            assertTrue(apply.get("tookMs").isNumber());
+
+            JsonNode tx = json(CliRun.run(t -> em.transport, "tx", "off", "--lanes", "9-10", "--json"));
+            assertFalse(tx.get("txEnabled").asBoolean());
+            assertEquals(List.of(9, 10), ints(tx.get("lanes")));
+
+            JsonNode low = json(CliRun.run(t -> em.transport, "lpmode", "on", "--json"));
+            assertTrue(low.get("lowPower").asBoolean());
+            assertEquals("ModuleLowPwr", low.get("moduleState").asString());
+
+            CliRun reset = CliRun.run(t -> em.transport, "reset", "--json", "--compact");
+            assertEquals(1, reset.out().lines().count(), reset.toString());
+            JsonNode r = json(reset);
+            assertEquals("reset", r.get("command").asString());
+            assertEquals("software", r.get("method").asString());
+        }
+    }
+
+    @Test
+    void anyJsonOutputCanBeCompact() {
+        CliRun show = CliRun.run("--target", FAST, "show", "--json", "--compact");
+        assertEquals(1, show.out().lines().count(), show.toString());
+        assertEquals("openxpo.module/1", json(show).get("schema").asString());
+        CliRun pretty = CliRun.run("--target", FAST, "thresholds", "--json");
+        assertTrue(pretty.out().lines().count() > 16, pretty.out());
+        assertOneLineError(CliRun.run("--target", FAST, "lanes", "--compact"), 2, "--compact shapes the --json output: add --json");
+    }
+
     @Test
     void applySwitchesBetween64x200GAnd8x1600G() {
         try (EmulatedModule em = EmulatedModule.ready()) {
