@@ -4,6 +4,7 @@ import org.openxpo.driver.module.ApplyResult;
 import org.openxpo.driver.module.LaneSets;
 import org.openxpo.driver.module.ResetMethod;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -16,10 +17,25 @@ final class ControlCommands {
 
     private static String ms(long nanos) { return nanos / 1_000_000 + " ms"; }
 
-    @Command(name = "reset", mixinStandardHelpOptions = true, description = {
+    /** --json and --compact of a control: the result as {@code openxpo.control/1}. */
+    abstract static class Control extends ModuleCommand {
+        @Option(names = "--json", description = "the result as JSON (schema openxpo.control/1)")
+        boolean json;
+
+        @Mixin
+        JsonStyle style;
+
+        @Override
+        void validate() { style.check(json); }
+
+        /** Prints the JSON document, or the text line(s) when --json is not given. */
+        void report(PrintWriter out, ControlJson doc, String text) { out.println(json ? style.write(doc.document()) : text); }
+    }
+
+    @Command(name = "reset", description = {
         "Reset the module and wait until it answers again.",
         "SoftwareReset (00h:26.3), then a wait for ModuleLowPwr or ModuleReady."})
-    static final class Reset extends ModuleCommand {
+    static final class Reset extends Control {
         @Option(names = "--hard", description = "pulse the ResetL pin instead (the target must drive it)")
         boolean hard;
 
@@ -27,15 +43,18 @@ final class ControlCommands {
         void run(Session s, PrintWriter out) {
             long t0 = s.client.clock().nanoTime();
             ResetMethod used = s.client.reset(hard ? ResetMethod.PIN : ResetMethod.SOFTWARE);
-            out.println((used == ResetMethod.PIN ? "ResetL pulse" : "SoftwareReset") + ": module back in "
-                + ms(s.client.clock().nanoTime() - t0) + ", " + s.client.moduleState().cmisName());
+            long took = s.client.clock().nanoTime() - t0;
+            String state = s.client.moduleState().cmisName();
+            report(out, new ControlJson(s.target, "reset").with("method", used == ResetMethod.PIN ? "pin" : "software")
+                    .with("tookMs", took / 1_000_000).with("moduleState", state),
+                (used == ResetMethod.PIN ? "ResetL pulse" : "SoftwareReset") + ": module back in " + ms(took) + ", " + state);
         }
     }
 
-    @Command(name = "lpmode", mixinStandardHelpOptions = true, description = {
+    @Command(name = "lpmode", description = {
         "Request (on) or release (off) low power and wait for the module.",
         "'off' also stops the LPMode pin from holding the module in low power."})
-    static final class LpMode extends ModuleCommand {
+    static final class LpMode extends Control {
         @Parameters(paramLabel = "on|off", description = "on or off")
         Converters.Switch state;
 
@@ -44,16 +63,18 @@ final class ControlCommands {
             boolean on = state.on();
             long t0 = s.client.clock().nanoTime();
             s.client.setLowPower(on);
-            out.println("low power " + (on ? "on" : "off") + ": " + s.client.moduleState().cmisName() + " after "
-                + ms(s.client.clock().nanoTime() - t0));
+            long took = s.client.clock().nanoTime() - t0;
+            String state = s.client.moduleState().cmisName();
+            report(out, new ControlJson(s.target, "lpmode").with("lowPower", on).with("tookMs", took / 1_000_000)
+                .with("moduleState", state), "low power " + (on ? "on" : "off") + ": " + state + " after " + ms(took));
         }
     }
 
-    @Command(name = "apply", mixinStandardHelpOptions = true, description = {
+    @Command(name = "apply", description = {
         "Bring lanes up with an advertised application.",
         "CMIS data-path sequence: deinit, stage, ApplyDPInit, init, Tx on. Lanes of",
         "data paths that overlap the range and lie outside it are left unused."})
-    static final class Apply extends ModuleCommand {
+    static final class Apply extends Control {
         @Option(names = "--app", required = true, paramLabel = "N", description = "AppSel (see 'xpoctl show')")
         int app;
 
@@ -64,15 +85,18 @@ final class ControlCommands {
         @Override
         void run(Session s, PrintWriter out) {
             ApplyResult r = s.client.applyApplication(app, lanes);
-            out.println("AppSel " + app + " (" + r.application().name() + ") active on "
-                + LaneSets.describe(r.lanes()) + " in " + ms(r.took().toNanos()));
-            if (!r.released().isEmpty()) out.println("released " + LaneSets.describe(r.released()) + " (now unused)");
+            String text = "AppSel " + app + " (" + r.application().name() + ") active on "
+                + LaneSets.describe(r.lanes()) + " in " + ms(r.took().toNanos())
+                + (r.released().isEmpty() ? "" : System.lineSeparator() + "released " + LaneSets.describe(r.released())
+                    + " (now unused)");
+            report(out, new ControlJson(s.target, "apply").with("appSel", app).with("application", r.application().name())
+                .withLanes("lanes", r.lanes()).withLanes("released", r.released()).with("tookMs", r.took().toMillis()), text);
         }
     }
 
-    @Command(name = "tx", mixinStandardHelpOptions = true, description = {
+    @Command(name = "tx", description = {
         "Enable (on) or disable (off) the transmitters of lanes.", "Writes OutputDisableTx (10h:130)."})
-    static final class Tx extends ModuleCommand {
+    static final class Tx extends Control {
         @Parameters(paramLabel = "on|off", description = "on or off")
         Converters.Switch state;
 
@@ -84,7 +108,8 @@ final class ControlCommands {
         void run(Session s, PrintWriter out) {
             boolean on = state.on();
             s.client.setTxDisabled(lanes, !on);
-            out.println("Tx " + (on ? "enabled" : "disabled") + " on " + LaneSets.describe(lanes));
+            report(out, new ControlJson(s.target, "tx").with("txEnabled", on).withLanes("lanes", lanes),
+                "Tx " + (on ? "enabled" : "disabled") + " on " + LaneSets.describe(lanes));
         }
     }
 }

@@ -29,8 +29,10 @@ final class Converters {
         }
     }
 
-    /** A duration: "500ms", "2s", "1.5s", "1m". */
+    /** A duration: "500ms", "2s", "1.5s", "1m"; from 1 ms to a day. */
     static final class Interval implements CommandLine.ITypeConverter<Duration> {
+        private static final Duration LONGEST = Duration.ofDays(1);
+
         private static final Pattern FORMAT = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)");
 
         @Override
@@ -44,6 +46,7 @@ final class Converters {
                 default -> n * 60_000;
             };
             if (ms < 1) throw new CommandLine.TypeConversionException("'" + value + "' is shorter than 1 ms");
+            if (ms > LONGEST.toMillis()) throw new CommandLine.TypeConversionException("'" + value + "' is longer than a day (1440m)");
             return Duration.ofMillis(Math.round(ms));
         }
     }

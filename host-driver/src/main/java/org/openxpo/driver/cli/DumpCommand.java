@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * {@code dump}: raw bytes in the layout of {@code ethtool -m DEV hex on}: an offset column and 16 bytes per line.
  * Page 00h shows bytes 0–255 (lower page and upper page 00h), any other page its upper half, 128–255.
  */
-@Command(name = "dump", mixinStandardHelpOptions = true, description = {"Hex dump of a page, like ethtool -m DEV hex on.",
+@Command(name = "dump", description = {"Hex dump of a page, like ethtool -m DEV hex on.",
     "Page 00h: bytes 0-255; other pages: 128-255. Latched flags in the range are cleared by the read."})
 final class DumpCommand extends ModuleCommand {
     @Option(names = "--page", paramLabel = "P", defaultValue = "0", converter = Converters.Page.class,

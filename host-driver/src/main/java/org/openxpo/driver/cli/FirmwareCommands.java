@@ -3,9 +3,9 @@ package org.openxpo.driver.cli;
 import org.openxpo.driver.XpoException;
 import org.openxpo.driver.firmware.FirmwareInfo;
 import org.openxpo.driver.firmware.FirmwareUpdater;
-import org.openxpo.driver.json.XpoJson;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 /** {@code xpoctl fw}: firmware information, update, run, commit, and building test images (docs/firmware.md). */
 @Command(name = "fw", description = "Firmware: info, update, run, commit, pack.",
     subcommands = {FirmwareCommands.Info.class, FirmwareCommands.Update.class, FirmwareCommands.Run.class,
-        FirmwareCommands.Commit.class, FirmwareCommands.Pack.class})
+        FirmwareCommands.Commit.class, FirmwareCommands.Pack.class, HelpCommand.class})
 final class FirmwareCommands implements Callable<Integer> {
     @ParentCommand
     XpoCtl root;
@@ -43,14 +43,17 @@ final class FirmwareCommands implements Callable<Integer> {
 
     @Command(name = "info", description = "Both firmware banks: versions, which runs, which is committed (CDB 0100h).")
     static final class Info extends ModuleCommand {
-        @Option(names = "--json", description = "JSON (schema openxpo.firmware/1)")
-        boolean json;
+        @Mixin
+        FirmwareJson json;
+
+        @Override
+        void validate() { json.check(); }
 
         @Override
         void run(Session s, PrintWriter out) {
             FirmwareInfo info = updater(s).info();
-            if (json) {
-                out.println(XpoJson.pretty(json(s.target, info)));
+            if (json.json) {
+                json.print(out, s.target, info);
                 return;
             }
             out.printf("%-5s %-8s %-6s %-8s %-10s%n", "bank", "version", "build", "running", "committed");
@@ -96,27 +99,48 @@ final class FirmwareCommands implements Callable<Integer> {
         @Option(names = "--lpl", description = "use LPL block writes even where EPL is available")
         boolean lpl;
 
+        @Mixin
+        FirmwareJson json;
+
+        @Option(names = "--vendor-image", description = "FILE is another maker's image: send it as it is, without "
+            + "checking it as an XPO image (XPOF header)")
+        boolean vendorImage;
+
         private byte[] image;
         private Long pw;
 
         @Override
         void validate() {
+            json.check();
             try {
                 image = Files.readAllBytes(file);
             } catch (IOException e) {
                 throw new XpoException.InvalidRequest("cannot read " + file + ": " + e.getMessage());
+            }
+            if (!vendorImage) {
+                try {
+                    FirmwareImageFormat.checkHeader(image);
+                } catch (IllegalArgumentException e) {
+                    throw new XpoException.InvalidRequest(file + ": " + e.getMessage()
+                        + " (nothing was sent; another maker's image needs --vendor-image)");
+                }
             }
             if (password != null) pw = parsePassword(password);
         }
 
         @Override
         void run(Session s, PrintWriter out) {
-            Progress bar = new Progress(out, System.console() != null);
+            DownloadProgress bar = new DownloadProgress(spec.commandLine().getErr(), System.console() != null,
+                s.client.clock());
             FirmwareUpdater.UpdateOptions o = FirmwareUpdater.UpdateOptions.DEFAULT.withCommit(!noCommit)
                 .withPassword(pw).withEpl(!lpl);
             long start = s.client.clock().nanoTime();
             FirmwareInfo info = updater(s).update(image, o, bar::show);
             bar.done();
+            if (json.json) {
+                json.print(out, s.target, info);
+                return;
+            }
             out.printf("updated to %s in %.1f s; running %s, committed %s%n", info.running().version(),
                 (s.client.clock().nanoTime() - start) / 1e9, info.running().version(), info.committed().version());
         }
@@ -133,53 +157,52 @@ final class FirmwareCommands implements Callable<Integer> {
         }
     }
 
-    /** A progress bar on a terminal; plain lines every 10 % otherwise. */
-    static final class Progress {
-        private final PrintWriter out;
-        private final boolean tty;
-        private int lastTenth = -1;
-        private String lastPhase = "";
-
-        Progress(PrintWriter out, boolean tty) {
-            this.out = out;
-            this.tty = tty;
-        }
-
-        void show(FirmwareUpdater.Progress p) {
-            int pct = p.total() == 0 ? 100 : (int) (100 * p.done() / p.total());
-            if (tty) {
-                int filled = pct * 40 / 100;
-                out.printf("\r%-8s [%s%s] %3d%%", p.phase(), "#".repeat(filled), ".".repeat(40 - filled), pct);
-                out.flush();
-            } else if (!p.phase().equals("write") || pct / 10 != lastTenth || !p.phase().equals(lastPhase)) {
-                out.printf("%s %d%% (%d/%d bytes)%n", p.phase(), pct, p.done(), p.total());
-                lastTenth = pct / 10;
-            }
-            lastPhase = p.phase();
-        }
-
-        void done() {
-            if (tty) out.println();
-        }
-    }
-
     @Command(name = "run", description = "Reset into the inactive image (CDB 0109h mode 0) and wait for the module.")
     static final class Run extends ModuleCommand {
+        @Mixin
+        FirmwareJson json;
+
+        @Override
+        void validate() { json.check(); }
+
         @Override
         void run(Session s, PrintWriter out) {
             updater(s).run(Duration.ofMillis(100), Duration.ofSeconds(10));
-            out.println("running " + updater(s).info().running().version() + " (uncommitted until 'xpoctl fw commit')");
+            FirmwareInfo info = updater(s).info();
+            if (json.json) json.print(out, s.target, info);
+            else out.println("running " + info.running().version() + " (uncommitted until 'xpoctl fw commit')");
         }
     }
 
     @Command(name = "commit", description = "Make the running image the one that boots (CDB 010Ah).")
     static final class Commit extends ModuleCommand {
+        @Mixin
+        FirmwareJson json;
+
+        @Override
+        void validate() { json.check(); }
+
         @Override
         void run(Session s, PrintWriter out) {
             FirmwareUpdater u = updater(s);
             u.commit();
-            out.println("committed " + u.info().committed().version());
+            FirmwareInfo info = u.info();
+            if (json.json) json.print(out, s.target, info);
+            else out.println("committed " + info.committed().version());
         }
+    }
+
+    /** --json and --compact of the fw commands: the banks afterwards, schema openxpo.firmware/1. */
+    static final class FirmwareJson {
+        @Option(names = "--json", description = "the firmware banks as JSON (schema openxpo.firmware/1)")
+        boolean json;
+
+        @Mixin
+        JsonStyle style;
+
+        void check() { style.check(json); }
+
+        void print(PrintWriter out, String target, FirmwareInfo info) { out.println(style.write(Info.json(target, info))); }
     }
 
     @Command(name = "pack", description = "Build a valid firmware image for the emulator (tests, demos, docs).")

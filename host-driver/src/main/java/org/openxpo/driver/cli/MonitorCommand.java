@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** {@code monitor}: events as they happen and a snapshot line every interval, until Ctrl-C or N snapshots. */
-@Command(name = "monitor", mixinStandardHelpOptions = true, description = {
+@Command(name = "monitor", description = {
     "Watch the module: alarms, state, presence, link, status lines.",
     "Alarms come from IntL/IBI where the target delivers them, else from polling;",
     "a status line follows every interval."})
@@ -39,6 +39,11 @@ final class MonitorCommand extends ModuleCommand {
         if (count < 0) throw new XpoException.InvalidRequest("--count must be 0 or more");
     }
 
+    /** With --count, N intervals and a grace; without, no limit (elapsed time is compared, so nothing overflows). */
+    private boolean pastLimit(long elapsedNanos) {
+        return count > 0 && Duration.ofNanos(elapsedNanos).compareTo(interval.multipliedBy(count).plus(COUNT_GRACE)) > 0;
+    }
+
     @Override
     void run(Session s, PrintWriter out) {
         EventPrinter printer = new EventPrinter(out, json, s.client.clock());
@@ -51,9 +56,8 @@ final class MonitorCommand extends ModuleCommand {
             if (count > 0 && e instanceof MonitorEvent.SnapshotEvent) snapshots.countDown();
         });
         try {
-            long limit = count > 0 ? interval.multipliedBy(count).plus(COUNT_GRACE).toNanos() : Long.MAX_VALUE;
-            long deadline = s.client.clock().nanoTime() + limit;
-            while (!snapshots.await(100, TimeUnit.MILLISECONDS) && s.client.clock().nanoTime() < deadline) {
+            long start = s.client.clock().nanoTime();
+            while (!snapshots.await(100, TimeUnit.MILLISECONDS) && !pastLimit(s.client.clock().nanoTime() - start)) {
                 printer.flushIfQuiet(QUIET_NANOS);
             }
         } catch (InterruptedException e) {

@@ -55,7 +55,7 @@ final class TableViews {
         sb.append(NL);
         List<String> lines = Text.alarmLines(alarms, 80);
         if (lines.isEmpty()) return sb.append("No latched flags set.").append(NL).toString();
-        sb.append(String.format("%-8s %-26s %-12s %s%n", "Severity", "Alarm", "Where", "Description"));
+        sb.append(Text.alarmHeader(alarms)).append(NL);
         for (String l : lines) sb.append(l).append(NL);
         return sb.toString();
     }

@@ -21,28 +21,53 @@ final class Text {
         return String.format(Locale.ROOT, "%." + places + "f", v);
     }
 
+    /** The header of {@link #alarmLines}' columns, aligned like them. */
+    static String alarmHeader(List<Alarm> alarms) {
+        Columns c = Columns.of(rows(alarms));
+        return String.format("%-8s %-" + c.name() + "s %-" + c.where() + "s %s", "Severity", "Alarm", "Where", "Description");
+    }
+
     /**
-     * One line per alarm name and severity, lanes joined: "alarm    TxFailure    lanes 3-4    Tx failure ...", the
-     * description cut so the line stays within {@code width} columns (none when {@code width} is 0).
+     * One line per alarm name and severity, lanes joined: "alarm    TxFailure    lanes 3-4    Tx failure ...", columns
+     * as wide as their longest entry (so the lines align whatever the names), the description cut so the line stays
+     * within {@code width} columns (none when {@code width} is 0).
      */
     static List<String> alarmLines(List<Alarm> alarms, int width) {
-        record Key(Severity severity, String name, String description) {}
-        Map<Key, BitSet> lanes = new LinkedHashMap<>();
-        List<Key> order = new ArrayList<>();
-        for (Alarm a : sorted(alarms)) {
-            Key k = new Key(a.severity(), a.name(), a.description());
-            if (!lanes.containsKey(k)) order.add(k);
-            BitSet b = lanes.computeIfAbsent(k, x -> new BitSet());
-            if (a.lane() != null) b.set(a.lane());
-        }
+        List<Row> rows = rows(alarms);
+        Columns c = Columns.of(rows);
         List<String> out = new ArrayList<>();
-        for (Key k : order) {
-            BitSet b = lanes.get(k);
-            String where = b.isEmpty() ? "module" : LaneSets.describe(b);
-            String head = String.format("%-8s %-26s %-12s", k.severity().label(), k.name(), where);
-            out.add(width == 0 ? head.stripTrailing() : head + " " + cut(k.description(), width - head.length() - 1));
+        for (Row r : rows) {
+            String head = String.format("%-8s %-" + c.name() + "s %-" + c.where() + "s", r.severity().label(), r.name(), r.where());
+            out.add(width == 0 ? head.stripTrailing() : head + " " + cut(r.description(), width - head.length() - 1));
         }
         return out;
+    }
+
+    private record Row(Severity severity, String name, String where, String description) {}
+
+    /** The widths of the name and where columns: their longest entry, at least the header's. */
+    private record Columns(int name, int where) {
+        static Columns of(List<Row> rows) {
+            int name = "Alarm".length(), where = "Where".length();
+            for (Row r : rows) {
+                name = Math.max(name, r.name().length());
+                where = Math.max(where, r.where().length());
+            }
+            return new Columns(name, where);
+        }
+    }
+
+    private static List<Row> rows(List<Alarm> alarms) {
+        record Key(Severity severity, String name, String description) {}
+        Map<Key, BitSet> lanes = new LinkedHashMap<>();
+        for (Alarm a : sorted(alarms)) {
+            BitSet b = lanes.computeIfAbsent(new Key(a.severity(), a.name(), a.description()), x -> new BitSet());
+            if (a.lane() != null) b.set(a.lane());
+        }
+        List<Row> rows = new ArrayList<>();
+        lanes.forEach((k, b) -> rows.add(new Row(k.severity(), k.name(), b.isEmpty() ? "module" : LaneSets.describe(b),
+            k.description())));
+        return rows;
     }
 
     static String cut(String s, int room) {

@@ -19,13 +19,13 @@ import java.util.function.Function;
  * (default: {@code embedded}, a fresh in-process emulated module), does one thing and exits with a code from
  * {@link ExitCode}. Errors are one line on stderr.
  */
-@Command(name = "xpoctl", mixinStandardHelpOptions = true, version = "xpoctl (OpenXPO host driver) 0.1.0",
+@Command(name = "xpoctl", versionProvider = XpoCtl.Version.class,
     description = "Read and control an XPO module (or any CMIS module) over the emulator link, in-process or on a "
         + "Raspberry Pi's I2C bus.",
     subcommands = {ReadCommands.Show.class, ReadCommands.Lanes.class, ReadCommands.Thresholds.class,
         ReadCommands.Alarms.class, DumpCommand.class, MonitorCommand.class, ControlCommands.Reset.class,
         ControlCommands.LpMode.class, ControlCommands.Apply.class, ControlCommands.Tx.class,
-        FirmwareCommands.class},
+        FirmwareCommands.class, HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:module error (NACK, timeout, CDB failure, rejected configuration, wrong state, "
         + "no module)", "2:usage error (bad command, option or value; a request the module or target cannot take)",
@@ -37,6 +37,13 @@ import java.util.function.Function;
         "  pi4j://1/0x50?resetL=17&lpMode=27&intL=22&modPrsL=23",
         "                              a real module on a Raspberry Pi (BCM GPIO lines)%n"})
 public final class XpoCtl implements Callable<Integer> {
+    /** Every command and command group answers -h/--help, before anything else is checked. */
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "show this help and exit")
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "print the version and exit")
+    boolean version;
+
     @Option(names = "--target", scope = ScopeType.INHERIT, paramLabel = "URI", defaultValue = "${XPOCTL_TARGET:-embedded}",
         description = "the module to talk to (default: $XPOCTL_TARGET, else embedded)")
     String target;
@@ -86,10 +93,9 @@ public final class XpoCtl implements Callable<Integer> {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, cmd, parse) -> fail(cmd, message(ex), exitCode(ex)));
-        cl.setParameterExceptionHandler((ex, args2) -> fail(ex.getCommandLine(),
-            ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')",
-            ExitCode.USAGE));
+        cl.setExecutionExceptionHandler((ex, cmd, parse) -> ex instanceof CommandLine.ParameterException p
+            ? fail(p.getCommandLine(), UsageErrors.describe(p), ExitCode.USAGE) : fail(cmd, message(ex), exitCode(ex)));
+        cl.setParameterExceptionHandler((ex, args2) -> fail(ex.getCommandLine(), UsageErrors.describe(ex), ExitCode.USAGE));
         int code = cl.execute(args);
         out.flush();
         err.flush();
@@ -121,5 +127,14 @@ public final class XpoCtl implements Callable<Integer> {
             return m == null ? ex.getClass().getSimpleName() : m.replace('\n', ' ');
         }
         return "internal error: " + ex + (ex.getStackTrace().length > 0 ? " at " + ex.getStackTrace()[0] : "");
+    }
+
+    /** "xpoctl 0.1.0-SNAPSHOT": the jar's Implementation-Version, in the form xpo-emulator --version uses. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = XpoCtl.class.getPackage().getImplementationVersion();
+            return new String[] {"xpoctl " + (v == null ? "(development build)" : v)};
+        }
     }
 }

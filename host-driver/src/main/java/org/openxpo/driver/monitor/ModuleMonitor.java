@@ -211,7 +211,8 @@ public final class ModuleMonitor implements AutoCloseable {
 
     /** A different or rebooted module: its alarms are gone, its flags must be read afresh. */
     private void forgetModule() {
-        for (AlarmTracker.Change c : tracker.clearAll()) emit(new AlarmEvent(client.clock().instant(), c.alarm(), false));
+        Instant now = client.clock().instant();  // one moment: a reset or removal clears its alarms together
+        for (AlarmTracker.Change c : tracker.clearAll()) emit(new AlarmEvent(now, c.alarm(), false));
         client.forgetIdentity();
         flagsPending = true;
     }
@@ -243,6 +244,7 @@ public final class ModuleMonitor implements AutoCloseable {
     }
 
     private void emit(MonitorEvent e) {
+        if (closed) return;  // a read cut short by close() is not a link failure to report
         for (Consumer<MonitorEvent> l : listeners) {
             try {
                 l.accept(e);

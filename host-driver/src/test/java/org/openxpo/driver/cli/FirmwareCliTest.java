@@ -1,5 +1,6 @@
 package org.openxpo.driver.cli;
 
+import org.openxpo.driver.json.XpoJson;
 import org.openxpo.driver.module.EmulatedModule;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
 import org.junit.jupiter.api.AfterEach;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -51,7 +54,9 @@ class FirmwareCliTest {
         CliRun up = fw("update", pack("2.1", 20_000).toString());
         assertEquals(0, up.code(), up::toString);
         assertTrue(up.out().contains("updated to 2.1"), up.out());
-        assertTrue(up.out().lines().filter(l -> l.matches("write \\d+% .*")).count() >= 5, "plain progress lines when not a terminal: " + up.out());
+        assertTrue(up.err().lines().filter(l -> l.matches("write +\\d+% \\(\\d+/\\d+ bytes\\)  [\\d.]+ KiB/s  ETA \\d+:\\d\\d"))
+            .count() >= 5, "progress lines with rate and ETA on stderr when not a terminal: " + up.err());
+        assertEquals(1, up.out().lines().count(), "stdout holds only the result: " + up.out());
         CliRun info = fw("info", "--json");
         assertEquals(0, info.code(), info::toString);
         assertTrue(info.out().contains("\"running\" : \"2.1\""), info.out());
@@ -63,9 +68,12 @@ class FirmwareCliTest {
         assertEquals(0, fw("update", "--no-commit", "--lpl", pack("3.0", 3_000).toString()).code());
         CliRun info = fw("info");
         assertTrue(info.out().matches("(?s).*A\\s+1\\.0.*yes.*"), "A still committed: " + info.out());
-        CliRun commit = fw("commit");
+        CliRun commit = fw("commit", "--json", "--compact");
         assertEquals(0, commit.code(), commit::toString);
-        assertTrue(commit.out().contains("committed 3.0"), commit.out());
+        assertEquals(1, commit.out().lines().count(), commit.out());
+        var doc = XpoJson.mapper().readTree(commit.out());
+        assertEquals("openxpo.firmware/1", doc.get("schema").asString());
+        assertEquals("3.0", doc.get("committed").asString());
     }
 
     @Test
@@ -76,8 +84,37 @@ class FirmwareCliTest {
         Files.write(file, b);
         CliRun r = fw("update", file.toString());
         assertEquals(1, r.code(), r::toString);
-        assertTrue(r.err().contains("0x60"), r.err());
-        assertEquals(1, r.err().strip().lines().count());
+        List<String> errors = r.err().lines().filter(l -> l.startsWith("xpoctl: ")).toList();
+        assertEquals(1, errors.size(), r.err());
+        assertTrue(errors.getFirst().contains("0x60"), r.err());
+        assertTrue(r.err().strip().endsWith(errors.getFirst()), "the error is the last line: " + r.err());
+    }
+
+    /** Bank B's version, or null while it is invalid (a Start erases it). */
+    String bankB() {
+        CliRun info = fw("info", "--json");
+        assertEquals(0, info.code(), info::toString);
+        return XpoJson.mapper().readTree(info.out()).get("banks").get(1).get("version").asString(null);
+    }
+
+    @Test
+    void aBadHeaderIsRefusedBeforeAnythingIsSent() throws Exception {
+        String before = bankB();
+        assertNotNull(before);
+        Path file = pack("6.0", 5_000);
+        byte[] b = Files.readAllBytes(file);
+        Path truncated = dir.resolve("truncated.bin");
+        Files.write(truncated, Arrays.copyOf(b, 4_000));
+        XpoCtlTest.assertOneLineError(fw("update", truncated.toString()), 2,
+            "truncated.bin: image is 4000 bytes but its header says 5064 (nothing was sent");
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "not firmware at all, but long enough to fill a CDB start payload of 64 bytes...");
+        XpoCtlTest.assertOneLineError(fw("update", text.toString()), 2, "not an XPO firmware image");
+        assertEquals(before, bankB(), "no Start was sent, so the inactive bank was not erased");
+
+        CliRun vendor = fw("update", "--vendor-image", text.toString());
+        assertEquals(1, vendor.code(), "sent as it is, the module refuses it: " + vendor);
+        assertTrue(vendor.err().contains("0x60"), vendor.err());
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.openxpo.driver.XpoException;
 import org.openxpo.driver.json.XpoJson;
 import org.openxpo.driver.module.ConfigRejectedException;
 import org.openxpo.driver.module.EmulatedModule;
+import org.openxpo.driver.module.ResetMethod;
 import org.openxpo.driver.module.XpoModuleClient;
 import org.openxpo.driver.monitor.EventLogAccess;
 import org.openxpo.driver.pi4j.ConnectorI2CProvider;
@@ -183,6 +184,35 @@ class XpoCtlTest {
         assertOneLineError(CliRun.run("--target", FAST, "monitor", "--interval", "soon"), 2, "not a duration");
     }
 
+    static long snapshotLines(String out) { return out.lines().filter(l -> l.contains("snapshot ")).count(); }
+
+    @Test
+    void monitorWithoutCountRunsUntilInterrupted() throws Exception {
+        CliInBackground monitor = CliInBackground.start("--target", FAST, "monitor", "--interval", "50ms");
+        await().atMost(Duration.ofSeconds(15)).until(() -> snapshotLines(monitor.out()) >= 5 || !monitor.running());
+        assertTrue(monitor.running(), "still watching after 5 status lines:\n" + monitor.out());
+        CliRun r = monitor.stop();
+        assertEquals(0, r.code(), r.toString());
+        assertFalse(r.out().contains("link"), "stopping is not a link failure: " + r.out());
+    }
+
+    @Test
+    void monitorGroupsTheAlarmsAResetClearsAsItGroupsRaisedOnes() throws Exception {
+        try (EmulatedModule em = EmulatedModule.ready(); XpoModuleClient host = em.client()) {
+            CliInBackground monitor = CliInBackground.start(t -> em.transport, "monitor", "--interval", "200ms");
+            em.module().inject(new Fault.LaserFailure(Set.of(1, 2, 3, 4, 5, 6, 7, 8)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> monitor.out().lines()
+                .anyMatch(l -> l.contains(" alarm ") && l.contains("TxFailure") && l.endsWith("lanes 1-8")));
+            host.reset(ResetMethod.SOFTWARE);   // the monitor clears every active alarm at once, the fault raises them again
+            await().atMost(Duration.ofSeconds(10)).until(() -> monitor.out().lines()
+                .filter(l -> l.contains("TxFailure") && !l.contains("cleared")).count() >= 2);
+            CliRun r = monitor.stop();
+            List<String> cleared = r.out().lines().filter(l -> l.contains("cleared") && l.contains("TxFailure")).toList();
+            assertEquals(1, cleared.size(), r.out());
+            assertTrue(cleared.getFirst().endsWith("lanes 1-8"), r.out());
+        }
+    }
+
     @Test
     void resetAndLowPower() {
         CliRun soft = CliRun.run("--target", FAST, "reset");
@@ -202,6 +232,50 @@ class XpoCtlTest {
             assertTrue(off.out().contains("ModuleReady"), off.out());
         }
         assertOneLineError(CliRun.run("--target", FAST, "lpmode", "maybe"), 2, "on|off");
+    }
+
+    static List<Integer> ints(JsonNode array) {
+        List<Integer> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asInt()));
+        return out;
+    }
+
+    @Test
+    void controlsReportTheirResultAsJson() {
+        try (EmulatedModule em = EmulatedModule.ready()) {
+            JsonNode apply = json(CliRun.run(t -> em.transport, "apply", "--app", "2", "--lanes", "1-4", "--json"));
+            assertEquals("openxpo.control/1", apply.get("schema").asString());
+            assertEquals("apply", apply.get("command").asString());
+            assertEquals(2, apply.get("appSel").asInt());
+            assertEquals("800GAUI-4 / 800GBASE-DR4", apply.get("application").asString());
+            assertEquals(List.of(1, 2, 3, 4), ints(apply.get("lanes")));
+            assertEquals(List.of(5, 6, 7, 8), ints(apply.get("released")));
+            assertTrue(apply.get("tookMs").isNumber());
+
+            JsonNode tx = json(CliRun.run(t -> em.transport, "tx", "off", "--lanes", "9-10", "--json"));
+            assertFalse(tx.get("txEnabled").asBoolean());
+            assertEquals(List.of(9, 10), ints(tx.get("lanes")));
+
+            JsonNode low = json(CliRun.run(t -> em.transport, "lpmode", "on", "--json"));
+            assertTrue(low.get("lowPower").asBoolean());
+            assertEquals("ModuleLowPwr", low.get("moduleState").asString());
+
+            CliRun reset = CliRun.run(t -> em.transport, "reset", "--json", "--compact");
+            assertEquals(1, reset.out().lines().count(), reset.toString());
+            JsonNode r = json(reset);
+            assertEquals("reset", r.get("command").asString());
+            assertEquals("software", r.get("method").asString());
+        }
+    }
+
+    @Test
+    void anyJsonOutputCanBeCompact() {
+        CliRun show = CliRun.run("--target", FAST, "show", "--json", "--compact");
+        assertEquals(1, show.out().lines().count(), show.toString());
+        assertEquals("openxpo.module/1", json(show).get("schema").asString());
+        CliRun pretty = CliRun.run("--target", FAST, "thresholds", "--json");
+        assertTrue(pretty.out().lines().count() > 16, pretty.out());
+        assertOneLineError(CliRun.run("--target", FAST, "lanes", "--compact"), 2, "--compact shapes the --json output: add --json");
     }
 
     @Test

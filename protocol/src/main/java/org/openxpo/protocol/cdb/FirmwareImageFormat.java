@@ -71,6 +71,20 @@ public final class FirmwareImageFormat {
      * Returns the header, or throws {@link IllegalArgumentException} saying what is wrong.
      */
     public static Header validate(byte[] image) {
+        Header h = checkHeader(image);
+        byte[] want = digest(image, h.payloadLength());
+        if (!MessageDigest.isEqual(want, Arrays.copyOfRange(image, 16, 48))) {
+            throw new IllegalArgumentException("image digest does not match: the image is corrupt");
+        }
+        return h;
+    }
+
+    /**
+     * Checks what the header alone can tell, before a host sends anything: magic, format, the length against the
+     * file's, the version. Returns the header, or throws {@link IllegalArgumentException} saying what is wrong; the
+     * payload's digest is left to {@link #validate} (the module's Complete).
+     */
+    public static Header checkHeader(byte[] image) {
         Header h = header(image);
         if (h == null) throw new IllegalArgumentException("not an XPO firmware image (magic 'XPOF' missing)");
         if ((image[4] & 0xFF) != FORMAT_VERSION) throw new IllegalArgumentException("unknown image format " + (image[4] & 0xFF));
@@ -79,10 +93,6 @@ public final class FirmwareImageFormat {
                 + (HEADER_SIZE + (long) h.payloadLength()));
         }
         if (h.major() == 255 || h.minor() == 255) throw new IllegalArgumentException("version 255 is reserved");
-        byte[] want = digest(image, h.payloadLength());
-        if (!MessageDigest.isEqual(want, Arrays.copyOfRange(image, 16, 48))) {
-            throw new IllegalArgumentException("image digest does not match: the image is corrupt");
-        }
         return h;
     }
 
