@@ -47,7 +47,7 @@ final class ControlCommands {
             String state = s.client.moduleState().cmisName();
             report(out, new ControlJson(s.target, "reset").with("method", used == ResetMethod.PIN ? "pin" : "software")
                     .with("tookMs", took / 1_000_000).with("moduleState", state),
-                (used == ResetMethod.PIN ? "ResetL pulse" : "SoftwareReset") + ": module back in " + ms(took) + ", " + state);
+                used.description() + ": module back in " + ms(took) + ", " + state);
         }
     }
 

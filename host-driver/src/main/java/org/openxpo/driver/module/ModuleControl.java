@@ -34,7 +34,7 @@ record ModuleControl(Transport transport, RegisterAccess access, HostClock clock
             clearStaleStateChanged();
             ResetMethod used = issue(requested);
             access.invalidate();
-            Poll.until("ModuleLowPwr or ModuleReady after a " + describe(used), () -> {
+            Poll.until("ModuleLowPwr or ModuleReady after a " + used.description(), () -> {
                     try {
                         return readStateAndClearChanged();
                     } catch (XpoException.Nack e) {
@@ -115,7 +115,6 @@ record ModuleControl(Transport transport, RegisterAccess access, HostClock clock
 
     static String name(ModuleState s) { return s == null ? "a reserved state" : s.cmisName(); }
 
-    private static String describe(ResetMethod m) { return m == ResetMethod.PIN ? "ResetL pulse" : "SoftwareReset"; }
 
     private static void close(AutoCloseable c) {
         try {

@@ -1,4 +1,4 @@
-package org.openxpo.emulator;
+package org.openxpo.protocol.guard;
 
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.ManagementInterface;
@@ -43,7 +43,7 @@ final class CmisLiteralScanner {
     private static final String NUMBER = "(?:0[xX][0-9A-Fa-f]+|\\d+)\\b";
     private static final List<Rule> RULES = List.of(
         new Rule("page number passed as a literal: use Pages",
-            Pattern.compile("\\b(?:pageArray|page|supports|select|rules|fieldsAt)\\(\\s*" + NUMBER)),
+            Pattern.compile("\\b(?:pageArray|page|supports|select|rules|fieldsAt|read|write)\\(\\s*" + NUMBER)),
         new Rule("page compared with a literal: use Pages",
             Pattern.compile("(?i)\\bpage\\w*(?:\\(\\))?\\s*[=!]=\\s*" + NUMBER)),
         new Rule("BankSelect/PageSelect as a number: use ManagementInterface", Pattern.compile("\\b12[67]\\b")),
