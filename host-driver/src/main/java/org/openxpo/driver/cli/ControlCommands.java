@@ -4,7 +4,6 @@ import org.openxpo.driver.module.ApplyResult;
 import org.openxpo.driver.module.LaneSets;
 import org.openxpo.driver.module.ResetMethod;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,17 +16,8 @@ final class ControlCommands {
 
     private static String ms(long nanos) { return nanos / 1_000_000 + " ms"; }
 
-    /** --json and --compact of a control: the result as {@code openxpo.control/1}. */
-    abstract static class Control extends ModuleCommand {
-        @Option(names = "--json", description = "the result as JSON (schema openxpo.control/1)")
-        boolean json;
-
-        @Mixin
-        JsonStyle style;
-
-        @Override
-        void validate() { style.check(json); }
-
+    /** A control whose result may be JSON: schema {@code openxpo.control/1}. */
+    abstract static class Control extends JsonCommand {
         /** Prints the JSON document, or the text line(s) when --json is not given. */
         void report(PrintWriter out, ControlJson doc, String text) { out.println(json ? style.write(doc.document()) : text); }
     }

@@ -4,8 +4,6 @@ import org.openxpo.driver.json.XpoJson;
 import org.openxpo.driver.module.FlagReading;
 import org.openxpo.driver.module.ModuleSnapshot;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 
@@ -15,16 +13,7 @@ final class ReadCommands {
 
     @Command(name = "show", description = {"Identity, state, power, cooling, lanes and alarms of the module.",
         "Reads (and so clears) the latched flags, and reports every one it found."})
-    static final class Show extends ModuleCommand {
-        @Option(names = "--json", description = "JSON (schema openxpo.module/1, see docs/host-driver.md)")
-        boolean json;
-
-        @Mixin
-        JsonStyle style;
-
-        @Override
-        void validate() { style.check(json); }
-
+    static final class Show extends JsonCommand {
         @Override
         void run(Session s, PrintWriter out) {
             ModuleSnapshot snap = s.client.snapshot();
@@ -36,16 +25,7 @@ final class ReadCommands {
     @Command(name = "lanes", description = {
         "All lanes: state, AppSel, Tx/Rx power, bias, output status.",
         "Leaves the latched flags alone."})
-    static final class Lanes extends ModuleCommand {
-        @Option(names = "--json", description = "JSON (schema openxpo.lanes/1)")
-        boolean json;
-
-        @Mixin
-        JsonStyle style;
-
-        @Override
-        void validate() { style.check(json); }
-
+    static final class Lanes extends JsonCommand {
         @Override
         void run(Session s, PrintWriter out) {
             ModuleSnapshot snap = s.client.status();
@@ -55,16 +35,7 @@ final class ReadCommands {
     }
 
     @Command(name = "thresholds", description = "Alarm and warning thresholds (CMIS page 02h, XPO page B1h).")
-    static final class Thresholds extends ModuleCommand {
-        @Option(names = "--json", description = "JSON (schema openxpo.thresholds/1)")
-        boolean json;
-
-        @Mixin
-        JsonStyle style;
-
-        @Override
-        void validate() { style.check(json); }
-
+    static final class Thresholds extends JsonCommand {
         @Override
         void run(Session s, PrintWriter out) {
             var t = s.client.thresholds();
@@ -75,16 +46,7 @@ final class ReadCommands {
 
     @Command(name = "alarms", description = {"The latched flags as alarms, warnings and informational flags.",
         "Reads them as an interrupt handler does, which clears them."})
-    static final class Alarms extends ModuleCommand {
-        @Option(names = "--json", description = "JSON (schema openxpo.alarms/1)")
-        boolean json;
-
-        @Mixin
-        JsonStyle style;
-
-        @Override
-        void validate() { style.check(json); }
-
+    static final class Alarms extends JsonCommand {
         @Override
         void run(Session s, PrintWriter out) {
             FlagReading r = s.client.readFlags();
