@@ -44,6 +44,11 @@ public final class EmulatorMain {
         return cmd.execute(args);
     }
 
+    /** The command line, not run: what the release build turns into a man page and shell completion. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new EmulatorCommand(emulator -> {}));
+    }
+
     /** Timestamps and short logger names unless the user configured slf4j-simple otherwise. */
     private static void quietLoggingDefaults() {
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");

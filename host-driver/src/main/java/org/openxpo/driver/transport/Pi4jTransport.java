@@ -45,6 +45,9 @@ public final class Pi4jTransport implements Transport {
     private final Map<Pin, DigitalOutput> outputs = new EnumMap<>(Pin.class);
     private final Map<Pin, DigitalInput> inputs = new EnumMap<>(Pin.class);
     private final List<Consumer<TargetEvent>> listeners = new CopyOnWriteArrayList<>();
+    /** The target options that wire a GPIO line (and so need the GPIO chip's device file). */
+    private static final List<String> PIN_OPTIONS =
+        List.of("resetL", "lpMode", "powerEnable", "intL", "modPrsL", "powerGood");
 
     /**
      * Opens a module on {@code uri} (pi4j://BUS/ADDRESS?pins) with the real Pi providers. Without the bus's device
@@ -55,6 +58,10 @@ public final class Pi4jTransport implements Transport {
         if (!Files.exists(dev)) {
             throw new XpoException.Unsupported("I2C bus " + uri.bus() + " is not available (" + dev + " is missing): "
                 + "on a Raspberry Pi enable I2C (dtparam=i2c_arm=on) and check the bus number");
+        }
+        DeviceAccess.require(dev);
+        if (PIN_OPTIONS.stream().anyMatch(uri.options()::containsKey)) {
+            DeviceAccess.require(Path.of("/dev", uri.options().getOrDefault("chip", "gpiochip0")));
         }
         var builder = Pi4J.newContextBuilder().noAutoDetect()
             .add(LinuxFsI2CProvider.newInstance(), GpioDDigitalOutputProvider.newInstance(),
@@ -86,6 +93,7 @@ public final class Pi4jTransport implements Transport {
             input(uri, Pin.MOD_PRS_L);
             input(uri, Pin.POWER_GOOD);
         } catch (com.pi4j.exception.Pi4JException e) {
+            if (DeviceAccess.isDenial(e)) throw DeviceAccess.deniedWhileOpening(uri.toString(), rootMessage(e));
             throw new XpoException.BusError("cannot open " + uri + ": " + rootMessage(e), e);
         }
     }
