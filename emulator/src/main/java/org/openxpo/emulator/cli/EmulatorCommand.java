@@ -31,6 +31,7 @@ import java.util.function.Function;
     description = "Runs emulated XPO modules: the emulator link for host drivers and an HTTP/JSON control API for tests.",
     footer = {"", "Examples:", "  xpo-emulator --cages 4 --bus-speed 400k",
         "  xpo-emulator --scenario examples/scenarios/coolant-flow-drop.json",
+        "  xpo-emulator --port 0 --control-port 0 --ready-file /tmp/xpo.json --clock-rate 10",
         "  XPO_EMULATOR_TOKEN=s3cret xpo-emulator --bind 0.0.0.0 --cages 32",
         "  xpo-emulator --bind 0.0.0.0 --token-file ~/.xpo-token --host-name bench7.lab.example"})
 final class EmulatorCommand implements Callable<Integer> {
@@ -90,6 +91,10 @@ final class EmulatorCommand implements Callable<Integer> {
         + "traffic either way for this long; 0 = never (0-86400). Default: ${DEFAULT-VALUE}.")
     long linkIdleSeconds = 0;
 
+    @Option(names = "--ready-file", paramLabel = "FILE", description = "Once both servers listen, write where (the "
+        + "JSON line also printed on stdout) to FILE, replacing it in one step; removed again on a clean shutdown.")
+    Path readyFile;
+
     /** Where the token comes from when no flag gives it. */
     static final String TOKEN_ENV = "XPO_EMULATOR_TOKEN";
     /** Longest token file read. */
@@ -108,7 +113,26 @@ final class EmulatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        RunningEmulator emulator = RunningEmulator.start(settings());
+        RunningEmulator.Settings settings = settings();
+        ReadyFile ready = null;
+        try {
+            if (readyFile != null) ready = ReadyFile.prepare(readyFile);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        RunningEmulator emulator = RunningEmulator.start(settings);
+        String endpoints = emulator.endpoints().json();
+        if (ready != null) {
+            emulator.afterClose(ready::remove);   // also when the shutdown hook closes it and halts
+            try {
+                ready.write(endpoints);
+            } catch (RuntimeException e) {
+                emulator.close();
+                throw e;
+            }
+        }
+        spec.commandLine().getOut().println(endpoints);
+        spec.commandLine().getOut().flush();
         onStarted.accept(emulator);
         emulator.awaitClosed();
         return 0;

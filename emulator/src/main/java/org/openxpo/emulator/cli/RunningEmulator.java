@@ -19,6 +19,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 /** A started emulator process: the chassis, its scenario, the link server and the control API, closed together. */
@@ -40,6 +41,7 @@ public final class RunningEmulator implements AutoCloseable {
     private final LinkServer link;
     private final ControlServer control;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final List<Runnable> afterClose = new CopyOnWriteArrayList<>();
 
     private RunningEmulator(EmulatedChassis chassis, ScenarioRunner scenario, LinkServer link, ControlServer control) {
         this.chassis = chassis;
@@ -112,11 +114,24 @@ public final class RunningEmulator implements AutoCloseable {
         return h.contains(":") ? "[" + h + "]" : h;
     }
 
+    /** Where both servers listen, with the ports they chose when asked for port 0. */
+    public Endpoints endpoints() {
+        String linkHost = host(link.address().getAddress()), controlHost = host(control.address().getAddress());
+        return new Endpoints("tcp://" + linkHost + ":" + link.port(), link.port(),
+            "http://" + controlHost + ":" + control.port() + "/api", control.port(), chassis.size(), ProcessHandle.current().pid());
+    }
+
     public int linkPort() { return link.port(); }
 
     public int controlPort() { return control.port(); }
 
     public EmulatedChassis chassis() { return chassis; }
+
+    /** Runs {@code action} at the end of {@link #close()}, before it returns (whichever thread closes). */
+    void afterClose(Runnable action) { afterClose.add(action); }
+
+    /** True once {@link #close()} has finished. */
+    public boolean isClosed() { return closed.getCount() == 0; }
 
     /** Blocks until {@link #close()} (e.g. from the shutdown hook on SIGTERM/SIGINT). */
     public void awaitClosed() throws InterruptedException { closed.await(); }
@@ -129,6 +144,7 @@ public final class RunningEmulator implements AutoCloseable {
         link.close();
         if (scenario != null) scenario.close();
         chassis.close();
+        afterClose.forEach(Runnable::run);
         LOG.info("xpo-emulator: stopped");
         closed.countDown();
     }

@@ -212,6 +212,42 @@ class EmulatorMainTest {
     }
 
     @Test
+    void theEndpointsLineComesOutOnceBothServersListen() {
+        AtomicReference<String> ports = new AtomicReference<>();
+        assertEquals(0, EmulatorMain.run(new String[] {"--port", "0", "--control-port", "0"}, new PrintWriter(out),
+            new PrintWriter(err), emulator -> {
+                ports.set(emulator.linkPort() + "/" + emulator.controlPort());
+                emulator.close();
+            }));
+        String[] p = ports.get().split("/");
+        assertEquals("{\"link\":\"tcp://127.0.0.1:" + p[0] + "\",\"linkPort\":" + p[0] + ",\"control\":\"http://127.0.0.1:"
+            + p[1] + "/api\",\"controlPort\":" + p[1] + ",\"cages\":1,\"pid\":" + ProcessHandle.current().pid() + "}",
+            out.toString().strip(), "one line of JSON on stdout");
+    }
+
+    @Test
+    void aReadyFileInAMissingDirectoryIsAUsageError() {
+        assertEquals(2, run("--ready-file", "/no/such/dir/ready.json", "--port", "0", "--control-port", "0"));
+        assertEquals("xpo-emulator: --ready-file /no/such/dir/ready.json: no such directory /no/such/dir (see --help)", errLine());
+    }
+
+    @Test
+    void theShutdownHookClosesARunningEmulatorAndExits0ButLeavesAnExitOfTheProgramsOwn() {
+        AtomicReference<Integer> halted = new AtomicReference<>();
+        AtomicReference<RunningEmulator> running = new AtomicReference<>();
+        assertEquals(0, EmulatorMain.run(new String[] {"--port", "0", "--control-port", "0"}, new PrintWriter(out),
+            new PrintWriter(err), emulator -> {
+                running.set(emulator);
+                new CleanShutdown(emulator, halted::set).run();   // as on SIGTERM while it runs
+            }));
+        assertTrue(running.get().isClosed());
+        assertEquals(0, halted.get(), "the process ends with 0, not 143");
+        halted.set(null);
+        new CleanShutdown(running.get(), halted::set).run();    // as on System.exit after a close
+        assertNull(halted.get(), "an exit with the program's own code stays as it is");
+    }
+
+    @Test
     void helpPrintsUsageAndExits0() {
         assertEquals(0, run("--help"));
         assertTrue(out.toString().contains("--bus-speed=SPEED"), out.toString());
