@@ -62,7 +62,7 @@ public final class RunningEmulator implements AutoCloseable {
             link = listen("--port", s.bind(), s.linkPort(), a -> LinkServer.start(chassis, a, s.busTiming(), s.linkLimits()));
             LinkServer linkForStats = link;
             ControlServer control = listen("--control-port", s.bind(), s.controlPort(),
-                a -> ControlServer.start(chassis, a, s.token(), linkForStats, s.hostNames()));
+                a -> ControlServer.start(chassis, a, s.token(), linkForStats, s.hostNames(), s.scenario()));
             RunningEmulator running = new RunningEmulator(chassis, scenario, link, control);
             LOG.info("xpo-emulator: {} cage{}, link tcp://{}:{}/<cage>, control API http://{}:{}/api{}, bus timing {}{}",
                 s.cages(), s.cages() == 1 ? "" : "s", host(s.bind()), link.port(), host(s.bind()), control.port(),
