@@ -1,5 +1,6 @@
 package org.openxpo.emulator.cli;
 
+import org.openxpo.emulator.clock.ScaledClock;
 import org.openxpo.emulator.http.ServerNames;
 import org.openxpo.emulator.link.BusTiming;
 import org.openxpo.emulator.link.ServerLimits;
@@ -60,6 +61,10 @@ final class EmulatorCommand implements Callable<Integer> {
 
     @Option(names = "--timing", paramLabel = "TIMING", description = "Module state transitions: default (realistic) or fast (1 ms). Default: ${DEFAULT-VALUE}.")
     String timing = "default";
+
+    @Option(names = "--clock-rate", paramLabel = "RATE", description = "Run emulated time RATE times faster than the "
+        + "wall clock (1-1000, e.g. 10: a 90 s scenario plays in 9 s); bus timing stays real. Default: ${DEFAULT-VALUE}.")
+    double clockRate = 1;
 
     @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario file (JSON) to set the chassis up and run its fault scripts.")
     Path scenarioFile;
@@ -159,6 +164,8 @@ final class EmulatorCommand implements Callable<Integer> {
             case "fast" -> ModuleConfig.Timing.fast();
             default -> throw usage("--timing must be default or fast, not '" + timing + "'");
         };
+        if (!(clockRate >= 1 && clockRate <= ScaledClock.MAX_RATE))
+            throw usage("--clock-rate must be 1-" + (int) ScaledClock.MAX_RATE + ", not " + clockRateText());
         if (seed != null && seed < 0) throw usage("--seed must be 0 or more (as a scenario's seed), not " + seed);
         Scenario scenario = null;
         if (scenarioFile != null) {
@@ -175,7 +182,13 @@ final class EmulatorCommand implements Callable<Integer> {
             throw usage("--scenario names cage " + scenario.highestCage() + " but --cages is " + n);
         long firstSeed = seed != null ? seed : scenario != null ? scenario.seed().orElse(1) : 1;
         return new RunningEmulator.Settings(n, address, port, controlPort, busSpeed, firstSeed, moduleTiming, scenario,
-            tokenOrNull, List.copyOf(hostNames), linkLimits());
+            tokenOrNull, List.copyOf(hostNames), linkLimits(), clockRate);
+    }
+
+    /** The rate as the user would write it: 0 rather than 0.0. */
+    private String clockRateText() {
+        return clockRate == Math.rint(clockRate) && !Double.isInfinite(clockRate) ? String.valueOf((long) clockRate)
+            : String.valueOf(clockRate);
     }
 
     /**

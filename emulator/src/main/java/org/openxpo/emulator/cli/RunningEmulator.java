@@ -2,6 +2,7 @@ package org.openxpo.emulator.cli;
 
 import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.emulator.clock.EmulatorClock;
+import org.openxpo.emulator.clock.ScaledClock;
 import org.openxpo.emulator.control.ControlServer;
 import org.openxpo.emulator.link.BusTiming;
 import org.openxpo.emulator.link.LinkServer;
@@ -29,7 +30,7 @@ public final class RunningEmulator implements AutoCloseable {
     /** What the command line asked for, checked. */
     record Settings(int cages, InetAddress bind, int linkPort, int controlPort, BusTiming busTiming, long seed,
                     ModuleConfig.Timing timing, Scenario scenario, String token, List<String> hostNames,
-                    ServerLimits linkLimits) {}
+                    ServerLimits linkLimits, double clockRate) {}
 
     /** The emulator could not start (a busy port); the message is the one line the user sees. */
     static final class StartupException extends RuntimeException {
@@ -54,7 +55,8 @@ public final class RunningEmulator implements AutoCloseable {
         // checked up front so a busy control port fails before the link server has started (and logged)
         requireFree("--port", s.bind(), s.linkPort());
         requireFree("--control-port", s.bind(), s.controlPort());
-        EmulatedChassis chassis = new EmulatedChassis(s.cages(), EmulatorClock.system(), n -> moduleConfig(s, n));
+        EmulatorClock clock = s.clockRate() == 1 ? EmulatorClock.system() : new ScaledClock(s.clockRate());
+        EmulatedChassis chassis = new EmulatedChassis(s.cages(), clock, n -> moduleConfig(s, n));
         ScenarioRunner scenario = null;
         LinkServer link = null;
         try {
@@ -64,9 +66,10 @@ public final class RunningEmulator implements AutoCloseable {
             ControlServer control = listen("--control-port", s.bind(), s.controlPort(),
                 a -> ControlServer.start(chassis, a, s.token(), linkForStats, s.hostNames(), s.scenario()));
             RunningEmulator running = new RunningEmulator(chassis, scenario, link, control);
-            LOG.info("xpo-emulator: {} cage{}, link tcp://{}:{}/<cage>, control API http://{}:{}/api{}, bus timing {}{}",
+            LOG.info("xpo-emulator: {} cage{}, link tcp://{}:{}/<cage>, control API http://{}:{}/api{}, bus timing {}{}{}",
                 s.cages(), s.cages() == 1 ? "" : "s", host(s.bind()), link.port(), host(s.bind()), control.port(),
                 s.token() == null ? "" : " (bearer token required)", s.busTiming(),
+                s.clockRate() == 1 ? "" : ", emulated time at " + s.clockRate() + "x",
                 s.scenario() == null ? "" : ", scenario running");
             return running;
         } catch (RuntimeException e) {

@@ -115,7 +115,10 @@ public final class ScenarioRunner implements AutoCloseable {
             v.onAdvance(onAdvance);
         } else {
             long now = clock.nanos();
-            for (Due d : pending) timer.schedule(this::runDue, Math.max(0, d.atNanos() - now), TimeUnit.NANOSECONDS);
+            for (Due d : pending) {
+                long wallDelay = (long) (Math.max(0, d.atNanos() - now) / clock.rate());
+                timer.schedule(this::runDue, wallDelay, TimeUnit.NANOSECONDS);
+            }
         }
         runDue();
     }

@@ -248,6 +248,35 @@ class EmulatorMainTest {
     }
 
     @Test
+    void aClockRateOutOfRangeSaysTheRange() {
+        assertEquals(2, run("--clock-rate", "0"));
+        assertEquals("xpo-emulator: --clock-rate must be 1-1000, not 0 (see --help)", errLine());
+    }
+
+    /** At --clock-rate 200 the scenario's step at 60 s runs 0.3 s after the start instead of a minute later. */
+    @Test
+    void aClockRatePlaysAScenarioFasterThanTheWallClock() throws IOException {
+        Path f = Files.createTempFile("minute", ".json");
+        try {
+            Files.writeString(f, "{\"cages\": {\"1\": {\"script\": [{\"atMs\": 60000, \"fault\": {\"kind\": \"stuck-bus\"}}]}}}");
+            AtomicReference<Integer> faults = new AtomicReference<>();
+            assertEquals(0, EmulatorMain.run(new String[] {"--port", "0", "--control-port", "0", "--clock-rate", "200",
+                "--scenario", f.toString()}, new PrintWriter(out), new PrintWriter(err), emulator -> {
+                    try {
+                        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                            .until(() -> emulator.chassis().cage(1).module().activeFaults().size() == 1);
+                        faults.set(emulator.chassis().cage(1).module().activeFaults().size());
+                    } finally {
+                        emulator.close();
+                    }
+                }));
+            assertEquals(1, faults.get(), "the minute-long wait took well under 20 s of wall-clock time");
+        } finally {
+            Files.delete(f);
+        }
+    }
+
+    @Test
     void helpPrintsUsageAndExits0() {
         assertEquals(0, run("--help"));
         assertTrue(out.toString().contains("--bus-speed=SPEED"), out.toString());
