@@ -126,9 +126,17 @@ final class EmulatorCommand implements Callable<Integer> {
             throw usage(e.getMessage());
         }
         RunningEmulator emulator = RunningEmulator.start(settings);
+        if (ready != null) emulator.afterClose(ready::remove);   // also when the shutdown hook closes it and halts
+        onStarted.accept(emulator);   // main installs the shutdown hook here, before anyone learns the ports
+        if (!emulator.isClosed()) announce(emulator, ready);
+        emulator.awaitClosed();
+        return 0;
+    }
+
+    /** The endpoints line on stdout and in the ready file: what a CI job waits for. */
+    private void announce(RunningEmulator emulator, ReadyFile ready) {
         String endpoints = emulator.endpoints().json();
         if (ready != null) {
-            emulator.afterClose(ready::remove);   // also when the shutdown hook closes it and halts
             try {
                 ready.write(endpoints);
             } catch (RuntimeException e) {
@@ -138,9 +146,6 @@ final class EmulatorCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println(endpoints);
         spec.commandLine().getOut().flush();
-        onStarted.accept(emulator);
-        emulator.awaitClosed();
-        return 0;
     }
 
     /** Checks the flags together, before anything listens; a bad one is a usage error naming it. */

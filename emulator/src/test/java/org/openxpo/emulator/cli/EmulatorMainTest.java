@@ -217,7 +217,10 @@ class EmulatorMainTest {
         assertEquals(0, EmulatorMain.run(new String[] {"--port", "0", "--control-port", "0"}, new PrintWriter(out),
             new PrintWriter(err), emulator -> {
                 ports.set(emulator.linkPort() + "/" + emulator.controlPort());
-                emulator.close();
+                Thread.ofVirtual().start(() -> {   // stops it once the line is out
+                    org.awaitility.Awaitility.await().until(() -> out.toString().endsWith("\n"));
+                    emulator.close();
+                });
             }));
         String[] p = ports.get().split("/");
         assertEquals("{\"link\":\"tcp://127.0.0.1:" + p[0] + "\",\"linkPort\":" + p[0] + ",\"control\":\"http://127.0.0.1:"
