@@ -23,6 +23,7 @@ public final class EmulatedChassis implements Chassis {
     private static final long MAX_IDLE_NANOS = 5_000_000;
 
     private final EmulatorClock clock;
+    private final IntFunction<ModuleConfig> startConfig;
     private final List<Cage> cages;
     private final Runnable virtualListener;
     private final Thread firmwareThread;
@@ -32,6 +33,7 @@ public final class EmulatedChassis implements Chassis {
     public EmulatedChassis(int n, EmulatorClock clock, IntFunction<ModuleConfig> config) {
         if (n < 1) throw new IllegalArgumentException("a chassis has at least one cage");
         this.clock = clock;
+        this.startConfig = config;
         List<Cage> list = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
             ModuleConfig c = config.apply(i);
@@ -61,6 +63,12 @@ public final class EmulatedChassis implements Chassis {
     public static String serial(int cage) { return String.format("XPO%07d", cage); }
 
     public EmulatorClock clock() { return clock; }
+
+    /** The configuration of the module cage {@code n} started with (null: it started empty). */
+    public ModuleConfig startConfig(int n) {
+        cage(n);
+        return startConfig.apply(n);
+    }
 
     @Override
     public List<Integer> cages() {

@@ -28,7 +28,7 @@ public final class Ranges {
     /** {@code value} if {@code min <= value <= max} (NaN never is). */
     public static double check(String name, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
-            throw new IllegalArgumentException(name + " must be " + plain(min) + "–" + plain(max) + ", got " + value);
+            throw new IllegalArgumentException(name + " must be " + plain(min) + "–" + plain(max) + ", got " + given(value));
         }
         return value;
     }
@@ -36,9 +36,14 @@ public final class Ranges {
     /** {@code value} if {@code 0 < value <= max} (NaN never is). */
     public static double checkPositive(String name, double value, double max) {
         if (!(value > 0 && value <= max)) {
-            throw new IllegalArgumentException(name + " must be more than 0 and at most " + plain(max) + ", got " + value);
+            throw new IllegalArgumentException(name + " must be more than 0 and at most " + plain(max) + ", got " + given(value));
         }
         return value;
+    }
+
+    /** A value as the user typed it: 3 rather than 3.0. */
+    private static String given(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     private static String grouped(long v) { return String.format(Locale.ROOT, "%,d", v); }

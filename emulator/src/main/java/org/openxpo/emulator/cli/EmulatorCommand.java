@@ -1,5 +1,6 @@
 package org.openxpo.emulator.cli;
 
+import org.openxpo.emulator.clock.ScaledClock;
 import org.openxpo.emulator.http.ServerNames;
 import org.openxpo.emulator.link.BusTiming;
 import org.openxpo.emulator.link.ServerLimits;
@@ -31,6 +32,7 @@ import java.util.function.Function;
     description = "Runs emulated XPO modules: the emulator link for host drivers and an HTTP/JSON control API for tests.",
     footer = {"", "Examples:", "  xpo-emulator --cages 4 --bus-speed 400k",
         "  xpo-emulator --scenario examples/scenarios/coolant-flow-drop.json",
+        "  xpo-emulator --port 0 --control-port 0 --ready-file /tmp/xpo.json --clock-rate 10",
         "  XPO_EMULATOR_TOKEN=s3cret xpo-emulator --bind 0.0.0.0 --cages 32",
         "  xpo-emulator --bind 0.0.0.0 --token-file ~/.xpo-token --host-name bench7.lab.example"})
 final class EmulatorCommand implements Callable<Integer> {
@@ -59,6 +61,10 @@ final class EmulatorCommand implements Callable<Integer> {
 
     @Option(names = "--timing", paramLabel = "TIMING", description = "Module state transitions: default (realistic) or fast (1 ms). Default: ${DEFAULT-VALUE}.")
     String timing = "default";
+
+    @Option(names = "--clock-rate", paramLabel = "RATE", description = "Run emulated time RATE times faster than the "
+        + "wall clock (1-1000, e.g. 10: a 90 s scenario plays in 9 s); bus timing stays real. Default: ${DEFAULT-VALUE}.")
+    double clockRate = 1;
 
     @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario file (JSON) to set the chassis up and run its fault scripts.")
     Path scenarioFile;
@@ -90,6 +96,10 @@ final class EmulatorCommand implements Callable<Integer> {
         + "traffic either way for this long; 0 = never (0-86400). Default: ${DEFAULT-VALUE}.")
     long linkIdleSeconds = 0;
 
+    @Option(names = "--ready-file", paramLabel = "FILE", description = "Once both servers listen, write where (the "
+        + "JSON line also printed on stdout) to FILE, replacing it in one step; removed again on a clean shutdown.")
+    Path readyFile;
+
     /** Where the token comes from when no flag gives it. */
     static final String TOKEN_ENV = "XPO_EMULATOR_TOKEN";
     /** Longest token file read. */
@@ -108,10 +118,34 @@ final class EmulatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        RunningEmulator emulator = RunningEmulator.start(settings());
-        onStarted.accept(emulator);
+        RunningEmulator.Settings settings = settings();
+        ReadyFile ready = null;
+        try {
+            if (readyFile != null) ready = ReadyFile.prepare(readyFile);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        RunningEmulator emulator = RunningEmulator.start(settings);
+        if (ready != null) emulator.afterClose(ready::remove);   // also when the shutdown hook closes it and halts
+        onStarted.accept(emulator);   // main installs the shutdown hook here, before anyone learns the ports
+        if (!emulator.isClosed()) announce(emulator, ready);
         emulator.awaitClosed();
         return 0;
+    }
+
+    /** The endpoints line on stdout and in the ready file: what a CI job waits for. */
+    private void announce(RunningEmulator emulator, ReadyFile ready) {
+        String endpoints = emulator.endpoints().json();
+        if (ready != null) {
+            try {
+                ready.write(endpoints);
+            } catch (RuntimeException e) {
+                emulator.close();
+                throw e;
+            }
+        }
+        spec.commandLine().getOut().println(endpoints);
+        spec.commandLine().getOut().flush();
     }
 
     /** Checks the flags together, before anything listens; a bad one is a usage error naming it. */
@@ -135,6 +169,8 @@ final class EmulatorCommand implements Callable<Integer> {
             case "fast" -> ModuleConfig.Timing.fast();
             default -> throw usage("--timing must be default or fast, not '" + timing + "'");
         };
+        if (!(clockRate >= 1 && clockRate <= ScaledClock.MAX_RATE))
+            throw usage("--clock-rate must be 1-" + (int) ScaledClock.MAX_RATE + ", not " + clockRateText());
         if (seed != null && seed < 0) throw usage("--seed must be 0 or more (as a scenario's seed), not " + seed);
         Scenario scenario = null;
         if (scenarioFile != null) {
@@ -151,7 +187,13 @@ final class EmulatorCommand implements Callable<Integer> {
             throw usage("--scenario names cage " + scenario.highestCage() + " but --cages is " + n);
         long firstSeed = seed != null ? seed : scenario != null ? scenario.seed().orElse(1) : 1;
         return new RunningEmulator.Settings(n, address, port, controlPort, busSpeed, firstSeed, moduleTiming, scenario,
-            tokenOrNull, List.copyOf(hostNames), linkLimits());
+            tokenOrNull, List.copyOf(hostNames), linkLimits(), clockRate);
+    }
+
+    /** The rate as the user would write it: 0 rather than 0.0. */
+    private String clockRateText() {
+        return clockRate == Math.rint(clockRate) && !Double.isInfinite(clockRate) ? String.valueOf((long) clockRate)
+            : String.valueOf(clockRate);
     }
 
     /**

@@ -18,9 +18,8 @@ public final class EmulatorMain {
     public static void main(String[] args) {
         OutOfMemoryExit.install();
         quietLoggingDefaults();
-        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
-            emulator -> Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "xpo-emulator-shutdown")));
-        if (code != OK) System.exit(code);
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), CleanShutdown::install);
+        System.exit(code);
     }
 
     /**

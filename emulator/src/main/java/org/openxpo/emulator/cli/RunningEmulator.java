@@ -2,6 +2,7 @@ package org.openxpo.emulator.cli;
 
 import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.emulator.clock.EmulatorClock;
+import org.openxpo.emulator.clock.ScaledClock;
 import org.openxpo.emulator.control.ControlServer;
 import org.openxpo.emulator.link.BusTiming;
 import org.openxpo.emulator.link.LinkServer;
@@ -19,6 +20,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 /** A started emulator process: the chassis, its scenario, the link server and the control API, closed together. */
@@ -28,7 +30,7 @@ public final class RunningEmulator implements AutoCloseable {
     /** What the command line asked for, checked. */
     record Settings(int cages, InetAddress bind, int linkPort, int controlPort, BusTiming busTiming, long seed,
                     ModuleConfig.Timing timing, Scenario scenario, String token, List<String> hostNames,
-                    ServerLimits linkLimits) {}
+                    ServerLimits linkLimits, double clockRate) {}
 
     /** The emulator could not start (a busy port); the message is the one line the user sees. */
     static final class StartupException extends RuntimeException {
@@ -40,6 +42,7 @@ public final class RunningEmulator implements AutoCloseable {
     private final LinkServer link;
     private final ControlServer control;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final List<Runnable> afterClose = new CopyOnWriteArrayList<>();
 
     private RunningEmulator(EmulatedChassis chassis, ScenarioRunner scenario, LinkServer link, ControlServer control) {
         this.chassis = chassis;
@@ -52,7 +55,8 @@ public final class RunningEmulator implements AutoCloseable {
         // checked up front so a busy control port fails before the link server has started (and logged)
         requireFree("--port", s.bind(), s.linkPort());
         requireFree("--control-port", s.bind(), s.controlPort());
-        EmulatedChassis chassis = new EmulatedChassis(s.cages(), EmulatorClock.system(), n -> moduleConfig(s, n));
+        EmulatorClock clock = s.clockRate() == 1 ? EmulatorClock.system() : new ScaledClock(s.clockRate());
+        EmulatedChassis chassis = new EmulatedChassis(s.cages(), clock, n -> moduleConfig(s, n));
         ScenarioRunner scenario = null;
         LinkServer link = null;
         try {
@@ -60,11 +64,12 @@ public final class RunningEmulator implements AutoCloseable {
             link = listen("--port", s.bind(), s.linkPort(), a -> LinkServer.start(chassis, a, s.busTiming(), s.linkLimits()));
             LinkServer linkForStats = link;
             ControlServer control = listen("--control-port", s.bind(), s.controlPort(),
-                a -> ControlServer.start(chassis, a, s.token(), linkForStats, s.hostNames()));
+                a -> ControlServer.start(chassis, a, s.token(), linkForStats, s.hostNames(), s.scenario()));
             RunningEmulator running = new RunningEmulator(chassis, scenario, link, control);
-            LOG.info("xpo-emulator: {} cage{}, link tcp://{}:{}/<cage>, control API http://{}:{}/api{}, bus timing {}{}",
+            LOG.info("xpo-emulator: {} cage{}, link tcp://{}:{}/<cage>, control API http://{}:{}/api{}, bus timing {}{}{}",
                 s.cages(), s.cages() == 1 ? "" : "s", host(s.bind()), link.port(), host(s.bind()), control.port(),
                 s.token() == null ? "" : " (bearer token required)", s.busTiming(),
+                s.clockRate() == 1 ? "" : ", emulated time at " + s.clockRate() + "x",
                 s.scenario() == null ? "" : ", scenario running");
             return running;
         } catch (RuntimeException e) {
@@ -112,11 +117,24 @@ public final class RunningEmulator implements AutoCloseable {
         return h.contains(":") ? "[" + h + "]" : h;
     }
 
+    /** Where both servers listen, with the ports they chose when asked for port 0. */
+    public Endpoints endpoints() {
+        String linkHost = host(link.address().getAddress()), controlHost = host(control.address().getAddress());
+        return new Endpoints("tcp://" + linkHost + ":" + link.port(), link.port(),
+            "http://" + controlHost + ":" + control.port() + "/api", control.port(), chassis.size(), ProcessHandle.current().pid());
+    }
+
     public int linkPort() { return link.port(); }
 
     public int controlPort() { return control.port(); }
 
     public EmulatedChassis chassis() { return chassis; }
+
+    /** Runs {@code action} at the end of {@link #close()}, before it returns (whichever thread closes). */
+    void afterClose(Runnable action) { afterClose.add(action); }
+
+    /** True once {@link #close()} has finished. */
+    public boolean isClosed() { return closed.getCount() == 0; }
 
     /** Blocks until {@link #close()} (e.g. from the shutdown hook on SIGTERM/SIGINT). */
     public void awaitClosed() throws InterruptedException { closed.await(); }
@@ -129,6 +147,7 @@ public final class RunningEmulator implements AutoCloseable {
         link.close();
         if (scenario != null) scenario.close();
         chassis.close();
+        afterClose.forEach(Runnable::run);
         LOG.info("xpo-emulator: stopped");
         closed.countDown();
     }

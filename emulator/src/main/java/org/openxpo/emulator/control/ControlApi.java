@@ -7,11 +7,13 @@ import org.openxpo.emulator.fault.Fault;
 import org.openxpo.emulator.link.LinkServer;
 import org.openxpo.emulator.module.BusStatistics;
 import org.openxpo.emulator.module.XpoModule;
+import org.openxpo.emulator.scenario.ChassisReset;
 import org.openxpo.emulator.scenario.Presence;
 import org.openxpo.emulator.scenario.Scenario;
 import org.openxpo.emulator.scenario.ScenarioRunner;
 import org.openxpo.emulator.scenario.StrictJson;
 import org.openxpo.protocol.connector.Pin;
+import org.openxpo.protocol.types.ModuleState;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,27 +35,51 @@ final class ControlApi implements AutoCloseable {
 
     record Health(String status, int cages) {}
 
+    record CageWaiting(int cage, String moduleState) {}
+
+    record Readiness(boolean ready, List<CageWaiting> waitingFor) {}
+
+    record Cleared(int cleared) {}
+
+    record Reset(List<Integer> cages, boolean scenarioRestarted) {}
+
+    record Listing(List<Routes.Listed> routes) {}
+
     private final EmulatedChassis chassis;
     private final LinkServer link;
+    private final Scenario startup;
     private final Routes routes = new Routes();
     private ScenarioRunner scenario;
 
-    ControlApi(EmulatedChassis chassis, LinkServer link) {
+    /** {@code startup}: the scenario the emulator started with, applied again by a reset (null: none). */
+    ControlApi(EmulatedChassis chassis, LinkServer link, Scenario startup) {
         this.chassis = chassis;
         this.link = link;
-        routes.add("GET", "/api/health", r -> Response.ok(new Health("ok", chassis.size())))
-            .add("GET", "/api/cages", r -> Response.ok(chassis.cages().stream().map(n -> CageViews.summary(chassis.cage(n))).toList()))
-            .add("GET", "/api/cages/{cage}", r -> Response.ok(CageViews.state(cage(r), chassis.clock().nanos())))
-            .add("GET", "/api/cages/{cage}/faults", r -> Response.ok(CageViews.faults(module(r), chassis.clock().nanos())))
-            .add("POST", "/api/cages/{cage}/faults", this::injectFault)
-            .add("GET", "/api/cages/{cage}/faults/{id}", this::fault)
-            .add("DELETE", "/api/cages/{cage}/faults/{id}", this::clearFault)
-            .add("POST", "/api/cages/{cage}/plug", this::plug)
-            .add("POST", "/api/cages/{cage}/unplug", this::unplug)
-            .add("GET", "/api/cages/{cage}/pins", r -> Response.ok(CageViews.pins(cage(r))))
-            .add("POST", "/api/cages/{cage}/pins", this::writePins)
-            .add("GET", "/api/cages/{cage}/bus-stats", this::busStats)
-            .add("POST", "/api/scenario", this::applyScenario);
+        this.startup = startup;
+        routes.add("GET", "/api", "this list of endpoints", r -> Response.ok(new Listing(routes.listing())))
+            .add("GET", "/api/health", "liveness: 200 while the emulator runs", r -> Response.ok(new Health("ok", chassis.size())))
+            .add("GET", "/api/ready", "readiness: 200 when every plugged module is ModuleReady or held in ModuleLowPwr, "
+                + "else 503 naming the cages still on their way", this::ready)
+            .add("GET", "/api/cages", "every cage: presence, module state, serial",
+                r -> Response.ok(chassis.cages().stream().map(n -> CageViews.summary(chassis.cage(n))).toList()))
+            .add("GET", "/api/cages/{cage}", "one cage: pins, module, power, cooling, firmware, lanes, faults",
+                r -> Response.ok(CageViews.state(cage(r), chassis.clock().nanos())))
+            .add("GET", "/api/cages/{cage}/faults", "the cage's active faults",
+                r -> Response.ok(CageViews.faults(module(r), chassis.clock().nanos())))
+            .add("POST", "/api/cages/{cage}/faults", "inject a fault ({\"kind\": ...})", this::injectFault)
+            .add("DELETE", "/api/cages/{cage}/faults", "clear every fault of the cage", this::clearCageFaults)
+            .add("GET", "/api/cages/{cage}/faults/{id}", "one active fault", this::fault)
+            .add("DELETE", "/api/cages/{cage}/faults/{id}", "clear one fault", this::clearFault)
+            .add("DELETE", "/api/faults", "clear every fault of every cage", this::clearAllFaults)
+            .add("POST", "/api/cages/{cage}/plug", "plug the cage's module back in", this::plug)
+            .add("POST", "/api/cages/{cage}/unplug", "pull the cage's module out", this::unplug)
+            .add("GET", "/api/cages/{cage}/pins", "the cage's pin levels", r -> Response.ok(CageViews.pins(cage(r))))
+            .add("POST", "/api/cages/{cage}/pins", "drive resetL, lpMode, powerEnable", this::writePins)
+            .add("GET", "/api/cages/{cage}/bus-stats", "link and module bus counters", this::busStats)
+            .add("GET", "/api/scenario", "progress of the scenario playing (404 if none)", this::scenarioProgress)
+            .add("POST", "/api/scenario", "apply a scenario and play its script from now", this::applyScenario)
+            .add("POST", "/api/reset", "the chassis as it started: fresh modules, default pins, no faults, the start-up "
+                + "scenario from its beginning", this::reset);
     }
 
     Response dispatch(String method, String path, String body) { return routes.dispatch(method, path, body); }
@@ -74,6 +100,45 @@ final class ControlApi implements AutoCloseable {
         XpoModule m = c.module();
         if (m == null) throw ApiException.conflict("cage " + c.number() + " is empty (POST /api/cages/" + c.number() + "/plug first)");
         return m;
+    }
+
+    private Response ready(Request r) {
+        List<CageWaiting> waiting = new ArrayList<>();
+        for (int n : chassis.cages()) {
+            XpoModule m = chassis.cage(n).module();
+            if (m == null) continue;
+            ModuleState state = m.moduleState();
+            if (state != ModuleState.READY && state != ModuleState.LOW_PWR) waiting.add(new CageWaiting(n, state.cmisName()));
+        }
+        return new Response(waiting.isEmpty() ? 200 : 503, new Readiness(waiting.isEmpty(), waiting), Map.of());
+    }
+
+    private Response clearCageFaults(Request r) { return Response.ok(new Cleared(clearAll(module(r)))); }
+
+    private Response clearAllFaults(Request r) {
+        int cleared = 0;
+        for (int n : chassis.cages()) {
+            XpoModule m = chassis.cage(n).module();
+            if (m != null) cleared += clearAll(m);
+        }
+        return Response.ok(new Cleared(cleared));
+    }
+
+    private static int clearAll(XpoModule m) {
+        int cleared = 0;
+        for (ActiveFault a : m.activeFaults()) if (m.clearFault(a.id())) cleared++;
+        return cleared;
+    }
+
+    private Response scenarioProgress(Request r) {
+        return ScenarioRunner.playing(chassis).map(p -> Response.ok(p.progress()))
+            .orElseThrow(() -> ApiException.notFound("no scenario is playing (POST /api/scenario applies one)"));
+    }
+
+    private synchronized Response reset(Request r) {
+        ChassisReset.reset(chassis);
+        if (startup != null) scenario = ScenarioRunner.start(chassis, startup);
+        return Response.ok(new Reset(chassis.cages().stream().filter(n -> chassis.cage(n).present()).toList(), startup != null));
     }
 
     private Response injectFault(Request r) {

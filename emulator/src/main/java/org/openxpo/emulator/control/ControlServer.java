@@ -22,6 +22,7 @@ import org.openxpo.emulator.http.JsonHttpAggregator;
 import org.openxpo.emulator.http.OriginGuard;
 import org.openxpo.emulator.http.ServerNames;
 import org.openxpo.emulator.link.LinkServer;
+import org.openxpo.emulator.scenario.Scenario;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,12 +70,18 @@ public final class ControlServer implements AutoCloseable {
      */
     public static ControlServer start(EmulatedChassis chassis, InetSocketAddress bind, String token, LinkServer link,
                                       List<String> hostNames) {
+        return start(chassis, bind, token, link, hostNames, null);
+    }
+
+    /** As above; {@code POST /api/reset} applies {@code startup} again after resetting the chassis (null: none). */
+    public static ControlServer start(EmulatedChassis chassis, InetSocketAddress bind, String token, LinkServer link,
+                                      List<String> hostNames, Scenario startup) {
         if (token != null && token.isBlank()) throw new IllegalArgumentException("the bearer token must not be blank");
         if (token == null && !bind.getAddress().isLoopbackAddress()) {
             throw new IllegalArgumentException("the control API would listen on " + bind.getAddress().getHostAddress()
                 + ", which is not loopback: give it a bearer token (--token, --token-file or XPO_EMULATOR_TOKEN)");
         }
-        ControlApi api = new ControlApi(chassis, link);
+        ControlApi api = new ControlApi(chassis, link, startup);
         ServerNames names = new ServerNames(hostNames);
         // the guards, in the order they apply; each is shared by every connection
         List<ChannelHandler> guards = new ArrayList<>(List.of(new HostGuard(names), new OriginGuard(names)));

@@ -29,9 +29,15 @@ final class Routes {
 
     private record Route(String[] segments, Map<String, Handler> byMethod) {}
 
-    private final List<Route> routes = new ArrayList<>();
+    /** One endpoint as {@code GET /api} lists it. */
+    record Listed(String method, String path, String description) {}
 
-    Routes add(String method, String pattern, Handler handler) {
+    private final List<Route> routes = new ArrayList<>();
+    private final List<Listed> listed = new ArrayList<>();
+
+    /** Adds {@code method pattern}, described for {@code GET /api} by {@code description}. */
+    Routes add(String method, String pattern, String description, Handler handler) {
+        listed.add(new Listed(method, pattern, description));
         String[] segments = split(pattern);
         for (Route r : routes) {
             if (String.join("/", r.segments()).equals(String.join("/", segments))) {
@@ -44,6 +50,9 @@ final class Routes {
         routes.add(new Route(segments, byMethod));
         return this;
     }
+
+    /** Every endpoint, in the order they were added. */
+    List<Listed> listing() { return List.copyOf(listed); }
 
     Response dispatch(String method, String path, String body) {
         String[] segments = split(path);

@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
  * Gives every test of the class (or one test method) a fresh emulated XPO chassis, handed in as an
  * {@link XpoTestbed} parameter and closed after the test:
  * <pre>{@code
- * @EmulatedXpo(cages = 2, link = true)
+ * @EmulatedXpo(cages = 2, link = true, control = true)
  * class MySwitchTest {
  *     @Test void reactsToALaserFailure(XpoTestbed xpo) { ... }
  * }
@@ -31,6 +31,12 @@ public @interface EmulatedXpo {
 
     /** Also start a link server on a free loopback port, for drivers that connect over TCP ({@link XpoTestbed#linkUri}). */
     boolean link() default false;
+
+    /**
+     * Also start the HTTP control API on a free loopback port, no token ({@link XpoTestbed#controlUrl}): for code under
+     * test that drives the emulator the way a CI script does (faults, pins, reset).
+     */
+    boolean control() default false;
 
     /** "fast": state transitions take 1 ms, so modules are ready almost at once; "default": realistic durations. */
     String timing() default "fast";

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.emulator.clock.EmulatorClock;
 import org.openxpo.emulator.clock.VirtualClock;
+import org.openxpo.emulator.control.ControlServer;
 import org.openxpo.emulator.link.BusTiming;
 import org.openxpo.emulator.link.LinkServer;
 import org.openxpo.emulator.module.ModuleConfig;
@@ -72,14 +73,16 @@ public final class EmulatedXpoExtension implements BeforeEachCallback, AfterEach
         EmulatedChassis chassis = new EmulatedChassis(s.cages(), clock, n -> ModuleConfig.builder()
             .serialNumber(EmulatedChassis.serial(n)).seed(s.seed() + n - 1).timing(timing).build());
         LinkServer link = null;
+        ControlServer control = null;
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         try {
-            if (s.link()) {
-                link = LinkServer.start(chassis, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BusTiming.OFF);
-            }
-            XpoTestbed testbed = new XpoTestbed(chassis, link);
+            if (s.link()) link = LinkServer.start(chassis, loopback, BusTiming.OFF);
+            if (s.control()) control = ControlServer.start(chassis, loopback, null, link);
+            XpoTestbed testbed = new XpoTestbed(chassis, link, control);
             if (scenario != null) testbed.apply(scenario);
             return testbed;
         } catch (RuntimeException e) {
+            if (control != null) control.close();
             if (link != null) link.close();
             chassis.close();
             throw e;

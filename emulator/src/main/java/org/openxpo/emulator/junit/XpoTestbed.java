@@ -5,6 +5,7 @@ import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.emulator.clock.EmulatorClock;
 import org.openxpo.emulator.clock.VirtualClock;
 import org.openxpo.emulator.clock.VirtualHostClock;
+import org.openxpo.emulator.control.ControlServer;
 import org.openxpo.emulator.fault.ActiveFault;
 import org.openxpo.emulator.fault.Fault;
 import org.openxpo.emulator.link.LinkServer;
@@ -27,13 +28,15 @@ import java.util.function.BooleanSupplier;
 public final class XpoTestbed implements AutoCloseable {
     private final EmulatedChassis chassis;
     private final LinkServer link;
+    private final ControlServer control;
     private final Faults faults = new Faults();
     private final HostClock hostClock;
     private ScenarioRunner scenario;
 
-    XpoTestbed(EmulatedChassis chassis, LinkServer link) {
+    XpoTestbed(EmulatedChassis chassis, LinkServer link, ControlServer control) {
         this.chassis = chassis;
         this.link = link;
+        this.control = control;
         this.hostClock = chassis.clock() instanceof VirtualClock v ? new VirtualHostClock(v, Instant.now())
             : HostClock.system();
     }
@@ -76,6 +79,17 @@ public final class XpoTestbed implements AutoCloseable {
     public String linkUri(int n) {
         chassis.cage(n);
         return "tcp://" + link().address().getAddress().getHostAddress() + ":" + link().port() + "/" + n;
+    }
+
+    /** The control API; only with {@code @EmulatedXpo(control = true)}. */
+    public ControlServer control() {
+        if (control == null) throw new IllegalStateException("no control API: use @EmulatedXpo(control = true)");
+        return control;
+    }
+
+    /** "http://127.0.0.1:PORT/api": the control API's base URL (docs/emulator-server.md lists its endpoints). */
+    public String controlUrl() {
+        return "http://" + control().address().getAddress().getHostAddress() + ":" + control().port() + "/api";
     }
 
     /** Pulls the module out of cage {@code n}; {@link #plug} puts the same one back. */
@@ -155,6 +169,7 @@ public final class XpoTestbed implements AutoCloseable {
     @Override
     public void close() {
         if (scenario != null) scenario.close();
+        if (control != null) control.close();
         if (link != null) link.close();
         chassis.close();
     }

@@ -75,6 +75,14 @@ public final class Presence {
         }
     }
 
+    /** Forgets every module kept aside for the chassis' cages. */
+    static void clearShelf(EmulatedChassis chassis) {
+        Map<Integer, XpoModule> shelf = shelf(chassis);
+        synchronized (shelf) {
+            shelf.clear();
+        }
+    }
+
     /** The module a cage that never had one gets: default identity, timed like the chassis' other modules. */
     static ModuleConfig defaultConfig(EmulatedChassis chassis, int cage) {
         ModuleConfig.Builder b = ModuleConfig.builder().serialNumber(EmulatedChassis.serial(cage)).seed(cage);

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,7 +36,19 @@ public final class ScenarioRunner implements AutoCloseable {
 
     private record Due(long atNanos, Cage cage, int index, ScriptStep step) {}
 
+    /**
+     * How far a scenario has played: its description, its steps (all cages together), how many have run (a step for
+     * an empty cage counts as run: it was skipped), the emulated time since it was applied, when the next step is due
+     * (null when none is left) and whether every step has run.
+     */
+    public record Progress(String description, int steps, int done, long elapsedMs, Long nextStepAtMs,
+                           boolean finished) {}
+
     private final EmulatorClock clock;
+    private final String description;
+    private final long startNanos;
+    private final int steps;
+    private int done;
     private final List<Due> pending = new ArrayList<>();
     /** Fault ids by (cage, step index) of the steps that injected them. */
     private final Map<String, String> injected = new HashMap<>();
@@ -43,8 +56,11 @@ public final class ScenarioRunner implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private boolean closed;
 
-    private ScenarioRunner(EmulatorClock clock, List<Due> steps) {
+    private ScenarioRunner(EmulatorClock clock, String description, long startNanos, List<Due> steps) {
         this.clock = clock;
+        this.description = description;
+        this.startNanos = startNanos;
+        this.steps = steps.size();
         this.pending.addAll(steps);
         this.timer = clock instanceof VirtualClock ? null : Executors.newSingleThreadScheduledExecutor(r ->
             Thread.ofPlatform().daemon().name("xpo-scenario").unstarted(r));
@@ -67,7 +83,7 @@ public final class ScenarioRunner implements AutoCloseable {
             }
         }
         steps.sort(Comparator.comparingLong(Due::atNanos).thenComparingInt(d -> d.cage().number()).thenComparingInt(Due::index));
-        ScenarioRunner runner = new ScenarioRunner(chassis.clock(), steps);
+        ScenarioRunner runner = new ScenarioRunner(chassis.clock(), scenario.description(), start, steps);
         PLAYING.put(chassis, runner);
         runner.arm();
         return runner;
@@ -99,18 +115,33 @@ public final class ScenarioRunner implements AutoCloseable {
             v.onAdvance(onAdvance);
         } else {
             long now = clock.nanos();
-            for (Due d : pending) timer.schedule(this::runDue, Math.max(0, d.atNanos() - now), TimeUnit.NANOSECONDS);
+            for (Due d : pending) {
+                long wallDelay = (long) (Math.max(0, d.atNanos() - now) / clock.rate());
+                timer.schedule(this::runDue, wallDelay, TimeUnit.NANOSECONDS);
+            }
         }
         runDue();
+    }
+
+    /** The scenario the chassis plays now (the latest one started and not closed), if any. */
+    public static Optional<ScenarioRunner> playing(EmulatedChassis chassis) {
+        return Optional.ofNullable(PLAYING.get(chassis));
     }
 
     /** Steps not run yet. */
     public synchronized int pendingSteps() { return pending.size(); }
 
+    public synchronized Progress progress() {
+        long elapsed = Math.max(0, clock.nanos() - startNanos);
+        Long next = pending.isEmpty() ? null : TimeUnit.NANOSECONDS.toMillis(pending.get(0).atNanos() - startNanos);
+        return new Progress(description, steps, done, TimeUnit.NANOSECONDS.toMillis(elapsed), next, done == steps);
+    }
+
     private synchronized void runDue() {
         long now = clock.nanos();
         while (!closed && !pending.isEmpty() && pending.get(0).atNanos() <= now) {
             Due d = pending.remove(0);
+            done++;
             try {
                 run(d);
             } catch (RuntimeException e) {

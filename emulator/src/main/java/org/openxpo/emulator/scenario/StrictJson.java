@@ -81,9 +81,10 @@ public final class StrictJson {
             return path.isEmpty() ? "the document must be " + expectedKind(m.getTargetType()) : "field '" + path + "': " + expected;
         }
         String message = firstLine(e.getOriginalMessage());
-        if (e instanceof StreamReadException && e.getLocation() != null && e.getLocation().getLineNr() > 0) {
-            return "bad JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                + ": " + message;
+        if (e instanceof StreamReadException) {
+            String plain = JsonSyntax.plain(message);
+            return e.getLocation() != null && e.getLocation().getLineNr() > 0 ? "bad JSON at line "
+                + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + plain : "bad JSON: " + plain;
         }
         return path.isEmpty() ? "bad JSON: " + message : "field '" + path + "': " + message;
     }

@@ -212,6 +212,74 @@ class EmulatorMainTest {
     }
 
     @Test
+    void theEndpointsLineComesOutOnceBothServersListen() {
+        AtomicReference<String> ports = new AtomicReference<>();
+        assertEquals(0, EmulatorMain.run(new String[] {"--port", "0", "--control-port", "0"}, new PrintWriter(out),
+            new PrintWriter(err), emulator -> {
+                ports.set(emulator.linkPort() + "/" + emulator.controlPort());
+                Thread.ofVirtual().start(() -> {   // stops it once the line is out
+                    org.awaitility.Awaitility.await().until(() -> out.toString().endsWith("\n"));
+                    emulator.close();
+                });
+            }));
+        String[] p = ports.get().split("/");
+        assertEquals("{\"link\":\"tcp://127.0.0.1:" + p[0] + "\",\"linkPort\":" + p[0] + ",\"control\":\"http://127.0.0.1:"
+            + p[1] + "/api\",\"controlPort\":" + p[1] + ",\"cages\":1,\"pid\":" + ProcessHandle.current().pid() + "}",
+            out.toString().strip(), "one line of JSON on stdout");
+    }
+
+    @Test
+    void aReadyFileInAMissingDirectoryIsAUsageError() {
+        assertEquals(2, run("--ready-file", "/no/such/dir/ready.json", "--port", "0", "--control-port", "0"));
+        assertEquals("xpo-emulator: --ready-file /no/such/dir/ready.json: no such directory /no/such/dir (see --help)", errLine());
+    }
+
+    @Test
+    void theShutdownHookClosesARunningEmulatorAndExits0ButLeavesAnExitOfTheProgramsOwn() {
+        AtomicReference<Integer> halted = new AtomicReference<>();
+        AtomicReference<RunningEmulator> running = new AtomicReference<>();
+        assertEquals(0, EmulatorMain.run(new String[] {"--port", "0", "--control-port", "0"}, new PrintWriter(out),
+            new PrintWriter(err), emulator -> {
+                running.set(emulator);
+                new CleanShutdown(emulator, halted::set).run();   // as on SIGTERM while it runs
+            }));
+        assertTrue(running.get().isClosed());
+        assertEquals(0, halted.get(), "the process ends with 0, not 143");
+        halted.set(null);
+        new CleanShutdown(running.get(), halted::set).run();    // as on System.exit after a close
+        assertNull(halted.get(), "an exit with the program's own code stays as it is");
+    }
+
+    @Test
+    void aClockRateOutOfRangeSaysTheRange() {
+        assertEquals(2, run("--clock-rate", "0"));
+        assertEquals("xpo-emulator: --clock-rate must be 1-1000, not 0 (see --help)", errLine());
+    }
+
+    /** At --clock-rate 200 the scenario's step at 60 s runs 0.3 s after the start instead of a minute later. */
+    @Test
+    void aClockRatePlaysAScenarioFasterThanTheWallClock() throws IOException {
+        Path f = Files.createTempFile("minute", ".json");
+        try {
+            Files.writeString(f, "{\"cages\": {\"1\": {\"script\": [{\"atMs\": 60000, \"fault\": {\"kind\": \"stuck-bus\"}}]}}}");
+            AtomicReference<Integer> faults = new AtomicReference<>();
+            assertEquals(0, EmulatorMain.run(new String[] {"--port", "0", "--control-port", "0", "--clock-rate", "200",
+                "--scenario", f.toString()}, new PrintWriter(out), new PrintWriter(err), emulator -> {
+                    try {
+                        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                            .until(() -> emulator.chassis().cage(1).module().activeFaults().size() == 1);
+                        faults.set(emulator.chassis().cage(1).module().activeFaults().size());
+                    } finally {
+                        emulator.close();
+                    }
+                }));
+            assertEquals(1, faults.get(), "the minute-long wait took well under 20 s of wall-clock time");
+        } finally {
+            Files.delete(f);
+        }
+    }
+
+    @Test
     void helpPrintsUsageAndExits0() {
         assertEquals(0, run("--help"));
         assertTrue(out.toString().contains("--bus-speed=SPEED"), out.toString());

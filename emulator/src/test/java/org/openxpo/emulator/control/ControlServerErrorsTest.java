@@ -61,7 +61,7 @@ class ControlServerErrorsTest {
     void wrongMethodIs405WithAllow() {
         Http.Reply r = http.send("PUT", "/api/cages/1/faults", "{}");
         assertError(405, "PUT is not allowed", r);
-        assertEquals("GET, POST", r.headers().firstValue("allow").orElseThrow());
+        assertEquals("DELETE, GET, POST", r.headers().firstValue("allow").orElseThrow());
         assertError(405, "allowed: POST", http.get("/api/cages/1/plug"));
     }
 

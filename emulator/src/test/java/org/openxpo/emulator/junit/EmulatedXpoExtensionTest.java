@@ -48,8 +48,22 @@ class EmulatedXpoExtensionTest {
         assertSame(xpo.cage(2).module(), xpo.module(2));
         assertThrows(IllegalStateException.class, xpo::virtualClock);
         assertThrows(IllegalStateException.class, () -> xpo.linkUri(1));
+        assertThrows(IllegalStateException.class, xpo::controlUrl);
         xpo.faults().inject(1, new Fault.StuckBus());
         previous = xpo;
+    }
+
+    @Test
+    @EmulatedXpo(cages = 2, control = true)
+    void startsTheControlApiWhenAskedAndStopsItAfterTheTest(XpoTestbed xpo) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(xpo.controlUrl() + "/cages/2/faults"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"kind\":\"stuck-bus\"}")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, r.statusCode(), r.body());
+        assertEquals(1, xpo.faults().active(2).size(), "the control API drives this testbed's modules");
+        assertEquals("http://127.0.0.1:" + xpo.control().port() + "/api", xpo.controlUrl());
     }
 
     @Test

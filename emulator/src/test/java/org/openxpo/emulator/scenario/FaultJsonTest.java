@@ -44,13 +44,32 @@ class FaultJsonTest {
         assertEquals(86_400_000, new Fault.BrownOut(86_400_000).durationMs(), "a whole day is still fine");
     }
 
+    /** Syntax errors say where and what in the words of whoever wrote the JSON, not the parser's. */
+    @Test
+    void syntaxErrorsAreInPlainWords() {
+        assertEquals("bad JSON at line 1, column 9: the document ends too early (a '}', ']' or '\"' is missing)",
+            error("{\"kind\":"));
+        assertEquals("bad JSON at line 1, column 9: unexpected '1': a ':' must follow the field name", error("{\"kind\" 1}"));
+        assertEquals("bad JSON at line 1, column 2: unexpected ''': a field name in double quotes was expected",
+            error("{'kind':1}"));
+        assertEquals("bad JSON at line 1, column 13: unexpected '\"': a ',' or '}' was expected", error("{\"kind\":\"x\" \"y\"}"));
+        assertEquals("bad JSON at line 1, column 36: unexpected '}': a value was expected",
+            error("{\"kind\":\"laser-failure\",\"lanes\":[1,}"));
+        assertEquals("bad JSON at line 1, column 9: 'tru' is not a JSON value (text needs double quotes; the words are "
+            + "true, false and null)", error("{\"kind\":tru}"));
+        assertEquals("bad JSON at line 1, column 47: field 'fraction' appears twice",
+            error("{\"kind\":\"coolant-flow\",\"fraction\":3,\"fraction\":2}"));
+        assertEquals("bad JSON at line 1, column 1: a control character (code 0) outside a string", error("\u0000"));
+    }
+
     @Test
     void parametersOutOfRangeNameTheirRange() {
         assertEquals("fraction must be 0–2, got 2.5", error("{\"kind\":\"coolant-flow\",\"fraction\":2.5}"));
+        assertEquals("fraction must be 0–2, got 3", error("{\"kind\":\"coolant-flow\",\"fraction\":3}"), "as typed: 3, not 3.0");
         assertEquals("celsius must be -20–100, got 1.0E300", error("{\"kind\":\"inlet-temperature\",\"celsius\":1e300}"));
-        assertEquals("volts must be 0–80, got -1.0", error("{\"kind\":\"input-voltage\",\"volts\":-1}"));
+        assertEquals("volts must be 0–80, got -1", error("{\"kind\":\"input-voltage\",\"volts\":-1}"));
         assertEquals("factor must be 1–1,000, got 0.5", error("{\"kind\":\"cdb-slow-writes\",\"factor\":0.5}"));
-        assertEquals("dbPerHour must be more than 0 and at most 1,000, got 0.0",
+        assertEquals("dbPerHour must be more than 0 and at most 1,000, got 0",
             error("{\"kind\":\"optics-degradation\",\"lanes\":[1],\"dbPerHour\":0}"));
         assertEquals("lanes must not hold null", error("{\"kind\":\"rx-los\",\"lanes\":[1,null]}"));
         assertEquals("a fault needs a \"kind\" (one of " + String.join(", ", FaultKinds.names()) + ")",

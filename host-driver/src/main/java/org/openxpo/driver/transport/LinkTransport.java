@@ -109,7 +109,8 @@ public final class LinkTransport implements Transport {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel c) {
-                        c.pipeline().addLast(new LinkFrameDecoder(), new LinkFrameEncoder(), new Inbound());
+                        c.pipeline().addLast(new HttpAnswerDetector(host + ":" + port), new LinkFrameDecoder(),
+                            new LinkFrameEncoder(), new Inbound());
                     }
                 })
                 .connect(new InetSocketAddress(host, port)).syncUninterruptibly().channel();
