@@ -5,7 +5,6 @@ import org.openxpo.driver.firmware.FirmwareInfo;
 import org.openxpo.driver.firmware.FirmwareUpdater;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -42,18 +41,12 @@ final class FirmwareCommands implements Callable<Integer> {
     static FirmwareUpdater updater(Session s) { return new FirmwareUpdater(s.client.access(), s.client.clock()); }
 
     @Command(name = "info", description = "Both firmware banks: versions, which runs, which is committed (CDB 0100h).")
-    static final class Info extends ModuleCommand {
-        @Mixin
-        FirmwareJson json;
-
-        @Override
-        void validate() { json.check(); }
-
+    static final class Info extends FirmwareJsonCommand {
         @Override
         void run(Session s, PrintWriter out) {
             FirmwareInfo info = updater(s).info();
-            if (json.json) {
-                json.print(out, s.target, info);
+            if (json) {
+                printBanks(out, s.target, info);
                 return;
             }
             out.printf("%-5s %-8s %-6s %-8s %-10s%n", "bank", "version", "build", "running", "committed");
@@ -86,7 +79,7 @@ final class FirmwareCommands implements Callable<Integer> {
     }
 
     @Command(name = "update", description = "Download FILE, run it, verify the version and commit it.")
-    static final class Update extends ModuleCommand {
+    static final class Update extends FirmwareJsonCommand {
         @Parameters(paramLabel = "FILE", description = "firmware image (see 'xpoctl fw pack')")
         Path file;
 
@@ -99,8 +92,6 @@ final class FirmwareCommands implements Callable<Integer> {
         @Option(names = "--lpl", description = "use LPL block writes even where EPL is available")
         boolean lpl;
 
-        @Mixin
-        FirmwareJson json;
 
         @Option(names = "--vendor-image", description = "FILE is another maker's image: send it as it is, without "
             + "checking it as an XPO image (XPOF header)")
@@ -111,7 +102,7 @@ final class FirmwareCommands implements Callable<Integer> {
 
         @Override
         void validate() {
-            json.check();
+            super.validate();
             try {
                 image = Files.readAllBytes(file);
             } catch (IOException e) {
@@ -137,8 +128,8 @@ final class FirmwareCommands implements Callable<Integer> {
             long start = s.client.clock().nanoTime();
             FirmwareInfo info = updater(s).update(image, o, bar::show);
             bar.done();
-            if (json.json) {
-                json.print(out, s.target, info);
+            if (json) {
+                printBanks(out, s.target, info);
                 return;
             }
             out.printf("updated to %s in %.1f s; running %s, committed %s%n", info.running().version(),
@@ -158,51 +149,33 @@ final class FirmwareCommands implements Callable<Integer> {
     }
 
     @Command(name = "run", description = "Reset into the inactive image (CDB 0109h mode 0) and wait for the module.")
-    static final class Run extends ModuleCommand {
-        @Mixin
-        FirmwareJson json;
-
-        @Override
-        void validate() { json.check(); }
-
+    static final class Run extends FirmwareJsonCommand {
         @Override
         void run(Session s, PrintWriter out) {
             updater(s).run(Duration.ofMillis(100), Duration.ofSeconds(10));
             FirmwareInfo info = updater(s).info();
-            if (json.json) json.print(out, s.target, info);
+            if (json) printBanks(out, s.target, info);
             else out.println("running " + info.running().version() + " (uncommitted until 'xpoctl fw commit')");
         }
     }
 
     @Command(name = "commit", description = "Make the running image the one that boots (CDB 010Ah).")
-    static final class Commit extends ModuleCommand {
-        @Mixin
-        FirmwareJson json;
-
-        @Override
-        void validate() { json.check(); }
-
+    static final class Commit extends FirmwareJsonCommand {
         @Override
         void run(Session s, PrintWriter out) {
             FirmwareUpdater u = updater(s);
             u.commit();
             FirmwareInfo info = u.info();
-            if (json.json) json.print(out, s.target, info);
+            if (json) printBanks(out, s.target, info);
             else out.println("committed " + info.committed().version());
         }
     }
 
-    /** --json and --compact of the fw commands: the banks afterwards, schema openxpo.firmware/1. */
-    static final class FirmwareJson {
-        @Option(names = "--json", description = "the firmware banks as JSON (schema openxpo.firmware/1)")
-        boolean json;
-
-        @Mixin
-        JsonStyle style;
-
-        void check() { style.check(json); }
-
-        void print(PrintWriter out, String target, FirmwareInfo info) { out.println(style.write(Info.json(target, info))); }
+    /** A fw command whose --json result is the banks afterwards, schema openxpo.firmware/1. */
+    abstract static class FirmwareJsonCommand extends JsonCommand {
+        void printBanks(PrintWriter out, String target, FirmwareInfo info) {
+            out.println(style.write(Info.json(target, info)));
+        }
     }
 
     @Command(name = "pack", description = "Build a valid firmware image for the emulator (tests, demos, docs).")
