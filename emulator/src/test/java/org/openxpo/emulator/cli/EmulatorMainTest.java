@@ -1,6 +1,7 @@
 package org.openxpo.emulator.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -25,6 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The executable's main logic, in-process: flags, failures as one line and exit codes, a clean start and stop. */
 class EmulatorMainTest {
+    @TempDir
+    Path dir;
+
     final StringWriter out = new StringWriter(), err = new StringWriter();
 
     private int run(String... args) {
@@ -93,52 +97,44 @@ class EmulatorMainTest {
 
     @Test
     void theTokenComesFromAFileAndStaysOutOfTheCommandLine() throws Exception {
-        Path f = Files.createTempFile("token", ".txt");
-        try {
-            Files.writeString(f, "s3cret-from-file\n");
-            AtomicReference<String> answers = new AtomicReference<>();
-            int code = EmulatorMain.run(new String[] {"--port", "0", "--control-port", "0", "--token-file", f.toString()},
-                new PrintWriter(out), new PrintWriter(err), emulator -> {
-                    try {
-                        URI uri = URI.create("http://127.0.0.1:" + emulator.controlPort() + "/api/health");
-                        HttpClient c = HttpClient.newHttpClient();
-                        int without = c.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                        int with = c.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer s3cret-from-file").build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode();
-                        answers.set(without + " " + with);
-                    } catch (Exception e) {
-                        answers.set(e.toString());
-                    } finally {
-                        emulator.close();
-                    }
-                });
-            assertEquals(0, code, err.toString());
-            assertEquals("401 200", answers.get(), "the file's token, without its newline, is required");
-        } finally {
-            Files.delete(f);
-        }
+        Path f = dir.resolve("token.txt");
+        Files.writeString(f, "s3cret-from-file\n");
+        AtomicReference<String> answers = new AtomicReference<>();
+        int code = EmulatorMain.run(new String[] {"--port", "0", "--control-port", "0", "--token-file", f.toString()},
+            new PrintWriter(out), new PrintWriter(err), emulator -> {
+                try {
+                    URI uri = URI.create("http://127.0.0.1:" + emulator.controlPort() + "/api/health");
+                    HttpClient c = HttpClient.newHttpClient();
+                    int without = c.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    int with = c.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer s3cret-from-file").build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                    answers.set(without + " " + with);
+                } catch (Exception e) {
+                    answers.set(e.toString());
+                } finally {
+                    emulator.close();
+                }
+            });
+        assertEquals(0, code, err.toString());
+        assertEquals("401 200", answers.get(), "the file's token, without its newline, is required");
     }
 
     @Test
     void aTokenFileMustHoldAToken() throws IOException {
-        Path f = Files.createTempFile("token", ".txt");
-        try {
-            Files.writeString(f, " \n");
-            assertEquals(2, run("--token-file", f.toString()));
-            assertEquals("xpo-emulator: --token-file " + f + " is empty (see --help)", errLine());
-            err.getBuffer().setLength(0);
-            assertEquals(2, run("--token-file", f + ".missing"));
-            assertEquals("xpo-emulator: --token-file: cannot read " + f + ".missing (no such file) (see --help)", errLine());
-            err.getBuffer().setLength(0);
-            assertEquals(2, run("--token-file", f.toString(), "--token", "x"));
-            assertEquals("xpo-emulator: give the token by --token or by --token-file, not both (see --help)", errLine());
-            err.getBuffer().setLength(0);
-            Files.writeString(f, "two words");
-            assertEquals(2, run("--token-file", f.toString()));
-            assertTrue(errLine().contains("a bearer token is printable ASCII without spaces"), errLine());
-        } finally {
-            Files.delete(f);
-        }
+        Path f = dir.resolve("token.txt");
+        Files.writeString(f, " \n");
+        assertEquals(2, run("--token-file", f.toString()));
+        assertEquals("xpo-emulator: --token-file " + f + " is empty (see --help)", errLine());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("--token-file", f + ".missing"));
+        assertEquals("xpo-emulator: --token-file: cannot read " + f + ".missing (no such file) (see --help)", errLine());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("--token-file", f.toString(), "--token", "x"));
+        assertEquals("xpo-emulator: give the token by --token or by --token-file, not both (see --help)", errLine());
+        err.getBuffer().setLength(0);
+        Files.writeString(f, "two words");
+        assertEquals(2, run("--token-file", f.toString()));
+        assertTrue(errLine().contains("a bearer token is printable ASCII without spaces"), errLine());
     }
 
     @Test
@@ -164,15 +160,11 @@ class EmulatorMainTest {
 
     @Test
     void aBadScenarioNamesTheFileAndField() throws IOException {
-        Path f = Files.createTempFile("bad-scenario", ".json");
-        try {
-            Files.writeString(f, "{\"cages\": {\"1\": {\"presnt\": false}}}");
-            assertEquals(2, run("--scenario", f.toString(), "--port", "0", "--control-port", "0"));
-            assertTrue(errLine().contains("unknown field 'cages.1.presnt'"), errLine());
-            assertTrue(errLine().contains(f.toString()), errLine());
-        } finally {
-            Files.delete(f);
-        }
+        Path f = dir.resolve("bad-scenario.json");
+        Files.writeString(f, "{\"cages\": {\"1\": {\"presnt\": false}}}");
+        assertEquals(2, run("--scenario", f.toString(), "--port", "0", "--control-port", "0"));
+        assertTrue(errLine().contains("unknown field 'cages.1.presnt'"), errLine());
+        assertTrue(errLine().contains(f.toString()), errLine());
     }
 
     @Test
@@ -259,24 +251,20 @@ class EmulatorMainTest {
     /** At --clock-rate 200 the scenario's step at 60 s runs 0.3 s after the start instead of a minute later. */
     @Test
     void aClockRatePlaysAScenarioFasterThanTheWallClock() throws IOException {
-        Path f = Files.createTempFile("minute", ".json");
-        try {
-            Files.writeString(f, "{\"cages\": {\"1\": {\"script\": [{\"atMs\": 60000, \"fault\": {\"kind\": \"stuck-bus\"}}]}}}");
-            AtomicReference<Integer> faults = new AtomicReference<>();
-            assertEquals(0, EmulatorMain.run(new String[] {"--port", "0", "--control-port", "0", "--clock-rate", "200",
-                "--scenario", f.toString()}, new PrintWriter(out), new PrintWriter(err), emulator -> {
-                    try {
-                        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
-                            .until(() -> emulator.chassis().cage(1).module().activeFaults().size() == 1);
-                        faults.set(emulator.chassis().cage(1).module().activeFaults().size());
-                    } finally {
-                        emulator.close();
-                    }
-                }));
-            assertEquals(1, faults.get(), "the minute-long wait took well under 20 s of wall-clock time");
-        } finally {
-            Files.delete(f);
-        }
+        Path f = dir.resolve("minute.json");
+        Files.writeString(f, "{\"cages\": {\"1\": {\"script\": [{\"atMs\": 60000, \"fault\": {\"kind\": \"stuck-bus\"}}]}}}");
+        AtomicReference<Integer> faults = new AtomicReference<>();
+        assertEquals(0, EmulatorMain.run(new String[] {"--port", "0", "--control-port", "0", "--clock-rate", "200",
+            "--scenario", f.toString()}, new PrintWriter(out), new PrintWriter(err), emulator -> {
+                try {
+                    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                        .until(() -> emulator.chassis().cage(1).module().activeFaults().size() == 1);
+                    faults.set(emulator.chassis().cage(1).module().activeFaults().size());
+                } finally {
+                    emulator.close();
+                }
+            }));
+        assertEquals(1, faults.get(), "the minute-long wait took well under 20 s of wall-clock time");
     }
 
     @Test
