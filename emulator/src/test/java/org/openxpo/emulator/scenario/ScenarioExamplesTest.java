@@ -54,12 +54,9 @@ class ScenarioExamplesTest {
     @Test
     void everyExamplePlaysToTheEndOnAVirtualClock() throws IOException {
         for (Path f : examples()) {
-            Scenario s = Scenario.read(f);
-            VirtualClock clock = new VirtualClock();
-            try (EmulatedChassis chassis = fastChassis(s.highestCage(), clock);
-                 ScenarioRunner runner = ScenarioRunner.start(chassis, s)) {
-                for (int t = 0; t < 180; t++) clock.advanceMillis(1000);
-                assertEquals(0, runner.pendingSteps(), f + " left steps unplayed");
+            try (Playing p = Playing.start(Scenario.read(f))) {
+                for (int t = 0; t < 180; t++) p.clock().advanceMillis(1000);
+                assertEquals(0, p.runner().pendingSteps(), f + " left steps unplayed");
             }
         }
     }
@@ -71,10 +68,9 @@ class ScenarioExamplesTest {
      */
     @Test
     void coolantFlowDropRaisesTheLowFlowAlarmKeepsTheModuleUpAndRecovers() {
-        VirtualClock clock = new VirtualClock();
-        try (EmulatedChassis chassis = fastChassis(1, clock);
-             ScenarioRunner runner = ScenarioRunner.start(chassis, Scenario.read(EXAMPLES.resolve("coolant-flow-drop.json")))) {
-            XpoModule m = chassis.cage(1).module();
+        try (Playing p = Playing.start(Scenario.read(EXAMPLES.resolve("coolant-flow-drop.json")))) {
+            VirtualClock clock = p.clock();
+            XpoModule m = p.chassis().cage(1).module();
             assertEquals("XPOCOOL0001", m.config().serialNumber());
             advanceSeconds(clock, 29);
             assertEquals(0.5, value(m, Monitor.COOLANT_FLOW), 0.05, "nominal flow before 30 s");
@@ -92,23 +88,22 @@ class ScenarioExamplesTest {
             assertTrue(value(m, Monitor.CARD_A_HOT_ZONE_TEMP) > hotBefore + 10, "the hot zone climbs");
 
             advanceSeconds(clock, 31);
-            assertEquals(0, runner.pendingSteps());
+            assertEquals(0, p.runner().pendingSteps());
             assertEquals(ModuleState.READY, m.moduleState());
             assertEquals(0.5, value(m, Monitor.COOLANT_FLOW), 0.05, "recovered after 90 s");
             assertEquals(hotBefore, value(m, Monitor.CARD_A_HOT_ZONE_TEMP), 2, "the hot zone is back where it was");
-            assertEquals(0b1010, readFlowFlags(chassis.cage(1)), "the host reads the latched low warning and alarm");
+            assertEquals(0b1010, readFlowFlags(p.chassis().cage(1)), "the host reads the latched low warning and alarm");
             advanceSeconds(clock, 1);
-            assertEquals(0, readFlowFlags(chassis.cage(1)), "read once, the flags stay clear");
+            assertEquals(0, readFlowFlags(p.chassis().cage(1)), "read once, the flags stay clear");
         }
     }
 
     /** "Every laser of bank 3 (lanes 25-32) fails 10 s in; the fault is cleared at 60 s. Cage 1 runs 16x800G first." */
     @Test
     void laserFailureBank3FailsLanes25To32From10sTo60s() {
-        VirtualClock clock = new VirtualClock();
-        try (EmulatedChassis chassis = fastChassis(1, clock);
-             ScenarioRunner runner = ScenarioRunner.start(chassis, Scenario.read(EXAMPLES.resolve("laser-failure-bank3.json")))) {
-            XpoModule m = chassis.cage(1).module();
+        try (Playing p = Playing.start(Scenario.read(EXAMPLES.resolve("laser-failure-bank3.json")))) {
+            VirtualClock clock = p.clock();
+            XpoModule m = p.chassis().cage(1).module();
             assertEquals("16x800G", Applications.nameOf(m.config().applications().get(0)));
             advanceSeconds(clock, 9);
             assertEquals(Set.of(), litOff(m), "every laser lit before 10 s");
@@ -120,7 +115,7 @@ class ScenarioExamplesTest {
             advanceSeconds(clock, 40);
             assertEquals(bank3, litOff(m), "still dark at 51 s");
             advanceSeconds(clock, 10);
-            assertEquals(0, runner.pendingSteps());
+            assertEquals(0, p.runner().pendingSteps());
             assertEquals(Set.of(), litOff(m), "lit again after 60 s");
         }
     }
@@ -130,10 +125,11 @@ class ScenarioExamplesTest {
      */
     @Test
     void chassisMixedHasWhatItsDescriptionLists() {
-        VirtualClock clock = new VirtualClock();
         Scenario s = Scenario.read(EXAMPLES.resolve("chassis-mixed.json"));
         assertEquals(8, s.highestCage());
-        try (EmulatedChassis chassis = fastChassis(8, clock); ScenarioRunner runner = ScenarioRunner.start(chassis, s)) {
+        try (Playing p = Playing.start(s)) {
+            VirtualClock clock = p.clock();
+            EmulatedChassis chassis = p.chassis();
             advanceSeconds(clock, 4);
             assertEquals("OPENXPO", chassis.cage(1).module().config().vendorName());
             for (int n = 2; n <= 4; n++) assertEquals("ACME OPTICS", chassis.cage(n).module().config().vendorName());
@@ -157,7 +153,7 @@ class ScenarioExamplesTest {
             assertEquals(ModuleState.READY, supply.moduleState(), "and it comes back");
 
             advanceSeconds(clock, 30);
-            assertEquals(0, runner.pendingSteps());
+            assertEquals(0, p.runner().pendingSteps());
             assertTrue(ageing.peekValue(LaneStatusPage.OPTICAL_POWER_TX, 0, 0) < txBefore,
                 "cage 7's lane 1 loses Tx power as its optics age");
             assertEquals(List.of(), supply.activeFaults(), "cage 8's faults cleared at 70 s");
@@ -207,9 +203,20 @@ class ScenarioExamplesTest {
         for (int i = 0; i < seconds * 10; i++) clock.advanceMillis(100);
     }
 
-    private static EmulatedChassis fastChassis(int cages, VirtualClock clock) {
-        return new EmulatedChassis(cages, clock, n -> ModuleConfig.builder().serialNumber(EmulatedChassis.serial(n))
-            .seed(n).timing(ModuleConfig.Timing.fast()).build());
+    /** A scenario playing on a virtual clock in a chassis of fast-timing modules, as many cages as it names. */
+    private record Playing(VirtualClock clock, EmulatedChassis chassis, ScenarioRunner runner) implements AutoCloseable {
+        static Playing start(Scenario s) {
+            VirtualClock clock = new VirtualClock();
+            EmulatedChassis chassis = new EmulatedChassis(s.highestCage(), clock, n -> ModuleConfig.builder()
+                .serialNumber(EmulatedChassis.serial(n)).seed(n).timing(ModuleConfig.Timing.fast()).build());
+            return new Playing(clock, chassis, ScenarioRunner.start(chassis, s));
+        }
+
+        @Override
+        public void close() {
+            runner.close();
+            chassis.close();
+        }
     }
 
     private static List<Path> examples() throws IOException {
