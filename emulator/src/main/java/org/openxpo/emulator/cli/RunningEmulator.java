@@ -126,6 +126,9 @@ public final class RunningEmulator implements AutoCloseable {
 
     public int linkPort() { return link.port(); }
 
+    /** The link server, for its counters (connections, refusals, queued bytes). */
+    public LinkServer link() { return link; }
+
     public int controlPort() { return control.port(); }
 
     public EmulatedChassis chassis() { return chassis; }

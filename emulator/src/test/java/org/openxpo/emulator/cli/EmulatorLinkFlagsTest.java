@@ -8,7 +8,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openxpo.protocol.link.Frame;
 import org.openxpo.protocol.link.FrameCodec;
@@ -40,12 +42,15 @@ class EmulatorLinkFlagsTest {
         AtomicReference<Object> second = new AtomicReference<>();
         int code = EmulatorMain.run(new String[] {"--port", "0", "--control-port", "0", "--link-connections", "1"},
             new PrintWriter(out), new PrintWriter(err), emulator -> {
-                try (Socket first = new Socket("127.0.0.1", emulator.linkPort());
-                     Socket over = new Socket("127.0.0.1", emulator.linkPort())) {
-                    DataInputStream in = new DataInputStream(over.getInputStream());
-                    byte[] payload = new byte[in.readInt()];
-                    in.readFully(payload);
-                    second.set(FrameCodec.decodePayload(ByteBuffer.wrap(payload)));
+                try (Socket first = new Socket("127.0.0.1", emulator.linkPort())) {
+                    // the server counts the first connection before the second arrives: which one is over is then sure
+                    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> emulator.link().connections() == 1);
+                    try (Socket over = new Socket("127.0.0.1", emulator.linkPort())) {
+                        DataInputStream in = new DataInputStream(over.getInputStream());
+                        byte[] payload = new byte[in.readInt()];
+                        in.readFully(payload);
+                        second.set(FrameCodec.decodePayload(ByteBuffer.wrap(payload)));
+                    }
                 } catch (Exception e) {
                     second.set(e);
                 } finally {
