@@ -3,6 +3,8 @@ package org.openxpo.conformance;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.openxpo.conformance.support.Host;
 import org.openxpo.conformance.support.Target;
 import org.openxpo.protocol.connector.Pin;
@@ -13,6 +15,7 @@ import org.openxpo.protocol.connector.Pin;
  * the module put back what they changed, or leave it to the next class's baseline.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.SAME_THREAD)  // one module per target: its check classes and checks run in order, in its thread
 abstract class Checks {
     protected Target t;
     protected Host host;

@@ -24,7 +24,7 @@ public final class TargetConditions implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        Target t = CurrentTarget.get();
+        Target t = OpenTargets.of(context).orElse(null);
         if (t == null) return ConditionEvaluationResult.enabled("no target yet");
         Set<String> tags = context.getTags();
         boolean checkClass = context.getTestMethod().isEmpty()
