@@ -12,6 +12,7 @@ import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
 import org.openxpo.protocol.connector.Pin;
 import org.openxpo.protocol.time.HostClock;
+import org.openxpo.protocol.types.DataPathState;
 import org.openxpo.protocol.types.ModuleState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +51,23 @@ abstract class AccessLayerContract {
         cage = chassis.cage(1);
         transport = open(chassis);
         access = new RegisterAccess(transport);
-        await().atMost(Duration.ofSeconds(5)).until(() -> cage.module().moduleState() == ModuleState.READY);
+        awaitSettled();
+    }
+
+    /**
+     * Waits until the module in cage 1 is as the checks expect it: ModuleReady, every lane DPActivated, and a physics
+     * tick since, so its monitors (supply, light) are published.
+     */
+    void awaitSettled() {
+        await("ModuleReady, every data path DPActivated and the monitors published").atMost(Duration.ofSeconds(5))
+            .until(() -> {
+                var m = cage.module();
+                if (m.moduleState() != ModuleState.READY) return false;
+                for (int lane = 1; lane <= MemoryMap.LANES; lane++) {
+                    if (m.dataPathState(lane) != DataPathState.ACTIVATED) return false;
+                }
+                return m.peekValue(f("VccMonVoltage"), 0, 0) > 0 && m.peek(f("OpticalPowerTx"), 7, 7) > 0;
+            });
     }
 
     @AfterEach
@@ -116,7 +133,7 @@ abstract class AccessLayerContract {
         cage.unplug();
         cage.plug(new org.openxpo.emulator.module.XpoModule(config.timing(ModuleConfig.Timing.fast()).build(),
             EmulatorClock.system()));
-        await().atMost(Duration.ofSeconds(5)).until(() -> cage.module().moduleState() == ModuleState.READY);
+        awaitSettled();
         access.invalidate();
     }
 
