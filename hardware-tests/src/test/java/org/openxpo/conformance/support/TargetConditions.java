@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.util.Set;
 
 /**
- * Skips checks the current target cannot run, each with one line saying why, from their tags:
+ * Skips checks the invocation's target cannot run, each with one line saying why, from their tags:
  * <ul>
  *   <li>{@code emulator-only}: the check injects a fault, which only the emulator can do on demand;</li>
  *   <li>{@code i3c}: the check speaks I3C, which the emulator offers and a Raspberry Pi does not;</li>
