@@ -3,6 +3,8 @@ package org.openxpo.conformance;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.openxpo.conformance.support.Host;
 import org.openxpo.conformance.support.Target;
 import org.openxpo.driver.transport.TargetUri;
@@ -18,6 +20,7 @@ import org.openxpo.protocol.connector.Pin;
  * independent host that takes the CMIS layout from the specification, not from the map it is checking.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.SAME_THREAD)  // one module per target: its check classes and checks run in order, in its thread
 abstract class Checks {
     protected Target t;
     protected Host host;

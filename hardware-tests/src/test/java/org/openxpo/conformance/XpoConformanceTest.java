@@ -6,12 +6,14 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestClassOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.openxpo.conformance.support.CurrentTarget;
+import org.openxpo.conformance.support.OpenTargets;
 import org.openxpo.conformance.support.Settings;
 import org.openxpo.conformance.support.Target;
 import org.openxpo.conformance.support.TargetConditions;
@@ -21,14 +23,17 @@ import java.util.stream.Stream;
 /**
  * The XPO conformance suite, run once per target (see {@link Target}): {@code embedded}, {@code tcp},
  * {@code pi4j-emulated} and — when {@code xpo.pi4j.target} names one — a real module on a Raspberry Pi. The checks
- * live in the {@code *Checks} classes; each nested class below runs one of them against the current target. The
- * report ({@code ConformanceReport}) prints what passed, failed and was skipped per target at the end.
+ * live in the {@code *Checks} classes; each nested class below runs one of them against the invocation's target. The
+ * targets run concurrently (each has its own module, link server and Pi4J context), the checks of one target one
+ * after the other in their order (junit-platform.properties sets how many targets at once). The report
+ * ({@code ConformanceReport}) prints what passed, failed and was skipped per target at the end.
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("targets")
 @ExtendWith(TargetConditions.class)
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
 @DisplayName("XPO conformance")
+@Execution(ExecutionMode.CONCURRENT)  // the targets run at the same time; within one, the checks run in order (Checks)
 class XpoConformanceTest {
 
     @Parameter
@@ -38,19 +43,18 @@ class XpoConformanceTest {
 
     @BeforeParameterizedClassInvocation
     static void open(String target) {
-        CurrentTarget.set(Target.open(target));
+        OpenTargets.add(Target.open(target));
     }
 
     @AfterParameterizedClassInvocation
     static void close(String target) {
-        Target t = CurrentTarget.get();
-        CurrentTarget.clear();
+        Target t = OpenTargets.remove(target);
         if (t != null) t.close();
     }
 
     Target current() {
-        Target t = CurrentTarget.get();
-        if (t == null || !t.name().equals(target)) throw new IllegalStateException("target " + target + " is not open");
+        Target t = OpenTargets.get(target);
+        if (t == null) throw new IllegalStateException("target " + target + " is not open");
         return t;
     }
 

@@ -5,7 +5,7 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
-import org.openxpo.conformance.support.CurrentTarget;
+import org.openxpo.conformance.support.OpenTargets;
 import org.openxpo.conformance.support.Settings;
 
 import java.io.IOException;
@@ -35,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * tests below a parameterized class invocation (one per target) and stays silent otherwise.
  */
 public final class ConformanceReport implements TestExecutionListener {
-    private static final String INVOCATION = "class-template-invocation";
+    private static final String INVOCATION = OpenTargets.INVOCATION;
 
     enum Kind { PASSED, FAILED, SKIPPED }
 
@@ -223,7 +223,7 @@ public final class ConformanceReport implements TestExecutionListener {
     }
 
     String consoleTable(Map<String, TargetRun> runs, Duration total) {
-        Map<String, String> desc = CurrentTarget.descriptions();
+        Map<String, String> desc = OpenTargets.descriptions();
         StringBuilder sb = new StringBuilder();
         sb.append('\n').append("==================== XPO conformance report ====================\n");
         sb.append(String.format(Locale.ROOT, "%-18s %6s %6s %6s %7s %8s  %s%n", "target", "checks", "passed", "failed",
@@ -255,7 +255,7 @@ public final class ConformanceReport implements TestExecutionListener {
     }
 
     String markdown(Map<String, TargetRun> runs, Duration total) {
-        Map<String, String> desc = CurrentTarget.descriptions();
+        Map<String, String> desc = OpenTargets.descriptions();
         StringBuilder sb = new StringBuilder();
         sb.append("# XPO conformance report\n\n");
         sb.append("Run ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.util.Set;
 
 /**
- * Skips checks the current target cannot run, each with one line saying why, from their tags:
+ * Skips checks the invocation's target cannot run, each with one line saying why, from their tags:
  * <ul>
  *   <li>{@code emulator-only}: the check injects a fault, which only the emulator can do on demand;</li>
  *   <li>{@code i3c}: the check speaks I3C, which the emulator offers and a Raspberry Pi does not;</li>
@@ -24,7 +24,7 @@ public final class TargetConditions implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        Target t = CurrentTarget.get();
+        Target t = OpenTargets.of(context).orElse(null);
         if (t == null) return ConditionEvaluationResult.enabled("no target yet");
         Set<String> tags = context.getTags();
         boolean checkClass = context.getTestMethod().isEmpty()

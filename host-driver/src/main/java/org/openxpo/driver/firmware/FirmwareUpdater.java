@@ -122,12 +122,13 @@ public final class FirmwareUpdater {
      */
     public void run(Duration delayToReset, Duration back) {
         int d = (int) Math.min(0xFFFF, delayToReset.toMillis());
+        int versionBefore = runningVersion();
         cdb.send(CdbCommand.RUN_IMAGE.id(), new RunImagePayload(RunImagePayload.Mode.RESET_TO_INACTIVE, d).encode());
         // The module resets DelayToReset after it completes Run. Polling for "back" before that would see the old
         // firmware still answering (the kernel's pre-2026 bug): wait for the result, then for the reset itself.
         int status = cdb.awaitRunResult(RUN_RESULT);
         if (CdbStatus.isFailed(status)) throw new XpoException.CdbFailed("run image (0109h)", status);
-        if (status != 0) awaitReset(delayToReset);
+        if (status != 0) awaitReset(delayToReset, versionBefore);
         waitForModule(back);
     }
 
@@ -209,13 +210,27 @@ public final class FirmwareUpdater {
     }
 
     /**
-     * Waits out {@code delay}, then polls 00h:3 every 2 ms until the module shows it is resetting: it stops answering
-     * or reports MgmtInit. A module that resets later than it said is waited for (up to {@link #RESET_GRACE}); one that
-     * never does is caught by the version check after it.
+     * Waits out {@code delay}, then polls 00h:3 every 2 ms until the module shows it is resetting (it stops answering
+     * or reports MgmtInit) or has already reset: it runs another image than {@code versionBefore} (00h:39-40), as a
+     * module whose reset and MgmtInit fit between two polls does. A module that resets later than it said is waited
+     * for (up to {@link #RESET_GRACE}); one that never does is caught by the version check after it.
      */
-    private void awaitReset(Duration delay) {
-        Poll.until("the reset after Run", this::stateCode, code -> code < 0 || code == ModuleState.MGMT_INIT.code())
+    private void awaitReset(Duration delay, int versionBefore) {
+        record Seen(int state, int version) {}
+        Poll.until("the reset after Run", () -> {
+                int state = stateCode();
+                return new Seen(state, state < 0 ? -1 : runningVersion());
+            }, s -> s.state < 0 || s.state == ModuleState.MGMT_INIT.code() || (versionBefore >= 0 && s.version >= 0 && s.version != versionBefore))
             .after(delay).within(delay.plus(RESET_GRACE)).every(RESET_POLLS).awaitOrGiveUp(clock);
+    }
+
+    /** The running image's version, major · 256 + minor (00h:39-40), or -1 while the module does not answer. */
+    private int runningVersion() {
+        try {
+            return (int) (access.get(LowerPage.ACTIVE_FIRMWARE_MAJOR) << 8 | access.get(LowerPage.ACTIVE_FIRMWARE_MINOR));
+        } catch (XpoException.Nack | XpoException.BusError resetting) {
+            return -1;
+        }
     }
 
     /**

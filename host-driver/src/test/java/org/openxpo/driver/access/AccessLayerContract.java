@@ -20,6 +20,8 @@ import org.openxpo.protocol.map.LaneStatusPage;
 import org.openxpo.protocol.map.LowerPage;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.time.HostClock;
+import org.openxpo.protocol.types.DataPathState;
+import org.openxpo.protocol.types.Lanes;
 import org.openxpo.protocol.types.ModuleState;
 
 import java.time.Duration;
@@ -55,7 +57,23 @@ abstract class AccessLayerContract {
         cage = chassis.cage(1);
         transport = open(chassis);
         access = new RegisterAccess(transport);
-        await().atMost(Duration.ofSeconds(5)).until(() -> cage.module().moduleState() == ModuleState.READY);
+        awaitSettled();
+    }
+
+    /**
+     * Waits until the module in cage 1 is as the checks expect it: ModuleReady, every lane DPActivated, and a physics
+     * tick since, so its monitors (supply, light) are published.
+     */
+    void awaitSettled() {
+        await("ModuleReady, every data path DPActivated and the monitors published").atMost(Duration.ofSeconds(5))
+            .until(() -> {
+                var m = cage.module();
+                if (m.moduleState() != ModuleState.READY) return false;
+                for (int lane = 1; lane <= Lanes.COUNT; lane++) {
+                    if (m.dataPathState(lane) != DataPathState.ACTIVATED) return false;
+                }
+                return m.peekValue(LowerPage.VCC_MON_VOLTAGE, 0, 0) > 0 && m.peek(LaneStatusPage.OPTICAL_POWER_TX, 7, 7) > 0;
+            });
     }
 
     @AfterEach
@@ -121,7 +139,7 @@ abstract class AccessLayerContract {
         cage.unplug();
         cage.plug(new org.openxpo.emulator.module.XpoModule(config.timing(ModuleConfig.Timing.fast()).build(),
             EmulatorClock.system()));
-        await().atMost(Duration.ofSeconds(5)).until(() -> cage.module().moduleState() == ModuleState.READY);
+        awaitSettled();
         access.invalidate();
     }
 

@@ -132,6 +132,19 @@ class FirmwareUpdateTest {
         assertEquals(download, downloadNanos(2, image(2, 5, 20_000)), "the same update takes the same virtual time");
     }
 
+    @Test
+    void aModuleBackBetweenTwoPollsIsSeenByItsNewVersionWithoutWaitingOutTheGrace() {
+        // fast timing: reset and MgmtInit take 1 ms, less than the 2 ms between two polls for the reset after Run
+        long[] runAt = new long[1];
+        FirmwareInfo info = updater(1).update(image(2, 6, 8_000), FirmwareUpdater.UpdateOptions.DEFAULT.withCommit(false),
+            p -> { if (p.phase().equals("run")) runAt[0] = virtual.nanos(); });
+        long afterRun = virtual.nanos() - runAt[0];
+        assertEquals("2.6", info.running().version());
+        Duration delay = FirmwareUpdater.UpdateOptions.DEFAULT.delayToReset();
+        assertTrue(afterRun < delay.plusMillis(100).toNanos(), "the new image was seen running soon after "
+            + "DelayToReset, not after a grace period for a reset that already happened: " + afterRun / 1_000_000 + " ms");
+    }
+
     /**
      * A control connector whose CDB reply header reads (CdbReplyLength and CdbReplyCheckCode, 9Fh:134-135) come back
      * with a flipped check code: the bus and the module worked, the data did not.
