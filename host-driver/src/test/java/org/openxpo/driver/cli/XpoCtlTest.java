@@ -322,6 +322,8 @@ class XpoCtlTest {
         assertOneLineError(CliRun.run("--target", FAST, "apply", "--lanes", "1-8"), 2, "--app");
         assertOneLineError(CliRun.run("--target", FAST, "frobnicate"), 2, "frobnicate");
         assertOneLineError(CliRun.run("--target", "bogus://x", "show"), 2, "invalid target 'bogus://x'");
+        assertOneLineError(CliRun.run("--target", "embedded?seed=x", "show"), 2,
+            "invalid target 'embedded?seed=x': seed must be a number, not 'x'");
         CliRun none = CliRun.run();
         assertEquals(2, none.code());
         assertTrue(none.err().contains("Usage: xpoctl"));
@@ -352,7 +354,9 @@ class XpoCtlTest {
         assertEquals(2, XpoCtl.exitCode(new XpoException.Unsupported("u")));
         assertEquals(3, XpoCtl.exitCode(new XpoException.LinkFailure("l")));
         assertEquals(3, XpoCtl.exitCode(new TargetUnreachableException("gone", null)));
-        assertEquals(2, XpoCtl.exitCode(new IllegalArgumentException("bad")));
+        assertEquals(1, XpoCtl.exitCode(new IllegalArgumentException("bad")), "a bug too: bad user input is an InvalidRequest");
+        assertTrue(XpoCtl.message(new IllegalArgumentException("bad")).startsWith(
+            "internal error: java.lang.IllegalArgumentException: bad"));
         assertEquals(1, XpoCtl.exitCode(new IllegalStateException("a bug")), "an internal error is not the user's fault");
     }
 
