@@ -16,7 +16,6 @@ import org.openxpo.driver.transport.TargetUri;
 import org.openxpo.emulator.fault.Fault;
 import org.openxpo.protocol.map.LaneControlPage;
 import org.openxpo.protocol.map.LaneStatusPage;
-import org.openxpo.protocol.map.MemoryMap;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -30,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.*;
 /** Every xpoctl command in-process: output, exit code, and what it did to the module. */
 class XpoCtlTest {
     static final String FAST = "embedded?timing=fast";
-    static final MemoryMap MAP = MemoryMap.xpo();
 
     static JsonNode json(CliRun r) {
         assertEquals(0, r.code(), r.toString());
