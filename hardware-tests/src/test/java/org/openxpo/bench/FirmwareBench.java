@@ -11,7 +11,6 @@ import org.openxpo.emulator.link.BusTiming;
 import org.openxpo.emulator.link.LinkServer;
 import org.openxpo.emulator.module.CdbTimes;
 import org.openxpo.emulator.module.ModuleConfig;
-import org.openxpo.protocol.cdb.CdbPage;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
 import org.openxpo.protocol.cdb.TransferMechanism;
 import org.openxpo.protocol.connector.I2cMessage;

@@ -12,11 +12,14 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.openxpo.protocol.map.ManagementInterface.I2C_ADDRESS;
 
 /**
  * The clients a soak run throws at the link server, each a loop for its own thread until {@code stop}: subscribers
@@ -25,9 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class HostileClients {
     /** A read of 4 × 8 KiB: 32 KiB of answer for a 30-byte request. */
-    static final List<I2cMessage> BIG_READ = List.of(I2cMessage.read(0x50, I2cMessage.MAX_LENGTH),
-        I2cMessage.read(0x50, I2cMessage.MAX_LENGTH), I2cMessage.read(0x50, I2cMessage.MAX_LENGTH),
-        I2cMessage.read(0x50, I2cMessage.MAX_LENGTH));
+    static final List<I2cMessage> BIG_READ = Collections.nCopies(4, I2cMessage.read(I2C_ADDRESS, I2cMessage.MAX_LENGTH));
     /**
      * Each frozen subscriber asks for {@value #FROZEN_READS_PER_TICK} large reads every 250 ms (2 MiB/s of answers it
      * never reads): once the kernel's socket buffers are full, all of them grow together, so the server's memory

@@ -10,11 +10,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Samples once a second what must stay bounded in a soak: the heap live after the last collection (the sum over the
- * heap pools of their usage after GC, so garbage between collections does not count), live threads, and the server's
- * connections, worker threads and queued bytes.
+ * heap pools of their usage after GC, so garbage between collections does not count), live threads (all of them, and
+ * those beside the server's request pool), and the server's connections, worker threads and queued bytes.
  */
 final class ResourceSampler {
-    long maxLiveHeap, maxThreads, maxQueued, maxConnections, maxWorkers, samples;
+    long maxLiveHeap, maxThreads, maxThreadsBesideWorkers, maxQueued, maxConnections, maxWorkers, samples;
 
     void run(LinkServer server, AtomicBoolean stop) throws InterruptedException {
         while (!stop.get()) {
@@ -26,10 +26,12 @@ final class ResourceSampler {
     synchronized void sample(LinkServer server) {
         samples++;
         maxLiveHeap = Math.max(maxLiveHeap, liveHeap());
-        maxThreads = Math.max(maxThreads, ManagementFactory.getThreadMXBean().getThreadCount());
+        int workers = server.workerThreads(), threads = threads();
+        maxThreads = Math.max(maxThreads, threads);
+        maxThreadsBesideWorkers = Math.max(maxThreadsBesideWorkers, threads - workers);
         maxQueued = Math.max(maxQueued, server.queuedBytes());
         maxConnections = Math.max(maxConnections, server.connections());
-        maxWorkers = Math.max(maxWorkers, server.workerThreads());
+        maxWorkers = Math.max(maxWorkers, workers);
     }
 
     static long liveHeap() {

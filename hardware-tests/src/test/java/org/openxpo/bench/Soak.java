@@ -11,6 +11,7 @@ import org.openxpo.emulator.link.BusTiming;
 import org.openxpo.emulator.link.LinkServer;
 import org.openxpo.emulator.link.ServerLimits;
 import org.openxpo.emulator.module.XpoModule;
+import org.openxpo.protocol.connector.I2cMessage;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,6 +38,12 @@ final class Soak {
     static final ServerLimits LIMITS = ServerLimits.DEFAULT.withMemoryBudget(8 * ServerLimits.MIB).withMaxConnections(48)
         .withHandshakeTimeout(Duration.ofSeconds(2));
     static final double P99_FACTOR = 3;
+    /**
+     * Threads the storm may start beside its actors and the server's request pool: the monitor's, and the server's
+     * I/O event loops, which Netty starts as connections arrive (two per core).
+     */
+    static final int STORM_HELPER_THREADS = 1 + 2 * Runtime.getRuntime().availableProcessors();
+    static final Duration ACTOR_JOIN = Duration.ofSeconds(30);
 
     /** Runs for {@code minutes}, prints the figures and writes them as the soak section of {@code out}; true when every invariant held. */
     static boolean run(double minutes, Path out) throws Exception {
@@ -57,7 +64,7 @@ final class Soak {
                 probe.quiet();
                 Thread.sleep(quietNs * 2 / 3_000_000);
                 probe.storm();
-                int threadsBefore = ResourceSampler.threads();
+                int threadsBefore = ResourceSampler.threads(), workersBefore = server.workerThreads();
                 AtomicBoolean stop = new AtomicBoolean(), stopEdges = new AtomicBoolean();
                 ResourceSampler sampler = new ResourceSampler();
                 UpdateLoop updates = new UpdateLoop(violations);
@@ -84,12 +91,16 @@ final class Soak {
                         Thread.sleep(Math.min(10_000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
                         System.out.printf("  %4.0f s: %,d IntL edges, %d updates, %d frozen dropped, %d shed by the budget, "
                             + "%d connections, queued %s%n", (System.nanoTime() - started) / 1e9, edges.edges(),
-                            updates.done + updates.interrupted, hostile.frozenDropped.get(), server.shedConnections(),
+                            updates.done.get() + updates.interrupted.get(), hostile.frozenDropped.get(), server.shedConnections(),
                             server.connections(), bytes(server.queuedBytes()));
                     }
                     stopEdges.set(true);
                     stop.set(true);
-                    for (Thread t : storm) t.join(30_000);
+                    for (Thread t : storm) {
+                        t.join(ACTOR_JOIN);
+                        if (t.isAlive()) violations.add(t.getName() + " was still running " + ACTOR_JOIN.toSeconds()
+                            + " s after the storm ended");
+                    }
                     Thread.sleep(500); // the monitor reads the last flags: IntL's last edge
                 }
                 String edgeVerdict = edges.verdict(5_000);
@@ -102,16 +113,22 @@ final class Soak {
                 if (stormP99 > P99_FACTOR * quietP99)
                     violations.add(Stats.fmt("a well-behaved client's p99 was %s under the storm, over %.0f× the quiet %s",
                         Stats.time(stormP99), P99_FACTOR, Stats.time(quietP99)));
-                long threadBound = threadsBefore + LIMITS.maxConnections();
-                if (sampler.maxThreads > threadBound)
-                    violations.add("threads reached " + sampler.maxThreads + ", over " + threadBound
-                        + " (before the storm plus one per connection the server may serve)");
+                // the request pool grows with the connections that have work, never with idle ones: every other thread
+                // is one of a fixed set
+                long threadBound = threadsBefore - workersBefore + storm.size() + STORM_HELPER_THREADS;
+                if (sampler.maxThreadsBesideWorkers > threadBound)
+                    violations.add("threads beside the server's request pool reached " + sampler.maxThreadsBesideWorkers
+                        + ", over " + threadBound + " (those before the storm, its " + storm.size() + " actors and "
+                        + STORM_HELPER_THREADS + " for the monitor and the server's I/O loops)");
+                if (sampler.maxWorkers > LIMITS.maxConnections())
+                    violations.add("the server's request pool reached " + sampler.maxWorkers + " threads, over its "
+                        + LIMITS.maxConnections() + " connections");
                 long heapBound = Runtime.getRuntime().maxMemory() / 2;
                 if (sampler.maxLiveHeap > heapBound)
                     violations.add("the live heap reached " + bytes(sampler.maxLiveHeap) + ", over half the heap");
                 if (server.peakQueuedBytes() > LIMITS.memoryBudgetBytes())
                     violations.add("the server queued " + bytes(server.peakQueuedBytes()) + ", over its budget");
-                if (updates.done == 0) violations.add("no firmware update finished");
+                if (updates.done.get() == 0) violations.add("no firmware update finished");
 
                 List<List<String>> rows = List.of(
                     row("well-behaved page reads, quiet: samples / median / p99", Stats.count(quiet.length) + " / "
@@ -122,7 +139,7 @@ final class Soak {
                     row("IntL edges the reading subscriber got, all of them once and in order",
                         Stats.count(edges.edges()) + (edgeVerdict == null ? "" : " — **" + edgeVerdict + "**")),
                     row("faults injected: on the IntL cage / by the fault script", edgeFaults[0] + " / " + faults[0]),
-                    row("firmware updates finished / interrupted (every one ended bootable)", updates.done + " / " + updates.interrupted),
+                    row("firmware updates finished / interrupted (every one ended bootable)", updates.done.get() + " / " + updates.interrupted.get()),
                     row("frozen subscribers opened / dropped by the server", hostile.frozenOpened + " / " + hostile.frozenDropped),
                     row("connections shed by the memory budget (" + bytes(LIMITS.memoryBudgetBytes()) + ")",
                         String.valueOf(server.shedConnections())),
@@ -130,10 +147,13 @@ final class Soak {
                     row("fuzzing connections / closed by the server", hostile.fuzzed + " / " + hostile.fuzzClosed),
                     row("connections without HELLO / closed by the handshake timeout (" + LIMITS.handshakeTimeout().toMillis()
                         + " ms)", hostile.silentOpened + " / " + hostile.silentClosed),
-                    row("connections refused at the limit (" + LIMITS.maxConnections() + ")", String.valueOf(server.refusedConnections())),
+                    row("connections refused at the limit (" + LIMITS.maxConnections() + "): by the server / seen by the hog",
+                        server.refusedConnections() + " / " + hostile.hogRefused),
                     row("peak queued bytes (budget " + bytes(LIMITS.memoryBudgetBytes()) + ")", bytes(server.peakQueuedBytes())),
-                    row("most connections / request threads at once", sampler.maxConnections + " / " + sampler.maxWorkers),
-                    row("most live threads (bound: " + threadBound + ")", String.valueOf(sampler.maxThreads)),
+                    row("most connections / request threads at once (bound: " + LIMITS.maxConnections() + ")",
+                        sampler.maxConnections + " / " + sampler.maxWorkers),
+                    row("most live threads / beside the request pool (bound: " + threadBound + ")",
+                        sampler.maxThreads + " / " + sampler.maxThreadsBesideWorkers),
                     row("most live heap after a collection (bound: half of " + bytes(Runtime.getRuntime().maxMemory()) + ")",
                         bytes(sampler.maxLiveHeap)));
                 double seconds = (System.nanoTime() - started) / 1e9;
@@ -205,6 +225,16 @@ final class Soak {
         });
     }
 
+    /** A whole number of MiB as "8 MiB", else as {@link #bytes}. */
+    private static String mib(long b) { return b % ServerLimits.MIB == 0 ? b / ServerLimits.MIB + " MiB" : bytes(b); }
+
+    /** A duration in the largest whole unit: "2 s", "2 ms", "250 µs". */
+    private static String span(Duration d) {
+        long ns = d.toNanos();
+        return ns % 1_000_000_000 == 0 ? ns / 1_000_000_000 + " s" : ns % 1_000_000 == 0 ? ns / 1_000_000 + " ms"
+            : ns / 1_000 + " µs";
+    }
+
     static String bytes(long b) {
         return b >= ServerLimits.MIB ? Stats.fmt("%.1f MiB", b / (double) ServerLimits.MIB) : Stats.fmt("%.0f KiB", b / 1024.0);
     }
@@ -217,22 +247,27 @@ final class Soak {
                 + "start, %s at the end._%n%n", minutes == Math.rint(minutes) ? Stats.fmt("%.0f", minutes) : String.valueOf(minutes),
             seconds, machine.started(), machine.commit(), machine.cores(), machine.cpu(), machine.jdk(),
             Machine.load(machine.loadAtStart()), Machine.load(Machine.loadAverage())));
-        md.append("""
-            One emulated chassis of 5 cages (wall-clock time, 1 ms transitions) behind one `LinkServer` with an 8 MiB \
-            memory budget, 48 connections and a 2 s handshake timeout. First 10 % of the run (at least 10 s) only two \
-            well-behaved clients (`LinkTransport`, one page read every 2 ms each, cage 1) run; the last two thirds of \
-            that are the quiet baseline (the first third warms the JIT up). Then, for the rest: RxLOS injected and cleared on one lane after another of cage 2 every 10-30 ms with a \
-            `ModuleMonitor` over the link clearing the flags (two IntL edges each), and a plain-socket subscriber to \
-            cage 2's IntL reading everything, compared edge by edge with an in-process subscription; a fault script on \
-            cage 4 (laser failure, coolant flow, input voltage, brown-out, leak sensor, inlet temperature, CDR LOL, stuck \
-            bus; 100-400 ms each); firmware updates of a 64 KiB image on cage 3 over the link, every fourth one \
-            interrupted by failing block writes, each followed by a check that the module runs a valid image and is \
-            ready; 8 frozen subscribers (every event of every cage, and 16 reads of 32 KiB from cage 5 every 250 ms, never a \
-            byte read), replaced when dropped; 4 slow subscribers (4 KiB every 50 ms); a fuzzer (4 KiB of random bytes, before or \
-            after HELLO, every 50 ms); a connection without HELLO every second; every 10 s a hog opening more \
-            connections than the limit.
+        md.append(Stats.fmt("""
+            One emulated chassis of %d cages (wall-clock time, 1 ms transitions) behind one `LinkServer` with a memory \
+            budget of %s, %d connections and a %s handshake timeout. First 10 %% of the run (at least 10 s) only %d \
+            well-behaved clients (`LinkTransport`, one page read every %s each, cage %d) run; the last two thirds of \
+            that are the quiet baseline (the first third warms the JIT up). Then, for the rest: RxLOS injected and \
+            cleared on one lane after another of cage %d every 10-30 ms with a `ModuleMonitor` over the link clearing \
+            the flags (two IntL edges each), and a plain-socket subscriber to cage %d's IntL reading everything, \
+            compared edge by edge with an in-process subscription; a fault script on cage %d (laser failure, coolant \
+            flow, input voltage, brown-out, leak sensor, inlet temperature, CDR LOL, stuck bus; 100-400 ms each); \
+            firmware updates of a %d KiB image on cage %d over the link, every fourth one interrupted by failing block \
+            writes, each followed by a check that the module runs a valid image and is ready; %d frozen subscribers \
+            (every event of every cage, and %d reads of %d KiB from cage %d every 250 ms, never a byte read), replaced \
+            when dropped; %d slow subscribers (4 KiB every 50 ms); a fuzzer (4 KiB of random bytes, before or after \
+            HELLO, every 50 ms); a connection without HELLO every second; every 10 s a hog opening more connections \
+            than the limit.
 
-            """);
+            """, CAGES, mib(LIMITS.memoryBudgetBytes()), LIMITS.maxConnections(), span(LIMITS.handshakeTimeout()),
+            PROBES, span(Duration.ofNanos(LatencyProbe.PERIOD_NS)), READER_CAGE, INTL_CAGE, INTL_CAGE, FAULT_CAGE,
+            UpdateLoop.IMAGE_BYTES / 1024, UPDATE_CAGE, HostileClients.FROZEN_ALIVE, HostileClients.FROZEN_READS_PER_TICK,
+            HostileClients.BIG_READ.stream().mapToInt(I2cMessage::length).sum() / 1024, BULK_CAGE,
+            HostileClients.SLOW_ALIVE));
         md.append("| figure | measured |\n|---|---:|\n");
         for (List<String> r : rows) md.append("| ").append(r.get(0)).append(" | ").append(r.get(1)).append(" |\n");
         md.append('\n');

@@ -14,6 +14,7 @@ import org.openxpo.protocol.cdb.FirmwareImageFormat;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The soak's firmware invariant: one cage is updated again and again over the link, every fourth update interrupted
@@ -23,7 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class UpdateLoop {
     static final int IMAGE_BYTES = 64 * 1024, TIMEOUT_MS = 20_000;
 
-    int done, interrupted;
+    /** Updates finished / interrupted: read by the soak's main thread while the loop runs. */
+    final AtomicInteger done = new AtomicInteger(), interrupted = new AtomicInteger();
     final List<String> violations;
 
     UpdateLoop(List<String> violations) { this.violations = violations; }
@@ -44,10 +46,10 @@ final class UpdateLoop {
                     if (interrupt) violation("update " + k + " succeeded although its block writes failed");
                     else if (!info.running().version().equals(want) || !info.running().committed())
                         violation("update " + k + " ended running " + info.running().version() + ", not " + want + " committed");
-                    done++;
+                    done.incrementAndGet();
                 } catch (RuntimeException e) {
                     if (!interrupt) violation("update " + k + " failed: " + e.getMessage());
-                    else interrupted++;
+                    else interrupted.incrementAndGet();
                 } finally {
                     if (fault != null) module.clearFault(fault.id());
                 }

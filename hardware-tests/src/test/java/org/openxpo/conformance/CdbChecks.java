@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.openxpo.conformance.support.Host;
 import org.openxpo.conformance.support.Settings;
 import org.openxpo.conformance.support.TargetConditions;
 import org.openxpo.driver.XpoException;

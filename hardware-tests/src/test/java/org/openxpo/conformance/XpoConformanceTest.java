@@ -21,8 +21,11 @@ import org.openxpo.conformance.support.TargetConditions;
 import java.util.stream.Stream;
 
 /**
- * The XPO conformance suite, run once per target (see {@link Target}): {@code embedded}, {@code tcp},
- * {@code pi4j-emulated} and — when {@code xpo.pi4j.target} names one — a real module on a Raspberry Pi. The checks
+ * The XPO conformance suite, run once per target (see {@link Target}; {@link Settings#ALL_TARGETS} in order):
+ * {@code embedded}, {@code tcp} and {@code pi4j-emulated}; {@code tcp-ext0} and {@code pi4j-emulated-ext0} (a module
+ * with CDB accesses of 8 bytes, ReadWriteLengthExt 0) and {@code tcp-lpl} and {@code pi4j-emulated-lpl} (a module
+ * that takes firmware through the LPL only), which run the paging and CDB checks; and {@code pi4j} — when
+ * {@code xpo.pi4j.target} names one — a real module on a Raspberry Pi. The checks
  * live in the {@code *Checks} classes; each nested class below runs one of them against the invocation's target. The
  * targets run concurrently (each has its own module, link server and Pi4J context), the checks of one target one
  * after the other in their order (junit-platform.properties sets how many targets at once). The report

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.driver.transport.I3cTransport;
 import org.openxpo.driver.transport.InProcessTransport;
-import org.openxpo.driver.transport.LinkTransport;
 import org.openxpo.driver.transport.Pi4jTransport;
 import org.openxpo.driver.transport.TargetUri;
 import org.openxpo.driver.transport.Transport;

@@ -124,8 +124,6 @@ final class BatchPlan {
 
     Step step(int i) { return steps.get(i); }
 
-    int steps() { return steps.size(); }
-
     /** The page selected after the whole plan ran (-1: unknown). */
     int endPage() { return page; }
 

@@ -42,6 +42,7 @@ public final class RegisterAccess implements AutoCloseable {
     }
 
     private final Transport transport;
+    private final HostClock clock;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final PageSelection selection;
     private final TransferRunner runner;
@@ -57,6 +58,7 @@ public final class RegisterAccess implements AutoCloseable {
     public RegisterAccess(Transport transport, RetryPolicy retry, HostClock clock) {
         BatchPlan.requireAtomicReads(transport.maxMessagesPerTransfer());
         this.transport = transport;
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
         this.selection = new PageSelection(clock, !transport.hasInterruptEvents());
         this.runner = new TransferRunner(transport, retry, clock, selection);
         this.subscription = transport.subscribe(this::onEvent);
@@ -68,6 +70,12 @@ public final class RegisterAccess implements AutoCloseable {
     public RegisterAccess(Transport transport) { this(transport, RetryPolicy.DEFAULT); }
 
     public Transport transport() { return transport; }
+
+    /**
+     * The clock this access layer waits on (NACK retry backoff, the idle re-check); the clients built on it
+     * ({@code XpoModuleClient}, {@code FirmwareUpdater}, {@code CdbClient}) wait on it too unless given another.
+     */
+    public HostClock clock() { return clock; }
 
     /** Events after which the module may have restarted with page 00h selected (126–127 back at 0). */
     private void onEvent(TargetEvent e) {

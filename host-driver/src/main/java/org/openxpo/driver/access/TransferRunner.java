@@ -34,8 +34,9 @@ final class TransferRunner {
     RegisterAccess.RetryPolicy retry() { return retry; }
 
     /**
-     * One transfer, retried on address NACK; any other failure (or the last NACK) throws. {@code what} describes the
-     * transfer for the error message; it is only built when one is thrown.
+     * One transfer, retried on address NACK; any other failure (or the last NACK) throws, and an interrupt during a
+     * backoff ends the retries with {@link XpoException.Aborted} (the interrupt flag stays set). {@code what} describes
+     * the transfer for the error message; it is only built when one is thrown.
      */
     List<I2cResult> run(List<I2cMessage> messages, Supplier<String> what) {
         Duration backoff = retry.firstBackoff();
@@ -58,6 +59,11 @@ final class TransferRunner {
             if (bad.status() == I2cResult.Status.ADDRESS_NACK && attempt < retry.retries()) {
                 retries++;
                 clock.sleep(backoff);
+                if (Thread.currentThread().isInterrupted()) {
+                    selection.forgetCache();
+                    throw new XpoException.Aborted("interrupted while retrying (" + what.get() + ") at "
+                        + transport.describe());
+                }
                 backoff = min(backoff.multipliedBy(2), retry.maxBackoff());
                 continue;
             }
@@ -69,7 +75,7 @@ final class TransferRunner {
     /** True when the last transfer {@link #run} completed needed a retry (the module NACKed before answering it). */
     boolean lastWasRetried() { return lastWasRetried; }
 
-    /** Sends a planned batch as it is; the caller walks the results with {@link #ran} and {@link #failed}. */
+    /** Sends a planned batch as it is; the caller walks the results with {@link #ran}. */
     List<List<I2cResult>> send(List<List<I2cMessage>> batch) {
         try {
             return transport.i2cBatch(batch);

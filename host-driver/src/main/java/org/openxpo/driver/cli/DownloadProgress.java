@@ -3,6 +3,7 @@ package org.openxpo.driver.cli;
 import org.openxpo.driver.firmware.FirmwareUpdater;
 import org.openxpo.protocol.time.HostClock;
 
+import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -48,10 +49,29 @@ final class DownloadProgress {
         lastPhase = p.phase();
     }
 
-    /** Ends the bar's line on a terminal. */
+    /**
+     * Ends the bar's line on a terminal, if one was drawn; called however the download ended, so an error line that
+     * follows starts on a line of its own.
+     */
     void done() {
-        if (terminal) err.println();
+        if (terminal && lastWidth > 0) err.println();
+        lastWidth = 0;
         err.flush();
+    }
+
+    /**
+     * True when xpoctl's output goes to a terminal, so a bar redrawn in place can be read. From JDK 22 on
+     * {@link System#console()} is there even when the streams are redirected and {@code Console.isTerminal()} tells;
+     * before, a console exists only on a terminal.
+     */
+    static boolean onTerminal() {
+        Console console = System.console();
+        if (console == null) return false;
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException beforeJdk22) {
+            return true;
+        }
     }
 
     private String rate(FirmwareUpdater.Progress p) {

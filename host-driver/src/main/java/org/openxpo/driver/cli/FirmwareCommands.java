@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,11 +102,7 @@ final class FirmwareCommands implements Callable<Integer> {
         @Override
         void validate() {
             super.validate();
-            try {
-                image = Files.readAllBytes(file);
-            } catch (IOException e) {
-                throw new XpoException.InvalidRequest("cannot read " + file + ": " + e.getMessage());
-            }
+            image = ImageFile.read(file);
             if (!vendorImage) {
                 try {
                     FirmwareImageFormat.checkHeader(image);
@@ -121,13 +116,17 @@ final class FirmwareCommands implements Callable<Integer> {
 
         @Override
         void run(Session s, PrintWriter out) {
-            DownloadProgress bar = new DownloadProgress(spec.commandLine().getErr(), System.console() != null,
+            DownloadProgress bar = new DownloadProgress(spec.commandLine().getErr(), DownloadProgress.onTerminal(),
                 s.client.clock());
             FirmwareUpdater.UpdateOptions o = FirmwareUpdater.UpdateOptions.DEFAULT.withCommit(!noCommit)
                 .withPassword(pw).withEpl(!lpl);
             long start = s.client.clock().nanoTime();
-            FirmwareInfo info = updater(s).update(image, o, bar::show);
-            bar.done();
+            FirmwareInfo info;
+            try {
+                info = updater(s).update(image, o, bar::show);
+            } finally {
+                bar.done();
+            }
             if (json) {
                 printBanks(out, s.target, info);
                 return;
@@ -152,7 +151,8 @@ final class FirmwareCommands implements Callable<Integer> {
     static final class Run extends FirmwareJsonCommand {
         @Override
         void run(Session s, PrintWriter out) {
-            updater(s).run(Duration.ofMillis(100), Duration.ofSeconds(10));
+            FirmwareUpdater.UpdateOptions o = FirmwareUpdater.UpdateOptions.DEFAULT;
+            updater(s).run(o.delayToReset(), o.backAfterRun());
             FirmwareInfo info = updater(s).info();
             if (json) printBanks(out, s.target, info);
             else out.println("running " + info.running().version() + " (uncommitted until 'xpoctl fw commit')");

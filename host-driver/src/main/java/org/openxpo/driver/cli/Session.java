@@ -20,14 +20,22 @@ final class Session implements AutoCloseable {
     }
 
     /**
-     * Opens {@code target}: a malformed URI is a usage error (IllegalArgumentException), a target that cannot be
-     * opened is {@link TargetUnreachableException}. A fresh embedded module is waited for until it has booted.
+     * Opens {@code target}: a malformed URI or options the target refuses are a usage error
+     * ({@link XpoException.InvalidRequest}), a target that cannot be opened is {@link TargetUnreachableException}. A
+     * fresh embedded module is waited for until it has booted.
      */
     static Session open(String target, Function<String, Transport> opener, boolean awaitEmbeddedBoot) {
-        TargetUri uri = TargetUri.parse(target);
+        TargetUri uri;
+        try {
+            uri = TargetUri.parse(target);
+        } catch (IllegalArgumentException malformed) {
+            throw new XpoException.InvalidRequest(malformed.getMessage());
+        }
         Transport t;
         try {
             t = opener.apply(target);
+        } catch (XpoException.InvalidRequest e) {
+            throw e;
         } catch (XpoException e) {
             throw new TargetUnreachableException(e.getMessage(), e);
         }

@@ -1,6 +1,5 @@
 package org.openxpo.driver.cli;
 
-import org.apache.commons.text.similarity.LevenshteinDistance;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -50,9 +49,27 @@ final class UsageErrors {
         return closest(typed, names).map(n -> "; did you mean '" + n + "'?").orElse("");
     }
 
+    /** The name nearest to {@code typed}, if it is near enough to be a typo; the first of equally near ones. */
     static Optional<String> closest(String typed, Collection<String> names) {
-        LevenshteinDistance distance = new LevenshteinDistance(allowedEdits(typed));
-        return names.stream().filter(n -> distance.apply(typed, n) >= 0)
-            .min(Comparator.comparingInt(n -> distance.apply(typed, n)));
+        int allowed = allowedEdits(typed);
+        return names.stream().filter(n -> editDistance(typed, n) <= allowed)
+            .min(Comparator.comparingInt(n -> editDistance(typed, n)));
+    }
+
+    /** The Levenshtein distance: the fewest insertions, deletions and substitutions of one character from a to b. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1], current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) previous[j] = j;   // from "" to b's first j characters
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] done = previous;
+            previous = current;
+            current = done;
+        }
+        return previous[b.length()];
     }
 }

@@ -116,14 +116,13 @@ public final class XpoCtl implements Callable<Integer> {
             case XpoException.LinkFailure f -> ExitCode.UNREACHABLE;
             case XpoException.InvalidRequest r -> ExitCode.USAGE;
             case XpoException.Unsupported u -> ExitCode.USAGE;
-            case IllegalArgumentException a -> ExitCode.USAGE;
             default -> ExitCode.MODULE_ERROR;
         };
     }
 
     static String message(Throwable ex) {
         String m = ex.getMessage();
-        if (ex instanceof XpoException || ex instanceof TargetUnreachableException || ex instanceof IllegalArgumentException) {
+        if (ex instanceof XpoException || ex instanceof TargetUnreachableException) {
             return m == null ? ex.getClass().getSimpleName() : m.replace('\n', ' ');
         }
         return "internal error: " + ex + (ex.getStackTrace().length > 0 ? " at " + ex.getStackTrace()[0] : "");

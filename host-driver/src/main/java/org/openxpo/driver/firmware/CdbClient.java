@@ -48,8 +48,8 @@ public final class CdbClient {
     private final RegisterAccess access;
     private final HostClock clock;
 
-    /** A client that waits on the system clock. */
-    public CdbClient(RegisterAccess access) { this(access, HostClock.system()); }
+    /** A client that waits on the access layer's clock. */
+    public CdbClient(RegisterAccess access) { this(access, access.clock()); }
 
     /** A client that waits on {@code clock}. */
     public CdbClient(RegisterAccess access, HostClock clock) {
@@ -98,10 +98,12 @@ public final class CdbClient {
     /**
      * After Run: the status once it leaves the busy codes, or 0 when the module stops answering first (it reset
      * before its result could be read — a reset is what Run asks for).
+     *
+     * @throws XpoException.Timeout when the module still answers busy at the end of {@code timeout}
      */
     int awaitRunResult(Duration timeout) {
         return Poll.until("the result of Run (0109h)", this::statusOrResetting, s -> !CdbStatus.isBusy(s))
-            .within(timeout).after(RUN_POLLS.first()).every(RUN_POLLS).awaitOrGiveUp(clock).orElse(0);
+            .within(timeout).after(RUN_POLLS.first()).every(RUN_POLLS).describedBy(CdbStatus::describe).await(clock);
     }
 
     /** CdbStatus1, or 0 once the module stops answering (it is resetting). */

@@ -80,8 +80,8 @@ public final class FirmwareUpdater {
     private final HostClock clock;
     private final AtomicBoolean abort = new AtomicBoolean();
 
-    /** An updater that waits on the system clock. */
-    public FirmwareUpdater(RegisterAccess access) { this(access, HostClock.system()); }
+    /** An updater that waits on the access layer's clock. */
+    public FirmwareUpdater(RegisterAccess access) { this(access, access.clock()); }
 
     /** An updater that waits on {@code clock} (an {@code XpoModuleClient}'s {@code clock()}, or a test bed's). */
     public FirmwareUpdater(RegisterAccess access, HostClock clock) {
@@ -269,7 +269,10 @@ public final class FirmwareUpdater {
         return r.payload();
     }
 
-    /** A reply as its protocol record; one without the command's layout is a link failure, as a bad length is. */
+    /**
+     * A reply as its protocol record; one without the command's layout is a {@link XpoException.BadReply}, as a bad
+     * length is.
+     */
     private static <T> T decode(byte[] reply, Function<byte[], T> decoder, String what) {
         try {
             return decoder.apply(reply);

@@ -22,8 +22,9 @@ import java.util.BitSet;
  * The client is thread-safe: each register access holds the bus, multi-step controls are not atomic.
  *
  * <p>Time: every wait (controls) and every timestamp (snapshots, flag readings, the monitor's events) reads the
- * client's {@link HostClock}: {@link HostClock#system()} unless a constructor is given another — a test passes the
- * emulator test bed's {@code hostClock()} so the driver and an emulated module share virtual time.
+ * client's {@link HostClock}: {@link HostClock#system()}, or for a client on an existing {@link RegisterAccess} that
+ * access layer's {@link RegisterAccess#clock()}, unless a constructor is given another — a test passes the emulator
+ * test bed's {@code hostClock()} so the driver and an emulated module share virtual time.
  */
 public final class XpoModuleClient implements AutoCloseable {
     private final Transport transport;
@@ -41,8 +42,11 @@ public final class XpoModuleClient implements AutoCloseable {
         this(transport, new RegisterAccess(transport, RegisterAccess.RetryPolicy.DEFAULT, clock), clock, false, true);
     }
 
-    /** A client over an existing register access (sharing its page-select cache and bus lock), on the system clock. */
-    public XpoModuleClient(RegisterAccess access) { this(access, HostClock.system()); }
+    /**
+     * A client over an existing register access (sharing its page-select cache and bus lock), on the access layer's
+     * clock.
+     */
+    public XpoModuleClient(RegisterAccess access) { this(access, access.clock()); }
 
     /** A client over an existing register access that waits and stamps with {@code clock}. */
     public XpoModuleClient(RegisterAccess access, HostClock clock) {

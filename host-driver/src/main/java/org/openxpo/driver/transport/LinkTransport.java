@@ -145,7 +145,10 @@ public final class LinkTransport implements Transport {
         return id;
     }
 
-    /** Sends a request and waits for its answer; an ERROR answer becomes an exception. */
+    /**
+     * Sends a request and waits for its answer; an ERROR answer becomes an exception, an interrupt of the waiting thread
+     * {@link XpoException.Aborted} (its interrupt flag stays set).
+     */
     private Frame call(Frame request) { return call(channel, request); }
 
     private Frame call(Channel ch, Frame request) {
@@ -171,8 +174,9 @@ public final class LinkTransport implements Transport {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof XpoException x ? x : new XpoException.LinkFailure(rootMessage(e), e);
         } catch (InterruptedException e) {
+            pending.remove(request.requestId());
             Thread.currentThread().interrupt();
-            throw new XpoException.LinkFailure("interrupted while waiting for " + describe());
+            throw new XpoException.Aborted("interrupted while waiting for " + describe());
         }
     }
 

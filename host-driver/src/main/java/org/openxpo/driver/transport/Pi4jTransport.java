@@ -23,6 +23,7 @@ import org.openxpo.protocol.time.HostClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +46,6 @@ public final class Pi4jTransport implements Transport {
     private final Map<Pin, DigitalOutput> outputs = new EnumMap<>(Pin.class);
     private final Map<Pin, DigitalInput> inputs = new EnumMap<>(Pin.class);
     private final List<Consumer<TargetEvent>> listeners = new CopyOnWriteArrayList<>();
-    /** The target options that wire a GPIO line (and so need the GPIO chip's device file). */
-    private static final List<String> PIN_OPTIONS =
-        List.of("resetL", "lpMode", "powerEnable", "intL", "modPrsL", "powerGood");
 
     /**
      * Opens a module on {@code uri} (pi4j://BUS/ADDRESS?pins) with the real Pi providers. Without the bus's device
@@ -60,7 +58,8 @@ public final class Pi4jTransport implements Transport {
                 + "on a Raspberry Pi enable I2C (dtparam=i2c_arm=on) and check the bus number");
         }
         DeviceAccess.require(dev);
-        if (PIN_OPTIONS.stream().anyMatch(uri.options()::containsKey)) {
+        // a target that wires a GPIO line (TargetUri.gpioOption) needs the GPIO chip's device file
+        if (Arrays.stream(Pin.values()).map(TargetUri::gpioOption).anyMatch(uri.options()::containsKey)) {
             DeviceAccess.require(Path.of("/dev", uri.options().getOrDefault("chip", "gpiochip0")));
         }
         var builder = Pi4J.newContextBuilder().noAutoDetect()

@@ -337,7 +337,7 @@ abstract class AccessLayerContract {
     }
 
     /** A host clock that only moves when told to, and records the waits asked of it. */
-    static final class ManualClock implements HostClock {
+    static class ManualClock implements HostClock {
         final List<Duration> sleeps = new ArrayList<>();
         long nanos = 1_000_000_000L;
 
@@ -360,6 +360,30 @@ abstract class AccessLayerContract {
         }
         assertEquals(List.of(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(4), Duration.ofMillis(4)),
             clock.sleeps, "backoff doubling up to the maximum, waited on the given clock");
+    }
+
+    @Test
+    void aThreadInterruptedDuringTheBackoffStopsRetryingAndIsAborted() {
+        ManualClock clock = new ManualClock() {
+            @Override public void sleep(Duration d) {
+                super.sleep(d);
+                Thread.currentThread().interrupt();   // as if interrupted while parked
+            }
+        };
+        RegisterAccess timed = new RegisterAccess(transport, RegisterAccess.RetryPolicy.DEFAULT, clock);
+        transport.writePin(Pin.RESET_L, false);
+        boolean flagKept;
+        try {
+            XpoException.Aborted e = assertThrows(XpoException.Aborted.class, () -> timed.read(0x00, 0, 0, 1));
+            assertTrue(e.getMessage().contains("interrupted while retrying"), e.getMessage());
+        } finally {
+            flagKept = Thread.interrupted();
+            transport.writePin(Pin.RESET_L, true);
+            timed.close();
+        }
+        assertTrue(flagKept, "the interrupt flag stays set for the caller");
+        assertEquals(1, clock.sleeps.size(), "no retry after the interrupted backoff: " + clock.sleeps);
+        assertEquals(1, timed.statistics().transfers(), "one attempt on the bus");
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.openxpo.protocol.connector.I2cResult;
 import org.openxpo.protocol.connector.Pin;
 import org.openxpo.protocol.connector.TargetEvent;
 import org.openxpo.protocol.map.LaneStatusPage;
-import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.ModuleState;
 
 import java.time.Duration;
@@ -53,7 +53,10 @@ class Pi4jSelfResetTest {
     Transport transport;
     RegisterAccess access;
 
-    void open(String uri) {
+    void open(String uri) { open(uri, HostClock.system()); }
+
+    /** Opens {@code uri} with the access layer waiting (and timing its idle re-check) on {@code clock}. */
+    void open(String uri, HostClock clock) {
         chassis = new EmulatedChassis(1, EmulatorClock.system(),
             i -> ModuleConfig.builder().timing(ModuleConfig.Timing.fast()).build());
         cage = chassis.cage(1);
@@ -63,7 +66,7 @@ class Pi4jSelfResetTest {
                 ConnectorGpioProviders.inputs(cage, Pi4jAccessTest.LINES))
             .build();
         transport = Pi4jTransport.open(context, TargetUri.parse(uri));
-        access = new RegisterAccess(transport);
+        access = new RegisterAccess(transport, RegisterAccess.RetryPolicy.DEFAULT, clock);
         await().atMost(Duration.ofSeconds(5)).until(() -> cage.module().moduleState() == ModuleState.READY);
     }
 
@@ -120,10 +123,11 @@ class Pi4jSelfResetTest {
     }
 
     @Test
-    void withoutIntLAnIdleSelectionTheModuleKeptCostsOneReadBackAndNoSelect() throws Exception {
-        open(POLLED);
+    void withoutIntLAnIdleSelectionTheModuleKeptCostsOneReadBackAndNoSelect() {
+        AccessLayerContract.ManualClock clock = new AccessLayerContract.ManualClock();
+        open(POLLED, clock);
         byte[] page11 = access.read(0x11, BANK, ACS, ACS_LEN);
-        Thread.sleep(30);
+        clock.nanos += PageSelection.IDLE_BEFORE_RECHECK.plusMillis(1).toNanos();   // idle past the re-check
         AccessStatistics before = access.statistics();
         assertArrayEquals(page11, access.read(0x11, BANK, ACS, ACS_LEN));
         AccessStatistics after = access.statistics();

@@ -52,4 +52,19 @@ class DownloadProgressTest {
         assertEquals(1, text.chars().filter(c -> c == '\n').count(), "one line, redrawn after carriage returns: " + text);
         assertTrue(text.contains("\rwrite    [" + "#".repeat(30) + "] 100%  1.0 KiB/s  ETA 0:00"), text);
     }
+
+    @Test
+    void doneEndsAHalfDrawnBarSoAnErrorLineStartsOnItsOwn() {
+        StringWriter err = new StringWriter();
+        DownloadProgress p = new DownloadProgress(new PrintWriter(err), true, new StepClock());
+        p.show(new Progress("write", 512, 1_024));
+        p.done();   // the download failed half-way
+        String text = err.toString();
+        assertTrue(text.startsWith("\rwrite    [" + "#".repeat(15) + ".".repeat(15) + "]  50%"), text);
+        assertTrue(text.endsWith(System.lineSeparator()), "the bar's line is ended: " + text);
+
+        StringWriter nothingDrawn = new StringWriter();
+        new DownloadProgress(new PrintWriter(nothingDrawn), true, new StepClock()).done();
+        assertEquals("", nothingDrawn.toString(), "no bar, no empty line before the error");
+    }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -115,6 +116,21 @@ class FirmwareCliTest {
         CliRun vendor = fw("update", "--vendor-image", text.toString());
         assertEquals(1, vendor.code(), "sent as it is, the module refuses it: " + vendor);
         assertTrue(vendor.err().contains("0x60"), vendor.err());
+    }
+
+    @Test
+    void aFileLargerThanAnImageOrNotAFileIsRefusedBeforeItIsRead() throws Exception {
+        Path huge = dir.resolve("huge.bin");
+        try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(8L << 30);   // sparse: 8 GiB that take neither disk nor, unless read, heap
+        }
+        String tooLarge = "huge.bin is 8589934592 bytes, larger than a module stores (" + FirmwareImageFormat.MAX_IMAGE_SIZE
+            + " bytes); nothing was sent";
+        XpoCtlTest.assertOneLineError(fw("update", huge.toString()), 2, tooLarge);
+        XpoCtlTest.assertOneLineError(fw("update", "--vendor-image", huge.toString()), 2, tooLarge);
+        XpoCtlTest.assertOneLineError(fw("update", dir.toString()), 2, "is not a regular file but a directory");
+        XpoCtlTest.assertOneLineError(fw("update", dir.resolve("missing.bin").toString()), 2,
+            "cannot read " + dir.resolve("missing.bin") + ": no such file");
     }
 
     @Test

@@ -9,7 +9,6 @@ import org.openxpo.emulator.fault.Fault;
 import org.openxpo.emulator.link.BusTiming;
 import org.openxpo.emulator.link.LinkServer;
 import org.openxpo.protocol.map.LaneStatusPage;
-import org.openxpo.protocol.map.MemoryMap;
 import tools.jackson.databind.JsonNode;
 
 import java.net.InetSocketAddress;

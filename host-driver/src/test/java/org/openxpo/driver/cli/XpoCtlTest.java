@@ -16,7 +16,6 @@ import org.openxpo.driver.transport.TargetUri;
 import org.openxpo.emulator.fault.Fault;
 import org.openxpo.protocol.map.LaneControlPage;
 import org.openxpo.protocol.map.LaneStatusPage;
-import org.openxpo.protocol.map.MemoryMap;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -30,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.*;
 /** Every xpoctl command in-process: output, exit code, and what it did to the module. */
 class XpoCtlTest {
     static final String FAST = "embedded?timing=fast";
-    static final MemoryMap MAP = MemoryMap.xpo();
 
     static JsonNode json(CliRun r) {
         assertEquals(0, r.code(), r.toString());
@@ -322,6 +320,8 @@ class XpoCtlTest {
         assertOneLineError(CliRun.run("--target", FAST, "apply", "--lanes", "1-8"), 2, "--app");
         assertOneLineError(CliRun.run("--target", FAST, "frobnicate"), 2, "frobnicate");
         assertOneLineError(CliRun.run("--target", "bogus://x", "show"), 2, "invalid target 'bogus://x'");
+        assertOneLineError(CliRun.run("--target", "embedded?seed=x", "show"), 2,
+            "invalid target 'embedded?seed=x': seed must be a number, not 'x'");
         CliRun none = CliRun.run();
         assertEquals(2, none.code());
         assertTrue(none.err().contains("Usage: xpoctl"));
@@ -352,7 +352,9 @@ class XpoCtlTest {
         assertEquals(2, XpoCtl.exitCode(new XpoException.Unsupported("u")));
         assertEquals(3, XpoCtl.exitCode(new XpoException.LinkFailure("l")));
         assertEquals(3, XpoCtl.exitCode(new TargetUnreachableException("gone", null)));
-        assertEquals(2, XpoCtl.exitCode(new IllegalArgumentException("bad")));
+        assertEquals(1, XpoCtl.exitCode(new IllegalArgumentException("bad")), "a bug too: bad user input is an InvalidRequest");
+        assertTrue(XpoCtl.message(new IllegalArgumentException("bad")).startsWith(
+            "internal error: java.lang.IllegalArgumentException: bad"));
         assertEquals(1, XpoCtl.exitCode(new IllegalStateException("a bug")), "an internal error is not the user's fault");
     }
 

@@ -4,6 +4,7 @@ import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import org.openxpo.driver.XpoException;
 import org.openxpo.driver.access.RegisterAccess;
+import org.openxpo.driver.module.XpoModuleClient;
 import org.openxpo.driver.pi4j.ConnectorI2CProvider;
 import org.openxpo.driver.transport.ForwardingTransport;
 import org.openxpo.driver.transport.InProcessTransport;
@@ -18,12 +19,16 @@ import org.openxpo.emulator.clock.VirtualHostClock;
 import org.openxpo.emulator.module.CdbTimes;
 import org.openxpo.emulator.fault.Fault;
 import org.openxpo.emulator.module.ModuleConfig;
+import org.openxpo.protocol.cdb.CdbCommand;
 import org.openxpo.protocol.cdb.CdbPage;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
+import org.openxpo.protocol.cdb.NoPayload;
 import org.openxpo.protocol.connector.ControlConnector;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
+import org.openxpo.protocol.map.LowerPage;
 import org.openxpo.protocol.time.HostClock;
+import org.openxpo.protocol.types.CdbStatus;
 import org.openxpo.protocol.types.ModuleState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,6 +173,31 @@ class FirmwareUpdateTest {
         }
     }
 
+    /** A control connector on which CdbStatus1 (00h:37) reads "executing" forever, whatever the module does. */
+    record CdbForeverBusy(Transport inner) implements ForwardingTransport {
+        @Override
+        public List<I2cResult> i2c(List<I2cMessage> messages) {
+            boolean statusRead = messages.size() == 2 && !messages.get(0).read() && messages.get(0).data().length == 1
+                && (messages.get(0).data()[0] & 0xFF) == LowerPage.CDB_STATUS1.offset() && messages.get(1).length() == 1;
+            if (!statusRead) return inner.i2c(messages);
+            return List.of(I2cResult.ack(), I2cResult.ack(new byte[] {(byte) CdbStatus.BUSY_EXECUTING.code()}));
+        }
+
+        @Override
+        public List<List<I2cResult>> i2cBatch(List<List<I2cMessage>> transfers) {
+            return ControlConnector.batch(transfers, this::i2c);
+        }
+    }
+
+    @Test
+    void runStillBusyAtItsDeadlineIsATimeoutNotAReset() {
+        var transport = new CdbForeverBusy(new InProcessTransport(chassis.cage(1), null, "cage 1, CDB busy"));
+        FirmwareUpdater updater = new FirmwareUpdater(new RegisterAccess(transport, RegisterAccess.RetryPolicy.DEFAULT, clock), clock);
+        XpoException.Timeout e = assertThrows(XpoException.Timeout.class,
+            () -> updater.run(Duration.ofMillis(100), Duration.ofSeconds(10)));
+        assertTrue(e.getMessage().startsWith("expected the result of Run (0109h) within 2000 ms, saw 0x83"), e.getMessage());
+    }
+
     @Test
     void aCorruptReplyIsABadReplyNotALinkFailure() {
         var transport = new CorruptCheckCodes(new InProcessTransport(chassis.cage(1), null, "cage 1, corrupting"));
@@ -175,6 +205,19 @@ class FirmwareUpdateTest {
         XpoException.BadReply e = assertThrows(XpoException.BadReply.class, updater::info);
         assertTrue(e.getMessage().contains("0100h reply check code"), e.getMessage());
         assertEquals("1.0", updater(1).info().running().version(), "the module is fine: an honest read works");
+    }
+
+    @Test
+    void thePartsBuiltOnAnAccessLayerWaitOnItsClock() {
+        RegisterAccess access = access(1);
+        assertSame(clock, access.clock());
+        assertSame(clock, new XpoModuleClient(access).clock(), "a client on the access layer");
+        // on the system clock these waits would sleep in wall time while the virtual module stood still
+        assertTrue(new CdbClient(access).call(CdbCommand.GET_FIRMWARE_INFO, NoPayload.INSTANCE.encode(),
+            Duration.ofSeconds(5)).ok(), "a CDB command completes in the access layer's virtual time");
+        FirmwareInfo info = new FirmwareUpdater(access).update(image(2, 7, 4_000),
+            FirmwareUpdater.UpdateOptions.DEFAULT.withCommit(false), p -> { });
+        assertEquals("2.7", info.running().version(), "a whole update in the access layer's virtual time");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.openxpo.driver.module;
 
-import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.driver.time.Poll;
 import org.openxpo.driver.transport.InProcessTransport;
 import org.openxpo.emulator.Cage;
@@ -28,7 +27,6 @@ import static org.awaitility.Awaitility.await;
  * durations and a test still takes no wall-clock time for them.
  */
 public final class EmulatedModule implements AutoCloseable {
-    private static final org.openxpo.protocol.map.MemoryMap MAP = org.openxpo.protocol.map.MemoryMap.xpo();
     public final EmulatedChassis chassis;
     public final Cage cage;
     public final InProcessTransport transport;
