@@ -1,6 +1,8 @@
 package org.openxpo.dist;
 
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,18 +19,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The shell examples of the user docs run as written (README, "Quick start"): each transcript's commands run in one bash
  * from the repository root and print what the doc shows; each block of commands exits with 0; a block the check must
  * not run says so with `<!-- example: not run (REASON) -->`. Blocks run in document order against one emulator per
- * document, started when the first example names its ports, so an example may build on the one before it.
+ * document, started when the first example names its ports, so an example may build on the one before it. The
+ * documents run at once, each in its own scratch directory.
  */
+@Execution(ExecutionMode.CONCURRENT)                   // one document per thread: see junit-platform.properties
 class DocExamplesTest {
     private static final Duration BLOCK_TIMEOUT = Duration.ofSeconds(120);
-
-    @TempDir
-    Path scratch;
 
     @ParameterizedTest
     @ValueSource(strings = {"README.md", "docs/emulator-server.md", "docs/host-driver.md", "docs/firmware.md",
         "hardware-tests/README.md"})
-    void theExamplesRunAsWritten(String doc) throws Exception {
+    void theExamplesRunAsWritten(String doc, @TempDir Path scratch) throws Exception {
         Path root = Repo.root();
         Shell shell = new Shell(root, scratch);
         List<String> failures = new ArrayList<>();
