@@ -33,7 +33,7 @@ class DocExamplesTest {
         Path root = Repo.root();
         Shell shell = new Shell(root, scratch);
         List<String> failures = new ArrayList<>();
-        int run = 0, notRun = 0;
+        int run = 0, commands = 0, notRun = 0;
         Emulator emulator = null;
         try {
             for (DocBlock block : MarkdownBlocks.read(root.resolve(doc), doc)) {
@@ -46,13 +46,15 @@ class DocExamplesTest {
                     emulator = Emulator.start(root, scratch);
                 }
                 run++;
+                commands += block.isTranscript() ? Transcript.of(block.lines()).steps().size() : 1;
                 if (block.isTranscript()) failures.addAll(runTranscript(shell, block, emulator));
                 else failures.addAll(runCommands(shell, block, emulator));
             }
         } finally {
             if (emulator != null) emulator.close();
         }
-        System.out.printf("%s: %d examples run, %d not run%n", doc, run, notRun);
+        System.out.printf("%s: %d examples run (%d commands; a sh block counts as one), %d not run%n",
+            doc, run, commands, notRun);
         assertTrue(failures.isEmpty(), doc + ": " + failures.size() + " example(s) do not run as written:\n\n"
             + String.join("\n\n", failures));
     }
