@@ -303,14 +303,18 @@ public final class XpoModule {
     }
 
     private void tick() {
-        double dt = config.timing().physicsTick().toNanos() / 1e9;
-        faults.expireBrownOuts(timers.now());
-        checkPower("brown-out");
-        // The firmware (monitors, flags, protective actions) runs only while powered and past MgmtInit; heat keeps
-        // flowing into the liquid loop regardless, so an unpowered or resetting module still cools down.
-        if (powered && state != ModuleState.RESETTING && state != ModuleState.MGMT_INIT) physics.tick(dt);
-        else physics.tickWithoutFirmware(dt);
-        if (tickTimer == null || !tickTimer.pending()) armTick();
+        try {
+            double dt = config.timing().physicsTick().toNanos() / 1e9;
+            faults.expireBrownOuts(timers.now());
+            checkPower("brown-out");
+            // The firmware (monitors, flags, protective actions) runs only while powered and past MgmtInit; heat keeps
+            // flowing into the liquid loop regardless, so an unpowered or resetting module still cools down.
+            if (powered && state != ModuleState.RESETTING && state != ModuleState.MGMT_INIT) physics.tick(dt);
+            else physics.tickWithoutFirmware(dt);
+        } finally {
+            // re-armed whatever happened: without its tick a module would never run its physics or end a brown-out
+            if (tickTimer == null || !tickTimer.pending()) armTick();
+        }
     }
 
     // ------------------------------------------------------------------ module state machine
