@@ -21,6 +21,9 @@ import org.openxpo.protocol.map.LowerPage;
 import org.openxpo.protocol.map.Pages;
 import org.openxpo.protocol.types.CdbStatus;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.BitSet;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +40,8 @@ import static org.openxpo.emulator.module.CdbTimes.*;
  * a foreground fault makes the module NACK while busy.
  */
 final class CdbEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(CdbEngine.class);
+
     /** Project figures the 0041h reply advertises; the real times are below them. */
     static final int START_PAYLOAD_SIZE = FirmwareImageFormat.HEADER_SIZE;
     static final int MAX_COMPLETION_MS = 5000, MAX_START_MS = 1000, MAX_ABORT_MS = 100, MAX_WRITE_MS = 200,
@@ -192,12 +197,21 @@ final class CdbEngine {
 
     private static byte[] fail(CdbStatus status) { throw new Failure(status); }
 
+    /**
+     * Runs {@code work} after {@code micros} and completes the command with its reply or its {@link Failure}. Anything
+     * else it throws is a bug of the emulator: logged, and the command fails (40h) so that CDB is not busy forever.
+     */
     private void after(long micros, CdbCommand cmd, java.util.function.Supplier<byte[]> work) {
         running = firmware.schedule(us(micros), () -> {
             try {
                 finish(CdbStatus.SUCCESS.code(), work.get(), cmd);
             } catch (Failure f) {
                 finish(f.status.code(), null, cmd);
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                LOG.error("CDB command {} failed inside the emulator; it ends with status 40h", cmd, e);
+                finish(CdbStatus.FAILED.code(), null, cmd);
             }
         });
     }
