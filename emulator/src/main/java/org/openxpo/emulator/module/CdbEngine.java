@@ -24,7 +24,6 @@ import org.openxpo.protocol.types.CdbStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.BitSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -68,8 +67,7 @@ final class CdbEngine {
     private boolean unlocked;
     private boolean busy;
     private Timers.Timer running;
-    private byte[] download;
-    private BitSet received;
+    private ImageDownload download;
 
     CdbEngine(FirmwareContext firmware, FirmwareImages images, FirmwareContext.FlagWatch flags,
               FirmwareContext.ImageRun imageRun) {
@@ -86,7 +84,6 @@ final class CdbEngine {
         busy = false;
         running = null;
         download = null;
-        received = null;
         unlocked = password == null;
     }
 
@@ -157,7 +154,6 @@ final class CdbEngine {
             case START_DOWNLOAD -> after(START_US, cmd, () -> start(decode(lpl, StartDownloadPayload::decode)));
             case ABORT_DOWNLOAD -> after(QUICK_US, cmd, () -> {
                 download = null;
-                received = null;
                 return NoPayload.INSTANCE.encode();
             });
             case WRITE_BLOCK_LPL -> after(slow(WRITE_LPL_US), cmd, () -> {
@@ -277,10 +273,8 @@ final class CdbEngine {
         images.storeInactive(FirmwareImages.Image.EMPTY);
         images.publishVersions(firmware.memory());
         StaticContent.updateChecksums(firmware.memory());
-        download = new byte[(int) size];
-        received = new BitSet((int) size);
-        System.arraycopy(start.vendorData(), 0, download, 0, START_PAYLOAD_SIZE);
-        received.set(0, START_PAYLOAD_SIZE);
+        download = new ImageDownload((int) size);
+        download.write(0, start.vendorData());
         return NoPayload.INSTANCE.encode();
     }
 
@@ -298,19 +292,17 @@ final class CdbEngine {
         if (faults.failWrites) return fail(CdbStatus.BLOCK_ERROR);
         long offset = address + START_PAYLOAD_SIZE;
         int length = data.length;
-        if (length <= 0 || offset + length > download.length) return fail(CdbStatus.BLOCK_ERROR);
-        System.arraycopy(data, 0, download, (int) offset, length);
-        received.set((int) offset, (int) offset + length);
+        if (!download.fits(offset, length)) return fail(CdbStatus.BLOCK_ERROR);
+        download.write((int) offset, data);
         return NoPayload.INSTANCE.encode();
     }
 
     private byte[] complete() {
         if (download == null) return fail(CdbStatus.SEQUENCE_ERROR);
-        byte[] image = download;
-        boolean whole = received.cardinality() == image.length;
+        ImageDownload written = download;
         download = null;
-        received = null;
-        if (!whole || faults.failComplete) return fail(CdbStatus.IMAGE_INVALID);
+        if (!written.whole() || faults.failComplete) return fail(CdbStatus.IMAGE_INVALID);
+        byte[] image = written.bytes();
         FirmwareImageFormat.Header h;
         try {
             h = FirmwareImageFormat.validate(image);
