@@ -274,7 +274,7 @@ final class CdbEngine {
         images.publishVersions(firmware.memory());
         StaticContent.updateChecksums(firmware.memory());
         download = new ImageDownload((int) size);
-        download.write(0, start.vendorData());
+        download.store(0, start.vendorData());
         return NoPayload.INSTANCE.encode();
     }
 
@@ -293,7 +293,7 @@ final class CdbEngine {
         long offset = address + START_PAYLOAD_SIZE;
         int length = data.length;
         if (!download.fits(offset, length)) return fail(CdbStatus.BLOCK_ERROR);
-        download.write((int) offset, data);
+        download.store((int) offset, data);
         return NoPayload.INSTANCE.encode();
     }
 

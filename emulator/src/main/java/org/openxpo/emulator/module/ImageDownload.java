@@ -27,7 +27,7 @@ final class ImageDownload {
     boolean fits(long offset, int length) { return offset >= 0 && length > 0 && offset + length <= size; }
 
     /** Stores {@code data} at {@code offset} (within the image: see {@link #fits}). */
-    void write(int offset, byte[] data) {
+    void store(int offset, byte[] data) {
         for (int done = 0; done < data.length; ) {
             int at = offset + done;
             int chunk = at / CHUNK, within = at % CHUNK;

@@ -13,9 +13,9 @@ class ImageDownloadTest {
     void announcingTheLargestImageAllocatesNothingUntilBlocksArrive() {
         ImageDownload d = new ImageDownload(FirmwareImageFormat.MAX_IMAGE_SIZE);
         assertEquals(0, d.heldBytes());
-        d.write(0, new byte[FirmwareImageFormat.HEADER_SIZE]);
+        d.store(0, new byte[FirmwareImageFormat.HEADER_SIZE]);
         assertEquals(ImageDownload.CHUNK, d.heldBytes(), "one chunk for the header, not 16 MiB");
-        d.write(FirmwareImageFormat.MAX_IMAGE_SIZE - 116, new byte[116]);
+        d.store(FirmwareImageFormat.MAX_IMAGE_SIZE - 116, new byte[116]);
         assertEquals(2L * ImageDownload.CHUNK, d.heldBytes());
         assertFalse(d.whole());
     }
@@ -28,7 +28,7 @@ class ImageDownloadTest {
         ImageDownload d = new ImageDownload(size);
         for (int off = 0; off < size; off += 2048) {
             assertFalse(d.whole());
-            d.write(off, Arrays.copyOfRange(image, off, Math.min(size, off + 2048)));
+            d.store(off, Arrays.copyOfRange(image, off, Math.min(size, off + 2048)));
         }
         assertTrue(d.whole());
         assertArrayEquals(image, d.bytes());
