@@ -12,6 +12,8 @@ public final class Lanes {
 
     /** Banks of the lane pages. */
     public static final int BANKS = 8;
+    /** BanksSupported (01h:142 bits 1-0) of {@link #BANKS} banks: code c advertises 2^c banks, so 8 banks are 3. */
+    public static final int BANKS_SUPPORTED_CODE = Integer.numberOfTrailingZeros(BANKS);
     /** Lanes per bank: the elements of a per-lane field. */
     public static final int PER_BANK = 8;
     /** Host lanes of the module. */

@@ -85,6 +85,7 @@ class LanesTest {
         for (int i = 0; i < Lanes.PER_BANK; i++) bank2.set(Lanes.lane(2, i));
         assertEquals(lanes(17, 18, 19, 20, 21, 22, 23, 24), bank2);
         assertEquals(57, Lanes.firstLane(7));
+        assertEquals(3, Lanes.BANKS_SUPPORTED_CODE, "CMIS BanksSupported code of 8 banks");
         assertThrows(IllegalArgumentException.class, () -> Lanes.firstLane(8));
         assertThrows(IllegalArgumentException.class, () -> Lanes.lane(0, 8));
         assertThrows(IllegalArgumentException.class, () -> Lanes.lane(-1, 0));
