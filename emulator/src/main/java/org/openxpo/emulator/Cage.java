@@ -12,6 +12,9 @@ import org.openxpo.protocol.connector.I3cDevice;
 import org.openxpo.protocol.connector.Pin;
 import org.openxpo.protocol.connector.TargetEvent;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +31,8 @@ import java.util.function.Consumer;
  * volatile, the module-driven ones are the module's. A listener may read pins; it must not write them or plug.
  */
 public final class Cage implements ControlConnector {
+    private static final Logger LOG = LoggerFactory.getLogger(Cage.class);
+
     private final int number;
     private final EmulatorClock clock;
     private final List<Consumer<TargetEvent>> listeners = new CopyOnWriteArrayList<>();
@@ -81,8 +86,18 @@ public final class Cage implements ControlConnector {
         module = m;
     }
 
+    /**
+     * Hands {@code e} to every listener. One that throws is logged and skipped: the event was emitted by the firmware
+     * (often from its timer), which must go on running whatever a listener does.
+     */
     private void emit(TargetEvent e) {
-        for (Consumer<TargetEvent> l : listeners) l.accept(e);
+        for (Consumer<TargetEvent> l : listeners) {
+            try {
+                l.accept(e);
+            } catch (RuntimeException failure) {
+                LOG.error("cage {}: an event listener failed on {}; the module goes on", number, e, failure);
+            }
+        }
     }
 
     @Override

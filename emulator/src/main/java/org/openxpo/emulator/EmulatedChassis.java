@@ -19,8 +19,10 @@ import java.util.function.IntFunction;
  */
 public final class EmulatedChassis implements Chassis {
     private static final Logger LOG = LoggerFactory.getLogger(EmulatedChassis.class);
-    /** How often, at most, the firmware thread sleeps between checks on wall-clock time. */
+    /** How long, at most, the firmware thread sleeps between checks, in wall-clock time. */
     private static final long MAX_IDLE_NANOS = 5_000_000;
+    /** The shortest sleep, in emulated time: a timer due sooner waits this long (the firmware never spins). */
+    private static final long MIN_WAIT_NANOS = 100_000;
 
     private final EmulatorClock clock;
     private final IntFunction<ModuleConfig> startConfig;
@@ -103,14 +105,24 @@ public final class EmulatedChassis implements Chassis {
                 if (m == null) continue;
                 try {
                     m.sync();
-                } catch (RuntimeException e) {
+                } catch (VirtualMachineError e) {
+                    throw e;
+                } catch (Throwable e) {
                     LOG.error("cage {}: a firmware task failed; the module goes on without it", c.number(), e);
                 }
                 next = Math.min(next, m.nextDeadline());
             }
-            long wait = Math.min(MAX_IDLE_NANOS, Math.max(100_000, next - clock.nanos()));
-            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            java.util.concurrent.locks.LockSupport.parkNanos(wallWait(next - clock.nanos(), clock.rate()));
         }
+    }
+
+    /**
+     * How long the firmware thread sleeps, in wall-clock nanoseconds, when its next timer is {@code emulatedNanos} of
+     * emulated time away on a clock running at {@code rate}: a sped-up clock ({@code --clock-rate}) reaches the
+     * deadline sooner, so the sleep is divided by the rate (never more than {@link #MAX_IDLE_NANOS}).
+     */
+    static long wallWait(long emulatedNanos, double rate) {
+        return Math.min(MAX_IDLE_NANOS, (long) (Math.max(MIN_WAIT_NANOS, emulatedNanos) / rate));
     }
 
     @Override

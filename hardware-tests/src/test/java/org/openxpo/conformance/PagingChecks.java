@@ -62,7 +62,7 @@ abstract class PagingChecks extends Checks {
      * (a module without EPL writes has none).
      */
     private boolean advertised(int page) {
-        if (!CdbPage.isCdbPage(page) || page == CdbPage.PAGE) return true;
+        if (!Pages.isCdb(page) || page == CdbPage.PAGE) return true;
         return page - CdbPage.EPL_FIRST_PAGE < CdbPage.eplPageCount((int) host.get(AdminPages.CDB_MAX_PAGES_EPL));
     }
 

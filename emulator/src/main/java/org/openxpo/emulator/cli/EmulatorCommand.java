@@ -1,11 +1,13 @@
 package org.openxpo.emulator.cli;
 
+import org.openxpo.emulator.Ranges;
 import org.openxpo.emulator.clock.ScaledClock;
 import org.openxpo.emulator.http.ServerNames;
 import org.openxpo.emulator.link.BusTiming;
 import org.openxpo.emulator.link.ServerLimits;
 import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.emulator.scenario.Scenario;
+import org.openxpo.protocol.link.LinkLimits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,8 +38,6 @@ import java.util.function.Function;
         "  XPO_EMULATOR_TOKEN=s3cret xpo-emulator --bind 0.0.0.0 --cages 32",
         "  xpo-emulator --bind 0.0.0.0 --token-file ~/.xpo-token --host-name bench7.lab.example"})
 final class EmulatorCommand implements Callable<Integer> {
-    static final int MAX_CAGES = 1024;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -48,10 +48,10 @@ final class EmulatorCommand implements Callable<Integer> {
     int controlPort = 9451;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address both servers listen on. Default: ${DEFAULT-VALUE}. "
-        + "Anything but loopback needs --token.")
+        + "Anything but loopback needs a token (--token-file, $XPO_EMULATOR_TOKEN or --token).")
     String bind = "127.0.0.1";
 
-    @Option(names = "--cages", paramLabel = "N", description = "Number of cages, numbered from 1 (1-1024). "
+    @Option(names = "--cages", paramLabel = "N", description = "Number of cages, numbered from 1 (1-" + LinkLimits.MAX_CAGES + "). "
         + "Default: the highest cage the scenario names, else 1.")
     Integer cages;
 
@@ -182,7 +182,11 @@ final class EmulatorCommand implements Callable<Integer> {
             if (seed != null) scenario = scenario.withSeed(seed);
         }
         int n = cages != null ? cages : scenario != null ? Math.max(1, scenario.highestCage()) : 1;
-        if (n < 1 || n > MAX_CAGES) throw usage("--cages must be 1-" + MAX_CAGES + ", not " + n);
+        try {
+            Ranges.check("--cages", n, 1, LinkLimits.MAX_CAGES, null);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
         if (scenario != null && scenario.highestCage() > n)
             throw usage("--scenario names cage " + scenario.highestCage() + " but --cages is " + n);
         long firstSeed = seed != null ? seed : scenario != null ? scenario.seed().orElse(1) : 1;

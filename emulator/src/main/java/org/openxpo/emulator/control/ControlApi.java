@@ -49,7 +49,6 @@ final class ControlApi implements AutoCloseable {
     private final LinkServer link;
     private final Scenario startup;
     private final Routes routes = new Routes();
-    private ScenarioRunner scenario;
 
     /** {@code startup}: the scenario the emulator started with, applied again by a reset (null: none). */
     ControlApi(EmulatedChassis chassis, LinkServer link, Scenario startup) {
@@ -137,7 +136,7 @@ final class ControlApi implements AutoCloseable {
 
     private synchronized Response reset(Request r) {
         ChassisReset.reset(chassis);
-        if (startup != null) scenario = ScenarioRunner.start(chassis, startup);
+        if (startup != null) ScenarioRunner.start(chassis, startup);
         return Response.ok(new Reset(chassis.cages().stream().filter(n -> chassis.cage(n).present()).toList(), startup != null));
     }
 
@@ -212,7 +211,7 @@ final class ControlApi implements AutoCloseable {
     private synchronized Response applyScenario(Request r) {
         try {
             Scenario s = Scenario.parse(r.body());
-            scenario = ScenarioRunner.start(chassis, s);
+            ScenarioRunner.start(chassis, s);
             List<Integer> cages = new ArrayList<>();
             int steps = 0;
             for (Scenario.CageSetup c : s.cages()) {
@@ -225,9 +224,9 @@ final class ControlApi implements AutoCloseable {
         }
     }
 
-    /** Stops the script of a scenario posted here (its faults stay). */
+    /** Stops the script of the scenario the chassis plays (its faults stay). */
     @Override
     public synchronized void close() {
-        if (scenario != null) scenario.close();
+        ScenarioRunner.playing(chassis).ifPresent(ScenarioRunner::close);
     }
 }

@@ -13,9 +13,11 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.emulator.http.BearerTokenGuard;
+import org.openxpo.emulator.http.ConnectionCap;
 import org.openxpo.emulator.http.HostGuard;
 import org.openxpo.emulator.http.JsonBodyGuard;
 import org.openxpo.emulator.http.JsonHttpAggregator;
@@ -76,6 +78,12 @@ public final class ControlServer implements AutoCloseable {
     /** As above; {@code POST /api/reset} applies {@code startup} again after resetting the chassis (null: none). */
     public static ControlServer start(EmulatedChassis chassis, InetSocketAddress bind, String token, LinkServer link,
                                       List<String> hostNames, Scenario startup) {
+        return start(chassis, bind, token, link, hostNames, startup, ControlLimits.DEFAULT);
+    }
+
+    /** As above, within {@code limits} (connections at once, idle timeout). */
+    public static ControlServer start(EmulatedChassis chassis, InetSocketAddress bind, String token, LinkServer link,
+                                      List<String> hostNames, Scenario startup, ControlLimits limits) {
         if (token != null && token.isBlank()) throw new IllegalArgumentException("the bearer token must not be blank");
         if (token == null && !bind.getAddress().isLoopbackAddress()) {
             throw new IllegalArgumentException("the control API would listen on " + bind.getAddress().getHostAddress()
@@ -83,11 +91,14 @@ public final class ControlServer implements AutoCloseable {
         }
         ControlApi api = new ControlApi(chassis, link, startup);
         ServerNames names = new ServerNames(hostNames);
-        // the guards, in the order they apply; each is shared by every connection
-        List<ChannelHandler> guards = new ArrayList<>(List.of(new HostGuard(names), new OriginGuard(names)));
-        if (token != null) guards.add(new BearerTokenGuard(token, "xpo-emulator"));
-        guards.add(new JsonBodyGuard());
+        // the guards of the request head, in the order they apply, before any body is read; each is shared by every
+        // connection. The body's own guard (JSON) follows the aggregator, which refuses malformed bodies with 400.
+        List<ChannelHandler> headGuards = new ArrayList<>(List.of(new HostGuard(names), new OriginGuard(names)));
+        if (token != null) headGuards.add(new BearerTokenGuard(token, "xpo-emulator"));
+        JsonBodyGuard bodyGuard = new JsonBodyGuard();
         ControlHandler handler = new ControlHandler(api);
+        ConnectionCap cap = new ConnectionCap(limits.maxConnections());
+        long idleMillis = limits.idleTimeout().toMillis();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         ChannelFuture bound = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -95,9 +106,13 @@ public final class ControlServer implements AutoCloseable {
                 @Override
                 protected void initChannel(SocketChannel ch) {
                     connections.add(ch);
-                    ch.pipeline().addLast(new HttpServerCodec(), new JsonHttpAggregator(MAX_BODY));
-                    guards.forEach(g -> ch.pipeline().addLast(g));
-                    ch.pipeline().addLast(handler);
+                    ch.pipeline().addLast(new ReadTimeoutHandler(idleMillis, TimeUnit.MILLISECONDS), new HttpServerCodec());
+                    if (!cap.admit(ch)) {
+                        ch.pipeline().addLast(cap.refusal());
+                        return;
+                    }
+                    headGuards.forEach(g -> ch.pipeline().addLast(g));
+                    ch.pipeline().addLast(new JsonHttpAggregator(MAX_BODY), bodyGuard, handler);
                 }
             })
             .bind(bind).awaitUninterruptibly();

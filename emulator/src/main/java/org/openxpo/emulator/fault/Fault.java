@@ -98,8 +98,16 @@ public sealed interface Fault {
     record BrownOut(@JsonProperty(required = true) long durationMs) implements Fault {
         public BrownOut { Ranges.check("durationMs", durationMs, 1, Ranges.MAX_BROWN_OUT_MS, "24 h"); }
 
-        /** A brown-out of {@code duration}, counted in whole milliseconds. */
-        public BrownOut(Duration duration) { this(duration.toMillis()); }
+        /** A brown-out of {@code duration}: whole milliseconds, 1 ms–24 h. */
+        public BrownOut(Duration duration) { this(wholeMillis(duration)); }
+
+        private static long wholeMillis(Duration d) {
+            if (d == null || d.compareTo(Duration.ofMillis(1)) < 0 || d.compareTo(Duration.ofMillis(Ranges.MAX_BROWN_OUT_MS)) > 0)
+                throw new IllegalArgumentException("a brown-out lasts 1 ms–24 h, not " + d);
+            if (d.toNanosPart() % 1_000_000 != 0)
+                throw new IllegalArgumentException("a brown-out lasts whole milliseconds, not " + d);
+            return d.toMillis();
+        }
 
         public Duration duration() { return Duration.ofMillis(durationMs); }
     }

@@ -1,7 +1,7 @@
 package org.openxpo.emulator.http;
 
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 
 import java.nio.charset.StandardCharsets;
@@ -21,7 +21,7 @@ public final class BearerTokenGuard extends RequestGuard {
     }
 
     @Override
-    protected Refusal check(ChannelHandlerContext ctx, FullHttpRequest req) {
+    protected Refusal check(ChannelHandlerContext ctx, HttpRequest req) {
         String given = req.headers().get(HttpHeaderNames.AUTHORIZATION);
         boolean ok = given != null && given.regionMatches(true, 0, "Bearer ", 0, 7)
             // constant-time comparison: the token is a secret

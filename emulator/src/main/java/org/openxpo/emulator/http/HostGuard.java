@@ -1,7 +1,7 @@
 package org.openxpo.emulator.http;
 
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 
 import java.net.InetSocketAddress;
@@ -17,7 +17,7 @@ public final class HostGuard extends RequestGuard {
     public HostGuard(ServerNames names) { this.names = names; }
 
     @Override
-    protected Refusal check(ChannelHandlerContext ctx, FullHttpRequest req) {
+    protected Refusal check(ChannelHandlerContext ctx, HttpRequest req) {
         String host = req.headers().get(HttpHeaderNames.HOST);
         if (host == null) return new Refusal(400, "a Host header is required");
         InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();

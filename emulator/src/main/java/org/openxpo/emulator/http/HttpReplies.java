@@ -11,7 +11,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import tools.jackson.databind.json.JsonMapper;
+import org.openxpo.emulator.scenario.StrictJson;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,8 +19,6 @@ import java.util.Map;
 /** JSON answers of an HTTP face: any value as a JSON body, and errors as {@code {"error": "...", "status": N}}. */
 public final class HttpReplies {
     private HttpReplies() {}
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The body of an error answer. */
     public static Map<String, Object> errorBody(int status, String message) {
@@ -32,7 +30,7 @@ public final class HttpReplies {
 
     /** A response with {@code body} as JSON (null: no body) and {@code headers}. */
     public static FullHttpResponse json(int status, Object body, Map<String, String> headers) {
-        byte[] bytes = body == null ? new byte[0] : JSON.writeValueAsBytes(body);
+        byte[] bytes = body == null ? new byte[0] : StrictJson.MAPPER.writeValueAsBytes(body);
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
             Unpooled.wrappedBuffer(bytes));
         if (bytes.length > 0) res.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);

@@ -1,7 +1,7 @@
 package org.openxpo.emulator.http;
 
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 
 import java.util.Locale;
@@ -13,8 +13,8 @@ import java.util.Locale;
  */
 public final class JsonBodyGuard extends RequestGuard {
     @Override
-    protected Refusal check(ChannelHandlerContext ctx, FullHttpRequest req) {
-        if (req.content().readableBytes() == 0) return null;
+    protected Refusal check(ChannelHandlerContext ctx, HttpRequest req) {
+        if (!announcesBody(req)) return null;
         CharSequence type = HttpUtil.getMimeType(req);
         if (type != null && "application/json".contentEquals(type.toString().trim().toLowerCase(Locale.ROOT))) return null;
         return new Refusal(415, "a request body must be JSON: send 'Content-Type: application/json'"

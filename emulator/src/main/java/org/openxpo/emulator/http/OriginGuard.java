@@ -1,7 +1,7 @@
 package org.openxpo.emulator.http;
 
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 
 import java.net.InetSocketAddress;
@@ -20,7 +20,7 @@ public final class OriginGuard extends RequestGuard {
     public OriginGuard(ServerNames names) { this.names = names; }
 
     @Override
-    protected Refusal check(ChannelHandlerContext ctx, FullHttpRequest req) {
+    protected Refusal check(ChannelHandlerContext ctx, HttpRequest req) {
         String origin = req.headers().get(HttpHeaderNames.ORIGIN);
         if (origin == null) return null;
         InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();

@@ -15,6 +15,7 @@ import org.openxpo.emulator.link.BusTiming;
 import org.openxpo.emulator.link.LinkServer;
 import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.emulator.scenario.Scenario;
+import org.openxpo.protocol.link.LinkLimits;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,8 +61,8 @@ public final class EmulatedXpoExtension implements BeforeEachCallback, AfterEach
     }
 
     static XpoTestbed start(EmulatedXpo s) {
-        if (s.cages() < 1 || s.cages() > 1024)
-            throw new ExtensionConfigurationException("@EmulatedXpo(cages = " + s.cages() + "): use 1-1024");
+        if (s.cages() < 1 || s.cages() > LinkLimits.MAX_CAGES)
+            throw new ExtensionConfigurationException("@EmulatedXpo(cages = " + s.cages() + "): use 1-" + LinkLimits.MAX_CAGES);
         ModuleConfig.Timing timing = switch (s.timing()) {
             case "fast" -> ModuleConfig.Timing.fast();
             case "default" -> ModuleConfig.Timing.defaults();

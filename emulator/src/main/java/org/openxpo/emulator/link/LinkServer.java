@@ -66,6 +66,7 @@ public final class LinkServer implements AutoCloseable {
     private final ChannelGroup channels = new DefaultChannelGroup("xpo-link", GlobalEventExecutor.INSTANCE);
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
+    private final RefusalReport refusalReport = new RefusalReport(System::nanoTime);
     private final AtomicInteger listeners = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private Channel serverChannel;
@@ -218,7 +219,11 @@ public final class LinkServer implements AutoCloseable {
             n = connections.get();
             if (n >= limits.maxConnections()) {
                 refused.incrementAndGet();
-                log.warn("refusing link connection from {}: {} connections are open (the limit)", ch.remoteAddress(), n);
+                int report = refusalReport.refused();
+                if (report > 0) {
+                    log.warn("refusing link connection from {}: {} connections are open (the limit){}", ch.remoteAddress(),
+                        n, report > 1 ? "; " + report + " refused since the last report" : "");
+                }
                 ch.pipeline().addLast(new LinkFrameEncoder());
                 ch.writeAndFlush(new Frame.ErrorReply(0, LinkError.BUSY, "the server serves at most "
                     + limits.maxConnections() + " connections at once; try again later"))

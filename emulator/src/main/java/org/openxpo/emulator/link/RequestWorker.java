@@ -107,29 +107,41 @@ final class RequestWorker {
     /** Runs queued jobs until none has come for the linger time, then gives the thread back. */
     private void run() {
         do {
-            if (!enter()) return;
+            boolean carryOn;
             try {
-                for (Job job; (job = jobs.poll(LINGER_MICROS, TimeUnit.MICROSECONDS)) != null; ) {
-                    queued.decrementAndGet();
-                    resumeReadingWhenCaughtUp();
-                    if (!execute(job)) {
-                        stop();
-                        return; // nothing after a fatal error is executed
-                    }
-                }
-            } catch (InterruptedException e) {
-                return; // the connection closed: queued work is dropped with it
-            } catch (RuntimeException e) {
-                log.error("link worker for {} failed; closing the connection", channel.remoteAddress(), e);
-                stop();
-                channel.close();
-                return;
+                carryOn = enter() && runJobs();
             } finally {
                 leave();
+                // cleared on every way out, so that a later job schedules a thread again
+                scheduled.set(false);
             }
-            scheduled.set(false);
+            if (!carryOn) return;
             // a job queued after the last poll but before the flag was cleared found it set: run it now
         } while (!jobs.isEmpty() && scheduled.compareAndSet(false, true));
+    }
+
+    /** Runs jobs while they come; false when the connection ends (closed, a fatal refusal, a failure). */
+    private boolean runJobs() {
+        try {
+            for (Job job; (job = jobs.poll(LINGER_MICROS, TimeUnit.MICROSECONDS)) != null; ) {
+                queued.decrementAndGet();
+                resumeReadingWhenCaughtUp();
+                if (!execute(job)) {
+                    stop();
+                    return false; // nothing after a fatal error is executed
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            return false; // the connection closed: queued work is dropped with it
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            log.error("link worker for {} failed; closing the connection", channel.remoteAddress(), e);
+            stop();
+            channel.close();
+            return false;
+        }
     }
 
     /** False after a fatal refusal: the connection ends. */

@@ -1,5 +1,7 @@
 package org.openxpo.emulator.link;
 
+import io.netty.util.internal.PlatformDependent;
+
 import java.time.Duration;
 
 /**
@@ -21,8 +23,15 @@ public record ServerLimits(long memoryBudgetBytes, int maxConnections, Duration 
     public static final int MAX_CONNECTIONS = 65_536;
     public static final Duration MAX_TIMEOUT = Duration.ofDays(1);
 
-    /** 256 MiB, 256 connections, HELLO within 5 s, no idle timeout. */
-    public static final ServerLimits DEFAULT = new ServerLimits(256 * MIB, 256, Duration.ofSeconds(5), Duration.ZERO);
+    /**
+     * The default memory budget: 256 MiB, or half of the direct memory Netty may allocate if that is less (the queued
+     * frames live there: a budget above the limit would let clients exhaust it before any is shed).
+     */
+    public static final long DEFAULT_MEMORY_BUDGET = defaultMemoryBudget(PlatformDependent.maxDirectMemory());
+
+    /** {@link #DEFAULT_MEMORY_BUDGET}, 256 connections, HELLO within 5 s, no idle timeout. */
+    public static final ServerLimits DEFAULT =
+        new ServerLimits(DEFAULT_MEMORY_BUDGET, 256, Duration.ofSeconds(5), Duration.ZERO);
 
     public ServerLimits {
         if (memoryBudgetBytes < MIN_MEMORY_BUDGET || memoryBudgetBytes > MAX_MEMORY_BUDGET)
@@ -37,6 +46,13 @@ public record ServerLimits(long memoryBudgetBytes, int maxConnections, Duration 
         if (d == null || d.isNegative() || (!zeroAllowed && d.isZero()) || d.compareTo(MAX_TIMEOUT) > 0 || (!d.isZero() && d.toMillis() == 0))
             throw new IllegalArgumentException("the link " + what + " timeout must be " + (zeroAllowed ? "0 (off) or " : "")
                 + "1 ms-1 day, not " + d);
+    }
+
+    /** 256 MiB, at most half of {@code maxDirectMemory} (unknown if not positive), at least 1 MiB. */
+    static long defaultMemoryBudget(long maxDirectMemory) {
+        long budget = 256 * MIB;
+        if (maxDirectMemory > 0) budget = Math.min(budget, maxDirectMemory / 2);
+        return Math.max(MIN_MEMORY_BUDGET, budget);
     }
 
     public ServerLimits withMemoryBudget(long bytes) {

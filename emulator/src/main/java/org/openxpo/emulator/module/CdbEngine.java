@@ -21,7 +21,9 @@ import org.openxpo.protocol.map.LowerPage;
 import org.openxpo.protocol.map.Pages;
 import org.openxpo.protocol.types.CdbStatus;
 
-import java.util.BitSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,6 +39,8 @@ import static org.openxpo.emulator.module.CdbTimes.*;
  * a foreground fault makes the module NACK while busy.
  */
 final class CdbEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(CdbEngine.class);
+
     /** Project figures the 0041h reply advertises; the real times are below them. */
     static final int START_PAYLOAD_SIZE = FirmwareImageFormat.HEADER_SIZE;
     static final int MAX_COMPLETION_MS = 5000, MAX_START_MS = 1000, MAX_ABORT_MS = 100, MAX_WRITE_MS = 200,
@@ -63,8 +67,7 @@ final class CdbEngine {
     private boolean unlocked;
     private boolean busy;
     private Timers.Timer running;
-    private byte[] download;
-    private BitSet received;
+    private ImageDownload download;
 
     CdbEngine(FirmwareContext firmware, FirmwareImages images, FirmwareContext.FlagWatch flags,
               FirmwareContext.ImageRun imageRun) {
@@ -81,7 +84,6 @@ final class CdbEngine {
         busy = false;
         running = null;
         download = null;
-        received = null;
         unlocked = password == null;
     }
 
@@ -152,7 +154,6 @@ final class CdbEngine {
             case START_DOWNLOAD -> after(START_US, cmd, () -> start(decode(lpl, StartDownloadPayload::decode)));
             case ABORT_DOWNLOAD -> after(QUICK_US, cmd, () -> {
                 download = null;
-                received = null;
                 return NoPayload.INSTANCE.encode();
             });
             case WRITE_BLOCK_LPL -> after(slow(WRITE_LPL_US), cmd, () -> {
@@ -192,12 +193,21 @@ final class CdbEngine {
 
     private static byte[] fail(CdbStatus status) { throw new Failure(status); }
 
+    /**
+     * Runs {@code work} after {@code micros} and completes the command with its reply or its {@link Failure}. Anything
+     * else it throws is a bug of the emulator: logged, and the command fails (40h) so that CDB is not busy forever.
+     */
     private void after(long micros, CdbCommand cmd, java.util.function.Supplier<byte[]> work) {
         running = firmware.schedule(us(micros), () -> {
             try {
                 finish(CdbStatus.SUCCESS.code(), work.get(), cmd);
             } catch (Failure f) {
                 finish(f.status.code(), null, cmd);
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                LOG.error("CDB command {} failed inside the emulator; it ends with status 40h", cmd, e);
+                finish(CdbStatus.FAILED.code(), null, cmd);
             }
         });
     }
@@ -263,10 +273,8 @@ final class CdbEngine {
         images.storeInactive(FirmwareImages.Image.EMPTY);
         images.publishVersions(firmware.memory());
         StaticContent.updateChecksums(firmware.memory());
-        download = new byte[(int) size];
-        received = new BitSet((int) size);
-        System.arraycopy(start.vendorData(), 0, download, 0, START_PAYLOAD_SIZE);
-        received.set(0, START_PAYLOAD_SIZE);
+        download = new ImageDownload((int) size);
+        download.store(0, start.vendorData());
         return NoPayload.INSTANCE.encode();
     }
 
@@ -284,19 +292,17 @@ final class CdbEngine {
         if (faults.failWrites) return fail(CdbStatus.BLOCK_ERROR);
         long offset = address + START_PAYLOAD_SIZE;
         int length = data.length;
-        if (length <= 0 || offset + length > download.length) return fail(CdbStatus.BLOCK_ERROR);
-        System.arraycopy(data, 0, download, (int) offset, length);
-        received.set((int) offset, (int) offset + length);
+        if (!download.fits(offset, length)) return fail(CdbStatus.BLOCK_ERROR);
+        download.store((int) offset, data);
         return NoPayload.INSTANCE.encode();
     }
 
     private byte[] complete() {
         if (download == null) return fail(CdbStatus.SEQUENCE_ERROR);
-        byte[] image = download;
-        boolean whole = received.cardinality() == image.length;
+        ImageDownload written = download;
         download = null;
-        received = null;
-        if (!whole || faults.failComplete) return fail(CdbStatus.IMAGE_INVALID);
+        if (!written.whole() || faults.failComplete) return fail(CdbStatus.IMAGE_INVALID);
+        byte[] image = written.bytes();
         FirmwareImageFormat.Header h;
         try {
             h = FirmwareImageFormat.validate(image);

@@ -1,7 +1,5 @@
 package org.openxpo.emulator.module;
 
-import org.openxpo.protocol.map.AdminPages;
-import org.openxpo.protocol.map.ManagementInterface;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
 import org.openxpo.protocol.map.AdminPages;

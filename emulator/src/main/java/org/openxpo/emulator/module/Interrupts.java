@@ -12,8 +12,9 @@ import org.openxpo.protocol.types.Lanes;
  * InterruptDeasserted (00h:3.0) and the IntL level. A latched flag asserts the interrupt unless its mask bit is set;
  * which mask belongs to which flag is the map's relation ({@link MemoryMap#maskOf}).
  *
- * <p>{@link #update()} runs after every host write to the lower page (page selects included) and every flag change,
- * so it works on the page arrays directly: they are fetched once and fetched again only after a reset replaced them
+ * <p>{@link #update()} runs after every flag change, every host write to page 10h or the XPO page, and every host
+ * write to lower memory that covers a mask byte ({@link #writesLowerMask}: page selects, the most common write, do
+ * not), so it works on the page arrays directly: they are fetched once and fetched again only after a reset replaced them
  * (a reset clears the memory, which gives page B0h a new array: that identity is the check).
  */
 final class Interrupts {

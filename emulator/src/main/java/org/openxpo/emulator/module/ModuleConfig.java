@@ -1,6 +1,7 @@
 package org.openxpo.emulator.module;
 
 import org.openxpo.protocol.cdb.TransferMechanism;
+import org.openxpo.protocol.map.ManagementInterface;
 import org.openxpo.protocol.types.ApplicationDescriptor;
 
 import java.time.Duration;
@@ -62,9 +63,12 @@ public record ModuleConfig(
         if (defaultAppSel < 1 || defaultAppSel > applications.size())
             throw new IllegalArgumentException("default AppSel " + defaultAppSel + " is not advertised");
         if (maxPowerW <= 0 || maxPowerW > 655) throw new IllegalArgumentException("max power " + maxPowerW + " W");
-        if (cdbReadWriteLengthExt < 0 || cdbReadWriteLengthExt > 0xFF)
-            throw new IllegalArgumentException("CdbReadWriteLengthExt is one byte (0-255), not " + cdbReadWriteLengthExt);
-        if (cdbWriteMechanism == null) throw new IllegalArgumentException("a module advertises a firmware write mechanism");
+        if (cdbReadWriteLengthExt < 0 || cdbReadWriteLengthExt > ManagementInterface.MAX_READ_WRITE_LENGTH_EXT)
+            throw new IllegalArgumentException("CdbReadWriteLengthExt must be 0-" + ManagementInterface.MAX_READ_WRITE_LENGTH_EXT
+                + " (8 to 128 bytes: hosts use no more), not " + cdbReadWriteLengthExt);
+        if (cdbWriteMechanism == null || cdbWriteMechanism == TransferMechanism.NONE)
+            throw new IllegalArgumentException("a module advertises a firmware write mechanism (LPL, EPL or both), not "
+                + cdbWriteMechanism + ": an XPO module can always be updated");
         applications = List.copyOf(applications);
     }
 
@@ -105,7 +109,7 @@ public record ModuleConfig(
         private int matingCycles = 12;
         private long seed = 1;
         private Long cdbPassword;
-        private int cdbReadWriteLengthExt = 15;
+        private int cdbReadWriteLengthExt = ManagementInterface.MAX_READ_WRITE_LENGTH_EXT;
         private TransferMechanism cdbWriteMechanism = TransferMechanism.BOTH;
 
         public Builder identifier(int v) { identifier = v; return this; }

@@ -18,8 +18,6 @@ import org.openxpo.protocol.types.ModuleState;
 import org.openxpo.protocol.units.Codecs;
 
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -71,15 +69,12 @@ final class Physics {
         static Watched of(Field value, Field flags) { return new Watched(value, flags, thresholdsOf(value)); }
     }
 
-    /** A lane monitor: its value, its thresholds and the per-lane latched flag of each threshold kind. */
-    private record LaneWatched(Field value, ThresholdSet thresholds, Map<ThresholdKind, Field> flags) {
-        static LaneWatched of(Field value, Field highAlarm, Field lowAlarm, Field highWarning, Field lowWarning) {
-            Map<ThresholdKind, Field> flags = new EnumMap<>(ThresholdKind.class);
-            flags.put(ThresholdKind.HIGH_ALARM, highAlarm);
-            flags.put(ThresholdKind.LOW_ALARM, lowAlarm);
-            flags.put(ThresholdKind.HIGH_WARNING, highWarning);
-            flags.put(ThresholdKind.LOW_WARNING, lowWarning);
-            return new LaneWatched(value, thresholdsOf(value), flags);
+    /** A lane monitor: its value, and its thresholds with the per-lane latched flag of each kind ({@link ThresholdSet#flag}). */
+    private record LaneWatched(Field value, ThresholdSet thresholds) {
+        static LaneWatched of(Field value) { return new LaneWatched(value, thresholdsOf(value)); }
+
+        Field flag(ThresholdKind kind) {
+            return thresholds.flag(kind).orElseThrow(() -> new IllegalStateException(value.name() + " has no lane flags"));
         }
     }
 
@@ -96,15 +91,9 @@ final class Physics {
             MODULE_WATCHED[monitor.ordinal() + 2] = Watched.of(monitor.value(), monitor.flags());
         }
     }
-    private static final LaneWatched TX_POWER = LaneWatched.of(LaneStatusPage.OPTICAL_POWER_TX,
-        LaneStatusPage.TX_POWER_HIGH_ALARM_FLAG, LaneStatusPage.TX_POWER_LOW_ALARM_FLAG,
-        LaneStatusPage.TX_POWER_HIGH_WARNING_FLAG, LaneStatusPage.TX_POWER_LOW_WARNING_FLAG);
-    private static final LaneWatched TX_BIAS = LaneWatched.of(LaneStatusPage.LASER_BIAS_TX,
-        LaneStatusPage.TX_BIAS_HIGH_ALARM_FLAG, LaneStatusPage.TX_BIAS_LOW_ALARM_FLAG,
-        LaneStatusPage.TX_BIAS_HIGH_WARNING_FLAG, LaneStatusPage.TX_BIAS_LOW_WARNING_FLAG);
-    private static final LaneWatched RX_POWER = LaneWatched.of(LaneStatusPage.OPTICAL_POWER_RX,
-        LaneStatusPage.RX_POWER_HIGH_ALARM_FLAG, LaneStatusPage.RX_POWER_LOW_ALARM_FLAG,
-        LaneStatusPage.RX_POWER_HIGH_WARNING_FLAG, LaneStatusPage.RX_POWER_LOW_WARNING_FLAG);
+    private static final LaneWatched TX_POWER = LaneWatched.of(LaneStatusPage.OPTICAL_POWER_TX);
+    private static final LaneWatched TX_BIAS = LaneWatched.of(LaneStatusPage.LASER_BIAS_TX);
+    private static final LaneWatched RX_POWER = LaneWatched.of(LaneStatusPage.OPTICAL_POWER_RX);
 
     private final FirmwareContext firmware;
     private final ModuleMemory mem;
@@ -386,7 +375,7 @@ final class Physics {
         boolean changed = false;
         for (ThresholdKind kind : KINDS) {
             long limit = w.thresholds().get(kind).get(p02, 0);
-            if (crosses(kind, raw, limit)) changed |= latch(status, w.flags().get(kind), i);
+            if (crosses(kind, raw, limit)) changed |= latch(status, w.flag(kind), i);
         }
         return changed;
     }

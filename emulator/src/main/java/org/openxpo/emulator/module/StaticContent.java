@@ -8,6 +8,7 @@ import org.openxpo.protocol.map.ManagementInterface;
 import org.openxpo.protocol.map.ThresholdSet;
 import org.openxpo.protocol.map.XpoPages;
 import org.openxpo.protocol.types.ApplicationDescriptor;
+import org.openxpo.protocol.types.Lanes;
 import org.openxpo.protocol.units.Codecs;
 
 import java.util.List;
@@ -81,7 +82,7 @@ final class StaticContent {
         mem.set(AdminPages.LENGTH_SMF, 5);
         mem.set(AdminPages.NOMINAL_WAVELENGTH, 26220);
         mem.set(AdminPages.WAVELENGTH_TOLERANCE, 1300);
-        mem.set(AdminPages.BANKS_SUPPORTED, 3);
+        mem.set(AdminPages.BANKS_SUPPORTED, Lanes.BANKS_SUPPORTED_CODE);
         mem.set(AdminPages.MAX_DURATION_DP_DEINIT, Codecs.durationCode(t.dpDeinit().toMillis()));
         mem.set(AdminPages.MAX_DURATION_DP_INIT, Codecs.durationCode(t.dpInit().toMillis()));
         mem.set(AdminPages.MODULE_TEMP_MAX, 75);

@@ -33,6 +33,8 @@ final class Timers {
     private final PriorityQueue<Timer> queue = new PriorityQueue<>();
     private long seq;
     private long now;
+    /** True while {@link #runUntil} runs timers: a timer's action that syncs again must not run later timers inside it. */
+    private boolean running;
 
     Timers(long start) { now = start; }
 
@@ -44,18 +46,28 @@ final class Timers {
         return t;
     }
 
-    /** Runs every timer due at or before {@code until}, then sets the time to {@code until}. */
+    /**
+     * Runs every timer due at or before {@code until}, then sets the time to {@code until}. Called again from a timer's
+     * action (an event listener that reads a pin syncs the module), it does nothing: the timers after the running one
+     * fire once it is done, in order, and it finishes at its own deadline.
+     */
     void runUntil(long until) {
-        Timer t;
-        while ((t = queue.peek()) != null && t.deadline <= until) {
-            queue.poll();
-            if (t.action == null) continue;
-            now = Math.max(now, t.deadline);
-            Runnable a = t.action;
-            t.action = null;
-            a.run();
+        if (running) return;
+        running = true;
+        try {
+            Timer t;
+            while ((t = queue.peek()) != null && t.deadline <= until) {
+                queue.poll();
+                if (t.action == null) continue;
+                now = Math.max(now, t.deadline);
+                Runnable a = t.action;
+                t.action = null;
+                a.run();
+            }
+            now = Math.max(now, until);
+        } finally {
+            running = false;
         }
-        now = Math.max(now, until);
     }
 
     /** Deadline of the next live timer, or Long.MAX_VALUE. */

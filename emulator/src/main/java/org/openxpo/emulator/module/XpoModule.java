@@ -58,7 +58,6 @@ public final class XpoModule {
     private boolean connected = true;
     private boolean powerGood;
     private int matingCycles;
-    private long enteredPassword;
     private Timers.Timer stateTimer;
     private Timers.Timer tickTimer;
 
@@ -125,8 +124,7 @@ public final class XpoModule {
     private void onHostWrite(int page, int bank, int from, int to) {
         if (from < ManagementInterface.UPPER_PAGE_START) {
             if (covers(LowerPage.PASSWORD_ENTRY, from, to)) {
-                enteredPassword = memory.get(LowerPage.PASSWORD_ENTRY);
-                cdb.passwordEntered(enteredPassword);
+                cdb.passwordEntered(memory.get(LowerPage.PASSWORD_ENTRY));
             }
             if (covers(LowerPage.SOFTWARE_RESET, from, to) && memory.get(LowerPage.SOFTWARE_RESET) == 1) {
                 timers.schedule(0, () -> reset("software"));
@@ -162,8 +160,6 @@ public final class XpoModule {
     private static boolean covers(Field f, int from, int to) {
         return from < f.offset() + f.byteLength() && to > f.offset();
     }
-
-    long enteredPassword() { return enteredPassword; }
 
     // ------------------------------------------------------------------ pins
 
@@ -221,7 +217,7 @@ public final class XpoModule {
         }
         if (on && !powered) {
             powered = true;
-            powerOnReset(cause);
+            reset(cause);
         } else if (!on && powered) {
             powered = false;
             powerOff();
@@ -238,10 +234,6 @@ public final class XpoModule {
         interrupts.resetLevel();
         if (wasAsserted) firmware.events().interrupt(false);
         armTick();
-    }
-
-    private void powerOnReset(String cause) {
-        reset(cause);
     }
 
     /** Reset (pin, software, power, firmware): volatile registers back to defaults, then MgmtInit unless ResetL is low. */
@@ -303,14 +295,18 @@ public final class XpoModule {
     }
 
     private void tick() {
-        double dt = config.timing().physicsTick().toNanos() / 1e9;
-        faults.expireBrownOuts(timers.now());
-        checkPower("brown-out");
-        // The firmware (monitors, flags, protective actions) runs only while powered and past MgmtInit; heat keeps
-        // flowing into the liquid loop regardless, so an unpowered or resetting module still cools down.
-        if (powered && state != ModuleState.RESETTING && state != ModuleState.MGMT_INIT) physics.tick(dt);
-        else physics.tickWithoutFirmware(dt);
-        if (tickTimer == null || !tickTimer.pending()) armTick();
+        try {
+            double dt = config.timing().physicsTick().toNanos() / 1e9;
+            faults.expireBrownOuts(timers.now());
+            checkPower("brown-out");
+            // The firmware (monitors, flags, protective actions) runs only while powered and past MgmtInit; heat keeps
+            // flowing into the liquid loop regardless, so an unpowered or resetting module still cools down.
+            if (powered && state != ModuleState.RESETTING && state != ModuleState.MGMT_INIT) physics.tick(dt);
+            else physics.tickWithoutFirmware(dt);
+        } finally {
+            // re-armed whatever happened: without its tick a module would never run its physics or end a brown-out
+            if (tickTimer == null || !tickTimer.pending()) armTick();
+        }
     }
 
     // ------------------------------------------------------------------ module state machine

@@ -2,6 +2,7 @@ package org.openxpo.emulator.scenario;
 
 import org.openxpo.emulator.Ranges;
 import org.openxpo.emulator.module.ModuleConfig;
+import org.openxpo.protocol.link.LinkLimits;
 import org.openxpo.protocol.map.AdminPages;
 import org.openxpo.protocol.types.ApplicationDescriptor;
 
@@ -29,7 +30,6 @@ public final class Scenario {
     public record CageSetup(int cage, Boolean present, Identity identity, List<ApplicationDescriptor> applications,
                             Boolean powerEnable, Boolean lpMode, List<ScriptStep> script) {}
 
-    private static final int MAX_CAGE = 1024;
     /** The vendor name, part number and serial number fields are equally long (00h:129-144, 148-163, 166-181). */
     private static final int ASCII_FIELD = AdminPages.VENDOR_NAME.byteLength();
 
@@ -119,12 +119,12 @@ public final class Scenario {
         try {
             int from = Integer.parseInt(parts[0].trim());
             int to = parts.length == 2 ? Integer.parseInt(parts[1].trim()) : from;
-            if (parts.length > 2 || from < 1 || to > MAX_CAGE || to < from) throw new NumberFormatException();
+            if (parts.length > 2 || from < 1 || to > LinkLimits.MAX_CAGES || to < from) throw new NumberFormatException();
             List<Integer> out = new ArrayList<>();
             for (int n = from; n <= to; n++) out.add(n);
             return out;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("cages." + key + ": a cage key is a number (\"3\") or a range (\"2-8\") within 1-" + MAX_CAGE);
+            throw new IllegalArgumentException("cages." + key + ": a cage key is a number (\"3\") or a range (\"2-8\") within 1-" + LinkLimits.MAX_CAGES);
         }
     }
 

@@ -52,7 +52,7 @@ class EmulatorMainTest {
     @Test
     void badFlagValuesAreNamed() {
         assertEquals(2, run("--cages", "0"));
-        assertEquals("xpo-emulator: --cages must be 1-1024, not 0 (see --help)", errLine());
+        assertEquals("xpo-emulator: --cages must be 1–1,024, got 0 (see --help)", errLine());
     }
 
     @Test

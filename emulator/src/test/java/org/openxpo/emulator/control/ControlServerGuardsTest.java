@@ -9,12 +9,15 @@ import org.openxpo.emulator.clock.VirtualClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -171,6 +174,60 @@ class ControlServerGuardsTest {
             RawHttp.Reply noToken = RawHttp.send(p, "POST /api/cages/1/faults HTTP/1.1\r\nHost: localhost:" + p
                 + "\r\nContent-Type: text/plain\r\nContent-Length: 2", "{}");
             assertEquals(401, noToken.status(), "no token: 401 before anything about the body");
+        }
+    }
+
+    @Test
+    void aStrangersBodyIsRefusedBeforeItIsRead() {
+        try (ControlServer guarded = ControlServer.start(chassis, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                "s3cret", null)) {
+            int p = guarded.port();
+            // within the body limit, but the token guard answers as soon as the head is in: the rest is never sent
+            RawHttp.Reply noToken = RawHttp.send(p, "POST /api/scenario HTTP/1.1\r\nHost: localhost:" + p
+                + "\r\nContent-Type: application/json\r\nContent-Length: 900000", "{", true);
+            assertEquals(401, noToken.status(), noToken.body());
+            assertTrue(noToken.closed(), "the announced body is not read: the connection closes");
+            RawHttp.Reply foreignHost = RawHttp.send(p, "POST /api/scenario HTTP/1.1\r\nHost: evil.example:" + p
+                + "\r\nContent-Type: application/json\r\nContent-Length: 900000", "{", true);
+            assertEquals(421, foreignHost.status(), foreignHost.body());
+            assertTrue(foreignHost.closed());
+        }
+    }
+
+    @Test
+    void aRefusedRequestWithoutABodyKeepsItsConnection() throws IOException {
+        try (Socket s = RawHttp.keptOpen(port)) {
+            assertEquals(403, RawHttp.exchange(s, "GET /api/cages HTTP/1.1\r\nHost: localhost:" + port
+                + "\r\nOrigin: http://evil.example", "", false).status());
+            assertEquals(200, RawHttp.exchange(s, "GET /api/health HTTP/1.1\r\nHost: localhost:" + port, "", false).status());
+        }
+    }
+
+    @Test
+    void connectionsOverTheCapAreRefusedWithAClear503() throws IOException {
+        try (ControlServer capped = ControlServer.start(chassis, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                null, null, List.of(), null, new ControlLimits(2, Duration.ofSeconds(60)))) {
+            int p = capped.port();
+            Socket first = RawHttp.keptOpen(p);
+            try (Socket second = RawHttp.keptOpen(p)) {
+                RawHttp.Reply third = RawHttp.send(p, "GET /api/health HTTP/1.1\r\nHost: localhost:" + p, "", true);
+                assertEquals(503, third.status(), third.body());
+                assertEquals("this server serves at most 2 connections at once; try again later",
+                    third.json().get("error").asString());
+                assertTrue(third.closed());
+                first.close();
+                await().atMost(Duration.ofSeconds(10)).until(() ->
+                    RawHttp.send(p, "GET /api/health HTTP/1.1\r\nHost: localhost:" + p, "").status() == 200);
+            }
+        }
+    }
+
+    @Test
+    void anIdleConnectionIsClosed() throws IOException {
+        try (ControlServer quick = ControlServer.start(chassis, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                null, null, List.of(), null, new ControlLimits(64, Duration.ofMillis(200)));
+             Socket idle = RawHttp.keptOpen(quick.port())) {
+            assertTrue(RawHttp.closedByServer(idle), "closed after 200 ms without a byte from the client");
         }
     }
 }

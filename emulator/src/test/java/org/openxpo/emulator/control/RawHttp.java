@@ -32,27 +32,50 @@ final class RawHttp {
      */
     static Reply send(int port, String head, String body, boolean waitForClose) {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            s.setSoTimeout(10_000);
-            s.getOutputStream().write((head + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
-            s.getOutputStream().flush();
-            InputStream in = s.getInputStream();
-            String statusLine = line(in);
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (String h = line(in); !h.isEmpty(); h = line(in)) {
-                int colon = h.indexOf(':');
-                headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
-            }
-            byte[] content = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
-            boolean closed = false;
-            try {
-                if (waitForClose) closed = in.read() < 0;
-            } catch (java.net.SocketTimeoutException e) {
-                closed = false;
-            }
-            return new Reply(Integer.parseInt(statusLine.split(" ")[1]), headers, new String(content, StandardCharsets.UTF_8), closed);
+            return exchange(s, head, body, waitForClose);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A connection that got an answer to {@code GET /api/health} and stays open (the caller closes it). */
+    static Socket keptOpen(int port) {
+        try {
+            Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
+            Reply r = exchange(s, "GET /api/health HTTP/1.1\r\nHost: localhost:" + port, "", false);
+            if (r.status() != 200) throw new IllegalStateException("GET /api/health: " + r);
+            return s;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** True once the server closed {@code s} (false if it did not within 10 s). */
+    static boolean closedByServer(Socket s) {
+        try {
+            return s.getInputStream().read() < 0;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true; // reset
+        }
+    }
+
+    /** Sends one request on {@code s} and reads its answer (as {@link #send}). */
+    static Reply exchange(Socket s, String head, String body, boolean waitForClose) throws IOException {
+        s.setSoTimeout(10_000);
+        s.getOutputStream().write((head + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+        s.getOutputStream().flush();
+        InputStream in = s.getInputStream();
+        String statusLine = line(in);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String h = line(in); !h.isEmpty(); h = line(in)) {
+            int colon = h.indexOf(':');
+            headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
+        }
+        byte[] content = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
+        boolean closed = waitForClose && closedByServer(s);
+        return new Reply(Integer.parseInt(statusLine.split(" ")[1]), headers, new String(content, StandardCharsets.UTF_8), closed);
     }
 
     static Reply send(int port, String head, String body) { return send(port, head, body, false); }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
@@ -19,6 +21,8 @@ import org.openxpo.protocol.link.Frame;
 import org.openxpo.protocol.link.FrameCodec;
 import org.openxpo.protocol.link.LinkError;
 import org.openxpo.protocol.link.LinkLimits;
+import org.openxpo.protocol.connector.Chassis;
+import org.openxpo.protocol.connector.ControlConnector;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.Pin;
 
@@ -63,6 +67,42 @@ class LinkRobustnessTest extends LinkFixture {
         assertEquals(2, c.expectError(LinkError.MALFORMED_FRAME).requestId());
         soon().until(c::closedByServer);
         assertFalse(chassis.cage(1).readPin(Pin.LP_MODE), "the PIN_WRITE after the malformed frame did not run");
+    }
+
+    @Test
+    void aRequestThatFailsWithAnErrorClosesItsConnectionAndTheServerServesOthers() {
+        LinkServer failing = track(LinkServer.start(withBrokenI2c(1), new InetSocketAddress("127.0.0.1", 0), BusTiming.OFF));
+        LinkTestClient c = track(LinkTestClient.open(failing)), other = track(LinkTestClient.open(failing));
+        c.send(new Frame.I2cTransfer(c.id(), 1, LinkTestClient.pageRead(0)));
+        soon().until(c::closedByServer);
+        assertArrayEquals(inProcessPage(2, 0), other.readPage(2, 0));
+        // the worker gave its thread back in good order: the next request of the same kind runs too
+        LinkTestClient again = track(LinkTestClient.open(failing));
+        again.send(new Frame.I2cTransfer(again.id(), 1, LinkTestClient.pageRead(0)));
+        soon().until(again::closedByServer);
+    }
+
+    /** The fixture's chassis, but cage {@code broken}'s I2C transfers fail with an {@link Error} (a bug, not a bus condition). */
+    private Chassis withBrokenI2c(int broken) {
+        return new Chassis() {
+            @Override
+            public List<Integer> cages() { return chassis.cages(); }
+
+            @Override
+            public ControlConnector cage(int n) {
+                ControlConnector real = chassis.cage(n);
+                if (n != broken) return real;
+                return (ControlConnector) Proxy.newProxyInstance(ControlConnector.class.getClassLoader(),
+                    new Class<?>[] {ControlConnector.class}, (proxy, method, args) -> {
+                        if (method.getName().startsWith("i2c")) throw new AssertionError("a firmware bug");
+                        try {
+                            return method.invoke(real, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            }
+        };
     }
 
     @Test

@@ -2,12 +2,24 @@ package org.openxpo.emulator.link;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.util.internal.PlatformDependent;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Limits out of their range are refused with a message naming the limit and its range. */
 class ServerLimitsTest {
+    @Test
+    void theDefaultMemoryBudgetStaysWithinHalfOfNettysDirectMemory() {
+        long mib = ServerLimits.MIB;
+        assertEquals(256 * mib, ServerLimits.defaultMemoryBudget(4096 * mib));
+        assertEquals(100 * mib, ServerLimits.defaultMemoryBudget(200 * mib), "-XX:MaxDirectMemorySize=200m");
+        assertEquals(mib, ServerLimits.defaultMemoryBudget(mib), "never under the smallest budget");
+        assertEquals(256 * mib, ServerLimits.defaultMemoryBudget(-1), "limit unknown");
+        assertTrue(ServerLimits.DEFAULT.memoryBudgetBytes() <= Math.max(mib, PlatformDependent.maxDirectMemory() / 2));
+    }
+
     @Test
     void valuesOutOfRangeAreRefusedWithTheRange() {
         assertEquals("the link memory budget must be 1 MiB-1 TiB, not 1000 bytes",

@@ -67,6 +67,14 @@ class CdbEngineTest extends ModuleFixture {
     }
 
     @Test
+    void aCommandThatFailsInsideTheEmulatorEndsWithStatus40hAndCdbServesTheNext() {
+        // an inactive image whose version no reply can carry: GetFirmwareInfo cannot be answered
+        module.images().storeInactive(new FirmwareImages.Image(300, 0, 1, true));
+        assertEquals(0x40, cdb.run(0x0100));
+        assertEquals(0x01, cdb.run(0x0000), "CDB is not left busy");
+    }
+
+    @Test
     void advertisementOnPage01MatchesTheEngine() {
         host.select(0x01, 0);
         assertEquals(0x67, host.readByte(163), "1 instance, background mode, EPL A0h-AFh");

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.openxpo.emulator.fault.ActiveFault;
 import org.openxpo.emulator.fault.Fault;
 import org.openxpo.protocol.connector.Pin;
-import org.openxpo.protocol.connector.TargetEvent;
 import org.openxpo.protocol.map.LaneStatusPage;
 import org.openxpo.protocol.map.LowerPage;
 import org.openxpo.protocol.map.XpoPages;

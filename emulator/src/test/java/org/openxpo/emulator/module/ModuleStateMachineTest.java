@@ -76,6 +76,19 @@ class ModuleStateMachineTest extends ModuleFixture {
     // ------------------------------------------------------------------ power-on, MgmtInit, LowPwr, PwrUp
 
     @Test
+    void aListenerThatReadsPinsDoesNotHoldTheStateMachineBack() {
+        // the docs let a listener read pins; the IntL edge of ModuleStateChangedFlag reaches it from a firmware timer
+        List<Boolean> intLSeen = new ArrayList<>();
+        cage.subscribe(e -> {
+            if (e instanceof TargetEvent.IntL) intLSeen.add(cage.readPin(Pin.INT_L));
+        });
+        ModuleConfig.Timing t = module.config().timing();
+        advance(t.mgmtInit().toMillis() + t.modulePwrUp().toMillis());
+        assertEquals(List.of(false), intLSeen, "the listener read IntL asserted as the module reached LowPwr");
+        assertEquals(READY, state(), "PwrUp counts from the end of MgmtInit, however far the clock jumped");
+    }
+
+    @Test
     void powerOnNacksDuringMgmtInitThenReportsLowPwrWithTheChangedFlagAndIntL() {
         cage.writePin(Pin.LP_MODE, true);
         assertTrue(nacks(), "MgmtInit: the management interface does not answer");

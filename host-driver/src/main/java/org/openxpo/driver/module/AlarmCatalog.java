@@ -1,8 +1,10 @@
 package org.openxpo.driver.module;
 
+import org.openxpo.protocol.map.AdminPages;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.ThresholdKind;
+import org.openxpo.protocol.map.ThresholdSet;
 import org.openxpo.protocol.map.XpoPages;
 import org.openxpo.protocol.types.Lanes;
 
@@ -79,14 +81,11 @@ public final class AlarmCatalog {
         one("TxLos", Severity.ALARM, LANE, LOS_FLAG_TX, "Tx input loss of signal"),
         one("TxCdrLol", Severity.ALARM, LANE, CDR_LOL_FLAG_TX, "Tx CDR loss of lock"),
         one("TxAdaptiveEqFail", Severity.WARNING, LANE, ADAPTIVE_INPUT_EQ_FAIL_FLAG_TX, "Tx adaptive input EQ failed"),
-        laneKinds("TxPower", "Tx optical power", TX_POWER_HIGH_ALARM_FLAG, TX_POWER_LOW_ALARM_FLAG,
-            TX_POWER_HIGH_WARNING_FLAG, TX_POWER_LOW_WARNING_FLAG),
-        laneKinds("TxBias", "Tx laser bias", TX_BIAS_HIGH_ALARM_FLAG, TX_BIAS_LOW_ALARM_FLAG,
-            TX_BIAS_HIGH_WARNING_FLAG, TX_BIAS_LOW_WARNING_FLAG),
+        laneKinds(AdminPages.TX_POWER, "Tx optical power"),
+        laneKinds(AdminPages.TX_BIAS, "Tx laser bias"),
         one("RxLos", Severity.ALARM, LANE, LOS_FLAG_RX, "Rx loss of signal"),
         one("RxCdrLol", Severity.ALARM, LANE, CDR_LOL_FLAG_RX, "Rx CDR loss of lock"),
-        laneKinds("RxPower", "Rx optical power", RX_POWER_HIGH_ALARM_FLAG, RX_POWER_LOW_ALARM_FLAG,
-            RX_POWER_HIGH_WARNING_FLAG, RX_POWER_LOW_WARNING_FLAG),
+        laneKinds(AdminPages.RX_POWER, "Rx optical power"),
         event("RxOutputStatusChanged", LANE, OUTPUT_STATUS_CHANGED_FLAG_RX, "Rx output status changed"));
 
     private static final List<Definition> XPO = table(
@@ -132,12 +131,12 @@ public final class AlarmCatalog {
         return out;
     }
 
-    /** The four kinds of a per-lane monitor: four 1-bit flag fields, in {@link ThresholdKind} order. */
-    private static List<Definition> laneKinds(String prefix, String what, Field... flags) {
+    /** The four kinds of a per-lane monitor: the 1-bit flag field the map declares for each ({@link ThresholdSet#flag}). */
+    private static List<Definition> laneKinds(ThresholdSet set, String what) {
         List<Definition> out = new ArrayList<>();
         for (ThresholdKind kind : ThresholdKind.values()) {
-            out.add(new Definition(prefix + kind.cmisName(), severity(kind), LANE, flags[kind.ordinal()], -1,
-                what + " " + words(kind)));
+            Field flag = set.flag(kind).orElseThrow(() -> new IllegalStateException(set.monitor() + " has no lane flags"));
+            out.add(new Definition(set.monitor() + kind.cmisName(), severity(kind), LANE, flag, -1, what + " " + words(kind)));
         }
         return out;
     }

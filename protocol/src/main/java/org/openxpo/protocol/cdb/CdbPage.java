@@ -43,18 +43,13 @@ public final class CdbPage {
         if (lpl.length > MAX_LPL) throw new IllegalArgumentException("LPL longer than " + MAX_LPL + " bytes");
         if (eplLength < 0 || eplLength > MAX_EPL) throw new IllegalArgumentException("EPL longer than " + MAX_EPL + " bytes");
         byte[] page = new byte[256];
-        page[COMMAND_ID] = (byte) (command >> 8);
-        page[COMMAND_ID + 1] = (byte) command;
-        page[EPL_LENGTH] = (byte) (eplLength >> 8);
-        page[EPL_LENGTH + 1] = (byte) eplLength;
+        CdbBytes.put16(page, COMMAND_ID, command);
+        CdbBytes.put16(page, EPL_LENGTH, eplLength);
         page[LPL_LENGTH] = (byte) lpl.length;
         System.arraycopy(lpl, 0, page, LPL, lpl.length);
         page[CHECK_CODE] = (byte) CdbCommand.checkCode(page, lpl.length);
         return page;
     }
-
-    /** True for the CDB pages (9Fh and the EPL pages), where writes may be 8·(1+CdbReadWriteLengthExt) bytes long. */
-    public static boolean isCdbPage(int page) { return Pages.isCdb(page); }
 
     /** The local payload of the request in a page-9Fh image (LPLLength bytes from 136); LPLLength must fit the LPL. */
     public static byte[] localPayload(byte[] page9f) {
@@ -93,5 +88,6 @@ public final class CdbPage {
     /** RPLChkCode of a reply payload: the ones' complement of its byte sum. */
     public static int replyCheckCode(byte[] reply) { return Codecs.onesComplementChecksum(reply, 0, reply.length); }
 
-    public static int u16(byte[] page, int at) { return ((page[at] & 0xFF) << 8) | (page[at + 1] & 0xFF); }
+    /** The big-endian U16 at byte {@code at} of a page image (CMDID, EPLLength). */
+    public static int u16(byte[] page, int at) { return CdbBytes.u16(page, at); }
 }

@@ -4,6 +4,7 @@ import org.openxpo.protocol.map.Access;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.PageDef;
+import org.openxpo.protocol.map.Pages;
 import org.openxpo.protocol.types.Lanes;
 import org.openxpo.protocol.units.Codecs;
 import org.openxpo.protocol.units.Unit;
@@ -27,8 +28,6 @@ public final class RegisterMapDoc {
 
     static final String REGENERATE = "mvn -q -pl protocol compile exec:java";
 
-    /** CMIS leaves pages B0h–FFh to the vendor: the XPO profile defines its own pages there. */
-    private static final int CUSTOM_PAGES = 0xB0;
     private static final String LOWER = "Lower page (bytes 0–127)";
 
     public static void main(String[] args) throws IOException {
@@ -146,7 +145,7 @@ public final class RegisterMapDoc {
           .append(map.lowerFields().size()).append(" |\n");
         for (PageDef p : map.pages()) {
             sb.append("| [").append(p.label()).append("](#").append(anchor(heading(p))).append(") | ")
-              .append(p.title()).append(p.number() >= CUSTOM_PAGES ? " (project-defined)" : "")
+              .append(p.title()).append(p.number() >= Pages.FIRST_CUSTOM ? " (project-defined)" : "")
               .append(" | ").append(bankScope(p)).append(" | ").append(p.fields().size()).append(" |\n");
         }
         sb.append('\n');
@@ -161,7 +160,7 @@ public final class RegisterMapDoc {
 
     private static void upperPage(StringBuilder sb, PageDef p) {
         sb.append("## ").append(heading(p)).append("\n\n");
-        if (p.number() >= CUSTOM_PAGES) {
+        if (p.number() >= Pages.FIRST_CUSTOM) {
             sb.append("**Project-defined (XPO profile).** CMIS leaves pages B0h–FFh to the vendor; this page is not part\n")
               .append("of CMIS and generic CMIS hosts do not read it.\n\n");
         }
@@ -187,7 +186,7 @@ public final class RegisterMapDoc {
         if (!p.banked()) return "unbanked";
         if (p.banks() == 1) {
             // on the CDB pages (9Fh, A0h–AFh) the bank number selects the CDB instance
-            boolean cdb = p.number() == 0x9F || (p.number() >= 0xA0 && p.number() <= 0xAF);
+            boolean cdb = Pages.isCdb(p.number());
             return cdb ? "bank 0 only (CDB instance 1)" : "bank 0 only";
         }
         return String.format("banked: banks 0–%d = lanes 1–%d", p.banks() - 1, p.banks() * Lanes.PER_BANK);

@@ -3,6 +3,8 @@ package org.openxpo.protocol.map;
 import static org.openxpo.protocol.map.Access.*;
 import static org.openxpo.protocol.units.Unit.*;
 
+import java.util.List;
+
 /**
  * The unbanked administrative pages 00h (upper half), 01h and 02h (cmis-digest §3.1–3.3). Each field is a constant
  * named after its CMIS name; page 02h declares a {@link ThresholdSet} per monitor, naming the value it bounds.
@@ -184,11 +186,17 @@ public final class AdminPages {
     public static final ThresholdSet CUSTOM_MON =
         THRESHOLDS.thresholds("CustomMon", 168, RAW, "custom monitor", LowerPage.CUSTOM_MON_VALUE);
     public static final ThresholdSet TX_POWER =
-        THRESHOLDS.thresholds("TxPower", 176, MILLIWATTS_01UW, "Tx optical power", LaneStatusPage.OPTICAL_POWER_TX);
+        THRESHOLDS.thresholds("TxPower", 176, MILLIWATTS_01UW, "Tx optical power", LaneStatusPage.OPTICAL_POWER_TX,
+            List.of(LaneStatusPage.TX_POWER_HIGH_ALARM_FLAG, LaneStatusPage.TX_POWER_LOW_ALARM_FLAG,
+                LaneStatusPage.TX_POWER_HIGH_WARNING_FLAG, LaneStatusPage.TX_POWER_LOW_WARNING_FLAG));
     public static final ThresholdSet TX_BIAS =
-        THRESHOLDS.thresholds("TxBias", 184, MILLIAMPS_2UA, "Tx bias", LaneStatusPage.LASER_BIAS_TX);
+        THRESHOLDS.thresholds("TxBias", 184, MILLIAMPS_2UA, "Tx bias", LaneStatusPage.LASER_BIAS_TX,
+            List.of(LaneStatusPage.TX_BIAS_HIGH_ALARM_FLAG, LaneStatusPage.TX_BIAS_LOW_ALARM_FLAG,
+                LaneStatusPage.TX_BIAS_HIGH_WARNING_FLAG, LaneStatusPage.TX_BIAS_LOW_WARNING_FLAG));
     public static final ThresholdSet RX_POWER =
-        THRESHOLDS.thresholds("RxPower", 192, MILLIWATTS_01UW, "Rx optical power", LaneStatusPage.OPTICAL_POWER_RX);
+        THRESHOLDS.thresholds("RxPower", 192, MILLIWATTS_01UW, "Rx optical power", LaneStatusPage.OPTICAL_POWER_RX,
+            List.of(LaneStatusPage.RX_POWER_HIGH_ALARM_FLAG, LaneStatusPage.RX_POWER_LOW_ALARM_FLAG,
+                LaneStatusPage.RX_POWER_HIGH_WARNING_FLAG, LaneStatusPage.RX_POWER_LOW_WARNING_FLAG));
     public static final Field PAGE_CHECKSUM_02H =
         THRESHOLDS.bytes("PageChecksum02h", 255, 1, RO, COUNT, "8-bit sum of bytes 128–254");
 }

@@ -96,12 +96,17 @@ final class PageBuilder {
      * named {@code monitor} + the kind.
      */
     ThresholdSet thresholds(String monitor, int offset, Unit unit, String what, Field monitored) {
+        return thresholds(monitor, offset, unit, what, monitored, List.of());
+    }
+
+    /** As above, for a monitor whose latched flags are one field per kind ({@code flags}, in kind order). */
+    ThresholdSet thresholds(String monitor, int offset, Unit unit, String what, Field monitored, List<Field> flags) {
         List<Field> set = new ArrayList<>();
         for (ThresholdKind k : ThresholdKind.values()) {
             set.add(bytes(monitor + k.cmisName(), offset + k.offsetInSet(), 2, Access.RO, unit,
                 what + " " + splitCamel(k.cmisName()) + " threshold"));
         }
-        ThresholdSet s = new ThresholdSet(monitor, monitored, set);
+        ThresholdSet s = new ThresholdSet(monitor, monitored, set, flags);
         thresholdSets.add(s);
         return s;
     }

@@ -28,6 +28,8 @@ public final class Pages {
     public static final int CDB_EPL_PAGES = 16;
     /** AFh: the last CDB extended-payload page. */
     public static final int CDB_EPL_LAST = CDB_EPL_FIRST + CDB_EPL_PAGES - 1;
+    /** B0h: the first of the pages CMIS leaves to the module's maker (B0h–FFh); the XPO pages are among them. */
+    public static final int FIRST_CUSTOM = 0xB0;
     /** B0h (XPO, project-defined): 50 V input and liquid-cooling telemetry, their flags and masks. */
     public static final int XPO_TELEMETRY = 0xB0;
     /** B1h (XPO, project-defined): thresholds of the B0h monitors. */

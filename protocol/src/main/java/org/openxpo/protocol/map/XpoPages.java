@@ -20,9 +20,6 @@ import java.util.function.Function;
 public final class XpoPages {
     private XpoPages() {}
 
-    public static final int TELEMETRY = Pages.XPO_TELEMETRY;
-    public static final int THRESHOLDS = Pages.XPO_THRESHOLDS;
-
     /** The XPO monitors in flag/threshold order, with their unit. */
     public enum Monitor {
         INPUT_VOLTAGE("InputVoltage", VOLTS_1MV, "50 V input voltage"),
@@ -71,9 +68,9 @@ public final class XpoPages {
     static final int FLAGS_BASE = 160;
     static final int MASKS_BASE = 168;
 
-    static final PageBuilder TELEMETRY_PAGE = new PageBuilder(TELEMETRY, 0, "XPO power and cooling telemetry",
+    static final PageBuilder TELEMETRY_PAGE = new PageBuilder(Pages.XPO_TELEMETRY, 0, "XPO power and cooling telemetry",
         "50 V input and liquid-cooling monitors, leak and quick-connect status, latched flags (160–165), masks (168–173)");
-    static final PageBuilder THRESHOLDS_PAGE = new PageBuilder(THRESHOLDS, 0, "XPO power and cooling thresholds",
+    static final PageBuilder THRESHOLDS_PAGE = new PageBuilder(Pages.XPO_THRESHOLDS, 0, "XPO power and cooling thresholds",
         "HA, LA, HW, LW thresholds for every B0h monitor; checksum at 255");
 
     // ------------------------------------------------------------------ B0h: telemetry

@@ -12,6 +12,8 @@ public final class Lanes {
 
     /** Banks of the lane pages. */
     public static final int BANKS = 8;
+    /** BanksSupported (01h:142 bits 1-0) of {@link #BANKS} banks: code c advertises 2^c banks, so 8 banks are 3. */
+    public static final int BANKS_SUPPORTED_CODE = Integer.numberOfTrailingZeros(BANKS);
     /** Lanes per bank: the elements of a per-lane field. */
     public static final int PER_BANK = 8;
     /** Host lanes of the module. */
@@ -39,13 +41,6 @@ public final class Lanes {
     /** The first lane of {@code bank} (8b+1). */
     public static int firstLane(int bank) { return lane(bank, 0); }
 
-    /** The lanes of {@code bank}, 8b+1..8b+8. */
-    public static BitSet lanesOf(int bank) {
-        BitSet out = new BitSet();
-        out.set(firstLane(bank), firstLane(bank) + PER_BANK);
-        return out;
-    }
-
     /** The paddle card ({@link #CARD_A} or {@link #CARD_B}) that carries {@code bank}. */
     public static int cardOfBank(int bank) { checkBank(bank); return bank / BANKS_PER_CARD; }
 
@@ -57,9 +52,6 @@ public final class Lanes {
 
     /** The first lane of paddle card {@code card} (1 for A, 33 for B); the card has {@link #LANES_PER_CARD} lanes. */
     public static int firstLaneOfCard(int card) { return firstLane(firstBankOfCard(card)); }
-
-    /** The letter of paddle card {@code card}: "A" or "B". */
-    public static String cardName(int card) { checkCard(card); return card == CARD_A ? "A" : "B"; }
 
     /** The 8-bit lane mask of {@code lanes} that fall in {@code bank}. */
     public static int bankMask(BitSet lanes, int bank) {

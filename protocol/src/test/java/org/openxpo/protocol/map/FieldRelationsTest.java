@@ -37,8 +37,9 @@ class FieldRelationsTest {
     }
 
     @Test
-    void masksSitAtOneByteDistanceFromTheirFlagsPerRegionAsTheEmulatorAppliesThem() {
-        // The emulator masks flag bytes with the byte at a fixed distance: one distance per flag region.
+    void masksRepeatTheirFlagsAtOneByteDistancePerRegion() {
+        // The CMIS layout: in each region the mask bytes repeat the flag bytes, bit for bit, at one distance (00h:8-18
+        // and 00h:31-41; 11h:134-153 and 10h:213-232); the XPO page B0h follows the same pattern.
         Map<Integer, Integer> distanceOfFlagPage = new HashMap<>();
         map.flagMasks().forEach((flag, mask) -> {
             for (int i = 0; i < flag.count(); i++) {
@@ -58,6 +59,25 @@ class FieldRelationsTest {
         assertSame(XpoPages.LEAK_MASK, map.maskOf(XpoPages.LEAK_FLAG).orElseThrow());
         assertSame(XpoPages.Monitor.COOLANT_FLOW.masks(), map.maskOf(XpoPages.Monitor.COOLANT_FLOW.flags()).orElseThrow());
         assertTrue(map.maskOf(LowerPage.TEMP_MON_VALUE).isEmpty(), "a value has no mask");
+    }
+
+    @Test
+    void laneMonitorsDeclareTheLatchedFlagOfEachThresholdKind() {
+        for (ThresholdSet set : map.thresholdSets()) {
+            boolean lane = set.monitored().page() == Pages.LANE_STATUS;
+            for (ThresholdKind k : ThresholdKind.values()) {
+                if (!lane) {
+                    assertTrue(set.flag(k).isEmpty(), set.monitor() + ": a nibble monitor's flags are bits of one field");
+                    continue;
+                }
+                Field flag = set.flag(k).orElseThrow(() -> new AssertionError(set.monitor() + " has no " + k + " flag"));
+                assertEquals(set.monitor() + k.cmisName() + "Flag", flag.name(), "the flag of " + set.monitor() + " " + k);
+                assertEquals(Access.COR, flag.access(), flag.name());
+                assertEquals(set.monitored().page(), flag.page(), flag.name());
+                assertEquals(set.monitored().count(), flag.count(), flag.name() + ": a bit per lane");
+            }
+        }
+        assertSame(LaneStatusPage.RX_POWER_LOW_WARNING_FLAG, AdminPages.RX_POWER.flag(ThresholdKind.LOW_WARNING).orElseThrow());
     }
 
     @Test

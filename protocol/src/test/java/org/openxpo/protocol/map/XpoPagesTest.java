@@ -16,25 +16,25 @@ class XpoPagesTest {
     void everyMonitorIsFullyDeclared() {
         for (Monitor m : Monitor.values()) {
             Field value = m.value();
-            assertEquals(XpoPages.TELEMETRY, value.page(), m + " value");
+            assertEquals(Pages.XPO_TELEMETRY, value.page(), m + " value");
             assertEquals(16, value.bitWidth(), m + " value");
             assertEquals(Access.RO, value.access(), m + " value");
             assertEquals(m.unit(), value.unit(), m + " value");
 
             Field flags = m.flags();
-            assertEquals(XpoPages.TELEMETRY, flags.page());
+            assertEquals(Pages.XPO_TELEMETRY, flags.page());
             assertEquals(4, flags.bitWidth(), m + " flags are a CMIS nibble");
             assertEquals(Access.COR, flags.access());
 
             Field masks = m.masks();
-            assertEquals(XpoPages.TELEMETRY, masks.page());
+            assertEquals(Pages.XPO_TELEMETRY, masks.page());
             assertEquals(Access.RW, masks.access());
             assertEquals(flags.offset() + 8, masks.offset(), m + " mask byte sits 8 bytes after its flag byte");
             assertEquals(flags.bit(), masks.bit());
 
             for (ThresholdKind kind : ThresholdKind.values()) {
                 Field t = m.thresholds().get(kind);
-                assertEquals(XpoPages.THRESHOLDS, t.page(), t.name());
+                assertEquals(Pages.XPO_THRESHOLDS, t.page(), t.name());
                 assertEquals(m.unit(), t.unit(), t.name());
                 assertEquals(16, t.bitWidth(), t.name());
             }
@@ -70,7 +70,7 @@ class XpoPagesTest {
 
     @Test
     void customPagesAreUnbankedAndInTheVendorRange() {
-        for (int page : new int[] {XpoPages.TELEMETRY, XpoPages.THRESHOLDS}) {
+        for (int page : new int[] {Pages.XPO_TELEMETRY, Pages.XPO_THRESHOLDS}) {
             PageDef def = map.page(page).orElseThrow();
             assertFalse(def.banked());
             assertTrue(page >= 0xB0 && page <= 0xFF);

@@ -75,16 +75,18 @@ class LanesTest {
         assertEquals(33, Lanes.firstLaneOfCard(Lanes.CARD_B));
         assertEquals(4, Lanes.firstBankOfCard(Lanes.CARD_B));
         assertEquals(32, Lanes.LANES_PER_CARD);
-        assertEquals("B", Lanes.cardName(Lanes.CARD_B));
         assertThrows(IllegalArgumentException.class, () -> Lanes.cardOfBank(8));
         assertThrows(IllegalArgumentException.class, () -> Lanes.firstLaneOfCard(2));
     }
 
     @Test
     void aBankCarriesEightConsecutiveLanes() {
-        assertEquals(lanes(17, 18, 19, 20, 21, 22, 23, 24), Lanes.lanesOf(2));
+        BitSet bank2 = new BitSet();
+        for (int i = 0; i < Lanes.PER_BANK; i++) bank2.set(Lanes.lane(2, i));
+        assertEquals(lanes(17, 18, 19, 20, 21, 22, 23, 24), bank2);
         assertEquals(57, Lanes.firstLane(7));
-        assertThrows(IllegalArgumentException.class, () -> Lanes.lanesOf(8));
+        assertEquals(3, Lanes.BANKS_SUPPORTED_CODE, "CMIS BanksSupported code of 8 banks");
+        assertThrows(IllegalArgumentException.class, () -> Lanes.firstLane(8));
         assertThrows(IllegalArgumentException.class, () -> Lanes.lane(0, 8));
         assertThrows(IllegalArgumentException.class, () -> Lanes.lane(-1, 0));
     }
