@@ -48,7 +48,8 @@ final class FirmwareCommands implements Callable<Integer> {
                 printBanks(out, s.target, info);
                 return;
             }
-            out.printf("%-5s %-8s %-6s %-8s %-10s%n", "bank", "version", "build", "running", "committed");
+            out.printf("%-5s %-8s %-6s %-8s %-10s  %s%n", "bank", "version", "build", "running", "committed",
+                "image");
             for (FirmwareInfo.Bank b : List.of(info.a(), info.b())) {
                 out.printf("%-5s %-8s %-6d %-8s %-10s%s%n", b.name(), b.valid() ? b.version() : "invalid", b.build(),
                     b.running() ? "yes" : "", b.committed() ? "yes" : "", b.extra().isEmpty() ? "" : "  " + b.extra());
