@@ -3,6 +3,7 @@ package org.openxpo.emulator.module;
 import org.openxpo.protocol.cdb.TransferMechanism;
 import org.openxpo.protocol.map.ManagementInterface;
 import org.openxpo.protocol.types.ApplicationDescriptor;
+import org.openxpo.protocol.types.Sff8024Identifier;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,8 +21,8 @@ public record ModuleConfig(
         double maxPowerW, int matingCycles, long seed, Long cdbPassword, int cdbReadWriteLengthExt,
         TransferMechanism cdbWriteMechanism) {
 
-    /** SFF-8024 0x19 (OSFP): SONiC's xcvrd and optoe treat it as CMIS. The alternative 0x80 is vendor specific. */
-    public static final int IDENTIFIER_OSFP = 0x19;
+    /** SFF-8024 OSFP (0x19), which hosts drive as CMIS; the alternative 0x80 is vendor specific. */
+    public static final int IDENTIFIER_OSFP = Sff8024Identifier.OSFP.code();
 
     /** 8 × 1.6T (1.6TAUI-8 / 1.6TBASE-DR8), starting on lane 1 of each bank. */
     public static final ApplicationDescriptor APP_8X1600G =

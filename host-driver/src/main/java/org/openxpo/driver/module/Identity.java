@@ -1,6 +1,7 @@
 package org.openxpo.driver.module;
 
 import org.openxpo.protocol.types.Lanes;
+import org.openxpo.protocol.types.Sff8024Identifier;
 
 import java.util.List;
 import java.util.Optional;
@@ -37,15 +38,5 @@ public record Identity(int identifier, int cmisMajor, int cmisMinor, boolean fla
     }
 
     /** Short name of the SFF-8024 identifier ("OSFP", "QSFP-DD", ...). */
-    public String identifierName() {
-        return switch (identifier) {
-            case 0x18 -> "QSFP-DD";
-            case 0x19 -> "OSFP";
-            case 0x1B -> "DSFP";
-            case 0x1E -> "QSFP+ (CMIS)";
-            case 0x21 -> "OSFP-XD";
-            case 0x80 -> "vendor specific";
-            default -> String.format("0x%02X", identifier);
-        };
-    }
+    public String identifierName() { return Sff8024Identifier.nameOf(identifier); }
 }

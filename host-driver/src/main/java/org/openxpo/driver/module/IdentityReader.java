@@ -69,19 +69,23 @@ final class IdentityReader {
     }
 
     /**
-     * The pages the module advertises, as CMIS names them. The optional CMIS pages (03h, 05h, diagnostics, network
-     * path, VDM) are not part of the XPO map: they are named here only to report what 01h:142 claims.
+     * The pages the module advertises, as CMIS names them; the optional CMIS pages (03h, 05h, diagnostics, network
+     * path, VDM) only report what 01h:142 claims.
      */
     private static List<String> pages(byte[] p1, boolean xpo) {
         List<String> out = new ArrayList<>(List.of(name(Pages.ADMINISTRATIVE)));
         if (p1 == null) return out;
         out.addAll(List.of(name(Pages.ADVERTISING), name(Pages.THRESHOLDS)));
-        if (PAGE03_SUPPORTED.get(p1, 0) == 1) out.add("03h");
-        if (PAGE05_SUPPORTED.get(p1, 0) == 1) out.add("05h");
+        if (PAGE03_SUPPORTED.get(p1, 0) == 1) out.add(name(Pages.USER_EEPROM));
+        if (PAGE05_SUPPORTED.get(p1, 0) == 1) out.add(name(Pages.OPTIONAL_05));
         out.addAll(List.of(name(Pages.LANE_CONTROL), name(Pages.LANE_STATUS)));
-        if (DIAG_PAGES_SUPPORTED.get(p1, 0) == 1) out.addAll(List.of("13h", "14h"));
-        if (NETWORK_PATH_PAGES_SUPPORTED.get(p1, 0) == 1) out.addAll(List.of("16h", "17h"));
-        if (VDM_PAGES_SUPPORTED.get(p1, 0) == 1) out.add("20h-2Fh");
+        if (DIAG_PAGES_SUPPORTED.get(p1, 0) == 1) {
+            out.addAll(List.of(name(Pages.DIAGNOSTICS_FIRST), name(Pages.DIAGNOSTICS_LAST)));
+        }
+        if (NETWORK_PATH_PAGES_SUPPORTED.get(p1, 0) == 1) {
+            out.addAll(List.of(name(Pages.NETWORK_PATH_FIRST), name(Pages.NETWORK_PATH_LAST)));
+        }
+        if (VDM_PAGES_SUPPORTED.get(p1, 0) == 1) out.add(name(Pages.VDM_FIRST) + "-" + name(Pages.VDM_LAST));
         if (CDB_INSTANCES_SUPPORTED.get(p1, 0) > 0) {
             out.add(name(Pages.CDB));
             int code = (int) CDB_MAX_PAGES_EPL.get(p1, 0);

@@ -16,6 +16,26 @@ public final class Pages {
     public static final int ADVERTISING = 0x01;
     /** 02h: module and lane monitor thresholds. */
     public static final int THRESHOLDS = 0x02;
+    /*
+     * Optional CMIS pages: not part of the XPO map, declared only so a host can name what 01h:142 advertises. Each is
+     * advertised by one bit of 01h:142, given with it.
+     */
+    /** 03h: user EEPROM (host-writable NVR); advertised by {@link AdminPages#PAGE03_SUPPORTED} (01h:142 bit 2). */
+    public static final int USER_EEPROM = 0x03;
+    /** 05h: optional CMIS page; advertised by {@link AdminPages#PAGE05_SUPPORTED} (01h:142 bit 3). */
+    public static final int OPTIONAL_05 = 0x05;
+    /** 13h: the first diagnostics page (13h–14h); advertised by {@link AdminPages#DIAG_PAGES_SUPPORTED} (01h:142 bit 5). */
+    public static final int DIAGNOSTICS_FIRST = 0x13;
+    /** 14h: the last diagnostics page. */
+    public static final int DIAGNOSTICS_LAST = 0x14;
+    /** 16h: the first network-path page (16h–17h); advertised by {@link AdminPages#NETWORK_PATH_PAGES_SUPPORTED} (01h:142 bit 7). */
+    public static final int NETWORK_PATH_FIRST = 0x16;
+    /** 17h: the last network-path page. */
+    public static final int NETWORK_PATH_LAST = 0x17;
+    /** 20h: the first VDM page (20h–2Fh); advertised by {@link AdminPages#VDM_PAGES_SUPPORTED} (01h:142 bit 6). */
+    public static final int VDM_FIRST = 0x20;
+    /** 2Fh: the last VDM page. */
+    public static final int VDM_LAST = 0x2F;
     /** 10h (banked): lane control, staged control set 0, lane flag masks. */
     public static final int LANE_CONTROL = 0x10;
     /** 11h (banked): lane status, lane flags and monitors, active control set. */
