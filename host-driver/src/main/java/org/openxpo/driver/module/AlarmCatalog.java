@@ -1,6 +1,5 @@
 package org.openxpo.driver.module;
 
-import org.openxpo.protocol.map.AdminPages;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.ThresholdKind;
@@ -68,8 +67,8 @@ public final class AlarmCatalog {
         one("DataPathFirmwareError", Severity.ALARM, MODULE, DATA_PATH_FIRMWARE_ERROR_FLAG, "data-path firmware error"),
         event("CdbCommandComplete1", MODULE, CDB_CMD_COMPLETE_FLAG1, "CDB instance 1 command complete"),
         event("CdbCommandComplete2", MODULE, CDB_CMD_COMPLETE_FLAG2, "CDB instance 2 command complete"),
-        nibble("Temp", MODULE, TEMP_FLAGS, "module temperature"),
-        nibble("Vcc", MODULE, VCC_FLAGS, "3.3 V supply"),
+        nibble(ThresholdMonitor.TEMP, TEMP_FLAGS, "module temperature"),
+        nibble(ThresholdMonitor.VCC, VCC_FLAGS, "3.3 V supply"),
         nibble("Aux1", MODULE, AUX1_FLAGS, "Aux1 monitor"),
         nibble("Aux2", MODULE, AUX2_FLAGS, "Aux2 monitor"),
         nibble("Aux3", MODULE, AUX3_FLAGS, "Aux3 monitor"),
@@ -81,11 +80,11 @@ public final class AlarmCatalog {
         one("TxLos", Severity.ALARM, LANE, LOS_FLAG_TX, "Tx input loss of signal"),
         one("TxCdrLol", Severity.ALARM, LANE, CDR_LOL_FLAG_TX, "Tx CDR loss of lock"),
         one("TxAdaptiveEqFail", Severity.WARNING, LANE, ADAPTIVE_INPUT_EQ_FAIL_FLAG_TX, "Tx adaptive input EQ failed"),
-        laneKinds(AdminPages.TX_POWER, "Tx optical power"),
-        laneKinds(AdminPages.TX_BIAS, "Tx laser bias"),
+        laneKinds(ThresholdMonitor.TX_POWER, "Tx optical power"),
+        laneKinds(ThresholdMonitor.TX_BIAS, "Tx laser bias"),
         one("RxLos", Severity.ALARM, LANE, LOS_FLAG_RX, "Rx loss of signal"),
         one("RxCdrLol", Severity.ALARM, LANE, CDR_LOL_FLAG_RX, "Rx CDR loss of lock"),
-        laneKinds(AdminPages.RX_POWER, "Rx optical power"),
+        laneKinds(ThresholdMonitor.RX_POWER, "Rx optical power"),
         event("RxOutputStatusChanged", LANE, OUTPUT_STATUS_CHANGED_FLAG_RX, "Rx output status changed"));
 
     private static final List<Definition> XPO = table(
@@ -121,6 +120,11 @@ public final class AlarmCatalog {
         return one(name, Severity.INFO, src, flag, text);
     }
 
+    /** The nibble of a monitor whose thresholds the driver reports, under its name ({@link ThresholdMonitor}). */
+    private static List<Definition> nibble(ThresholdMonitor mon, Field flags, String what) {
+        return nibble(mon.name(), mon.source(), flags, what);
+    }
+
     /** The four kinds of a 4-bit flag field, each on its bit ({@link ThresholdKind#flagBit()}). */
     private static List<Definition> nibble(String prefix, Alarm.Source src, Field flags, String what) {
         List<Definition> out = new ArrayList<>();
@@ -132,11 +136,13 @@ public final class AlarmCatalog {
     }
 
     /** The four kinds of a per-lane monitor: the 1-bit flag field the map declares for each ({@link ThresholdSet#flag}). */
-    private static List<Definition> laneKinds(ThresholdSet set, String what) {
+    private static List<Definition> laneKinds(ThresholdMonitor mon, String what) {
         List<Definition> out = new ArrayList<>();
         for (ThresholdKind kind : ThresholdKind.values()) {
-            Field flag = set.flag(kind).orElseThrow(() -> new IllegalStateException(set.monitor() + " has no lane flags"));
-            out.add(new Definition(set.monitor() + kind.cmisName(), severity(kind), LANE, flag, -1, what + " " + words(kind)));
+            Field flag = mon.thresholds().flag(kind)
+                .orElseThrow(() -> new IllegalStateException(mon.name() + " has no lane flags"));
+            out.add(new Definition(mon.name() + kind.cmisName(), severity(kind), mon.source(), flag, -1,
+                what + " " + words(kind)));
         }
         return out;
     }
@@ -145,7 +151,7 @@ public final class AlarmCatalog {
     private static List<Definition> xpoMonitors() {
         List<Definition> out = new ArrayList<>();
         for (XpoPages.Monitor mon : XpoPages.Monitor.values()) {
-            out.addAll(nibble(mon.thresholds().monitor(), mon.isPower() ? POWER : COOLING, mon.flags(), mon.description()));
+            out.addAll(nibble(ThresholdMonitor.xpo(mon), mon.flags(), mon.description()));
         }
         return out;
     }

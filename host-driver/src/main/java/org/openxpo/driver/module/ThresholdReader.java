@@ -6,49 +6,37 @@ import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.Pages;
 import org.openxpo.protocol.map.ThresholdKind;
 import org.openxpo.protocol.map.ThresholdSet;
-import org.openxpo.protocol.map.XpoPages;
 import org.openxpo.protocol.units.Codecs;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Reads {@link Thresholds}: page 02h in two transfers (Aux thresholds skipped), page B1h in one. */
 final class ThresholdReader {
     private ThresholdReader() {}
 
-    /** A monitor's thresholds as the driver reports them: {@code name} is the prefix of its alarm names. */
-    private record Monitor(String name, ThresholdSet thresholds, Alarm.Source source) {}
-
-    private static final List<Monitor> CMIS = List.of(
-        new Monitor("Temp", AdminPages.TEMP_MON, Alarm.Source.MODULE),
-        new Monitor("Vcc", AdminPages.VCC_MON, Alarm.Source.MODULE),
-        new Monitor("TxPower", AdminPages.TX_POWER, Alarm.Source.LANE),
-        new Monitor("TxBias", AdminPages.TX_BIAS, Alarm.Source.LANE),
-        new Monitor("RxPower", AdminPages.RX_POWER, Alarm.Source.LANE));
-    /** The XPO monitors in B1h order. */
-    private static final List<Monitor> XPO = Arrays.stream(XpoPages.Monitor.values())
-        .map(m -> new Monitor(m.thresholds().monitor(), m.thresholds(), m.isPower() ? Alarm.Source.POWER : Alarm.Source.COOLING))
-        .toList();
-
     static Thresholds read(RegisterAccess access, Identity id) {
         List<Thresholds.Set> out = new ArrayList<>();
         List<RegisterAccess.FieldRead> groups = new ArrayList<>();
-        if (!id.flatMemory()) groups.add(new RegisterAccess.FieldRead(Pages.THRESHOLDS, 0, fields(CMIS)));
-        if (id.xpo()) groups.add(new RegisterAccess.FieldRead(Pages.XPO_THRESHOLDS, 0, fields(XPO)));
+        if (!id.flatMemory()) groups.add(new RegisterAccess.FieldRead(Pages.THRESHOLDS, 0, fields(ThresholdMonitor.CMIS)));
+        if (id.xpo()) groups.add(new RegisterAccess.FieldRead(Pages.XPO_THRESHOLDS, 0, fields(ThresholdMonitor.XPO)));
         List<byte[]> windows = groups.isEmpty() ? List.of() : access.readFields(groups);
-        if (!id.flatMemory()) for (Monitor m : CMIS) out.add(set(windows.get(0), m, id.biasMultiplierCode()));
-        if (id.xpo()) for (Monitor m : XPO) out.add(set(windows.get(windows.size() - 1), m, 0));
+        if (!id.flatMemory()) {
+            for (ThresholdMonitor m : ThresholdMonitor.CMIS) out.add(set(windows.get(0), m, id.biasMultiplierCode()));
+        }
+        if (id.xpo()) {
+            for (ThresholdMonitor m : ThresholdMonitor.XPO) out.add(set(windows.get(windows.size() - 1), m, 0));
+        }
         return new Thresholds(List.copyOf(out));
     }
 
-    private static List<Field> fields(List<Monitor> monitors) {
+    private static List<Field> fields(List<ThresholdMonitor> monitors) {
         List<Field> out = new ArrayList<>();
-        for (Monitor m : monitors) out.addAll(m.thresholds().thresholds());
+        for (ThresholdMonitor m : monitors) out.addAll(m.thresholds().thresholds());
         return out;
     }
 
-    private static Thresholds.Set set(byte[] w, Monitor m, int biasMultiplier) {
+    private static Thresholds.Set set(byte[] w, ThresholdMonitor m, int biasMultiplier) {
         ThresholdSet t = m.thresholds();
         return new Thresholds.Set(m.name(), m.source(), t.highAlarm().unit().symbol(),
             value(w, t, ThresholdKind.HIGH_ALARM, biasMultiplier), value(w, t, ThresholdKind.HIGH_WARNING, biasMultiplier),

@@ -12,11 +12,13 @@ import org.openxpo.protocol.map.LaneControlPage;
 import org.openxpo.protocol.map.LaneStatusPage;
 import org.openxpo.protocol.map.LowerPage;
 import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.map.ThresholdKind;
 import org.openxpo.protocol.map.XpoPages;
 import org.openxpo.protocol.types.DataPathState;
 import org.openxpo.protocol.types.ModuleState;
 
 import java.util.BitSet;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -146,6 +148,19 @@ class XpoModuleClientTest {
         assertEquals(Alarm.Source.POWER, v.source());
         assertEquals(Alarm.Source.COOLING, t.of("CoolantFlow").orElseThrow().source());
         assertTrue(t.of("TxBias").orElseThrow().highAlarm() > 100, "bias thresholds scaled by the multiplier");
+    }
+
+    @Test
+    void everyThresholdMonitorNamesFourAlarmsOfItsSource() {
+        List<String> monitors = client.thresholds().sets().stream().map(Thresholds.Set::monitor).toList();
+        assertEquals(List.of("Temp", "Vcc", "TxPower", "TxBias", "RxPower"), monitors.subList(0, 5));
+        for (Thresholds.Set set : client.thresholds().sets()) {
+            for (ThresholdKind kind : ThresholdKind.values()) {
+                AlarmCatalog.Definition d = AlarmCatalog.find(set.monitor() + kind.cmisName())
+                    .orElseThrow(() -> new AssertionError(set.monitor() + kind.cmisName() + " is not an alarm"));
+                assertEquals(set.source(), d.source(), d.name());
+            }
+        }
     }
 
     @Test
