@@ -19,7 +19,8 @@ class JavaFinderTest {
     @TempDir Path jvms;
     @TempDir Path tools;
 
-    record Outcome(int status, String javaHome, String stderr) {}
+    /** {@code javaHome} and {@code major}: JAVA_HOME and OPENXPO_JAVA_MAJOR as jdk.sh exports them. */
+    record Outcome(int status, String javaHome, String major, String stderr) {}
 
     @BeforeEach
     void pathWithoutJava() throws IOException {
@@ -35,6 +36,27 @@ class JavaFinderTest {
         Outcome found = find("jre", null);
         assertEquals(0, found.status(), found.stderr());
         assertEquals(jre.toString(), found.javaHome());
+        assertEquals("21", found.major(), "asked the java itself: no release file");
+    }
+
+    @Test
+    void theReleaseFileGivesTheVersionWithoutStartingJava() throws Exception {
+        fakeJava("jdk-21", 21, true);
+        Path newest = unrunnableJavaWithRelease("jdk-25", "25.0.1");
+        Outcome found = find("jdk", null);
+        assertEquals(0, found.status(), found.stderr());
+        assertEquals(newest.toString(), found.javaHome());
+        assertEquals("25", found.major());
+    }
+
+    @Test
+    void anOldReleaseFileIsPassedOver() throws Exception {
+        Path jdk = fakeJava("jdk-21", 21, true);
+        unrunnableJavaWithRelease("jdk-17", "17.0.15");
+        unrunnableJavaWithRelease("jdk-8", "1.8.0_402");
+        Outcome found = find("jdk", null);
+        assertEquals(jdk.toString(), found.javaHome());
+        assertEquals("21", found.major());
     }
 
     @Test
@@ -80,6 +102,17 @@ class JavaFinderTest {
         return home;
     }
 
+    /** A JDK whose java cannot start here (as a binary of another architecture), with its release file. */
+    private Path unrunnableJavaWithRelease(String name, String javaVersion) throws IOException {
+        Path home = jvms.resolve(name);
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        executable(bin.resolve("java"), "#!/bin/sh\necho 'cannot execute binary file' >&2\nexit 126\n");
+        executable(bin.resolve("javac"), "#!/bin/sh\nexit 126\n");
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Fake\"\nJAVA_VERSION=\"" + javaVersion
+            + "\"\nJAVA_VERSION_DATE=\"2026-01-20\"\n", StandardCharsets.UTF_8);
+        return home;
+    }
+
     private static void executable(Path file, String text) throws IOException {
         Files.writeString(file, text, StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -87,15 +120,15 @@ class JavaFinderTest {
 
     private Outcome find(String kind, Path javaHome) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("/bin/bash", "-c",
-            "OPENXPO_JAVA=" + kind + "; . \"$1\" && echo \"$JAVA_HOME\"", "launcher", Repo.root().resolve("scripts/jdk.sh").toString());
+            "OPENXPO_JAVA=" + kind + "; . \"$1\" && echo \"$JAVA_HOME\" && echo \"$OPENXPO_JAVA_MAJOR\"", "launcher", Repo.root().resolve("scripts/jdk.sh").toString());
         builder.environment().clear();
         builder.environment().put("PATH", tools.toString());
         builder.environment().put("OPENXPO_JVM_DIR", jvms.toString());
         if (javaHome != null) builder.environment().put("JAVA_HOME", javaHome.toString());
         Process process = builder.start();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "jdk.sh did not finish");
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        List<String> out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Outcome(process.exitValue(), out, err);
+        return new Outcome(process.exitValue(), out.isEmpty() ? "" : out.get(0), out.size() < 2 ? "" : out.get(1), err);
     }
 }
