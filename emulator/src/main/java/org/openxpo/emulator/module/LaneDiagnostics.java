@@ -39,6 +39,8 @@ final class LaneDiagnostics {
     static final double UNLOCKED_BER = 0.5;
     /** Results update periods of 13h:177.0 (0: 1 s, 1: 5 s). */
     private static final double[] UPDATE_PERIOD_S = {1, 5};
+    /** 13h:129.7-6 code 3 (> 20 ms): gating ends on a physics tick (100 ms by default), up to one tick late. */
+    private static final int GATING_LATER_THAN_20_MS = 3;
     private static final int HOST = 0, MEDIA = 1;
     private static final PatternEngine[] CHECKERS = {PatternEngine.HOST_CHECKER, PatternEngine.MEDIA_CHECKER};
     private static final Field[] GATING_COMPLETE = {HOST_GATING_COMPLETE_FLAG, MEDIA_GATING_COMPLETE_FLAG};
@@ -82,7 +84,7 @@ final class LaneDiagnostics {
             for (Loopback l : Loopback.values()) mem.set(l.supported(), b, 0, 1);
             mem.set(PER_LANE_HOST_LOOPBACK_SUPPORTED, b, 0, 1);
             mem.set(PER_LANE_MEDIA_LOOPBACK_SUPPORTED, b, 0, 1);
-            mem.set(GATING_ACCURACY, b, 0, 2);   // ≤20 ms: gating runs on the physics tick
+            mem.set(GATING_ACCURACY, b, 0, GATING_LATER_THAN_20_MS);
             mem.set(GATED_RESULTS_SUPPORTED, b, 0, 1);
             mem.set(PERIODIC_UPDATES_SUPPORTED, b, 0, 1);
             mem.set(PER_LANE_GATING_TIMERS_SUPPORTED, b, 0, 1);

@@ -1,5 +1,6 @@
 package org.openxpo.driver.module;
 
+import org.openxpo.protocol.map.DiagnosticsPages;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.ThresholdKind;
@@ -41,7 +42,7 @@ public final class AlarmCatalog {
         /** Informational flags report a moment (one-shot), not a condition that stays active. */
         public boolean event() { return severity == Severity.INFO; }
 
-        /** True for per-lane flags of page 11h. */
+        /** True for per-lane flags (pages 11h and 14h). */
         public boolean perLane() { return source == Alarm.Source.LANE; }
 
         /** The mask field of the flag (CMIS puts the same bit in the mask byte: 1 = no interrupt). */
@@ -87,6 +88,21 @@ public final class AlarmCatalog {
         laneKinds(ThresholdMonitor.RX_POWER, "Rx optical power"),
         event("RxOutputStatusChanged", LANE, OUTPUT_STATUS_CHANGED_FLAG_RX, "Rx output status changed"));
 
+    /**
+     * The PRBS flags of page 14h (masked on 13h): known by name, so they can be masked; the flag reader does not
+     * decode them (page 14h belongs to the diagnostics API). Loss of lock is a warning: during bring-up an unlocked
+     * checker is expected until its pattern arrives.
+     */
+    private static final List<Definition> DIAGNOSTICS = table(
+        one("LossOfReferenceClock", Severity.ALARM, MODULE, DiagnosticsPages.LOSS_OF_REFERENCE_CLOCK_FLAG,
+            "PRBS reference clock lost (bank 0)"),
+        event("HostGatingComplete", LANE, DiagnosticsPages.HOST_GATING_COMPLETE_FLAG, "host PRBS checker gating period complete"),
+        event("MediaGatingComplete", LANE, DiagnosticsPages.MEDIA_GATING_COMPLETE_FLAG, "media PRBS checker gating period complete"),
+        one("HostGeneratorLol", Severity.WARNING, LANE, DiagnosticsPages.HOST_GENERATOR_LOL_FLAG, "host PRBS generator loss of lock"),
+        one("MediaGeneratorLol", Severity.WARNING, LANE, DiagnosticsPages.MEDIA_GENERATOR_LOL_FLAG, "media PRBS generator loss of lock"),
+        one("HostCheckerLol", Severity.WARNING, LANE, DiagnosticsPages.HOST_CHECKER_LOL_FLAG, "host PRBS checker loss of lock"),
+        one("MediaCheckerLol", Severity.WARNING, LANE, DiagnosticsPages.MEDIA_CHECKER_LOL_FLAG, "media PRBS checker loss of lock"));
+
     private static final List<Definition> XPO = table(
         xpoMonitors(),
         one("PowerGoodLost", Severity.ALARM, POWER, POWER_GOOD_LOST_FLAG, "50 V input left its operating range"),
@@ -100,6 +116,7 @@ public final class AlarmCatalog {
     private static List<Definition> concat() {
         List<Definition> all = new ArrayList<>(LOWER);
         all.addAll(LANE_FLAGS);
+        all.addAll(DIAGNOSTICS);
         all.addAll(XPO);
         all.forEach(Definition::mask);  // every flag must have its mask declared: fail at class load, not at use
         return List.copyOf(all);
@@ -168,7 +185,7 @@ public final class AlarmCatalog {
         return kind.cmisName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 
-    /** Every alarm the driver knows, lower page first, then lane flags, then the XPO page. */
+    /** Every alarm the driver knows, lower page first, then lane flags, the diagnostics flags, the XPO page. */
     public static List<Definition> all() { return ALL; }
 
     /** An alarm by name, ignoring case. */
