@@ -93,19 +93,15 @@ final class LaneDiagnostics {
             mem.set(HOST_SNR_REPORTING_SUPPORTED, b, 0, 1);
             mem.set(BITS_AND_ERRORS_COUNTING_SUPPORTED, b, 0, 1);
             mem.set(BER_REPORTING_SUPPORTED, b, 0, 1);
-            mem.set(PATTERN_ENGINE_LOCATIONS, b, 0, preFecEngines());
+            int preFec = 0;
+            for (PatternEngine e : PatternEngine.values()) preFec |= 1 << e.locationBit(true);
+            mem.set(PATTERN_ENGINE_LOCATIONS, b, 0, preFec);
             for (PatternEngine e : PatternEngine.values()) {
                 for (PrbsPattern p : PATTERNS) mem.set(e.patternsSupported(), b, p.code(), 1);
             }
-            mem.set(PER_LANE_PATTERN_CONTROLS_SUPPORTED, b, 0, 0xFF);   // every engine: per-lane pattern and enable
+            // every engine has a per-lane pattern and a per-lane enable: every bit of the byte
+            mem.set(PER_LANE_PATTERN_CONTROLS_SUPPORTED, b, 0, (1L << PER_LANE_PATTERN_CONTROLS_SUPPORTED.bitWidth()) - 1);
         }
-    }
-
-    /** 13h:131: each engine sits before the FEC (the higher bit of its pair). */
-    private static int preFecEngines() {
-        int bits = 0;
-        for (int pair = 0; pair < PatternEngine.values().length; pair++) bits |= 2 << (2 * pair);
-        return bits;
     }
 
     /** Volatile state back to power-on (the memory was cleared with it). */
