@@ -8,11 +8,12 @@ import org.openxpo.protocol.map.XpoPages;
 import org.openxpo.protocol.types.Lanes;
 
 /**
- * Keeps the interrupt summary consistent with the latched flags: FlagsSummary (00h:4–7, and the XPO bytes in 00h:13),
+ * Keeps the interrupt summary consistent with the latched flags: FlagsSummary (00h:4–7: bit0 page 11h, bit2 page 14h;
+ * and the XPO bytes in 00h:13),
  * InterruptDeasserted (00h:3.0) and the IntL level. A latched flag asserts the interrupt unless its mask bit is set;
  * which mask belongs to which flag is the map's relation ({@link MemoryMap#maskOf}).
  *
- * <p>{@link #update()} runs after every flag change, every host write to page 10h or the XPO page, and every host
+ * <p>{@link #update()} runs after every flag change, every host write to page 10h, 13h or the XPO page, and every host
  * write to lower memory that covers a mask byte ({@link #writesLowerMask}: page selects, the most common write, do
  * not), so it works on the page arrays directly: they are fetched once and fetched again only after a reset replaced them
  * (a reset clears the memory, which gives page B0h a new array: that identity is the check).
