@@ -54,9 +54,9 @@ final class BusAccessor {
                 + " did not acknowledge its address (it is resetting, in MgmtInit, powered down, finishing a write or "
                 + "held by a foreground CDB command); retry the " + op + " later").asRuntimeException();
             case DATA_NACK -> Status.FAILED_PRECONDITION.withDescription("the module in cage " + a.cage()
-                + " refused data byte " + r.nackIndex() + " of a " + a.length() + "-byte write to " + a.where()
-                + " at offset " + a.offset() + ": it took the first " + Math.max(0, r.nackIndex() - 1)
-                + " bytes only. CMIS modules take 8 bytes per write (the CDB pages: 8 x (1 + 01h:164)); split the write")
+                + " NACKed byte " + r.nackIndex() + " of a " + a.length() + "-byte write to " + a.where()
+                + " at offset " + a.offset() + ", so it applied none of them: CMIS modules take 8 bytes per write "
+                + "(the CDB pages 8 x (1 + ReadWriteLengthExt, 01h:164)); split the write")
                 .asRuntimeException();
             case BUS_ERROR -> Status.UNAVAILABLE.withDescription("bus error on cage " + a.cage()
                 + " (is a stuck-bus fault injected?); the " + op + " did not complete").asRuntimeException();
