@@ -73,7 +73,7 @@ public final class RunningEmulator implements AutoCloseable {
             control = listen("--control-port", s.bind(), s.controlPort(),
                 a -> ControlServer.start(chassis, a, s.token(), linkForStats, s.hostNames(), s.scenario()));
             GrpcServer grpc = s.grpc() == null ? null : listen("--grpc-port", s.bind(), s.grpc().port(),
-                a -> startGrpc(chassis, linkForStats, s.grpc().options(a, s.token())));
+                a -> startGrpc(chassis, linkForStats, s.grpc().options(a, s.token(), s.busTiming().enabled())));
             RunningEmulator running = new RunningEmulator(chassis, scenario, link, control, grpc);
             LOG.info("xpo-emulator: {} cage{}, link tcp://{}:{}/<cage>, control API http://{}:{}/api{}, bus timing {}{}{}",
                 s.cages(), s.cages() == 1 ? "" : "s", host(s.bind()), link.port(), host(s.bind()), control.port(),

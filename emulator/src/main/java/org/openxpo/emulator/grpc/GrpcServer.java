@@ -39,8 +39,12 @@ public final class GrpcServer implements AutoCloseable {
      * @param token     the bearer token calls must carry, or null (loopback only)
      * @param tlsCert   PEM certificate chain, or null for plaintext (loopback only); with {@code tlsKey}
      * @param tlsKey    PEM private key (PKCS#8), or null
+     * @param busTimed  true when the bus holds each transfer for its modelled time ({@code --bus-speed}): calls then
+     *                  run on a thread pool; without timing an access takes microseconds and runs on the event loop
+     *                  that read it, which saves two thread hand-offs per call
      */
-    public record Options(InetSocketAddress bind, long indexBase, String token, Path tlsCert, Path tlsKey) {
+    public record Options(InetSocketAddress bind, long indexBase, String token, Path tlsCert, Path tlsKey,
+                          boolean busTimed) {
         public Options {
             if ((tlsCert == null) != (tlsKey == null))
                 throw new IllegalArgumentException("TLS needs both a certificate chain and its private key");
@@ -77,10 +81,11 @@ public final class GrpcServer implements AutoCloseable {
             service = ServerInterceptors.intercept(service, new BearerTokenInterceptor(options.token()));
         Server server;
         try {
-            server = NettyServerBuilder.forAddress(options.bind(), credentials(options))
+            NettyServerBuilder builder = NettyServerBuilder.forAddress(options.bind(), credentials(options))
                 .addService(service)
-                .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-                .build();
+                .maxInboundMessageSize(MAX_MESSAGE_BYTES);
+            if (!options.busTimed()) builder.directExecutor();
+            server = builder.build();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the TLS certificate " + options.tlsCert() + " and key "
                 + options.tlsKey() + " are not a PEM certificate chain and its PKCS#8 private key (" + e.getMessage() + ")", e);

@@ -55,7 +55,7 @@ abstract class GrpcFixture {
                 .build());
         link = LinkServer.start(chassis, new InetSocketAddress("127.0.0.1", 0), BusTiming.OFF);
         grpc = GrpcServer.start(chassis, link::i2cBatch,
-            new GrpcServer.Options(new InetSocketAddress("127.0.0.1", 0), indexBase(), null, null, null));
+            new GrpcServer.Options(new InetSocketAddress("127.0.0.1", 0), indexBase(), null, null, null, false));
         channel = channel();
         stub = SfpEmulatorServiceGrpc.newBlockingStub(channel);
         for (int n : chassis.cages()) awaitReady(n);

@@ -69,10 +69,10 @@ class GrpcSecurityTest {
         InetSocketAddress any = new InetSocketAddress("0.0.0.0", 0);
         Path[] tls = {dir.resolve("cert.pem"), dir.resolve("key.pem")};   // refused before they are read
         IllegalArgumentException noTls = assertThrows(IllegalArgumentException.class,
-            () -> GrpcServer.start(chassis, link::i2cBatch, new GrpcServer.Options(any, 0, TOKEN, null, null)));
+            () -> GrpcServer.start(chassis, link::i2cBatch, new GrpcServer.Options(any, 0, TOKEN, null, null, false)));
         assertTrue(noTls.getMessage().contains("TLS"), noTls.getMessage());
         assertThrows(IllegalArgumentException.class,
-            () -> GrpcServer.start(chassis, link::i2cBatch, new GrpcServer.Options(any, 0, null, tls[0], tls[1])));
+            () -> GrpcServer.start(chassis, link::i2cBatch, new GrpcServer.Options(any, 0, null, tls[0], tls[1], false)));
     }
 
     @Test
@@ -90,7 +90,7 @@ class GrpcSecurityTest {
 
     private GrpcServer start(InetSocketAddress bind, String token, Path[] tls) {
         GrpcServer s = GrpcServer.start(chassis, link::i2cBatch, new GrpcServer.Options(bind, 0, token,
-            tls == null ? null : tls[0], tls == null ? null : tls[1]));
+            tls == null ? null : tls[0], tls == null ? null : tls[1], false));
         closing.add(s);
         return s;
     }

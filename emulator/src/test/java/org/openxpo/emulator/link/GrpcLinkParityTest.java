@@ -38,7 +38,7 @@ class GrpcLinkParityTest extends LinkFixture {
     @BeforeEach
     void startGrpc() {
         grpc = GrpcServer.start(chassis, server::i2cBatch,
-            new GrpcServer.Options(new InetSocketAddress("127.0.0.1", 0), 0, null, null, null));
+            new GrpcServer.Options(new InetSocketAddress("127.0.0.1", 0), 0, null, null, null, false));
         channel = Grpc.newChannelBuilderForAddress("127.0.0.1", grpc.port(), InsecureChannelCredentials.create()).build();
         stub = SfpEmulatorServiceGrpc.newBlockingStub(channel);
         host = LinkTestClient.open(server);
