@@ -2,6 +2,7 @@ package org.openxpo.emulator.cli;
 
 import org.openxpo.emulator.Ranges;
 import org.openxpo.emulator.clock.ScaledClock;
+import org.openxpo.emulator.grpc.GrpcServer;
 import org.openxpo.emulator.http.ServerNames;
 import org.openxpo.emulator.link.BusTiming;
 import org.openxpo.emulator.link.ServerLimits;
@@ -95,6 +96,22 @@ final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--link-idle-timeout", paramLabel = "SECONDS", description = "Close a link connection with no "
         + "traffic either way for this long; 0 = never (0-86400). Default: ${DEFAULT-VALUE}.")
     long linkIdleSeconds = 0;
+
+    @Option(names = "--grpc-port", paramLabel = "PORT", description = "Also serve xcvr-emu's gRPC service "
+        + "(emulator.SfpEmulatorService, as SONiC's VS platform uses it) on PORT; 0 picks a free one; xcvr-emu's own "
+        + "port is " + GrpcServer.XCVR_EMU_PORT + ". Default: off.")
+    Integer grpcPort;
+
+    @Option(names = "--grpc-index-base", paramLabel = "N", description = "The gRPC module index of cage 1: index = "
+        + "cage - 1 + N (0-" + GrpcSettings.MAX_INDEX_BASE + "). Default: ${DEFAULT-VALUE} (xcvr-emu numbers modules from 0).")
+    long grpcIndexBase = 0;
+
+    @Option(names = "--grpc-tls-cert", paramLabel = "FILE", description = "PEM certificate chain the gRPC service "
+        + "presents (with --grpc-tls-key); required off loopback.")
+    Path grpcTlsCert;
+
+    @Option(names = "--grpc-tls-key", paramLabel = "FILE", description = "PEM (PKCS#8) private key of --grpc-tls-cert.")
+    Path grpcTlsKey;
 
     @Option(names = "--ready-file", paramLabel = "FILE", description = "Once both servers listen, write where (the "
         + "JSON line also printed on stdout) to FILE, replacing it in one step; removed again on a clean shutdown.")
@@ -191,7 +208,28 @@ final class EmulatorCommand implements Callable<Integer> {
             throw usage("--scenario names cage " + scenario.highestCage() + " but --cages is " + n);
         long firstSeed = seed != null ? seed : scenario != null ? scenario.seed().orElse(1) : 1;
         return new RunningEmulator.Settings(n, address, port, controlPort, busSpeed, firstSeed, moduleTiming, scenario,
-            tokenOrNull, List.copyOf(hostNames), linkLimits(), clockRate);
+            tokenOrNull, List.copyOf(hostNames), linkLimits(), clockRate, grpc(address));
+    }
+
+    /** The gRPC face's flags, checked (null when --grpc-port is not given). */
+    private GrpcSettings grpc(InetAddress address) {
+        boolean tls = grpcTlsCert != null || grpcTlsKey != null;
+        if (grpcPort == null) {
+            if (tls || grpcIndexBase != 0) throw usage("--grpc-index-base, --grpc-tls-cert and --grpc-tls-key need --grpc-port");
+            return null;
+        }
+        checkPort("--grpc-port", grpcPort);
+        if (grpcIndexBase < 0 || grpcIndexBase > GrpcSettings.MAX_INDEX_BASE)
+            throw usage("--grpc-index-base must be 0-" + GrpcSettings.MAX_INDEX_BASE + ", not " + grpcIndexBase);
+        if ((grpcTlsCert == null) != (grpcTlsKey == null)) throw usage("give --grpc-tls-cert and --grpc-tls-key together");
+        for (Path file : tls ? List.of(grpcTlsCert, grpcTlsKey) : List.<Path>of()) {
+            if (!Files.isReadable(file)) throw usage((file == grpcTlsCert ? "--grpc-tls-cert" : "--grpc-tls-key")
+                + ": cannot read " + file);
+        }
+        if (!tls && !address.isLoopbackAddress())
+            throw usage("--bind " + bind + " is not a loopback address: the gRPC service then needs TLS "
+                + "(--grpc-tls-cert and --grpc-tls-key) as well as the bearer token");
+        return new GrpcSettings(grpcPort, grpcIndexBase, grpcTlsCert, grpcTlsKey);
     }
 
     /** The rate as the user would write it: 0 rather than 0.0. */

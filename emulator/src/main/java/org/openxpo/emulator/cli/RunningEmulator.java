@@ -4,6 +4,7 @@ import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.emulator.clock.EmulatorClock;
 import org.openxpo.emulator.clock.ScaledClock;
 import org.openxpo.emulator.control.ControlServer;
+import org.openxpo.emulator.grpc.GrpcServer;
 import org.openxpo.emulator.link.BusTiming;
 import org.openxpo.emulator.link.LinkServer;
 import org.openxpo.emulator.link.ServerLimits;
@@ -30,7 +31,7 @@ public final class RunningEmulator implements AutoCloseable {
     /** What the command line asked for, checked. */
     record Settings(int cages, InetAddress bind, int linkPort, int controlPort, BusTiming busTiming, long seed,
                     ModuleConfig.Timing timing, Scenario scenario, String token, List<String> hostNames,
-                    ServerLimits linkLimits, double clockRate) {}
+                    ServerLimits linkLimits, double clockRate, GrpcSettings grpc) {}
 
     /** The emulator could not start (a busy port); the message is the one line the user sees. */
     static final class StartupException extends RuntimeException {
@@ -41,31 +42,39 @@ public final class RunningEmulator implements AutoCloseable {
     private final ScenarioRunner scenario;
     private final LinkServer link;
     private final ControlServer control;
+    /** Null unless --grpc-port was given. */
+    private final GrpcServer grpc;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final List<Runnable> afterClose = new CopyOnWriteArrayList<>();
 
-    private RunningEmulator(EmulatedChassis chassis, ScenarioRunner scenario, LinkServer link, ControlServer control) {
+    private RunningEmulator(EmulatedChassis chassis, ScenarioRunner scenario, LinkServer link, ControlServer control,
+                            GrpcServer grpc) {
         this.chassis = chassis;
         this.scenario = scenario;
         this.link = link;
         this.control = control;
+        this.grpc = grpc;
     }
 
     static RunningEmulator start(Settings s) {
         // checked up front so a busy control port fails before the link server has started (and logged)
         requireFree("--port", s.bind(), s.linkPort());
         requireFree("--control-port", s.bind(), s.controlPort());
+        if (s.grpc() != null) requireFree("--grpc-port", s.bind(), s.grpc().port());
         EmulatorClock clock = s.clockRate() == 1 ? EmulatorClock.system() : new ScaledClock(s.clockRate());
         EmulatedChassis chassis = new EmulatedChassis(s.cages(), clock, n -> moduleConfig(s, n));
         ScenarioRunner scenario = null;
         LinkServer link = null;
+        ControlServer control = null;
         try {
             if (s.scenario() != null) scenario = ScenarioRunner.start(chassis, s.scenario());
             link = listen("--port", s.bind(), s.linkPort(), a -> LinkServer.start(chassis, a, s.busTiming(), s.linkLimits()));
             LinkServer linkForStats = link;
-            ControlServer control = listen("--control-port", s.bind(), s.controlPort(),
+            control = listen("--control-port", s.bind(), s.controlPort(),
                 a -> ControlServer.start(chassis, a, s.token(), linkForStats, s.hostNames(), s.scenario()));
-            RunningEmulator running = new RunningEmulator(chassis, scenario, link, control);
+            GrpcServer grpc = s.grpc() == null ? null : listen("--grpc-port", s.bind(), s.grpc().port(),
+                a -> startGrpc(chassis, linkForStats, s.grpc().options(a, s.token(), s.busTiming().enabled())));
+            RunningEmulator running = new RunningEmulator(chassis, scenario, link, control, grpc);
             LOG.info("xpo-emulator: {} cage{}, link tcp://{}:{}/<cage>, control API http://{}:{}/api{}, bus timing {}{}{}",
                 s.cages(), s.cages() == 1 ? "" : "s", host(s.bind()), link.port(), host(s.bind()), control.port(),
                 s.token() == null ? "" : " (bearer token required)", s.busTiming(),
@@ -73,10 +82,20 @@ public final class RunningEmulator implements AutoCloseable {
                 s.scenario() == null ? "" : ", scenario running");
             return running;
         } catch (RuntimeException e) {
+            if (control != null) control.close();
             if (link != null) link.close();
             if (scenario != null) scenario.close();
             chassis.close();
             throw e;
+        }
+    }
+
+    /** The gRPC face on the link's buses; TLS files it cannot use are a startup failure naming them. */
+    private static GrpcServer startGrpc(EmulatedChassis chassis, LinkServer link, GrpcServer.Options options) {
+        try {
+            return GrpcServer.start(chassis, link::i2cBatch, options);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("--grpc-tls-cert/--grpc-tls-key: " + e.getMessage(), e);
         }
     }
 
@@ -120,9 +139,14 @@ public final class RunningEmulator implements AutoCloseable {
     /** Where both servers listen, with the ports they chose when asked for port 0. */
     public Endpoints endpoints() {
         String linkHost = host(link.address().getAddress()), controlHost = host(control.address().getAddress());
+        String grpcAddress = grpc == null ? null : host(grpc.address().getAddress()) + ":" + grpc.port();
         return new Endpoints("tcp://" + linkHost + ":" + link.port(), link.port(),
-            "http://" + controlHost + ":" + control.port() + "/api", control.port(), chassis.size(), ProcessHandle.current().pid());
+            "http://" + controlHost + ":" + control.port() + "/api", control.port(), grpcAddress,
+            grpc == null ? null : grpc.port(), chassis.size(), ProcessHandle.current().pid());
     }
+
+    /** The xcvr-emu gRPC service, or null when --grpc-port was not given. */
+    public GrpcServer grpc() { return grpc; }
 
     public int linkPort() { return link.port(); }
 
@@ -142,10 +166,11 @@ public final class RunningEmulator implements AutoCloseable {
     /** Blocks until {@link #close()} (e.g. from the shutdown hook on SIGTERM/SIGINT). */
     public void awaitClosed() throws InterruptedException { closed.await(); }
 
-    /** Stops accepting requests first, then the scenario, then the modules. Idempotent. */
+    /** Stops accepting requests first (gRPC, control API, link), then the scenario, then the modules. Idempotent. */
     @Override
     public synchronized void close() {
         if (closed.getCount() == 0) return;
+        if (grpc != null) grpc.close();
         control.close();
         link.close();
         if (scenario != null) scenario.close();

@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -34,6 +35,8 @@ import org.openxpo.protocol.link.LinkFrameDecoder;
 import org.openxpo.protocol.link.LinkFrameEncoder;
 import org.openxpo.protocol.link.LinkLimits;
 import org.openxpo.protocol.connector.Chassis;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -170,6 +173,19 @@ public final class LinkServer implements AutoCloseable {
         CageBus bus = cages.get(cage);
         if (bus == null) throw new IllegalArgumentException("no cage " + cage + " (cages are " + cages.keySet() + ")");
         return bus.statistics();
+    }
+
+    /**
+     * Runs {@code transfers} on {@code cage}'s shared bus exactly as a link client's I2C batch runs: the bus held from the
+     * first transfer to the last, turns taken with the link's clients, bus timing and counters alike. For the
+     * emulator's other faces (the xcvr-emu gRPC service), which drive the module as a host would.
+     *
+     * @throws InterruptedException when the calling thread is interrupted while it waits for the bus
+     */
+    public List<List<I2cResult>> i2cBatch(int cage, List<List<I2cMessage>> transfers) throws InterruptedException {
+        CageBus bus = cages.get(cage);
+        if (bus == null) throw new IllegalArgumentException("no cage " + cage + " (cages are " + cages.keySet() + ")");
+        return bus.i2cBatch(transfers, System.nanoTime());
     }
 
     /** Stops listening, closes every connection, then shuts the event loops down. Idempotent. */

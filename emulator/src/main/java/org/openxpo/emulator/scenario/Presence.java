@@ -52,6 +52,28 @@ public final class Presence {
         }
     }
 
+    /**
+     * Puts a new module for the cage aside, unplugged (the one {@link #plug} would give a cage that never had one);
+     * false if the cage already has a module, plugged or aside.
+     */
+    public static boolean create(EmulatedChassis chassis, int cage) {
+        Map<Integer, XpoModule> shelf = shelf(chassis);
+        synchronized (shelf) {
+            if (chassis.cage(cage).present() || shelf.containsKey(cage)) return false;
+            shelf.put(cage, new XpoModule(defaultConfig(chassis, cage), chassis.clock()));
+            return true;
+        }
+    }
+
+    /** Pulls the cage's module out if it is plugged and forgets it; false if the cage had no module, plugged or aside. */
+    public static boolean delete(EmulatedChassis chassis, int cage) {
+        Map<Integer, XpoModule> shelf = shelf(chassis);
+        synchronized (shelf) {
+            boolean pulled = chassis.cage(cage).unplug() != null;
+            return shelf.remove(cage) != null || pulled;
+        }
+    }
+
     /** The module in the cage or, if the cage is empty, the one kept aside for it (null if neither). */
     public static XpoModule module(EmulatedChassis chassis, int cage) {
         Map<Integer, XpoModule> shelf = shelf(chassis);
