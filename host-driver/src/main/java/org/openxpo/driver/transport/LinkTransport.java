@@ -270,6 +270,13 @@ public final class LinkTransport implements Transport {
         }, delayNanos, TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * The server pushes a module's restart as a RESET event in the same ordered stream as its IntL edges; a link drop,
+     * during which events may be lost, is followed by the reconnect listeners (the access layer forgets its selection).
+     */
+    @Override
+    public boolean hasResetEvents() { return true; }
+
     /** True while the connection is up. */
     public boolean connected() {
         Channel ch = channel;
