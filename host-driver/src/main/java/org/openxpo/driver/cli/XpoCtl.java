@@ -11,7 +11,6 @@ import picocli.CommandLine.ScopeType;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -23,6 +22,10 @@ import java.util.function.Function;
 @Command(name = "xpoctl", versionProvider = XpoCtl.Version.class,
     description = "Read and control an XPO module (or any CMIS module) over the emulator link, in-process or on a "
         + "Raspberry Pi's I2C bus.",
+    subcommands = {ReadCommands.Show.class, ReadCommands.Lanes.class, ReadCommands.Thresholds.class,
+        ReadCommands.Alarms.class, DumpCommand.class, MonitorCommand.class, ControlCommands.Reset.class,
+        ControlCommands.LpMode.class, ControlCommands.Apply.class, ControlCommands.Tx.class,
+        FirmwareCommands.class, HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:module error (NACK, timeout, CDB failure, rejected configuration, wrong state, "
         + "no module)", "2:usage error (bad command, option or value; a request the module or target cannot take)",
@@ -34,16 +37,6 @@ import java.util.function.Function;
         "  pi4j://1/0x50?resetL=17&lpMode=27&intL=22&modPrsL=23",
         "                              a real module on a Raspberry Pi (BCM GPIO lines)%n"})
 public final class XpoCtl implements Callable<Integer> {
-    /**
-     * The commands, in the order the usage lists them. They are not in the {@code @Command} annotation: picocli reads
-     * every annotation of a command when it is added, and doing that for all of them was most of a cold start's CPU
-     * time, so a command line gets only the command it names ({@link #commandLine(XpoCtl, String...)}).
-     */
-    static final List<Class<?>> COMMANDS = List.of(ReadCommands.Show.class, ReadCommands.Lanes.class,
-        ReadCommands.Thresholds.class, ReadCommands.Alarms.class, DumpCommand.class, MonitorCommand.class,
-        ControlCommands.Reset.class, ControlCommands.LpMode.class, ControlCommands.Apply.class, ControlCommands.Tx.class,
-        FirmwareCommands.class, HelpCommand.class);
-
     /** Every command and command group answers -h/--help, before anything else is checked. */
     @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "show this help and exit")
     boolean help;
@@ -94,49 +87,9 @@ public final class XpoCtl implements Callable<Integer> {
         System.exit(execute(new XpoCtl(), out, err, args));
     }
 
-    /** The whole command tree of {@code app}: every command (usage, man pages, completion). */
-    public static CommandLine commandLine(XpoCtl app) {
-        CommandLine cl = new CommandLine(app);
-        COMMANDS.forEach(cl::addSubcommand);
-        return cl;
-    }
-
-    /**
-     * The command tree {@code args} need: only the command they name when it is one (not {@code help}), else all of
-     * them (usage, help, an unknown or missing command with its suggestion).
-     */
-    static CommandLine commandLine(XpoCtl app, String... args) {
-        Class<?> named = namedCommand(args);
-        if (named == null) return commandLine(app);
-        CommandLine cl = new CommandLine(app);
-        cl.addSubcommand(named);
-        return cl;
-    }
-
-    /**
-     * The command the first word after {@code --target} names; null when none does, when it is help, or when another
-     * option of xpoctl's own (-h, -V, a mistake) comes first: its answer may list every command.
-     */
-    private static Class<?> namedCommand(String... args) {
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--target")) {
-                i++; // its value
-            } else if (a.startsWith("-")) {
-                if (!a.startsWith("--target=")) return null;
-            } else {
-                for (Class<?> c : COMMANDS) {
-                    if (c != HelpCommand.class && c.getAnnotation(Command.class).name().equals(a)) return c;
-                }
-                return null;
-            }
-        }
-        return null;
-    }
-
     /** Runs one command line; returns the exit code. */
     public static int execute(XpoCtl app, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine(app, args);
+        CommandLine cl = new CommandLine(app);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(out);
         cl.setErr(err);
