@@ -151,16 +151,14 @@ final class ChassisSweep {
                         List.of("for scale: 64 cages each with its own 1 MHz bus, at the snapshot's bus bound",
                             Stats.count(hardware) + "/s"),
                         List.of("load average after the sweep", Machine.load(Machine.loadAverage()))));
-                    sec.text("Each transfer of a snapshot is handed between threads six times: the client's thread "
-                        + "gives the request to the client's event loop, the server's event loop gives it to the "
-                        + "connection's worker, and the answer goes back through the server's event loop and the "
-                        + "client's event loop to the waiting thread. With 128 busy threads on 2 cores every hand-off is "
-                        + "a futex wake-up and a context switch, which is where the CPU goes (kernel share and switches "
-                        + "above); the module work itself is the in-process snapshot time of the snapshot benchmark. "
-                        + "Cheaper: fewer hand-offs per "
-                        + "transfer (the server running a request on its event loop when the cage is free and timing "
-                        + "is off; the client writing from the caller's thread), or fewer round trips per snapshot "
-                        + "(pipelined reads).");
+                    sec.text("Each transfer of a snapshot is handed between threads four times: the client's thread "
+                        + "gives the request to the client's event loop; the server's event loop runs it itself when "
+                        + "the cage's bus is free (timing is off), else hands it to the connection's worker; the answer "
+                        + "goes back through the client's event loop to the waiting thread. With 128 busy threads on 2 "
+                        + "cores every hand-off is a futex wake-up and a context switch, which is where the CPU goes "
+                        + "(kernel share and switches above); the module work itself is the in-process snapshot time of "
+                        + "the snapshot benchmark. Cheaper still: the client writing from the caller's thread, or fewer "
+                        + "round trips per snapshot (pipelined reads).");
                     sec.text("The bound is what real hardware could do at most: 64 independent 1 MHz I2C buses, each "
                         + "busy only with the snapshot's minimum traffic (" + Stats.time(min.nanos(BusTiming.i2c(1_000_000)))
                         + " per snapshot). Ratio above 1× means the emulated chassis serves snapshots faster than any "

@@ -2,6 +2,7 @@ package org.openxpo.emulator.link;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -45,6 +46,22 @@ final class CageBus {
     ControlConnector connector() { return connector; }
 
     CageStatistics statistics() { return counters.snapshot(); }
+
+    /**
+     * Takes the bus for a transaction that must not wait — one run on an event loop — when no bus time is modelled and
+     * nobody holds or waits for the bus (a zero-wait {@code tryLock} keeps the fair order, unlike a plain one). The
+     * transaction methods take the lock again (it is reentrant) and so run at once; {@link #release()} gives it back.
+     * False when the caller must hand the transaction to a thread that may wait.
+     */
+    boolean tryHold() throws InterruptedException {
+        return !timing.enabled() && bus.tryLock(0, TimeUnit.NANOSECONDS);
+    }
+
+    /** Gives back the bus taken by {@link #tryHold()}. */
+    void release() { bus.unlock(); }
+
+    /** Threads waiting for the bus now (an estimate, as {@link ReentrantLock#getQueueLength()} says). */
+    int waiting() { return bus.getQueueLength(); }
 
     /**
      * {@code ready}: when the transaction could have started ({@link System#nanoTime()}): its request had arrived and

@@ -45,6 +45,43 @@ final class RequestExecutor {
         }
     }
 
+    /**
+     * The answer to {@code request} if it can be given on the calling thread without waiting: requests that do not use
+     * a bus, and transactions on a cage whose bus is free with no bus time modelled ({@link CageBus#tryHold()}). Null
+     * when the request must be handed to a thread that may wait.
+     */
+    Frame answerNow(Frame request) {
+        CageBus bus = busOf(request);
+        try {
+            if (bus != null && !bus.tryHold()) return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        try {
+            return answer(request, System.nanoTime());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // not reached: the bus was held without waiting
+            return null;
+        } finally {
+            if (bus != null) bus.release();
+        }
+    }
+
+    /** The cage bus a request holds while it runs; null for requests that use none (and for unknown cages). */
+    private CageBus busOf(Frame request) {
+        int cage = switch (request) {
+            case Frame.I2cTransfer t -> t.cage();
+            case Frame.I2cBatch b -> b.cage();
+            case Frame.I3cBatch b -> b.cage();
+            case Frame.I3cTransfer t -> t.cage();
+            case Frame.CccCall c -> c.cage();
+            case Frame.EntdaaCall e -> e.cage();
+            default -> 0;
+        };
+        return cage == 0 ? null : cages.get(cage);
+    }
+
     private Frame execute(Frame request, long ready) throws InterruptedException {
         int id = request.requestId();
         return switch (request) {

@@ -15,16 +15,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Executes one connection's requests one at a time, in arrival order: a transfer waiting for a busy cage (or for the
- * modelled bus time) stalls only its own connection, never the event loop or other cages. Refusals the event loop
- * decides (BUSY, a frame the decoder refused) queue behind the requests that came before them, so every answer keeps
- * its place in the order.
+ * Executes one connection's requests one at a time, in arrival order. A request that can be answered without waiting
+ * ({@link RequestExecutor#answerNow}: no bus, or a free cage bus with no bus time modelled) while nothing of the
+ * connection is queued or running is answered right on the event loop that decoded it: no thread hand-off, and its
+ * answer leaves in the same flush as the others of that read. Everything else is queued and runs on a pooled thread,
+ * so a transfer waiting for a busy cage (or for the modelled bus time) stalls only its own connection, never the event
+ * loop or other cages. Refusals the event loop decides (BUSY, a frame the decoder refused) queue behind the requests
+ * that came before them, so every answer keeps its place in the order.
  *
- * <p>The requests run on a thread of the server's shared pool, borrowed while the connection has work and given back
- * once its queue has stayed empty for {@link #LINGER_MICROS}: an idle connection holds no thread, and connections with
- * work run in parallel, each on its own thread, so one that waits for a bus never holds up another. The linger keeps
- * the thread through the short gaps of a busy connection (a pipelined stream, a client's round trip), so its next
- * request is handed over with one wake-up, as to a thread of its own, and not through the pool. Pool threads are platform threads, not virtual ones:
+ * <p>The queued requests run on a thread of the server's shared pool, borrowed while the connection has work and given
+ * back once its queue has stayed empty for {@link #LINGER_MICROS}: an idle connection holds no thread, and connections
+ * with work run in parallel, each on its own thread, so one that waits for a bus never holds up another. The linger
+ * keeps the thread through the short gaps of a busy connection (a pipelined stream of timed transfers, a client's
+ * round trip), so its next request is handed over with one wake-up, as to a thread of its own, and not through the
+ * pool. Pool threads are platform threads, not virtual ones:
  * the modelled bus time needs a precise wake-up (a virtual thread's timed park wakes through a scheduler hop, measured
  * at twice the oversleep of a platform thread), and on Java 21 a virtual thread blocked on the emulator's
  * {@code synchronized} module lock would pin its carrier.
@@ -53,6 +57,11 @@ final class RequestWorker {
     private final Executor pool;
     private final BlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
+    /**
+     * Jobs queued or running; the worker counts a job down only once its answer is in the outbox, so at zero an answer
+     * given on the event loop cannot overtake an earlier one.
+     */
+    private final AtomicInteger outstanding = new AtomicInteger();
     private final AtomicInteger unanswered = new AtomicInteger();
     private final AtomicBoolean readingPaused = new AtomicBoolean();
     /** A pool thread runs (or is about to run) {@link #run()}; at most one at a time. */
@@ -70,8 +79,18 @@ final class RequestWorker {
         this.pool = pool;
     }
 
-    /** Queues a request, or a BUSY refusal in its place when too many are unanswered. Called on the event loop. */
+    /**
+     * Answers a request at once when nothing of the connection is queued or running and it needs no wait; else queues
+     * it, or a BUSY refusal in its place when too many are unanswered. Called on the event loop.
+     */
     void submit(Frame request) {
+        if (outstanding.get() == 0) {
+            Frame answer = executor.answerNow(request);
+            if (answer != null) {
+                outbox.send(answer);
+                return;
+            }
+        }
         if (unanswered.get() >= LinkLimits.MAX_IN_FLIGHT) {
             queue(new Refuse(new Frame.ErrorReply(request.requestId(), LinkError.BUSY,
                 "more than " + LinkLimits.MAX_IN_FLIGHT + " requests unanswered")));
@@ -92,6 +111,7 @@ final class RequestWorker {
     }
 
     private void queue(Job job) {
+        outstanding.incrementAndGet();
         jobs.add(job);
         if (queued.incrementAndGet() > MAX_QUEUED_JOBS && readingPaused.compareAndSet(false, true))
             channel.config().setAutoRead(false);
@@ -126,7 +146,9 @@ final class RequestWorker {
             for (Job job; (job = jobs.poll(LINGER_MICROS, TimeUnit.MICROSECONDS)) != null; ) {
                 queued.decrementAndGet();
                 resumeReadingWhenCaughtUp();
-                if (!execute(job)) {
+                boolean goOn = execute(job);
+                outstanding.decrementAndGet();
+                if (!goOn) {
                     stop();
                     return false; // nothing after a fatal error is executed
                 }

@@ -45,6 +45,8 @@ public final class RegisterAccess implements AutoCloseable {
     private final HostClock clock;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final PageSelection selection;
+    /** The transport announces restarts (Reset events): an IntL casts no doubt on the page selection. */
+    private final boolean resetEvents;
     private final TransferRunner runner;
     private final AutoCloseable subscription;
     private final List<Runnable> restartListeners = new CopyOnWriteArrayList<>();
@@ -60,6 +62,7 @@ public final class RegisterAccess implements AutoCloseable {
         this.transport = transport;
         this.clock = java.util.Objects.requireNonNull(clock, "clock");
         this.selection = new PageSelection(clock, !transport.hasInterruptEvents());
+        this.resetEvents = transport.hasResetEvents();
         this.runner = new TransferRunner(transport, retry, clock, selection);
         this.subscription = transport.subscribe(this::onEvent);
         transport.onReconnect(this::invalidate);
@@ -83,10 +86,11 @@ public final class RegisterAccess implements AutoCloseable {
             case TargetEvent.Reset r -> true;
             case TargetEvent.Presence p -> true;
             // A module leaving MgmtInit latches ModuleStateChangedFlag (unmasked after any reset) and asserts IntL: the
-            // only sign of a reset a GPIO transport (Pi4J) gets. The next access reads 126–127 back (one 2-byte read
-            // per interrupt), which also tells a restart from an ordinary alarm.
+            // only sign of a reset a GPIO transport (Pi4J) gets. There the next access reads 126–127 back (one 2-byte
+            // read per interrupt), which also tells a restart from an ordinary alarm; a transport with Reset events
+            // has announced any restart before this edge, so the interrupt's flag reads go out at once.
             case TargetEvent.IntL i -> {
-                if (i.asserted()) selection.suspect();
+                if (i.asserted() && !resetEvents) selection.suspect();
                 yield false;
             }
             // ResetL asserted or power switched by the host (reported by Pi4J), or PowerGood changed (brown-out).

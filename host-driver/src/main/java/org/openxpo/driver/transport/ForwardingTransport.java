@@ -23,6 +23,7 @@ public interface ForwardingTransport extends Transport {
     @Override default int maxMessagesPerTransfer() { return inner().maxMessagesPerTransfer(); }
     @Override default boolean supportsI3c() { return inner().supportsI3c(); }
     @Override default boolean hasInterruptEvents() { return inner().hasInterruptEvents(); }
+    @Override default boolean hasResetEvents() { return inner().hasResetEvents(); }
     @Override default void onReconnect(Runnable action) { inner().onReconnect(action); }
     @Override default List<I2cResult> i2c(List<I2cMessage> messages) { return inner().i2c(messages); }
     @Override default List<List<I2cResult>> i2cBatch(List<List<I2cMessage>> transfers) { return inner().i2cBatch(transfers); }

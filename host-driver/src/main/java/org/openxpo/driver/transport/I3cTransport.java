@@ -66,6 +66,10 @@ public final class I3cTransport implements Transport {
         return t;
     }
 
+    /** The link's Reset events come through unchanged. */
+    @Override
+    public boolean hasResetEvents() { return link.hasResetEvents(); }
+
     private void daa() {
         link.ccc(CccRequest.broadcast(Ccc.RSTDAA_BC));
         List<I3cDevice> found = link.entdaa(FIRST_DYNAMIC_ADDRESS);

@@ -26,6 +26,8 @@ public final class InProcessTransport implements Transport {
     }
 
     @Override public String describe() { return description; }
+    /** The emulated module's restarts come as Reset events, on the thread that restarts it. */
+    @Override public boolean hasResetEvents() { return true; }
     @Override public List<I2cResult> i2c(List<I2cMessage> messages) { return target.i2c(messages); }
     @Override public List<I2cResult> i3c(List<I2cMessage> messages) { return target.i3c(messages); }
     @Override public CccResult ccc(CccRequest request) { return target.ccc(request); }

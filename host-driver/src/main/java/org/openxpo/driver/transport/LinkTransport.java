@@ -37,6 +37,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,21 +68,50 @@ public final class LinkTransport implements Transport {
     private final AtomicInteger ids = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicBoolean drainScheduled = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.Queue<Frame> outbound = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final Map<Integer, CompletableFuture<Frame>> pending = new ConcurrentHashMap<>();
+    /** Requests sent and not yet answered, by id, each with the {@link System#nanoTime()} by which it must be. */
+    private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
     private final List<Consumer<TargetEvent>> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> reconnectListeners = new CopyOnWriteArrayList<>();
     private volatile Channel channel;
+    private volatile ScheduledFuture<?> timeoutSweep;
     private volatile boolean closed;
     private volatile boolean subscribed;
     private volatile int cageCount;
     /** The session's minor (the smaller of ours and the server's): 1.1 and later take I2C_BATCH and I3C_BATCH. */
     private volatile int sessionMinor;
 
+    private record Pending(CompletableFuture<Frame> answer, long deadline) {}
+
     private LinkTransport(String host, int port, int cage, Options options) {
         this.host = host;
         this.port = port;
         this.cage = cage;
         this.options = options;
+    }
+
+    /**
+     * How often unanswered requests are checked against their deadline: a quarter of the request timeout, so a request
+     * without an answer fails between one and 1.25 timeouts after it was sent. One sweep per connection instead of one
+     * timer per request keeps pipelined requests cheap.
+     */
+    private long sweepNanos() { return Math.max(1, options.requestTimeout().toNanos() / 4); }
+
+    /** Fails the requests whose deadline has passed (on the event loop, every {@link #sweepNanos()}). */
+    private void failOverdue() {
+        long now = System.nanoTime();
+        for (Map.Entry<Integer, Pending> e : pending.entrySet()) {
+            if (now - e.getValue().deadline() >= 0) fail(e.getKey(), noAnswer());
+        }
+    }
+
+    private XpoException noAnswer() {
+        return new XpoException.LinkFailure("no answer from " + describe() + " within " + options.requestTimeout().toMillis() + " ms");
+    }
+
+    private CompletableFuture<Frame> register(int id) {
+        CompletableFuture<Frame> f = new CompletableFuture<>();
+        pending.put(id, new Pending(f, System.nanoTime() + options.requestTimeout().toNanos()));
+        return f;
     }
 
     /** Connects, does the handshake and checks that the cage exists; fails with one clear message. */
@@ -131,6 +161,9 @@ public final class LinkTransport implements Transport {
             throw e;
         }
         channel = ch;
+        if (timeoutSweep == null) {
+            timeoutSweep = GROUP.scheduleAtFixedRate(this::failOverdue, sweepNanos(), sweepNanos(), TimeUnit.NANOSECONDS);
+        }
     }
 
     private static String rootMessage(Throwable e) {
@@ -154,8 +187,7 @@ public final class LinkTransport implements Transport {
     private Frame call(Channel ch, Frame request) {
         if (closed) throw new XpoException.LinkFailure("link to " + describe() + " is closed");
         if (ch == null || !ch.isActive()) throw new XpoException.LinkFailure("link to " + describe() + " is down (reconnecting)");
-        CompletableFuture<Frame> f = new CompletableFuture<>();
-        pending.put(request.requestId(), f);
+        CompletableFuture<Frame> f = register(request.requestId());
         ch.writeAndFlush(request).addListener(w -> {
             if (!w.isSuccess()) fail(request.requestId(), new XpoException.LinkFailure("send failed: " + rootMessage(w.cause())));
         });
@@ -170,7 +202,7 @@ public final class LinkTransport implements Transport {
             return answer;
         } catch (TimeoutException e) {
             pending.remove(request.requestId());
-            throw new XpoException.LinkFailure("no answer from " + describe() + " within " + options.requestTimeout().toMillis() + " ms");
+            throw noAnswer();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof XpoException x ? x : new XpoException.LinkFailure(rootMessage(e), e);
         } catch (InterruptedException e) {
@@ -181,8 +213,8 @@ public final class LinkTransport implements Transport {
     }
 
     private void fail(int id, XpoException e) {
-        CompletableFuture<Frame> f = pending.remove(id);
-        if (f != null) f.completeExceptionally(e);
+        Pending p = pending.remove(id);
+        if (p != null) p.answer().completeExceptionally(e);
     }
 
     private XpoException unexpected(Frame f) {
@@ -197,9 +229,9 @@ public final class LinkTransport implements Transport {
                 if (ev.event().cage() == cage) for (Consumer<TargetEvent> l : listeners) l.accept(ev.event());
                 return;
             }
-            CompletableFuture<Frame> f = pending.remove(frame.requestId());
-            if (f != null) {
-                f.complete(frame);
+            Pending p = pending.remove(frame.requestId());
+            if (p != null) {
+                p.answer().complete(frame);
             } else if (frame instanceof Frame.ErrorReply e && e.requestId() == 0) {
                 failAll(new XpoException.LinkFailure("emulator closed the session: " + e.error() + ": " + e.message()));
             }
@@ -237,6 +269,13 @@ public final class LinkTransport implements Transport {
             });
         }, delayNanos, TimeUnit.NANOSECONDS);
     }
+
+    /**
+     * The server pushes a module's restart as a RESET event in the same ordered stream as its IntL edges; a link drop,
+     * during which events may be lost, is followed by the reconnect listeners (the access layer forgets its selection).
+     */
+    @Override
+    public boolean hasResetEvents() { return true; }
 
     /** True while the connection is up. */
     public boolean connected() {
@@ -305,16 +344,19 @@ public final class LinkTransport implements Transport {
         throw unexpected(f);
     }
 
-    /** Sends a transfer without waiting: for pipelined throughput (the future completes with the results). */
+    /**
+     * Sends a transfer without waiting: for pipelined throughput. The future completes with the results, or fails with
+     * {@link XpoException.LinkFailure} when the link drops or no answer came within the request timeout (checked a
+     * quarter of the timeout at a time, see {@link #sweepNanos()}).
+     */
     public CompletableFuture<List<I2cResult>> i2cAsync(List<I2cMessage> messages) {
         Channel ch = channel;
         if (ch == null || !ch.isActive()) return CompletableFuture.failedFuture(new XpoException.LinkFailure("link is down"));
         Frame.I2cTransfer req = new Frame.I2cTransfer(nextId(), cage, messages);
-        CompletableFuture<Frame> f = new CompletableFuture<>();
-        pending.put(req.requestId(), f);
+        CompletableFuture<Frame> f = register(req.requestId());
         outbound.add(req);
         drainSoon(ch);
-        return f.orTimeout(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS).thenApply(a -> {
+        return f.thenApply(a -> {
             if (a instanceof Frame.TransferResult r) return r.results();
             throw unexpected(a);
         });
@@ -377,6 +419,8 @@ public final class LinkTransport implements Transport {
     @Override
     public void close() {
         closed = true;
+        ScheduledFuture<?> sweep = timeoutSweep;
+        if (sweep != null) sweep.cancel(false);
         Channel ch = channel;
         if (ch != null) ch.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         failAll(new XpoException.LinkFailure("link to " + describe() + " is closed"));

@@ -24,6 +24,14 @@ public interface Transport extends ControlConnector, AutoCloseable {
     /** True when IntL (or IBIs) reach the host as events, so monitoring need not poll. */
     default boolean hasInterruptEvents() { return true; }
 
+    /**
+     * True when every restart of the module reaches the host as a {@link TargetEvent.Reset} (or
+     * {@link TargetEvent.Presence}) event ahead of anything the restarted module sends: then an IntL need not put the
+     * page selection in doubt (no read-back of 126–127 before the interrupt's flag reads). False unless a transport
+     * says so, as over GPIO (Pi4J), where a restart shows only as the IntL after MgmtInit.
+     */
+    default boolean hasResetEvents() { return false; }
+
     /** Registers an action run after the transport re-established a lost connection (state may have changed). */
     default void onReconnect(Runnable action) {}
 

@@ -9,16 +9,21 @@ import org.openxpo.driver.transport.Transport;
 import org.openxpo.emulator.Cage;
 import org.openxpo.emulator.EmulatedChassis;
 import org.openxpo.emulator.clock.EmulatorClock;
+import org.openxpo.emulator.fault.Fault;
 import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
 import org.openxpo.protocol.connector.Pin;
+import org.openxpo.protocol.connector.TargetEvent;
+import org.openxpo.protocol.map.Access;
 import org.openxpo.protocol.map.AdminPages;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.LaneControlPage;
 import org.openxpo.protocol.map.LaneStatusPage;
 import org.openxpo.protocol.map.LowerPage;
 import org.openxpo.protocol.map.MemoryMap;
+import org.openxpo.protocol.map.PageDef;
+import org.openxpo.protocol.map.Pages;
 import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.DataPathState;
 import org.openxpo.protocol.types.Lanes;
@@ -28,9 +33,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.*;
@@ -402,6 +409,46 @@ abstract class AccessLayerContract {
             assertEquals(2, polled.statistics().transfers() - before, "idle 11 ms on the clock: 126-127 read back first");
         } finally {
             polled.close();
+        }
+    }
+
+    /**
+     * An interrupt's flag reads go out at once where the transport announces restarts (Reset events: in-process, the
+     * link); where it does not (Pi4J), the IntL may be a restart's, so the held page selection is read back first.
+     */
+    @Test
+    void anInterruptPutsThePageSelectionInDoubtOnlyWithoutResetEvents() throws Exception {
+        int bank = 1, lane = Lanes.PER_BANK * bank + 1;
+        readLatchedFlags(); // IntL deasserts: the fault below makes a new edge
+        if (transport.hasInterruptEvents()) await().atMost(Duration.ofSeconds(3)).until(() -> transport.readPin(Pin.INT_L));
+        byte[] before = access.read(Pages.LANE_STATUS, bank, LaneStatusPage.DP_STATE.offset(), LaneStatusPage.DP_STATE.byteLength());
+        AtomicBoolean interrupted = new AtomicBoolean();
+        try (AutoCloseable sub = transport.subscribe(e -> {
+            if (e instanceof TargetEvent.IntL i && i.asserted()) interrupted.set(true);
+        })) {
+            cage.module().inject(new Fault.RxLossOfSignal(Set.of(lane)));
+            if (transport.hasInterruptEvents()) await().atMost(Duration.ofSeconds(3)).untilTrue(interrupted);
+            AccessStatistics start = access.statistics();
+            assertArrayEquals(before, access.read(Pages.LANE_STATUS, bank, LaneStatusPage.DP_STATE.offset(), LaneStatusPage.DP_STATE.byteLength()));
+            long transfers = access.statistics().transfers() - start.transfers();
+            boolean doubt = transport.hasInterruptEvents() && !transport.hasResetEvents();
+            assertEquals(doubt ? 2 : 1, transfers, doubt ? "126-127 read back, then the data" : "the data alone");
+            assertEquals(0, access.statistics().pageSelects() - start.pageSelects(), "the selection held");
+        }
+    }
+
+    /** Reads (and so clears) every latched flag of the lower page, of page 11h in each bank and of page B0h. */
+    void readLatchedFlags() {
+        for (Field f : MAP.lowerFields()) {
+            if (f.access() == Access.COR && f.offset() < 128) access.read(Pages.LOWER_MEMORY, 0, f.offset(), f.byteLength());
+        }
+        for (int page : List.of(Pages.LANE_STATUS, Pages.XPO_TELEMETRY)) {
+            PageDef def = MAP.page(page).orElseThrow();
+            for (int bank = 0; bank < Math.max(1, def.banks()); bank++) {
+                for (Field f : def.fields()) {
+                    if (f.access() == Access.COR) access.read(page, bank, f.offset(), f.byteLength());
+                }
+            }
         }
     }
 
