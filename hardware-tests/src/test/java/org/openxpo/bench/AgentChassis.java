@@ -123,6 +123,10 @@ final class AgentChassis {
         } finally {
             emulator.destroy();
             if (!emulator.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) emulator.destroyForcibly();
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
         }
     }
 
