@@ -15,6 +15,7 @@ import org.openxpo.agent.gnmi.tree.SchemaNode.Container;
 import org.openxpo.agent.gnmi.tree.SchemaNode.Entry;
 import org.openxpo.agent.gnmi.tree.SchemaNode.Leaf;
 import org.openxpo.agent.gnmi.tree.SchemaNode.ListNode;
+import org.openxpo.agent.core.LaneVdm;
 import org.openxpo.driver.module.Alarm;
 import org.openxpo.driver.module.CoolingStatus;
 import org.openxpo.driver.module.Identity;
@@ -59,8 +60,9 @@ public final class OcSchema {
                     leaf(PLATFORM, "used-power", power(p -> uint(Math.round(p.inputPowerW())))),
                     container(PLATFORM, "temperature",
                         leaf(PLATFORM, "instant", snapshot(m -> decimal(m.temperatureC(), 1))),
-                        leaf(PLATFORM, "alarm-status", snapshot(m -> flag(hasAlarm(m, "TempHighAlarm", null)
-                            || hasAlarm(m, "TempLowAlarm", null)))))),
+                        leaf(PLATFORM, "alarm-status", s -> s.module().snapshot() == null ? null
+                            : flag(hasAlarm(s.module().view().activeAlarms(), "TempHighAlarm", null)
+                                || hasAlarm(s.module().view().activeAlarms(), "TempLowAlarm", null))))),
                 transceiver()))));
     }
 
@@ -87,7 +89,15 @@ public final class OcSchema {
                             leaf(TRANSCEIVER, "instant", s -> decimal(s.lane().biasMa(), 2))),
                         leaf(TRANSCEIVER, "tx-failure", laneAlarm("TxFailure")),
                         leaf(TRANSCEIVER, "rx-los", laneAlarm("RxLos")),
-                        leaf(TRANSCEIVER, "rx-cdr-lol", laneAlarm("RxCdrLol")))))),
+                        leaf(TRANSCEIVER, "rx-cdr-lol", laneAlarm("RxCdrLol")),
+                        container(OPENXPO_EXT, "xpo-lane",
+                            leaf(OPENXPO_EXT, "esnr", vdm(v -> decimal(v.esnrDb(), 2))),
+                            leaf(OPENXPO_EXT, "ltp", vdm(v -> decimal(v.ltpDb(), 2))),
+                            leaf(OPENXPO_EXT, "laser-temperature", vdm(v -> decimal(v.laserTemperatureC(), 1))),
+                            leaf(OPENXPO_EXT, "pre-fec-ber", vdm(v -> ber(v.preFecBer()))),
+                            leaf(OPENXPO_EXT, "pre-fec-ber-min", vdm(v -> ber(v.preFecBerMin()))),
+                            leaf(OPENXPO_EXT, "pre-fec-ber-max", vdm(v -> ber(v.preFecBerMax()))),
+                            leaf(OPENXPO_EXT, "pre-fec-ber-avg", vdm(v -> ber(v.preFecBerAvg())))))))),
             container(TRANSCEIVER, "thresholds",
                 new ListNode("threshold", TRANSCEIVER, "severity", OcSchema::severities, List.of(
                     leaf(TRANSCEIVER, "severity", OcSchema::severity),
@@ -149,9 +159,7 @@ public final class OcSchema {
     }
 
     private static List<Entry> alarms(Scope s) {
-        ModuleSnapshot m = s.module().snapshot();
-        if (m == null) return List.of();
-        return m.alarms().stream().map(a -> new Entry(a.key(), s.with(a))).toList();
+        return s.module().view().activeAlarms().stream().map(a -> new Entry(a.key(), s.with(a))).toList();
     }
 
     // --- leaves ---------------------------------------------------------------------------------------------------
@@ -178,15 +186,25 @@ public final class OcSchema {
             leaf(TRANSCEIVER, leafPrefix + "-lower", bound.apply(false)));
     }
 
-    private static Function<Scope, LeafValue> laneAlarm(String name) {
+    private static Function<Scope, LeafValue> vdm(Function<LaneVdm, LeafValue> f) {
         return s -> {
-            ModuleSnapshot m = s.module().snapshot();
-            return m == null ? null : flag(hasAlarm(m, name, s.lane().lane()));
+            LaneVdm v = s.module().vdm(s.lane().lane());
+            return v == null ? null : f.apply(v);
         };
     }
 
-    private static boolean hasAlarm(ModuleSnapshot m, String name, Integer lane) {
-        for (Alarm a : m.alarms()) {
+    /** A BER ratio as OpenConfig's pre-fec-ber: decimal64 with 18 fraction digits (below 1e-18 reads 0). */
+    private static LeafValue ber(double ratio) { return decimal(ratio, 18); }
+
+    private static Function<Scope, LeafValue> laneAlarm(String name) {
+        return s -> {
+            return flag(hasAlarm(s.module().view().activeAlarms(), name, s.lane().lane()));
+        };
+    }
+
+    /** True when {@code name} (on {@code lane}, null for module alarms) is among the module's active alarms. */
+    private static boolean hasAlarm(List<Alarm> active, String name, Integer lane) {
+        for (Alarm a : active) {
             if (a.name().equals(name) && java.util.Objects.equals(a.lane(), lane)) return true;
         }
         return false;

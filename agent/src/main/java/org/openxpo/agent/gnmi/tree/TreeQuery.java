@@ -115,7 +115,12 @@ public final class TreeQuery {
         return false;
     }
 
-    private static boolean names(PathElem e, SchemaNode c) { return e.getName().equals(ANY) || e.getName().equals(c.name()); }
+    /** The element names the node: "*", its name, or its name qualified with its module ("openxpo-platform-ext:xpo"). */
+    private static boolean names(PathElem e, SchemaNode c) {
+        String n = e.getName();
+        return n.equals(ANY) || n.equals(c.name()) || n.endsWith(":" + c.name()) && c.module() != null
+            && n.equals(c.module().yangName() + ":" + c.name());
+    }
 
     /** Keys fit a list that has them; on a named node that cannot take them they are an error, under '*' a miss. */
     private static boolean keysFit(PathElem e, SchemaNode c) {
