@@ -31,6 +31,14 @@ final class AlarmLog {
         return r;
     }
 
+    /** Records an informational flag (a state change): an entry raised and cleared at once, never active. */
+    synchronized AlarmRecord event(Alarm alarm, Instant when) {
+        AlarmRecord done = new AlarmRecord(alarm, when, when);
+        cleared.addLast(done);
+        while (cleared.size() > capacity) cleared.removeFirst();
+        return done;
+    }
+
     /** Records a clear; returns the closed record, or null if the alarm was not active. */
     synchronized AlarmRecord clear(Alarm alarm, Instant when) {
         AlarmRecord r = active.remove(alarm.key());

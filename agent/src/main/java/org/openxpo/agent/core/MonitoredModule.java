@@ -1,8 +1,11 @@
 package org.openxpo.agent.core;
 
 import org.openxpo.driver.XpoException;
+import org.openxpo.driver.module.Alarm;
 import org.openxpo.driver.module.Identity;
 import org.openxpo.driver.module.ModuleSnapshot;
+import org.openxpo.driver.module.Severity;
+import org.openxpo.driver.module.Thresholds;
 import org.openxpo.driver.module.XpoModuleClient;
 import org.openxpo.driver.monitor.ModuleMonitor;
 import org.openxpo.driver.monitor.MonitorEvent;
@@ -36,7 +39,7 @@ public final class MonitoredModule implements AutoCloseable {
     private final Clock clock;
     private final AlarmLog alarmLog;
     private final History history;
-    private final Map<String, AtomicLong> flagChanges = new ConcurrentHashMap<>();
+    private final Map<String, FlagCounter> flagChanges = new ConcurrentHashMap<>();
     private final AtomicBoolean polling = new AtomicBoolean();
     private final Object viewLock = new Object();
     private volatile ModuleView view;
@@ -71,11 +74,14 @@ public final class MonitoredModule implements AutoCloseable {
     /** The trend of the last {@link PollOptions#historyWindow()}, oldest first. */
     public List<HistorySample> history() { return history.since(clock.instant()); }
 
-    /** How often each alarm (by {@code Alarm.key()}) was raised since the agent started. */
-    public Map<String, Long> flagChanges() {
-        Map<String, Long> out = new java.util.TreeMap<>();
-        flagChanges.forEach((k, v) -> out.put(k, v.get()));
-        return out;
+    /** Every flag seen since the agent started, with how often it changed (raised or cleared). */
+    public List<FlagCount> flagChanges() {
+        return flagChanges.values().stream().map(FlagCounter::count).toList();
+    }
+
+    /** The alarm of the latest change and the running count; the alarm's own fields name the flag. */
+    private record FlagCounter(Alarm alarm, AtomicLong changes) {
+        FlagCount count() { return new FlagCount(alarm, changes.get()); }
     }
 
     /** The open client for a control operation, or empty while the target cannot be reached. */
@@ -96,10 +102,13 @@ public final class MonitoredModule implements AutoCloseable {
             if (c == null) return;
             ModuleSnapshot s = c.status();
             Identity id = c.identity();
+            ModuleView seen = view;
+            // thresholds are constant while the module runs: read them again only for a new or restarted module
+            Thresholds limits = seen.thresholds() != null && seen.identity() == id ? seen.thresholds() : c.thresholds();
             VdmReading vdm = vdmSource.read(c).orElse(null);
             double took = seconds(start);
             ModuleView before = view;
-            ModuleView after = update(v -> v.withPoll(id, s.withAlarms(alarmLog.activeAlarms(), false), vdm,
+            ModuleView after = update(v -> v.withPoll(id, limits, s.withAlarms(alarmLog.activeAlarms(), false), vdm,
                 v.health().succeeded(took), clock.instant()));
             history.add(HistorySample.of(s));
             reportChanges(before, after);
@@ -143,9 +152,10 @@ public final class MonitoredModule implements AutoCloseable {
         Instant now = clock.instant();
         switch (e) {
             case MonitorEvent.AlarmEvent a -> {
-                AlarmRecord r = a.raised() ? alarmLog.raise(a.alarm(), a.time()) : alarmLog.clear(a.alarm(), a.time());
+                AlarmRecord r = a.severity() == Severity.INFO ? alarmLog.event(a.alarm(), a.time())
+                    : a.raised() ? alarmLog.raise(a.alarm(), a.time()) : alarmLog.clear(a.alarm(), a.time());
                 if (r == null) return;
-                if (a.raised()) flagChanges.computeIfAbsent(a.alarm().key(), k -> new AtomicLong()).incrementAndGet();
+                flagChanges.computeIfAbsent(a.alarm().key(), k -> new FlagCounter(a.alarm(), new AtomicLong())).changes().incrementAndGet();
                 update(v -> v.withAlarms(alarmLog.activeAlarms(), now));
                 sink.accept(new ModuleEvent.AlarmChanged(spec.name(), r));
             }
