@@ -53,7 +53,7 @@ class GnmiServerTest {
         registry.add(new ModuleSpec("a", bench.target(1)));
         registry.add(new ModuleSpec("b", bench.target(2)));
         await().atMost(Duration.ofSeconds(20)).until(() -> registry.views().stream()
-            .allMatch(v -> v.snapshot() != null && v.identity() != null));
+            .allMatch(v -> v.snapshot() != null && v.identity() != null && v.thresholds() != null));
     }
 
     void serve(GnmiOptions options, String clientToken) {
@@ -119,6 +119,22 @@ class GnmiServerTest {
         assertTrue(transceiver.at("/physical-channels/channel/0/index").isNumber(), "RFC 7951: uint16 is a number");
         assertEquals(0, transceiver.at("/physical-channels/channel/0/index").asInt());
         assertTrue(transceiver.at("/state/supply-voltage/instant").isString(), "RFC 7951: decimal64 is a string");
+    }
+
+    @Test
+    void thresholdsAreServedPerSeverityWithPowersInDbm() {
+        serve();
+        String t = A + "/transceiver/thresholds/threshold[severity=%s]/state/%s";
+        double critical = get(t.formatted("CRITICAL", "module-temperature-upper"), Encoding.PROTO)
+            .getNotification(0).getUpdate(0).getVal().getDoubleVal();
+        double warning = get(t.formatted("WARNING", "module-temperature-upper"), Encoding.PROTO)
+            .getNotification(0).getUpdate(0).getVal().getDoubleVal();
+        assertTrue(warning < critical, "the warning bound comes first: " + warning + " < " + critical);
+        double rxLow = get(t.formatted("CRITICAL", "input-power-lower"), Encoding.PROTO)
+            .getNotification(0).getUpdate(0).getVal().getDoubleVal();
+        assertTrue(rxLow < 0 && rxLow >= -40, "Rx power low alarm in dBm: " + rxLow);
+        assertEquals("\"CRITICAL\"", get(A + "/transceiver/thresholds/threshold[severity=CRITICAL]/severity", Encoding.JSON)
+            .getNotification(0).getUpdate(0).getVal().getJsonVal().toStringUtf8());
     }
 
     @Test

@@ -8,12 +8,11 @@ import org.openxpo.driver.module.ModuleSnapshot;
 import org.openxpo.driver.module.Thresholds;
 
 /**
- * What the OpenConfig tree needs of one configured module: the agent's view of it and its thresholds. A module that is
- * absent, or whose first read has not finished, has a name and nothing else: its component exists, its values do not.
- *
- * @param thresholds null until read
+ * What the OpenConfig tree reads of one configured module: the agent's view of it, with the look-ups the tree needs.
+ * A module that is absent, or whose first read has not finished, has a name and nothing else: its component exists,
+ * its values do not.
  */
-public record ComponentData(ModuleView view, Thresholds thresholds) {
+public record ComponentData(ModuleView view) {
     public ComponentData {
         java.util.Objects.requireNonNull(view, "view");
     }
@@ -25,6 +24,9 @@ public record ComponentData(ModuleView view, Thresholds thresholds) {
     public Identity identity() { return view.identity(); }
 
     public ModuleSnapshot snapshot() { return view.snapshot(); }
+
+    /** Null until read with the identity. */
+    public Thresholds thresholds() { return view.thresholds(); }
 
     /** The VDM values of host lane {@code lane} (1–64), or null when the module reports none. */
     public LaneVdm vdm(int lane) {
