@@ -219,6 +219,33 @@ class GnmiServerTest {
         s.cancel();
     }
 
+    /** A client that reads nothing: its stream is dropped once its queue is full, and polling goes on. */
+    @Test
+    void aSubscriberThatDoesNotReadIsDroppedAndPollingGoesOn() {
+        serve(GnmiOptions.loopback(0, FAST.snapshotInterval()).withMaxQueuedResponses(4), null);
+        var stalled = new io.grpc.stub.ClientResponseObserver<org.openxpo.agent.gnmi.proto.SubscribeRequest, SubscribeResponse>() {
+            volatile io.grpc.stub.ClientCallStreamObserver<org.openxpo.agent.gnmi.proto.SubscribeRequest> call;
+            volatile Throwable error;
+            @Override public void beforeStart(io.grpc.stub.ClientCallStreamObserver<org.openxpo.agent.gnmi.proto.SubscribeRequest> c) {
+                call = c;
+                c.disableAutoRequestWithInitial(0);
+            }
+            @Override public void onNext(SubscribeResponse r) { }
+            @Override public void onError(Throwable t) { error = t; }
+            @Override public void onCompleted() { }
+        };
+        var requests = client.async.subscribe(stalled);
+        requests.onNext(org.openxpo.agent.gnmi.proto.SubscribeRequest.newBuilder().setSubscribe(list(
+            SubscriptionList.Mode.STREAM, Encoding.JSON, sub("/...", SubscriptionMode.SAMPLE, Duration.ofMillis(100),
+                Duration.ZERO))).build());
+        long polls = registry.module("a").orElseThrow().view().health().polls();
+        await().atMost(Duration.ofSeconds(20)).until(() -> registry.module("a").orElseThrow().view().health().polls() > polls + 20);
+        stalled.call.request(Integer.MAX_VALUE);
+        await().atMost(Duration.ofSeconds(20)).until(() -> stalled.error != null);
+        assertEquals(Status.Code.RESOURCE_EXHAUSTED, Status.fromThrowable(stalled.error).getCode());
+        assertTrue(Status.fromThrowable(stalled.error).getDescription().contains("too slow"));
+    }
+
     @Test
     void badRequestsGetTheStatusGnmiNames() {
         serve();
