@@ -177,10 +177,18 @@ final class SubscribeSession implements StreamObserver<SubscribeRequest> {
         }
     }
 
+    /** A periodic task; a tick that comes while the previous one still waits for the worker is skipped, not queued. */
     private void schedule(long nanos, Runnable task) {
+        AtomicBoolean pending = new AtomicBoolean();
+        Runnable once = () -> {
+            pending.set(false);
+            task.run();
+        };
         synchronized (schedules) {
             if (closed.get()) return;
-            schedules.add(timers.scheduleAtFixedRate(() -> run(task), nanos, nanos, TimeUnit.NANOSECONDS));
+            schedules.add(timers.scheduleAtFixedRate(() -> {
+                if (pending.compareAndSet(false, true)) run(once);
+            }, nanos, nanos, TimeUnit.NANOSECONDS));
         }
     }
 
