@@ -109,6 +109,39 @@ class ModuleRegistryTest {
     }
 
     @Test
+    void aLinkDropShowsTheModuleUnreachableUntilTheLinkComesBack() {
+        watch("a");
+        awaitView("a", v -> v.snapshot() != null);
+        int port = bench.link.port();
+        bench.link.close();
+        ModuleView down = awaitView("a", v -> !v.reachable());
+        assertNotNull(down.lastError());
+        assertTrue(events.stream().anyMatch(e -> e instanceof ModuleEvent.Changed c && c.why().equals("unreachable")));
+        var again = org.openxpo.emulator.link.LinkServer.start(bench.chassis, new java.net.InetSocketAddress("127.0.0.1", port),
+            org.openxpo.emulator.link.BusTiming.OFF);
+        try {
+            long polls = registry.module("a").orElseThrow().view().health().polls();
+            ModuleView up = awaitView("a", v -> v.reachable() && v.lastError() == null && v.health().polls() > polls);
+            assertEquals(ModuleState.READY, up.state());
+            assertTrue(events.stream().anyMatch(e -> e instanceof ModuleEvent.Changed c && c.why().equals("reachable")));
+        } finally {
+            again.close();
+        }
+    }
+
+    @Test
+    void aResetForgetsTheIdentityUntilTheNextPollReadsItAgain() {
+        watch("a");
+        ModuleView before = awaitView("a", v -> v.identity() != null && v.state() == ModuleState.READY);
+        registry.module("a").orElseThrow().client().orElseThrow().reset();
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.stream()
+            .anyMatch(e -> e instanceof ModuleEvent.Changed c && c.why().equals("reset")));
+        ModuleView after = awaitView("a", v -> v.identity() != null && v.state() == ModuleState.READY);
+        assertEquals(before.identity().serialNumber(), after.identity().serialNumber());
+        assertEquals(before.firmware(), after.firmware());
+    }
+
+    @Test
     void badNamesAndDuplicatesAreRefusedWithAReason() {
         var e = assertThrows(IllegalArgumentException.class, () -> new ModuleSpec("../etc", bench.target(1)));
         assertTrue(e.getMessage().contains("module name"));
