@@ -20,9 +20,6 @@ import java.time.Duration;
 public record GnmiOptions(InetSocketAddress bind, Path certificate, Path privateKey, String token, Duration minInterval,
                           Duration defaultSampleInterval, int maxQueuedResponses) {
 
-    /** The port gNMI clients try first (gnxi, gnmic examples). */
-    public static final int DEFAULT_PORT = 9339;
-
     public GnmiOptions {
         if ((certificate == null) != (privateKey == null))
             throw new IllegalArgumentException("TLS needs both a certificate file and a private key file");
