@@ -54,11 +54,21 @@ final class Families {
         }
 
         void flag(boolean on, String... labels) { add(on ? 1 : 0, labels); }
+
+        /** As above with labels made once and kept (a module's, a lane's). */
+        void add(double value, Labels labels) {
+            if (!Double.isFinite(value)) return;
+            builder.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(value).labels(labels).build());
+        }
+
+        void flag(boolean on, Labels labels) { add(on ? 1 : 0, labels); }
     }
 
     record Counter(CounterSnapshot.Builder builder) {
-        void add(double value, String... labels) {
-            builder.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value(value).labels(Labels.of(labels)).build());
+        void add(double value, String... labels) { add(value, Labels.of(labels)); }
+
+        void add(double value, Labels labels) {
+            builder.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value(value).labels(labels).build());
         }
     }
 

@@ -59,17 +59,18 @@ record ThresholdMetric(String name, String help, Unit unit, DoubleUnaryOperator 
     }
 
     /** The four values of {@code set}: severity warning|alarm × bound high|low. */
-    void export(Families.Gauge gauge, String module, Thresholds.Set set) {
+    void export(Families.Gauge gauge, ModuleLabels module, Thresholds.Set set) {
         add(gauge, module, set.highAlarm(), "alarm", "high");
         add(gauge, module, set.highWarning(), "warning", "high");
         add(gauge, module, set.lowWarning(), "warning", "low");
         add(gauge, module, set.lowAlarm(), "alarm", "low");
     }
 
-    private void add(Families.Gauge gauge, String module, double value, String severity, String bound) {
-        String[] l = new String[6 + labels.length];
-        l[0] = "module"; l[1] = module; l[2] = "severity"; l[3] = severity; l[4] = "bound"; l[5] = bound;
-        System.arraycopy(labels, 0, l, 6, labels.length);
-        gauge.add(convert.applyAsDouble(value), l);
+    private void add(Families.Gauge gauge, ModuleLabels module, double value, String severity, String bound) {
+        String[] l = new String[4 + labels.length];
+        l[0] = "severity"; l[1] = severity; l[2] = "bound"; l[3] = bound;
+        System.arraycopy(labels, 0, l, 4, labels.length);
+        // one key per metric and threshold: the label set is made once per module
+        gauge.add(convert.applyAsDouble(value), module.with(name + "/" + severity + "/" + bound + "/" + String.join("/", labels), l));
     }
 }

@@ -1,6 +1,7 @@
 package org.openxpo.agent.metrics;
 
 import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import org.openxpo.agent.core.FlagCount;
@@ -16,13 +17,13 @@ import org.openxpo.driver.module.ModuleSnapshot;
 import org.openxpo.driver.module.PowerStatus;
 import org.openxpo.driver.module.Severity;
 import org.openxpo.driver.module.Thresholds;
-import org.openxpo.protocol.types.Lanes;
 
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Prometheus face: reads every module's cached {@link ModuleView} at scrape time (no module is read by a scrape)
@@ -33,6 +34,7 @@ public final class XpoCollector implements MultiCollector {
     private static final Unit WATTS = new Unit("watts");
 
     private final ModuleRegistry registry;
+    private final Map<String, ModuleLabels> labels = new ConcurrentHashMap<>();
 
     public XpoCollector(ModuleRegistry registry) { this.registry = registry; }
 
@@ -42,7 +44,12 @@ public final class XpoCollector implements MultiCollector {
         Scrape s = new Scrape(f);
         List<MonitoredModule> modules = registry.modules();
         f.gauge("xpo_agent_modules", "Modules the agent is configured to watch", null).add(modules.size());
-        for (MonitoredModule m : modules) s.module(m);
+        Set<String> names = new HashSet<>();
+        for (MonitoredModule m : modules) {
+            names.add(m.name());
+            s.module(m, labels.computeIfAbsent(m.name(), ModuleLabels::new));
+        }
+        labels.keySet().retainAll(names); // a removed module's labels go with it
         return f.snapshots();
     }
 
@@ -84,7 +91,7 @@ public final class XpoCollector implements MultiCollector {
             moduleFlag = f.gauge("xpo_module_flag", "1 while a module-wide flag is raised, 0 once cleared (flags seen since start)", null);
             laneFlag = f.gauge("xpo_lane_flag", "1 while a lane flag is raised, 0 once cleared (flags seen since start)", null);
             flagChanges = f.counter("xpo_flag_changes", "Raises and clears of a flag since the agent started");
-            alarmsActive = f.gauge("xpo_alarms_active", "Active alarms by severity", null);
+            alarmsActive = f.gauge("xpo_alarms_active", "Active alarms and warnings by severity", null);
             esnr = f.gauge("xpo_lane_esnr_db", "Lane electrical SNR (VDM)", DB);
             ltp = f.gauge("xpo_lane_ltp_db", "Lane PAM4 level transition parameter (VDM)", DB);
             laserT = f.gauge("xpo_lane_laser_temperature_celsius", "Lane laser temperature (VDM)", Unit.CELSIUS);
@@ -98,102 +105,109 @@ public final class XpoCollector implements MultiCollector {
             pollErrors = f.counter("xpo_poll_errors", "Polls of the module that failed since the agent started");
         }
 
-        void module(MonitoredModule m) {
+        void module(MonitoredModule m, ModuleLabels ml) {
             ModuleView v = m.view();
             String name = v.name();
-            present.flag(v.present(), "module", name);
-            reachable.flag(v.reachable(), "module", name);
-            pollSeconds.add(v.health().lastDurationSeconds(), "module", name);
-            polls.add(v.health().polls(), "module", name);
-            pollErrors.add(v.health().errors(), "module", name);
-            if (v.state() != null) state.add(v.state().code(), "module", name);
+            Labels mod = ml.module;
+            present.flag(v.present(), mod);
+            reachable.flag(v.reachable(), mod);
+            pollSeconds.add(v.health().lastDurationSeconds(), mod);
+            polls.add(v.health().polls(), mod);
+            pollErrors.add(v.health().errors(), mod);
+            if (v.state() != null) state.add(v.state().code(), mod);
             Identity id = v.identity();
             if (id != null) {
                 info.add("module", name, "vendor", id.vendorName(), "part_number", id.partNumber(), "serial",
                     id.serialNumber(), "firmware", id.activeFirmware().toString(), "form_factor", id.identifierName());
-                maxW.add(id.maxPowerW(), "module", name);
+                maxW.add(id.maxPowerW(), mod);
             }
-            alarms(name, v.activeAlarms(), m.flagChanges());
-            if (v.thresholds() != null) thresholds(name, v.thresholds());
+            alarms(ml, v.activeAlarms(), m.flagChanges());
+            if (v.thresholds() != null) thresholds(ml, v.thresholds());
             ModuleSnapshot s = v.snapshot();
             if (s == null || !v.present()) return;
-            temperature.add(s.temperatureC(), "module", name);
-            supply.add(s.supplyVoltageV(), "module", name);
-            if (s.power() != null) power(name, s.power());
-            if (s.cooling() != null) cooling(name, s.cooling());
-            for (LaneStatus l : s.lanes()) lane(name, l);
-            if (v.vdm() != null) for (LaneVdm l : v.vdm().lanes()) vdm(name, l);
+            temperature.add(s.temperatureC(), mod);
+            supply.add(s.supplyVoltageV(), mod);
+            if (s.power() != null) power(mod, s.power());
+            if (s.cooling() != null) cooling(ml, s.cooling());
+            for (LaneStatus l : s.lanes()) lane(ml.lane(l.lane()), l);
+            if (v.vdm() != null) for (LaneVdm l : v.vdm().lanes()) vdm(ml.lane(l.lane()), l);
         }
 
-        void power(String name, PowerStatus p) {
-            inputV.add(p.inputVoltageV(), "module", name);
-            inputA.add(p.inputCurrentA(), "module", name);
-            inputW.add(p.inputPowerW(), "module", name);
+        void power(Labels mod, PowerStatus p) {
+            inputV.add(p.inputVoltageV(), mod);
+            inputA.add(p.inputCurrentA(), mod);
+            inputW.add(p.inputPowerW(), mod);
         }
 
-        void cooling(String name, CoolingStatus c) {
-            coolantT.add(c.inletTempC(), "module", name, "position", "inlet");
-            coolantT.add(c.outletTempC(), "module", name, "position", "outlet");
-            coolantFlow.add(Units.litresPerMinuteToBase(c.flowLpm()), "module", name);
-            coldPlate.add(c.coldPlateTempC(), "module", name);
-            zone.add(c.cardAHotZoneTempC(), "module", name, "card", "a", "zone", "hot");
-            zone.add(c.cardAColdZoneTempC(), "module", name, "card", "a", "zone", "cold");
-            zone.add(c.cardBHotZoneTempC(), "module", name, "card", "b", "zone", "hot");
-            zone.add(c.cardBColdZoneTempC(), "module", name, "card", "b", "zone", "cold");
-            leak.flag(c.leakDetected(), "module", name);
-            mating.add(c.matingCycles(), "module", name);
+        void cooling(ModuleLabels ml, CoolingStatus c) {
+            coolantT.add(c.inletTempC(), ml.inlet);
+            coolantT.add(c.outletTempC(), ml.outlet);
+            coolantFlow.add(Units.litresPerMinuteToBase(c.flowLpm()), ml.module);
+            coldPlate.add(c.coldPlateTempC(), ml.module);
+            zone.add(c.cardAHotZoneTempC(), ml.zones[0]);
+            zone.add(c.cardAColdZoneTempC(), ml.zones[1]);
+            zone.add(c.cardBHotZoneTempC(), ml.zones[2]);
+            zone.add(c.cardBColdZoneTempC(), ml.zones[3]);
+            leak.flag(c.leakDetected(), ml.module);
+            mating.add(c.matingCycles(), ml.module);
         }
 
-        void lane(String name, LaneStatus l) {
-            String bank = Integer.toString(Lanes.bankOf(l.lane())), lane = Integer.toString(l.lane());
-            rxPower.add(l.rxPowerDbm(), "module", name, "bank", bank, "lane", lane);
-            txPower.add(l.txPowerDbm(), "module", name, "bank", bank, "lane", lane);
-            bias.add(Units.milliToBase(l.biasMa()), "module", name, "bank", bank, "lane", lane);
-            if (l.dataPathState() != null) dataPath.add(l.dataPathState().code(), "module", name, "bank", bank, "lane", lane);
-            txValid.flag(l.txOutputValid(), "module", name, "bank", bank, "lane", lane);
-            rxValid.flag(l.rxOutputValid(), "module", name, "bank", bank, "lane", lane);
+        void lane(Labels lane, LaneStatus l) {
+            rxPower.add(l.rxPowerDbm(), lane);
+            txPower.add(l.txPowerDbm(), lane);
+            bias.add(Units.milliToBase(l.biasMa()), lane);
+            if (l.dataPathState() != null) dataPath.add(l.dataPathState().code(), lane);
+            txValid.flag(l.txOutputValid(), lane);
+            rxValid.flag(l.rxOutputValid(), lane);
         }
 
-        void vdm(String name, LaneVdm l) {
-            String bank = Integer.toString(Lanes.bankOf(l.lane())), lane = Integer.toString(l.lane());
-            esnr.add(l.esnrDb(), "module", name, "bank", bank, "lane", lane);
-            ltp.add(l.ltpDb(), "module", name, "bank", bank, "lane", lane);
-            laserT.add(l.laserTemperatureC(), "module", name, "bank", bank, "lane", lane);
-            ber.add(l.preFecBer(), "module", name, "bank", bank, "lane", lane);
-            berMin.add(l.preFecBerMin(), "module", name, "bank", bank, "lane", lane);
-            berMax.add(l.preFecBerMax(), "module", name, "bank", bank, "lane", lane);
-            berAvg.add(l.preFecBerAvg(), "module", name, "bank", bank, "lane", lane);
-            erroredFrames.add(l.erroredFramesMax(), "module", name, "bank", bank, "lane", lane);
+        void vdm(Labels lane, LaneVdm l) {
+            esnr.add(l.esnrDb(), lane);
+            ltp.add(l.ltpDb(), lane);
+            laserT.add(l.laserTemperatureC(), lane);
+            ber.add(l.preFecBer(), lane);
+            berMin.add(l.preFecBerMin(), lane);
+            berMax.add(l.preFecBerMax(), lane);
+            berAvg.add(l.preFecBerAvg(), lane);
+            erroredFrames.add(l.erroredFramesMax(), lane);
         }
 
-        /** Flags seen since start as 0/1 with their change counts; active alarms counted by severity. */
-        void alarms(String name, List<Alarm> active, List<FlagCount> seen) {
+        /**
+         * Alarm and warning flags seen since start as 0/1 with their change counts, and active alarms by severity.
+         * Informational flags (state changes) are events, never active: the alarm log has them, not the metrics.
+         */
+        void alarms(ModuleLabels ml, List<Alarm> active, List<FlagCount> seen) {
             Set<String> activeKeys = new HashSet<>();
             Map<Severity, Integer> bySeverity = new HashMap<>();
             for (Alarm a : active) {
                 activeKeys.add(a.key());
                 bySeverity.merge(a.severity(), 1, Integer::sum);
             }
-            for (Severity sev : Severity.values()) alarmsActive.add(bySeverity.getOrDefault(sev, 0), "module", name, "severity", sev.label());
+            for (Severity sev : Severity.values()) {
+                if (sev == Severity.INFO) continue;
+                alarmsActive.add(bySeverity.getOrDefault(sev, 0), ml.with("severity=" + sev.label(), "severity", sev.label()));
+            }
             for (FlagCount c : seen) {
                 Alarm a = c.alarm();
+                if (a.severity() == Severity.INFO) continue;
                 boolean on = activeKeys.contains(a.key());
                 if (a.lane() == null) {
-                    moduleFlag.flag(on, "module", name, "flag", a.name());
-                    flagChanges.add(c.changes(), "module", name, "flag", a.name());
+                    Labels l = ml.with("flag=" + a.name(), "flag", a.name());
+                    moduleFlag.flag(on, l);
+                    flagChanges.add(c.changes(), l);
                 } else {
-                    String lane = a.lane().toString();
-                    laneFlag.flag(on, "module", name, "bank", Integer.toString(Lanes.bankOf(a.lane())), "lane", lane, "flag", a.name());
-                    flagChanges.add(c.changes(), "module", name, "flag", a.name(), "lane", lane);
+                    Labels l = ml.lane(a.lane()).merge(new String[] {"flag"}, new String[] {a.name()});
+                    laneFlag.flag(on, l);
+                    flagChanges.add(c.changes(), l);
                 }
             }
         }
 
-        void thresholds(String name, Thresholds t) {
+        void thresholds(ModuleLabels ml, Thresholds t) {
             for (Thresholds.Set set : t.sets()) {
                 ThresholdMetric m = ThresholdMetric.BY_MONITOR.get(set.monitor());
                 if (m == null) continue; // a monitor this agent has no metric for yet
-                m.export(thresholdFamilies.computeIfAbsent(m.name(), n -> f.gauge(n, m.help(), m.unit())), name, set);
+                m.export(thresholdFamilies.computeIfAbsent(m.name(), n -> f.gauge(n, m.help(), m.unit())), ml, set);
             }
         }
     }

@@ -68,9 +68,13 @@ class AgentHttpTest {
 
     JsonNode json(HttpResponse<String> r) { return JSON.readTree(r.body()); }
 
+    /** Until a snapshot shows the module Ready with all 64 lanes up (lit: their powers are exported). */
     void awaitReady(String module) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> registry.module(module).orElseThrow().view().state() == ModuleState.READY
-            && registry.module(module).orElseThrow().view().snapshot() != null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            var v = registry.module(module).orElseThrow().view();
+            return v.state() == ModuleState.READY && v.snapshot() != null
+                && v.snapshot().lanesIn(org.openxpo.protocol.types.DataPathState.ACTIVATED) == 64;
+        });
     }
 
     @Test
@@ -147,6 +151,10 @@ class AgentHttpTest {
     @Test
     void metricsCarryTheReferenceNamesUnitsAndLabels() throws Exception {
         awaitReady("cage1");
+        awaitReady("cage2");
+        // a lane's power is exported once its light is up (a dark lane's −∞ dBm is left out)
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/metrics").body()
+            .contains("xpo_lane_rx_power_dbm{bank=\"7\",lane=\"64\",module=\"cage1\"}"));
         HttpResponse<String> r = get("/metrics");
         assertEquals(200, r.statusCode());
         String text = r.body();
@@ -157,6 +165,15 @@ class AgentHttpTest {
         assertTrue(text.contains("xpo_coolant_temperature_celsius{module=\"cage1\",position=\"outlet\"}"));
         assertTrue(text.contains("xpo_lane_rx_power_threshold_dbm{bound=\"high\",module=\"cage1\",severity=\"alarm\"}"));
         assertTrue(text.contains("xpo_polls_total{module=\"cage1\"}"));
+        assertFalse(text.contains("DataPathStateChanged"), "state-change events are the alarm log's, not flags");
+
+        HttpResponse<byte[]> gz = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/metrics"))
+            .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", gz.headers().firstValue("Content-Encoding").orElseThrow());
+        String unzipped = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body())).readAllBytes(),
+            StandardCharsets.UTF_8);
+        assertTrue(unzipped.contains("xpo_lane_rx_power_dbm{bank=\"7\",lane=\"64\",module=\"cage1\"}"));
+        assertTrue(gz.body().length * 3 < unzipped.length(), "compressed");
 
         HttpResponse<String> om = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/metrics"))
             .header("Accept", "application/openmetrics-text; version=1.0.0").build(), HttpResponse.BodyHandlers.ofString());
