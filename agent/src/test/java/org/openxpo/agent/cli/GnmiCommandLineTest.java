@@ -66,6 +66,29 @@ class GnmiCommandLineTest {
         assertFalse(out.toString().contains("gnmi-secret"), "the token is never printed");
     }
 
+    /** Off loopback: TLS with the operator's certificate, and the token on every call. */
+    @Test
+    void gnmiOverTlsWithTheAgentsCertificate(@TempDir Path dir) throws Exception {
+        Path cert = dir.resolve("agent.crt"), key = dir.resolve("agent.key");
+        org.junit.jupiter.api.Assumptions.assumeTrue(TlsAgentTest.selfSigned(cert, key), "openssl is needed to make a certificate");
+        Files.writeString(dir.resolve("token"), "gnmi-secret\n");
+        start("--target", bench.target(1), "--http-port", "0", "--gnmi-port", "0", "--token-file", dir.resolve("token").toString(),
+            "--tls-cert", cert.toString(), "--tls-key", key.toString());
+        assertNotNull(agent, err.toString());
+        channel = NettyChannelBuilder.forAddress("127.0.0.1", agent.gnmi().port())
+            .sslContext(io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts.forClient().trustManager(cert.toFile()).build())
+            .build();
+        assertEquals("0.10.0", stub("gnmi-secret").capabilities(CapabilityRequest.getDefaultInstance()).getGNMIVersion());
+        ManagedChannel plain = NettyChannelBuilder.forAddress("127.0.0.1", agent.gnmi().port()).usePlaintext().build();
+        try {
+            StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> gNMIGrpc.newBlockingStub(plain)
+                .withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS).capabilities(CapabilityRequest.getDefaultInstance()));
+            assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode(), "no cleartext on the TLS port");
+        } finally {
+            plain.shutdownNow();
+        }
+    }
+
     @Test
     void theConfigFileCanAskForGnmiAndWithoutItThereIsNone(@TempDir Path dir) throws Exception {
         Path config = Files.writeString(dir.resolve("agent.yaml"), """
