@@ -19,7 +19,7 @@ import java.util.TreeSet;
  *   --quick   (default) under 2 minutes on the project's 2-core machine
  *   --full    more samples and rounds
  *   --out     where the markdown goes (default docs/benchmarks.md; with --only: target/benchmarks-partial.md)
- *   --only    a subset: read, link, snapshot, interrupt, firmware, footprint, chassis, grpc, cli, agent-chassis
+ *   --only    a subset: read, link, snapshot, interrupt, firmware, footprint, chassis, grpc, cli, agent-chassis, gnmi
  *   --soak    instead of the benchmarks, the soak ({@link Soak}) for MINUTES (default 10); it writes only its own
  *             section of the page
  * </pre>
@@ -50,6 +50,7 @@ public final class Benchmarks {
             GrpcFigures::run));
         ALL.put("cli", new Entry("xpoctl cold start", CliColdStart::run));
         ALL.put("agent-chassis", new Entry("xpo-agent watching 1,024 modules", AgentChassis::run));
+        ALL.put("gnmi", new Entry("Agent gNMI: SAMPLE throughput and fault to ON_CHANGE latency", GnmiBench::run));
     }
 
     private static final String USAGE = "usage: benchmarks [--quick|--full] [--out FILE] [--only "

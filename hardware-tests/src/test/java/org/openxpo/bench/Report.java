@@ -192,15 +192,15 @@ final class Report {
         ## How the command works
 
         `./benchmarks` finds a JDK ≥ 21 (`scripts/jdk.sh`). When `hardware-tests/target/benchmarks.classpath` is \
-        missing, or older than a pom or a main source of `protocol/`, `emulator/`, `host-driver/` or a source of the \
-        harness, it runs one Maven reactor — offline first, online only when a dependency is missing — that compiles \
-        the three modules and writes the hardware-tests test class path (`dependency:build-classpath`, in which the \
+        missing, or older than a pom or a main source of `protocol/`, `http/`, `emulator/`, `host-driver/`, `agent/` \
+        or a source of the harness, it runs one Maven reactor — offline first, online only when a dependency is \
+        missing — that compiles those modules and writes the hardware-tests test class path (`dependency:build-classpath`, in which the \
         sibling modules resolve to their `target/classes`; nothing is installed into `~/.m2`), then compiles only the \
         harness with `javac` into `hardware-tests/target/bench-classes`, so a half-written test elsewhere cannot stop \
         the benchmarks. It then runs `org.openxpo.bench.Benchmarks` with a fixed, pre-touched 1 GiB heap \
         (`-Xms1g -Xmx1g -XX:+AlwaysPreTouch`: without it the kernel's first touch of each fresh heap page showed as a \
         2 % tail of ~11 µs in the in-process reads; more JVM options: `BENCH_JAVA_OPTS`). Options: `--quick` \
-        (default), `--full`, `--only read,link,snapshot,interrupt,firmware,footprint,chassis,grpc,cli,agent-chassis` (writes \
+        (default), `--full`, `--only read,link,snapshot,interrupt,firmware,footprint,chassis,grpc,cli,agent-chassis,gnmi` (writes \
         `target/benchmarks-partial.md` unless `--out FILE` says otherwise). Exit code 0 when every benchmark ran — a \
         missed goal is a finding, not a failure — 1 when one failed, 2 on bad usage. `--soak [MINUTES]` (default 10) \
         runs the soak instead of the benchmarks and replaces only its own section of the page (other runs keep it); \

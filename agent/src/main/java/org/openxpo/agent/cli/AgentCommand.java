@@ -4,6 +4,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import org.openxpo.agent.core.ModuleSpec;
 import org.openxpo.agent.core.PollOptions;
+import org.openxpo.agent.gnmi.GnmiOptions;
 import org.openxpo.agent.http.HttpOptions;
 import org.openxpo.http.ServerNames;
 import picocli.CommandLine;
@@ -48,6 +49,11 @@ final class AgentCommand implements Callable<Integer> {
         + "Default: " + HttpOptions.DEFAULT_PORT + ".")
     Integer httpPort;
 
+    @Option(names = "--gnmi-port", paramLabel = "PORT", description = "Serve gNMI (Capabilities, Get, Subscribe) on PORT; "
+        + "0 picks a free one. Off unless given. Same address, TLS and token as HTTP; with a token every gNMI call needs "
+        + "'authorization: Bearer <token>'.")
+    Integer gnmiPort;
+
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address the HTTP face listens on. Default: 127.0.0.1. "
         + "Anything but loopback needs --tls-cert, --tls-key and --token-file.")
     String bind;
@@ -86,10 +92,12 @@ final class AgentCommand implements Callable<Integer> {
         PollOptions poll = file == null ? PollOptions.DEFAULT : file.pollOptions();
         if (pollSeconds != null) poll = poll.withSnapshotInterval(usage(() -> AgentConfig.seconds(pollSeconds, "--poll-interval")));
         HttpOptions http = httpOptions(file);
-        RunningAgent agent = RunningAgent.start(modules, poll, http);
+        GnmiOptions gnmi = gnmiOptions(file, http, poll);
+        RunningAgent agent = RunningAgent.start(modules, poll, http, gnmi);
         onStarted.accept(agent);
         out.println("xpo-agent: watching " + modules.size() + " module" + (modules.size() == 1 ? "" : "s") + "; metrics "
             + agent.http().url() + "/metrics, API " + agent.http().url() + "/api/modules"
+            + (agent.gnmi() == null ? "" : ", gNMI " + http.bind().getAddress().getHostAddress() + ":" + agent.gnmi().port())
             + (http.token() == null ? " (controls off: no --token-file)" : ""));
         out.flush();
         agent.awaitClose();
@@ -143,6 +151,19 @@ final class AgentCommand implements Callable<Integer> {
         return usage(() -> new HttpOptions(new InetSocketAddress(addr, port), token == null ? null : readToken(token),
             cert == null ? null : tls(cert, key), names, HttpOptions.MAX_CONNECTIONS, HttpOptions.IDLE_TIMEOUT,
             HttpOptions.MAX_BODY_BYTES));
+    }
+
+    /** The gNMI face's options, or null when no gNMI port is given; address, TLS files and token as HTTP's. */
+    private GnmiOptions gnmiOptions(AgentConfig file, HttpOptions http, PollOptions poll) {
+        Integer port = gnmiPort != null ? gnmiPort : file != null && file.gnmi() != null ? file.gnmi().port() : null;
+        if (port == null) return null;
+        if (port < 0 || port > 65535) throw new UsageException("gNMI port " + port + " is not 0-65535");
+        Path base = config == null ? Path.of(".") : config.toAbsolutePath().getParent();
+        Path cert = tlsCert != null ? tlsCert : file != null && file.tls() != null && file.tls().certFile() != null ? base.resolve(file.tls().certFile()) : null;
+        Path key = tlsKey != null ? tlsKey : file != null && file.tls() != null && file.tls().keyFile() != null ? base.resolve(file.tls().keyFile()) : null;
+        GnmiOptions loopback = GnmiOptions.loopback(port, poll.snapshotInterval());
+        return usage(() -> new GnmiOptions(new InetSocketAddress(http.bind().getAddress(), port), cert, key, http.token(),
+            loopback.minInterval(), loopback.defaultSampleInterval(), loopback.maxQueuedResponses()));
     }
 
     /** The token in {@code file}, white space around it ignored; never echoed in a message. */

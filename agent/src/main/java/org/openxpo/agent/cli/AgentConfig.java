@@ -20,8 +20,9 @@ import java.util.Locale;
  * misspelt key is an error naming it. Paths inside are relative to the file's directory.
  *
  * @param modules the modules to watch, in order
+ * @param gnmi    null: no gNMI face
  */
-public record AgentConfig(List<Module> modules, Poll poll, Http http, String tokenFile, Tls tls) {
+public record AgentConfig(List<Module> modules, Poll poll, Http http, String tokenFile, Tls tls, Gnmi gnmi) {
 
     public record Module(String name, String target) {}
 
@@ -31,6 +32,9 @@ public record AgentConfig(List<Module> modules, Poll poll, Http http, String tok
     public record Http(String bind, Integer port, List<String> hostNames) {}
 
     public record Tls(String certFile, String keyFile) {}
+
+    /** The gNMI face: off unless a port is given; it shares the HTTP face's address, TLS and token. */
+    public record Gnmi(Integer port) {}
 
     private static final ObjectMapper JSON = JsonMapper.builder()
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
