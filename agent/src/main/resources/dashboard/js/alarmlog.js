@@ -3,11 +3,10 @@ import { clock, element as el, NO_VALUE } from './format.js';
 import { setAttr, setText } from './frames.js';
 
 const MAX_ROWS = 500;
-const key = a => `${a.name}/${a.lane ?? ''}`;
 
 export class AlarmLog {
   #body;
-  #open = new Map();
+  #rows = new Map();
 
   constructor(container) {
     this.#body = el('tbody');
@@ -16,24 +15,29 @@ export class AlarmLog {
         .map(h => el('th', { scope: 'col', text: h })))), this.#body)));
   }
 
-  /** An alarm event (openxpo.event/1, type alarm): a raise adds a row, a clear closes the open one. */
-  record(event) {
-    if (event.raised) {
-      if (this.#open.has(key(event))) return;
-      const row = el('tr', { 'data-active': 'true', 'data-alarm': event.name, 'data-lane': event.lane ?? '' },
-        el('td', { text: clock(event.time) }), el('td', { class: 'cleared', text: 'active' }),
-        el('td', {}, el('span', { class: 'badge', 'data-level': event.severity, text: event.severity })),
-        el('td', { text: event.name }), el('td', { class: 'num', text: event.lane ?? NO_VALUE }),
-        el('td', { text: event.description ?? '' }));
-      this.#open.set(key(event), row);
+  /**
+   * An entry of the agent's alarm log or an alarm event (openxpo.agent.alarms/1 entry): a raise adds a row, its
+   * clear (the same name, lane and raise time) fills in the row's clear time.
+   */
+  record(entry) {
+    const key = `${entry.name}/${entry.lane ?? ''}/${entry.raised}`;
+    let row = this.#rows.get(key);
+    if (!row) {
+      row = el('tr', { 'data-alarm': entry.name, 'data-lane': entry.lane ?? '' },
+        el('td', { text: clock(entry.raised) }), el('td', { class: 'cleared' }),
+        el('td', {}, el('span', { class: 'badge', 'data-level': entry.severity, text: entry.severity })),
+        el('td', { text: entry.name }), el('td', { class: 'num', text: entry.lane ?? NO_VALUE }),
+        el('td', { text: entry.description ?? '' }));
+      this.#rows.set(key, row);
       this.#body.prepend(row);
-      while (this.#body.rows.length > MAX_ROWS) this.#body.lastElementChild.remove();
-    } else {
-      const row = this.#open.get(key(event));
-      if (!row) return;
-      this.#open.delete(key(event));
-      setAttr(row, 'data-active', 'false');
-      setText(row.querySelector('.cleared'), clock(event.time));
+      while (this.#body.rows.length > MAX_ROWS) this.#forget(this.#body.lastElementChild);
     }
+    setAttr(row, 'data-active', String(entry.active));
+    setText(row.querySelector('.cleared'), entry.active ? 'active' : clock(entry.cleared));
+  }
+
+  #forget(row) {
+    for (const [key, r] of this.#rows) if (r === row) this.#rows.delete(key);
+    row.remove();
   }
 }

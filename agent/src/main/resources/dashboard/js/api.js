@@ -29,42 +29,52 @@ async function get(path) {
   return answer(await fetch(path, { headers: { Accept: 'application/json' } }));
 }
 
-async function post(path, body) {
-  const headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
+function authorized(headers) {
   const t = token.get();
-  if (t) headers.Authorization = `Bearer ${t}`;
+  return t ? { ...headers, Authorization: `Bearer ${t}` } : headers;
+}
+
+async function post(path, body) {
+  const headers = authorized({ Accept: 'application/json', 'Content-Type': 'application/json' });
   return answer(await fetch(path, { method: 'POST', headers, body: JSON.stringify(body ?? {}) }));
 }
 
+/** The named events of GET /api/events (docs/agent.md). */
+const EVENTS = ['modules', 'module', 'snapshot', 'alarm', 'firmware', 'removed'];
+
 export const api = {
+  /** openxpo.agent.modules/1: every module's summary. */
   modules: () => get('api/modules'),
+  /** openxpo.agent.module/1: summary, snapshot (openxpo.module/1), thresholds, vdm. */
   module: name => get(modulePath(name)),
-  thresholds: name => get(`${modulePath(name)}/thresholds`),
+  /** openxpo.agent.history/1: the trend samples of the last window, oldest first. */
   history: name => get(`${modulePath(name)}/history`),
-  alarmLog: name => get(`${modulePath(name)}/alarms/log`),
+  /** openxpo.agent.alarms/1: the alarm log with raise and clear times. */
+  alarms: name => get(`${modulePath(name)}/alarms`),
   reset: name => post(`${modulePath(name)}/reset`),
-  lowPower: (name, on) => post(`${modulePath(name)}/lpmode`, { lowPower: on }),
-  tx: (name, lanes, enabled) => post(`${modulePath(name)}/tx`, { lanes, enabled }),
+  lowPower: (name, on) => post(`${modulePath(name)}/lpmode`, { on }),
+  tx: (name, lanes, disabled) => post(`${modulePath(name)}/tx`, { lanes, disabled }),
   apply: (name, appSel, lanes) => post(`${modulePath(name)}/apply`, { appSel, lanes }),
-  firmwareUpdate: async (name, file) => {
-    const headers = { Accept: 'application/json', 'Content-Type': 'application/octet-stream' };
-    const t = token.get();
-    if (t) headers.Authorization = `Bearer ${t}`;
-    return answer(await fetch(`${modulePath(name)}/firmware`, { method: 'POST', headers, body: file }));
-  },
-  firmwareProgress: name => get(`${modulePath(name)}/firmware/progress`),
+  /** Starts an update with the image's bytes (202); progress arrives as firmware events. */
+  firmwareUpdate: async (name, file) => answer(await fetch(`${modulePath(name)}/firmware`,
+    { method: 'POST', headers: authorized({ Accept: 'application/json', 'Content-Type': 'application/octet-stream' }), body: file })),
 
   /**
-   * The event stream: calls {@code onEvent(event)} for every event (openxpo.event/1 plus the module's name) and
-   * {@code onConnection(up)} when the stream opens or drops; EventSource reconnects by itself.
+   * The event stream, with the snapshots of module {@code watched} (null: summaries only): calls
+   * {@code onEvent(type, data)} per event and {@code onConnection(up)} when the stream opens or drops (EventSource
+   * reconnects by itself, and a new stream starts with a modules event, so nothing is missed).
    */
-  events(onEvent, onConnection) {
-    const source = new EventSource('api/events');
+  events(watched, onEvent, onConnection) {
+    const source = new EventSource(watched ? `api/events?module=${encodeURIComponent(watched)}` : 'api/events');
     source.onopen = () => onConnection(true);
     source.onerror = () => onConnection(false);
-    source.onmessage = message => {
-      try { onEvent(JSON.parse(message.data)); } catch (e) { console.error('bad event', e); }
-    };
+    for (const type of EVENTS) {
+      source.addEventListener(type, message => {
+        let data;
+        try { data = JSON.parse(message.data); } catch (e) { console.error(`bad ${type} event`, e); return; }
+        onEvent(type, data);
+      });
+    }
     return () => source.close();
   },
 };

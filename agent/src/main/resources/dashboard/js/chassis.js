@@ -1,7 +1,6 @@
 // The chassis view: one row per module the agent serves, updated in place as its snapshots arrive.
 import { element as el, fixed, NO_VALUE } from './format.js';
 import { schedule, setAttr, setText } from './frames.js';
-import { worstLane } from './lanes.js';
 
 const COLUMNS = [
   ['module', 'Module'], ['state', 'State'], ['firmware', 'Firmware'], ['power', 'Input power'],
@@ -21,9 +20,17 @@ export class ChassisView {
     for (const m of modules) this.update(m);
   }
 
-  /** A module's summary (the agent's module list entry, possibly with its latest snapshot). */
-  update(module) {
-    schedule(`chassis/${module.name}`, () => this.#render(module));
+  /** A module's summary (openxpo.agent.modules/1 entry). */
+  update(summary) {
+    schedule(`chassis/${summary.name}`, () => this.#render(summary));
+  }
+
+  /** A module the agent no longer serves. */
+  remove(name) {
+    schedule(`chassis/${name}`, () => {
+      this.#rows.get(name)?.element.remove();
+      this.#rows.delete(name);
+    });
   }
 
   #row(name) {
@@ -41,18 +48,25 @@ export class ChassisView {
   }
 
   #render(m) {
-    const row = this.#row(m.name), c = row.cells, s = m.snapshot;
-    const presence = m.presence ?? 'present';
+    const row = this.#row(m.name), c = row.cells;
+    const presence = presenceOf(m);
     setAttr(row.element, 'data-presence', presence);
-    const state = presence === 'present' ? (s?.moduleState ?? 'waiting') : presence;
     const badge = c.state.firstElementChild;
-    setText(badge, state);
-    setAttr(badge, 'data-level', presence !== 'present' ? 'off' : state === 'ModuleFault' ? 'alarm'
-      : state === 'ModuleReady' ? 'ok' : 'warning');
-    setText(c.firmware, m.identity?.firmwareVersion ?? NO_VALUE);
-    setText(c.power, fixed(s?.power?.inputPowerW, 1, 'W'));
-    setText(c.outlet, fixed(s?.cooling?.outletTempC, 1, '°C'));
-    setText(c.worst, presence === 'present' ? (worstLane(s?.lanes)?.text ?? NO_VALUE) : NO_VALUE);
-    setText(c.alarms, m.activeAlarms === undefined ? NO_VALUE : String(m.activeAlarms));
+    setText(badge, presence === 'present' ? m.state : presence);
+    setAttr(badge, 'data-level', presence !== 'present' ? 'off' : m.state === 'ModuleFault' ? 'alarm'
+      : m.state === 'ModuleReady' ? 'ok' : 'warning');
+    setAttr(badge, 'title', m.lastError ?? '');
+    setText(c.firmware, m.firmware ?? NO_VALUE);
+    setText(c.power, fixed(m.inputPowerW, 1, 'W'));
+    setText(c.outlet, fixed(m.coolantOutletC, 1, '°C'));
+    const w = m.worstLane;
+    setText(c.worst, !w ? NO_VALUE : w.rxPowerDbm === null ? `lane ${w.lane} dark` : `lane ${w.lane} ${fixed(w.rxPowerDbm, 2, 'dBm')}`);
+    setText(c.alarms, presence === 'present' ? String(m.activeAlarms) : NO_VALUE);
   }
+}
+
+/** present, unplugged (the module reported itself absent) or unreachable (the target cannot be reached). */
+export function presenceOf(summary) {
+  if (!summary.reachable) return summary.lastError ? 'unreachable' : 'connecting';
+  return summary.present ? 'present' : 'unplugged';
 }

@@ -43,8 +43,8 @@ export class Controls {
         button('low power on', () => api.lowPower(name, true)),
         button('low power off', () => api.lowPower(name, false))),
       el('form', { onsubmit: e => e.preventDefault() }, el('label', { text: 'Lanes ' }, lanesInput),
-        button('tx on', () => api.tx(name, parseLanes(lanesInput.value), true)),
-        button('tx off', () => api.tx(name, parseLanes(lanesInput.value), false)),
+        button('tx on', () => api.tx(name, parseLanes(lanesInput.value), false)),
+        button('tx off', () => api.tx(name, parseLanes(lanesInput.value), true)),
         this.#applications,
         button('apply', () => api.apply(name, Number(this.#applications.value), parseLanes(lanesInput.value)))),
       el('form', { onsubmit: e => e.preventDefault() }, fileInput,
@@ -58,24 +58,28 @@ export class Controls {
       el('option', { value: a.appSel, text: `${a.appSel}: ${a.hostInterface} / ${a.mediaInterface}` })));
   }
 
-  /** A firmware progress event or reading: {@code percent} 0–100 and an optional phase. */
-  progress(percent, phase) {
+  /** Where the module's firmware update stands (a firmware event: phase, done of total bytes, finished, error). */
+  firmware(status) {
     this.#progress.hidden = false;
-    this.#progress.value = percent;
-    this.#say('running', `firmware update: ${phase ?? ''} ${Math.round(percent)} %`);
+    this.#progress.max = Math.max(1, status.total);
+    this.#progress.value = status.done;
+    const percent = status.total > 0 ? Math.round(100 * status.done / status.total) : 0;
+    if (!status.finished) this.#say('running', `firmware update: ${status.phase} ${percent} %`);
+    else if (status.error) this.#say('failed', `firmware update failed: ${status.error}`);
+    else this.#say('done', `firmware update done: running ${status.running}`);
   }
 
   async #update(file) {
     if (!file) throw new Error('choose a firmware image file first');
-    this.progress(0, 'sending');
     return api.firmwareUpdate(this.#name, file);
   }
 
   async #run(label, action) {
     this.#say('running', `${label}…`);
     try {
-      await action();
-      this.#say('done', `${label}: done`);
+      const answer = await action();
+      if (answer?.phase) this.firmware(answer);
+      else this.#say('done', `${label}: ${answer?.result ?? 'done'}`);
     } catch (e) {
       if (e.status === 401 || e.status === 403) this.#say('refused', `${label}: refused (${e.status}) — ${e.message}`);
       else this.#say('failed', `${label}: ${e.status ? `failed (${e.status}) — ` : ''}${e.message}`);

@@ -2,7 +2,7 @@
 // Each lane is a focusable cell whose text, band and state change only when the lane's reading does.
 import { setAttr, setText } from './frames.js';
 import { METRICS, band, describe, laneState, metric } from './lanes.js';
-import { element as el } from './format.js';
+import { clock, element as el } from './format.js';
 
 const BANKS = 8, LANES_PER_BANK = 8, BANKS_PER_CARD = 4;
 const STATE_LABEL = { dark: 'DARK', disabled: 'OFF', loopback: 'LOOP' };
@@ -12,6 +12,7 @@ export class HeatMap {
   #metric = METRICS[0];
   #thresholds = new Map();
   #lanes = [];
+  #asOf;
 
   constructor(container) {
     const choice = el('fieldset', { class: 'metric-switch' }, el('legend', { class: 'muted', text: 'Show' }));
@@ -42,14 +43,15 @@ export class HeatMap {
       el('span', { class: 'lane', 'data-band': 'alarm', text: 'alarm (hatched)' }),
       el('span', { class: 'lane', 'data-band': 'none', text: 'no thresholds' }),
       el('span', { class: 'lane', 'data-state': 'dark', text: 'DARK: no light' }),
-      el('span', { class: 'lane', 'data-state': 'disabled', text: 'OFF: no active data path' }));
-    container.append(choice, cards, legend);
+      el('span', { class: 'lane', 'data-state': 'disabled', text: 'OFF: no active data path' }),
+      el('span', { text: 'darker: higher value (BER on a log scale)' }));
+    this.#asOf = el('p', { class: 'muted as-of', 'aria-live': 'off' });
+    container.append(choice, this.#asOf, cards, legend);
   }
 
-  /** The module's thresholds report (openxpo.thresholds/1). */
+  /** The module's thresholds report (openxpo.thresholds/1), used from the next update on. */
   setThresholds(report) {
     this.#thresholds = new Map((report?.thresholds ?? []).map(t => [t.monitor, t]));
-    this.render();
   }
 
   show(metricId) {
@@ -57,9 +59,11 @@ export class HeatMap {
     this.render();
   }
 
-  /** The lanes of a snapshot (openxpo.module/1 lanes[]). */
-  update(lanes) {
+  /** The lanes of a snapshot (openxpo.module/1 lanes[]) read at {@code time} (ISO-8601). */
+  update(lanes, time) {
     this.#lanes = lanes ?? [];
+    setAttr(this.#asOf, 'data-time', time ?? '');
+    setText(this.#asOf, time ? `as read at ${clock(time)}` : 'not read yet');
     this.render();
   }
 

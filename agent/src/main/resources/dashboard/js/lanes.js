@@ -47,18 +47,3 @@ export function describe(lane, m, thresholds) {
   if (lane.flags?.length) parts.push('flags: ' + lane.flags.join(', '));
   return parts.join(' · ');
 }
-
-/**
- * The lane a chassis row names as the worst: a dark lane first, else the lowest Rx power among lanes in an active
- * data path; null when no lane is in one.
- */
-export function worstLane(lanes) {
-  let worst = null;
-  for (const lane of lanes ?? []) {
-    const state = laneState(lane);
-    if (state === 'disabled') continue;
-    if (state === 'dark') return { lane: lane.lane, text: `lane ${lane.lane} dark` };
-    if (worst === null || (lane.rxPowerMw ?? 0) < (worst.rxPowerMw ?? 0)) worst = lane;
-  }
-  return worst && { lane: worst.lane, text: `lane ${worst.lane} ${dbm(worst.rxPowerDbm)}` };
-}

@@ -10,35 +10,46 @@ const connection = document.getElementById('connection');
 const crumb = document.getElementById('crumb');
 const frameStats = new FrameStats();
 let view = null;
+let closeEvents = () => {};
 let loaded = false;
 
 async function route() {
   loaded = false;
-  const match = /^#\/module\/(.+)$/.exec(location.hash);
+  closeEvents();
   main.replaceChildren();
+  const match = /^#\/module\/(.+)$/.exec(location.hash);
+  const name = match ? decodeURIComponent(match[1]) : null;
+  // the stream opens first and its events wait until the first answers are shown, so nothing between is lost
+  const early = [];
+  let deliver = (type, data) => early.push([type, data]);
+  closeEvents = api.events(name, (type, data) => deliver(type, data), onConnection);
   try {
-    if (match) {
-      const name = decodeURIComponent(match[1]);
+    if (name) {
       crumb.replaceChildren(el('a', { href: '#/', text: 'chassis' }), ` › ${name}`);
       view = new ModuleView(main, name);
       await view.load();
     } else {
       crumb.replaceChildren();
-      view = new ChassisView(main, []);
-      const modules = await api.modules();
-      for (const m of modules.modules ?? modules) view.update(m);
+      view = new ChassisView(main, (await api.modules()).modules);
     }
+    const shown = view;
+    deliver = (type, data) => onEvent(shown, type, data);
+    early.forEach(([type, data]) => deliver(type, data));
     loaded = true;
   } catch (e) {
     main.append(el('p', { role: 'alert', text: `The agent did not answer as expected: ${e.message}` }));
   }
 }
 
-function onEvent(event) {
+function onEvent(view, type, data) {
   if (view instanceof ChassisView) {
-    if (event.module) view.update(event.module);
-  } else if (view instanceof ModuleView && event.module?.name === view.name) {
-    view.update(event.module);
+    if (type === 'modules') data.modules.forEach(m => view.update(m));
+    else if (type === 'module') view.update(data);
+    else if (type === 'removed') view.remove(data.module);
+  } else if (view instanceof ModuleView) {
+    if (type === 'snapshot' && data.summary?.name === view.name) view.update(data);
+    else if (type === 'alarm' && data.module === view.name) view.alarm(data);
+    else if (type === 'firmware' && data.module === view.name) view.firmware(data);
   }
 }
 
@@ -48,7 +59,6 @@ function onConnection(up) {
 }
 
 window.addEventListener('hashchange', route);
-api.events(onEvent, onConnection);
 route();
 
 /** What the browser test (and a curious user in the console) can ask the page. */

@@ -1,11 +1,13 @@
-// The module view: identity, the lane heat map, trends, the alarm log and the controls of one module.
+// The module view: identity, the lane heat map, trends, the alarm log and the controls of one module. Everything
+// it shows is redrawn at most once per animation frame, from the latest module document.
 import { AlarmLog } from './alarmlog.js';
 import { api } from './api.js';
 import { Controls } from './controls.js';
 import { element as el, fixed, NO_VALUE } from './format.js';
 import { schedule, setText } from './frames.js';
 import { HeatMap } from './heatmap.js';
-import { Trends } from './trends.js';
+import { Trends, sampleOf } from './trends.js';
+import { presenceOf } from './chassis.js';
 
 const IDENTITY = [
   ['vendor', 'Vendor'], ['partNumber', 'Part number'], ['serialNumber', 'Serial'], ['vendorRev', 'Revision'],
@@ -21,6 +23,7 @@ export class ModuleView {
   #trends;
   #alarms;
   #controls;
+  #shownIdentity = null;
 
   constructor(container, name) {
     this.#name = name;
@@ -40,52 +43,56 @@ export class ModuleView {
 
   get name() { return this.#name; }
 
-  /** Loads what the page needs beyond the event stream: the module, its thresholds, history and alarm log. */
+  /** Loads what the event stream does not repeat: the module, its trend history and its alarm log. */
   async load() {
-    const [module, thresholds, history, log] = await Promise.all([api.module(this.#name),
-      api.thresholds(this.#name).catch(() => null), api.history(this.#name).catch(() => null),
-      api.alarmLog(this.#name).catch(() => null)]);
-    this.#heatMap.setThresholds(thresholds);
-    this.#trends.add(history?.samples ?? []);
-    for (const entry of log?.alarms ?? []) {
-      this.#alarms.record({ ...entry, raised: true, time: entry.raised });
-      if (entry.cleared) this.#alarms.record({ ...entry, raised: false, time: entry.cleared });
-    }
+    const [module, history, log] = await Promise.all([api.module(this.#name),
+      api.history(this.#name), api.alarms(this.#name)]);
+    this.#trends.add(history.samples);
+    for (const entry of log.alarms) this.#alarms.record(entry);
     this.update(module);
   }
 
-  /** The module as the agent reports it (identity + latest snapshot). */
+  /** The module document (openxpo.agent.module/1), from the API or a snapshot event. */
   update(module) {
+    if (module.snapshot) this.#trends.add([sampleOf(module.snapshot)]);
     schedule(`module/${this.#name}`, () => this.#render(module));
   }
 
-  /** A new snapshot: lanes and trends move. */
-  snapshot(snapshot) {
-    this.#trends.add([snapshot]);
-    schedule(`module/${this.#name}/snapshot`, () => {
-      this.#heatMap.update(snapshot.lanes);
-      this.#trends.draw();
-      this.#renderStatus(snapshot);
-    });
-  }
+  /** An alarm event or log entry of this module. */
+  alarm(entry) { this.#alarms.record(entry); }
 
-  alarm(event) { this.#alarms.record(event); }
-
-  firmwareProgress(percent, phase) { this.#controls.progress(percent, phase); }
+  /** A firmware event of this module (where its update stands). */
+  firmware(status) { this.#controls.firmware(status); }
 
   /** For the page's test hook: the recorded values of one trend series. */
   trend(chart, series) { return this.#trends.values(chart, series); }
 
   #render(module) {
-    const id = module.identity ?? {};
-    this.#identity.replaceChildren(...IDENTITY.flatMap(([k, label]) =>
-      [el('dt', { text: label }), el('dd', { 'data-field': k, text: id[k] ?? NO_VALUE })]));
-    this.#controls.setApplications(id.applications);
-    if (module.snapshot) this.snapshot(module.snapshot);
+    const snapshot = module.snapshot;
+    const id = snapshot?.identity ?? {};
+    if (this.#shownIdentity !== JSON.stringify(id)) {
+      this.#shownIdentity = JSON.stringify(id);
+      this.#identity.replaceChildren(...IDENTITY.flatMap(([k, label]) =>
+        [el('dt', { text: label }), el('dd', { 'data-field': k, text: id[k] ?? NO_VALUE })]));
+      this.#controls.setApplications(id.applications);
+    }
+    this.#heatMap.setThresholds(module.thresholds);
+    this.#heatMap.update(withVdm(snapshot?.lanes ?? [], module.vdm), snapshot?.time);
+    this.#trends.draw();
+    this.#renderStatus(module.summary, snapshot);
   }
 
-  #renderStatus(s) {
-    setText(this.#status, `${s.moduleState ?? NO_VALUE} · module ${fixed(s.temperatureC, 1, '°C')} · `
-      + `input ${fixed(s.power?.inputPowerW, 1, 'W')} of ${fixed(s.power?.maxPowerW, 0, 'W')}`);
+  #renderStatus(summary, s) {
+    const presence = presenceOf(summary);
+    setText(this.#status, presence !== 'present' ? presence : `${summary.state} · module ${fixed(s?.temperatureC, 1, '°C')} · `
+      + `input ${fixed(s?.power?.inputPowerW, 1, 'W')} of ${fixed(s?.power?.maxPowerW, 0, 'W')} · `
+      + `${summary.activeAlarms} active alarm${summary.activeAlarms === 1 ? '' : 's'}`);
   }
+}
+
+/** The snapshot's lanes with the module's VDM values (eSNR, pre-FEC BER, …) merged in by lane number. */
+function withVdm(lanes, vdm) {
+  if (!vdm?.lanes?.length) return lanes;
+  const byLane = new Map(vdm.lanes.map(v => [v.lane, v]));
+  return lanes.map(l => byLane.has(l.lane) ? { ...byLane.get(l.lane), ...l } : l);
 }

@@ -8,26 +8,35 @@ export const WINDOW_SECONDS = 15 * 60;
 
 const series = (label, unit, pick, scale, stroke, dash) => ({ label, unit, pick, scale, stroke, dash });
 
-/** The charts: id, title, axes (scale → unit, side), series (what a snapshot gives). */
+/** The charts: id, title, axes (scale → unit, side), series (what a history sample gives). */
 export const CHARTS = [
   { id: 'input', title: 'Input (50 V supply)', axes: [['W', 3], ['V', 1]], series: [
-    series('power', 'W', s => s.power?.inputPowerW, 'W', '#b3261e', []),
-    series('voltage', 'V', s => s.power?.inputVoltageV, 'V', '#0b57d0', [6, 3]),
-    series('current', 'A', s => s.power?.inputCurrentA, 'A', '#5b6470', [2, 3]),
+    series('power', 'W', s => s.inputPowerW, 'W', '#b3261e', []),
+    series('voltage', 'V', s => s.inputVoltageV, 'V', '#0b57d0', [6, 3]),
+    series('current', 'A', s => s.inputCurrentA, 'A', '#5b6470', [2, 3]),
   ] },
   { id: 'coolant', title: 'Coolant', axes: [['°C', 3], ['L/min', 1]], series: [
-    series('inlet', '°C', s => s.cooling?.inletTempC, '°C', '#0b57d0', [6, 3]),
-    series('outlet', '°C', s => s.cooling?.outletTempC, '°C', '#b3261e', []),
-    series('flow', 'L/min', s => s.cooling?.flowLpm, 'L/min', '#2e7d32', [2, 3]),
+    series('inlet', '°C', s => s.coolantInletC, '°C', '#0b57d0', [6, 3]),
+    series('outlet', '°C', s => s.coolantOutletC, '°C', '#b3261e', []),
+    series('flow', 'L/min', s => s.coolantFlowLpm, 'L/min', '#2e7d32', [2, 3]),
   ] },
   { id: 'zones', title: 'Cold plate and zones', axes: [['°C', 3]], series: [
-    series('cold plate', '°C', s => s.cooling?.coldPlateTempC, '°C', '#1b1f24', []),
-    series('card A hot', '°C', s => s.cooling?.cardAHotZoneTempC, '°C', '#b3261e', [8, 3]),
-    series('card A cold', '°C', s => s.cooling?.cardAColdZoneTempC, '°C', '#0b57d0', [8, 3]),
-    series('card B hot', '°C', s => s.cooling?.cardBHotZoneTempC, '°C', '#e8710a', [2, 3]),
-    series('card B cold', '°C', s => s.cooling?.cardBColdZoneTempC, '°C', '#2e7d32', [2, 3]),
+    series('cold plate', '°C', s => s.coldPlateC, '°C', '#1b1f24', []),
+    series('card A hot', '°C', s => s.cardAHotZoneC, '°C', '#b3261e', [8, 3]),
+    series('card A cold', '°C', s => s.cardAColdZoneC, '°C', '#0b57d0', [8, 3]),
+    series('card B hot', '°C', s => s.cardBHotZoneC, '°C', '#e8710a', [2, 3]),
+    series('card B cold', '°C', s => s.cardBColdZoneC, '°C', '#2e7d32', [2, 3]),
   ] },
 ];
+
+/** A snapshot (openxpo.module/1) as a history sample (openxpo.agent.history/1), the one shape the charts read. */
+export function sampleOf(snapshot) {
+  const p = snapshot.power ?? {}, c = snapshot.cooling ?? {};
+  return { time: snapshot.time, inputVoltageV: p.inputVoltageV, inputCurrentA: p.inputCurrentA,
+    inputPowerW: p.inputPowerW, coolantInletC: c.inletTempC, coolantOutletC: c.outletTempC, coolantFlowLpm: c.flowLpm,
+    coldPlateC: c.coldPlateTempC, cardAHotZoneC: c.cardAHotZoneTempC, cardAColdZoneC: c.cardAColdZoneTempC,
+    cardBHotZoneC: c.cardBHotZoneTempC, cardBColdZoneC: c.cardBColdZoneTempC };
+}
 
 /** One chart: its columns (time in seconds, then one array per series) trimmed to the window. */
 class Trend {
@@ -55,9 +64,10 @@ class Trend {
     }).observe(figure);
   }
 
-  add(time, snapshot) {
+  add(time, sample) {
+    if (time <= this.data[0][this.data[0].length - 1]) return; // already have it (history and stream overlap)
     this.data[0].push(time);
-    this.spec.series.forEach((s, i) => this.data[i + 1].push(s.pick(snapshot) ?? null));
+    this.spec.series.forEach((s, i) => this.data[i + 1].push(s.pick(sample) ?? null));
     let old = 0;
     while (old < this.data[0].length && this.data[0][old] < time - WINDOW_SECONDS) old++;
     if (old) this.data.forEach(column => column.splice(0, old));
@@ -86,9 +96,9 @@ export class Trends {
     this.#trends = CHARTS.map(spec => new Trend(spec, grid));
   }
 
-  /** Adds snapshots (openxpo.module/1 status members) in time order, then redraws once. */
-  add(snapshots) {
-    for (const s of snapshots) {
+  /** Adds history samples in time order; draw() shows them. */
+  add(samples) {
+    for (const s of samples) {
       const time = Date.parse(s.time) / 1000;
       if (Number.isFinite(time)) this.#trends.forEach(t => t.add(time, s));
     }
