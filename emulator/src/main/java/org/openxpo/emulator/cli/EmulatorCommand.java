@@ -2,7 +2,7 @@ package org.openxpo.emulator.cli;
 
 import org.openxpo.emulator.Ranges;
 import org.openxpo.emulator.clock.ScaledClock;
-import org.openxpo.emulator.http.ServerNames;
+import org.openxpo.http.ServerNames;
 import org.openxpo.emulator.link.BusTiming;
 import org.openxpo.emulator.link.ServerLimits;
 import org.openxpo.emulator.module.ModuleConfig;

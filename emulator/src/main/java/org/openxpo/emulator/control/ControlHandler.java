@@ -4,7 +4,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
-import org.openxpo.emulator.http.HttpReplies;
+import org.openxpo.http.HttpReplies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

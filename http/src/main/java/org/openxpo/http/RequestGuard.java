@@ -1,4 +1,4 @@
-package org.openxpo.emulator.http;
+package org.openxpo.http;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -67,7 +67,7 @@ public abstract class RequestGuard extends ChannelInboundHandlerAdapter {
     }
 
     /** True if the head announces a body: a non-zero Content-Length, or chunks. */
-    static boolean announcesBody(HttpRequest req) {
+    protected static boolean announcesBody(HttpRequest req) {
         return HttpUtil.getContentLength(req, 0L) > 0 || HttpUtil.isTransferEncodingChunked(req);
     }
 }

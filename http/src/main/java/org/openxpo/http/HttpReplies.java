@@ -1,4 +1,4 @@
-package org.openxpo.emulator.http;
+package org.openxpo.http;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -11,13 +11,15 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import org.openxpo.emulator.scenario.StrictJson;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** JSON answers of an HTTP face: any value as a JSON body, and errors as {@code {"error": "...", "status": N}}. */
 public final class HttpReplies {
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
     private HttpReplies() {}
 
     /** The body of an error answer. */
@@ -30,7 +32,7 @@ public final class HttpReplies {
 
     /** A response with {@code body} as JSON (null: no body) and {@code headers}. */
     public static FullHttpResponse json(int status, Object body, Map<String, String> headers) {
-        byte[] bytes = body == null ? new byte[0] : StrictJson.MAPPER.writeValueAsBytes(body);
+        byte[] bytes = body == null ? new byte[0] : MAPPER.writeValueAsBytes(body);
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
             Unpooled.wrappedBuffer(bytes));
         if (bytes.length > 0) res.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);

@@ -1,4 +1,4 @@
-package org.openxpo.emulator.http;
+package org.openxpo.http;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpRequest;

@@ -1,4 +1,4 @@
-package org.openxpo.emulator.http;
+package org.openxpo.http;
 
 import org.junit.jupiter.api.Test;
 

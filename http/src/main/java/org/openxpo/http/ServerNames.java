@@ -1,4 +1,4 @@
-package org.openxpo.emulator.http;
+package org.openxpo.http;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
