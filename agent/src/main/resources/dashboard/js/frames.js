@@ -2,6 +2,10 @@
 // row, a lane grid) collapse into the latest one, so 64 modules at 1 update/s each cost at most one pass per frame.
 const pending = new Map();
 let requested = false;
+let rendered = 0;
+
+/** How many updates reached the page so far (the test hook reports it: updates applied per second). */
+export const renderCount = () => rendered;
 
 /** Runs {@code render} in the next animation frame; a later call with the same key replaces an earlier one. */
 export function schedule(key, render) {
@@ -17,7 +21,7 @@ function flush() {
   const renders = [...pending.values()];
   pending.clear();
   for (const render of renders) {
-    try { render(); } catch (e) { console.error('render failed', e); }
+    try { render(); rendered++; } catch (e) { console.error('render failed', e); }
   }
 }
 

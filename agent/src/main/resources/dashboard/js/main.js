@@ -2,7 +2,7 @@
 import { api } from './api.js';
 import { ChassisView } from './chassis.js';
 import { element as el } from './format.js';
-import { FrameStats, setAttr, setText } from './frames.js';
+import { FrameStats, renderCount, schedule, setAttr, setText } from './frames.js';
 import { ModuleView } from './module.js';
 
 const main = document.getElementById('view');
@@ -36,6 +36,8 @@ async function route() {
     deliver = (type, data) => onEvent(shown, type, data);
     early.forEach(([type, data]) => deliver(type, data));
     loaded = true;
+    // after the view's first render, in the same frame: how long the page took to show the agent's data
+    schedule('shown', () => performance.mark('xpo-shown'));
   } catch (e) {
     main.append(el('p', { role: 'alert', text: `The agent did not answer as expected: ${e.message}` }));
   }
@@ -66,5 +68,6 @@ window.xpoDashboard = {
   loaded: () => loaded,
   startFrameStats: () => frameStats.start(),
   stopFrameStats: () => frameStats.stop(),
+  renderCount,
   trend: (chart, series) => view instanceof ModuleView ? view.trend(chart, series) : null,
 };
