@@ -85,8 +85,7 @@ export class ModuleView {
   #renderStatus(summary, s) {
     const presence = presenceOf(summary);
     setText(this.#status, presence !== 'present' ? presence : `${summary.state} · module ${fixed(s?.temperatureC, 1, '°C')} · `
-      + `input ${fixed(s?.power?.inputPowerW, 1, 'W')} of ${fixed(s?.power?.maxPowerW, 0, 'W')} · `
-      + `${summary.activeAlarms} active alarm${summary.activeAlarms === 1 ? '' : 's'}`);
+      + `input ${fixed(s?.power?.inputPowerW, 1, 'W')} of ${fixed(s?.power?.maxPowerW, 0, 'W')}`);
   }
 }
 
