@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -16,6 +17,7 @@ import org.openxpo.agent.core.VdmSource;
 import org.openxpo.agent.http.AgentHttpServer;
 import org.openxpo.agent.http.HttpOptions;
 import org.openxpo.agent.testing.EmulatedBench;
+import org.openxpo.protocol.cdb.FirmwareImageFormat;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +25,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -185,6 +188,40 @@ class DashboardTest {
         await().atMost(FEW_SECONDS).until(() -> "ModuleLowPwr".equals(agentGet("/api/modules/cage4").get("summary").get("state").asString()));
         browser.findElement(By.cssSelector("button[data-action='low power off']")).click();
         await().atMost(FEW_SECONDS).until(() -> "ModuleReady".equals(agentGet("/api/modules/cage4").get("summary").get("state").asString()));
+
+        // Tx per lane: lane 9 off goes dark, on again carries light
+        WebElement lanes = browser.findElement(By.name("lanes"));
+        lanes.clear();
+        lanes.sendKeys("9");
+        WebElement lane9 = browser.findElement(By.cssSelector("button.lane[data-lane='9']"));
+        await().atMost(FEW_SECONDS).until(() -> "light".equals(lane9.getAttribute("data-state")));
+        browser.findElement(By.cssSelector("button[data-action='tx off']")).click();
+        await().atMost(FEW_SECONDS).until(() -> "dark".equals(lane9.getAttribute("data-state")));
+        assertEquals("light", browser.findElement(By.cssSelector("button.lane[data-lane='10']")).getAttribute("data-state"));
+        browser.findElement(By.cssSelector("button[data-action='tx on']")).click();
+        await().atMost(FEW_SECONDS).until(() -> "light".equals(lane9.getAttribute("data-state")));
+    }
+
+    @Test
+    void aFirmwareUpdateFromThePageShowsItsProgressAndEndsRunningTheNewImage(@TempDir Path dir) throws Exception {
+        Path image = dir.resolve("xpo-2.1.img");
+        Files.write(image, FirmwareImageFormat.pack(2, 1, 7, FirmwareImageFormat.samplePayload(16 * 1024, 21)));
+        open("#/module/cage2");
+        await().atMost(FEW_SECONDS).until(() -> "ModuleReady".equals(agentGet("/api/modules/cage2").get("summary").get("state").asString()));
+        WebElement token = browser.findElement(By.name("token"));
+        token.clear();
+        token.sendKeys(TOKEN + "\t");
+        browser.findElement(By.name("image")).sendKeys(image.toString());
+        browser.findElement(By.cssSelector("button[data-action='update firmware']")).click();
+
+        WebElement result = browser.findElement(By.cssSelector(".controls output"));
+        WebElement progress = browser.findElement(By.cssSelector(".controls progress"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !"running".equals(result.getAttribute("data-result")));
+        assertEquals("done", result.getAttribute("data-result"), result.getText());
+        assertTrue(result.getText().contains("running 2.1"), result.getText());
+        assertTrue(progress.isDisplayed());
+        assertEquals(progress.getAttribute("max"), progress.getAttribute("value"));
+        await().atMost(FEW_SECONDS).until(() -> "2.1".equals(agentGet("/api/modules/cage2").get("summary").get("firmware").asString()));
     }
 
     @Test
