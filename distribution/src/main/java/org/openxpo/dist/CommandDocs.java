@@ -1,5 +1,6 @@
 package org.openxpo.dist;
 
+import org.openxpo.agent.cli.AgentMain;
 import org.openxpo.driver.cli.XpoCtl;
 import org.openxpo.emulator.cli.EmulatorMain;
 import picocli.AutoComplete;
@@ -15,7 +16,7 @@ import java.util.Map;
 
 /**
  * Writes what the release bundle ships about its commands, from their picocli declarations: an AsciiDoc man page
- * for {@code xpoctl}, each of its subcommands and {@code xpo-emulator} (packaging/build-release turns them into
+ * for {@code xpoctl}, each of its subcommands, {@code xpo-emulator} and {@code xpo-agent} (packaging/build-release turns them into
  * roff), and a bash completion script per command. Usage: {@code CommandDocs MAN_DIR COMPLETION_DIR}.
  */
 public final class CommandDocs {
@@ -23,7 +24,8 @@ public final class CommandDocs {
 
     /** The commands the bundle ships, by the name of their launcher. */
     static Map<String, CommandLine> commands() {
-        return Map.of("xpoctl", new CommandLine(new XpoCtl()), "xpo-emulator", EmulatorMain.commandLine());
+        return Map.of("xpoctl", new CommandLine(new XpoCtl()), "xpo-emulator", EmulatorMain.commandLine(),
+            "xpo-agent", AgentMain.commandLine());
     }
 
     public static void main(String[] args) throws IOException {

@@ -15,7 +15,7 @@ class CommandDocsTest {
     void everyCommandAndSubcommandGetsAManPageAndEachLauncherACompletion() throws Exception {
         CommandDocs.write(out.resolve("man"), out.resolve("completion"));
         for (String page : new String[] {"xpoctl", "xpoctl-show", "xpoctl-monitor", "xpoctl-fw", "xpoctl-fw-update",
-            "xpo-emulator"}) {
+            "xpo-emulator", "xpo-agent"}) {
             Path adoc = out.resolve("man").resolve(page + ".adoc");
             assertTrue(Files.isRegularFile(adoc), page + " has no man page");
             assertTrue(Files.readString(adoc).contains(":doctype: manpage"), page);
@@ -23,5 +23,6 @@ class CommandDocsTest {
         String xpoctl = Files.readString(out.resolve("completion/xpoctl"));
         assertTrue(xpoctl.contains("complete -F _complete_xpoctl") && xpoctl.contains("thresholds"), "xpoctl completion");
         assertTrue(Files.readString(out.resolve("completion/xpo-emulator")).contains("--cages"), "xpo-emulator completion");
+        assertTrue(Files.readString(out.resolve("completion/xpo-agent")).contains("--target"), "xpo-agent completion");
     }
 }

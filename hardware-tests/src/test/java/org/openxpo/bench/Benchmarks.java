@@ -19,7 +19,7 @@ import java.util.TreeSet;
  *   --quick   (default) under 2 minutes on the project's 2-core machine
  *   --full    more samples and rounds
  *   --out     where the markdown goes (default docs/benchmarks.md; with --only: target/benchmarks-partial.md)
- *   --only    a subset: read, link, snapshot, interrupt, firmware, footprint, chassis
+ *   --only    a subset: read, link, snapshot, interrupt, firmware, footprint, chassis, agent-chassis
  *   --soak    instead of the benchmarks, the soak ({@link Soak}) for MINUTES (default 10); it writes only its own
  *             section of the page
  * </pre>
@@ -46,6 +46,7 @@ public final class Benchmarks {
         ALL.put("firmware", new Entry("Firmware update of 1 MiB at 1 MHz: EPL and LPL", FirmwareBench::run));
         ALL.put("footprint", new Entry("Modules per JVM", ModuleFootprint::run));
         ALL.put("chassis", new Entry("64-cage chassis swept by 64 link clients", ChassisSweep::run));
+        ALL.put("agent-chassis", new Entry("xpo-agent watching 1,024 modules", AgentChassis::run));
     }
 
     private static final String USAGE = "usage: benchmarks [--quick|--full] [--out FILE] [--only "

@@ -32,6 +32,9 @@ public final class AgentMain {
         }, "xpo-agent-shutdown"));
     }
 
+    /** The command line as declared (for the man page and completion the release ships); it runs nothing. */
+    public static CommandLine commandLine() { return new CommandLine(new AgentCommand(agent -> { })); }
+
     /** Parses {@code args} and runs the agent until it is closed; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Consumer<RunningAgent> onStarted) {
         AgentCommand command = new AgentCommand(onStarted);

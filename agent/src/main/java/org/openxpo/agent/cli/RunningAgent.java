@@ -26,8 +26,9 @@ public final class RunningAgent implements AutoCloseable {
     public static RunningAgent start(List<ModuleSpec> modules, PollOptions poll, HttpOptions httpOptions) {
         ModuleRegistry registry = new ModuleRegistry(poll, VdmSource.NONE);
         try {
-            AgentHttpServer http = AgentHttpServer.start(httpOptions, registry, new ModuleControls(registry));
+            // the modules first: the first answer already lists every one (their first polls run meanwhile)
             modules.forEach(registry::add);
+            AgentHttpServer http = AgentHttpServer.start(httpOptions, registry, new ModuleControls(registry));
             return new RunningAgent(registry, http);
         } catch (RuntimeException e) {
             registry.close();
