@@ -5,7 +5,7 @@ import { METRICS, band, describe, laneState, metric } from './lanes.js';
 import { clock, element as el } from './format.js';
 
 const BANKS = 8, LANES_PER_BANK = 8, BANKS_PER_CARD = 4;
-const STATE_LABEL = { dark: 'DARK', disabled: 'OFF', loopback: 'LOOP' };
+const STATE_LABEL = { dark: 'DARK', disabled: 'OFF' };
 
 export class HeatMap {
   #cells = new Map();
