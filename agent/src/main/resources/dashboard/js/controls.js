@@ -21,6 +21,7 @@ export class Controls {
   #output;
   #applications;
   #progress;
+  #firmwareShown = null;
 
   constructor(container, name) {
     this.#name = name;
@@ -60,6 +61,11 @@ export class Controls {
 
   /** Where the module's firmware update stands (a firmware event: phase, done of total bytes, finished, error). */
   firmware(status) {
+    // the upload's answer (the first status) may arrive after later events: never show an older status
+    const time = Date.parse(status.time);
+    const shown = this.#firmwareShown;
+    if (shown && (time < shown.time || (time === shown.time && shown.finished))) return;
+    this.#firmwareShown = { time, finished: status.finished };
     this.#progress.hidden = false;
     this.#progress.max = Math.max(1, status.total);
     this.#progress.value = status.done;
