@@ -13,10 +13,11 @@ import java.util.regex.Pattern;
  * The dashboard's files, served from the class path under {@code dashboard/} (agent/src/main/resources/dashboard).
  * A path is a sequence of plain names (letters, digits, '.', '_', '-', no segment starting with '.'), so "..",
  * encoded slashes and hidden files never reach the class loader; {@code /} is {@code index.html}. Files are read once
- * and kept (they are the jar's own, a few hundred KB).
+ * and kept (they are the jar's own, a few hundred KB). {@code /webjars/…} is served from the WebJars on the class path
+ * ({@code META-INF/resources/webjars/…}: uPlot for the charts), so the page needs nothing from the internet.
  */
 final class StaticAssets {
-    private static final String ROOT = "dashboard/";
+    private static final String ROOT = "dashboard/", WEBJARS = "webjars/", WEBJARS_ROOT = "META-INF/resources/";
     private static final Pattern SAFE = Pattern.compile("(?:[A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*");
     private static final Map<String, String> TYPES = Map.of(
         "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8", "mjs", "text/javascript; charset=utf-8",
@@ -40,7 +41,7 @@ final class StaticAssets {
     }
 
     private Optional<Asset> load(String p, String type) {
-        try (InputStream in = loader.getResourceAsStream(ROOT + p)) {
+        try (InputStream in = loader.getResourceAsStream((p.startsWith(WEBJARS) ? WEBJARS_ROOT : ROOT) + p)) {
             if (in == null) return Optional.empty();
             byte[] bytes = in.readAllBytes();
             return Optional.of(new Asset(bytes, type, "\"" + Integer.toHexString(java.util.Arrays.hashCode(bytes)) + "-"
