@@ -8,11 +8,12 @@ import org.openxpo.protocol.map.XpoPages;
 import org.openxpo.protocol.types.Lanes;
 
 /**
- * Keeps the interrupt summary consistent with the latched flags: FlagsSummary (00h:4–7, and the XPO bytes in 00h:13),
+ * Keeps the interrupt summary consistent with the latched flags: FlagsSummary (00h:4–7: page 11h and VDM page 2Ch of
+ * each bank; and the XPO bytes in 00h:13),
  * InterruptDeasserted (00h:3.0) and the IntL level. A latched flag asserts the interrupt unless its mask bit is set;
  * which mask belongs to which flag is the map's relation ({@link MemoryMap#maskOf}).
  *
- * <p>{@link #update()} runs after every flag change, every host write to page 10h or the XPO page, and every host
+ * <p>{@link #update()} runs after every flag change, every host write to page 10h, 2Dh or the XPO page, and every host
  * write to lower memory that covers a mask byte ({@link #writesLowerMask}: page selects, the most common write, do
  * not), so it works on the page arrays directly: they are fetched once and fetched again only after a reset replaced them
  * (a reset clears the memory, which gives page B0h a new array: that identity is the check).
@@ -27,6 +28,8 @@ final class Interrupts {
     private static final MaskedFlagBytes LOWER = MaskedFlagBytes.of(MAP, Field::lower);
     /** Lane flags on 11h of each bank, masked on 10h of the same bank. */
     private static final MaskedFlagBytes LANE = MaskedFlagBytes.of(MAP, f -> on(f, Pages.LANE_STATUS));
+    /** VDM flags on 2Ch of each bank, masked on 2Dh of the same bank. */
+    private static final MaskedFlagBytes VDM = MaskedFlagBytes.of(MAP, f -> on(f, Pages.VDM_FLAGS));
     /** XPO flags and masks, both on B0h. */
     private static final MaskedFlagBytes XPO = MaskedFlagBytes.of(MAP, f -> on(f, Pages.XPO_TELEMETRY));
     /** CMIS summarises banks 0–3 one field each; the XPO profile adds banks 4–7 as one bit each in 00h:13. */
@@ -36,8 +39,8 @@ final class Interrupts {
 
     static {
         for (Field flag : MAP.flagMasks().keySet()) {
-            if (!flag.lower() && !on(flag, Pages.LANE_STATUS) && !on(flag, Pages.XPO_TELEMETRY)) {
-                throw new IllegalStateException(flag.name() + " is masked outside lower memory, 11h and B0h");
+            if (!flag.lower() && !on(flag, Pages.LANE_STATUS) && !on(flag, Pages.VDM_FLAGS) && !on(flag, Pages.XPO_TELEMETRY)) {
+                throw new IllegalStateException(flag.name() + " is masked outside lower memory, 11h, 2Ch and B0h");
             }
         }
     }
@@ -50,6 +53,7 @@ final class Interrupts {
     private boolean asserted;
     private byte[] xpo;
     private final byte[][] status = new byte[Lanes.BANKS][], control = new byte[Lanes.BANKS][];
+    private final byte[][] vdmFlags = new byte[Lanes.BANKS][], vdmMasks = new byte[Lanes.BANKS][];
 
     Interrupts(ModuleMemory mem, Listener listener) {
         this.mem = mem;
@@ -72,6 +76,8 @@ final class Interrupts {
         for (int b = 0; b < Lanes.BANKS; b++) {
             status[b] = mem.pageArray(Pages.LANE_STATUS, b);
             control[b] = mem.pageArray(Pages.LANE_CONTROL, b);
+            vdmFlags[b] = mem.pageArray(Pages.VDM_FLAGS, b);
+            vdmMasks[b] = mem.pageArray(Pages.VDM_MASKS, b);
         }
     }
 
@@ -82,10 +88,16 @@ final class Interrupts {
         boolean unmasked = LOWER.anyUnmasked(lo, lo);
         int beyondPerBankFields = 0;
         for (int b = 0; b < Lanes.BANKS; b++) {
-            boolean set = LANE.anyLatched(status[b]);
-            if (set && LANE.anyUnmasked(status[b], control[b])) unmasked = true;
-            if (b < SUMMARY_PER_BANK.length) SUMMARY_PER_BANK[b].set(lo, 0, set ? 1 : 0);
-            else if (set) beyondPerBankFields |= 1 << (b - SUMMARY_PER_BANK.length);
+            boolean lane = LANE.anyLatched(status[b]);
+            if (lane && LANE.anyUnmasked(status[b], control[b])) unmasked = true;
+            boolean vdm = VDM.anyLatched(vdmFlags[b]);
+            if (vdm && VDM.anyUnmasked(vdmFlags[b], vdmMasks[b])) unmasked = true;
+            if (b < SUMMARY_PER_BANK.length) {
+                SUMMARY_PER_BANK[b].set(lo, 0, (lane ? 1 << LowerPage.FLAGS_SUMMARY_LANE_FLAGS_BIT : 0)
+                    | (vdm ? 1 << LowerPage.FLAGS_SUMMARY_VDM_FLAGS_BIT : 0));
+            } else if (lane || vdm) {
+                beyondPerBankFields |= 1 << (b - SUMMARY_PER_BANK.length);
+            }
         }
         LowerPage.FLAGS_SUMMARY_BANKS_4_TO_7.set(lo, 0, beyondPerBankFields);
 
