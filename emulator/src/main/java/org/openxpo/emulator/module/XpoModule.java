@@ -47,6 +47,7 @@ public final class XpoModule {
     private final DataPaths dataPaths;
     private final Interrupts interrupts;
     private final Physics physics;
+    private final Vdm vdm;
     private final I3cTarget i3c;
     private final CdbEngine cdb;
     /** Set by a "never comes back after Run" fault: the module stays silent until ResetL or power. */
@@ -80,6 +81,7 @@ public final class XpoModule {
         this.bus = new HostBus(firmware, status, cdb::holdingBus, flags, this::onHostWrite);
         this.dataPaths = new DataPaths(firmware, status, flags);
         this.physics = new Physics(firmware, status, flags, this::enterFault);
+        this.vdm = new Vdm(firmware, flags, physics.links());
         this.i3c = new I3cTarget(firmware, status, this::reset, bus);
         this.matingCycles = config.matingCycles();
         synchronized (this) {
@@ -150,6 +152,7 @@ public final class XpoModule {
             return;
         }
         if (page == Pages.CDB) cdb.onWrite(from, to);
+        if (page == Pages.VDM_CONTROL) vdm.controlWritten(bank, from, to);
         if (page == Pages.XPO_TELEMETRY || page == Pages.VDM_MASKS) interrupts.update();
     }
 
@@ -253,6 +256,7 @@ public final class XpoModule {
         if (bootCommitted) images.bootCommitted();
         cdb.reset();
         StaticContent.load(memory, config, images);
+        vdm.reset();
         memory.set(XpoPages.MATING_CYCLES, matingCycles);
         memory.set(XpoPages.POWER_GOOD, powerGood ? 1 : 0);
         dataPaths.reset();
@@ -297,12 +301,16 @@ public final class XpoModule {
     private void tick() {
         try {
             double dt = config.timing().physicsTick().toNanos() / 1e9;
-            faults.expireBrownOuts(timers.now());
+            faults.expireTimedFaults(timers.now());
             checkPower("brown-out");
             // The firmware (monitors, flags, protective actions) runs only while powered and past MgmtInit; heat keeps
             // flowing into the liquid loop regardless, so an unpowered or resetting module still cools down.
-            if (powered && state != ModuleState.RESETTING && state != ModuleState.MGMT_INIT) physics.tick(dt);
-            else physics.tickWithoutFirmware(dt);
+            if (powered && state != ModuleState.RESETTING && state != ModuleState.MGMT_INIT) {
+                physics.tick(dt);
+                vdm.tick();
+            } else {
+                physics.tickWithoutFirmware(dt);
+            }
         } finally {
             // re-armed whatever happened: without its tick a module would never run its physics or end a brown-out
             if (tickTimer == null || !tickTimer.pending()) armTick();
@@ -400,6 +408,9 @@ public final class XpoModule {
                 case Fault.RxLossOfSignal x -> { }
                 case Fault.CdrLossOfLock x -> { }
                 case Fault.OpticsDegradation x -> { }
+                case Fault.DirtyConnector x -> { }
+                case Fault.AgingDrift x -> { }
+                case Fault.ErroredFramesBurst x -> { }
                 case Fault.CoolantFlow x -> { }
                 case Fault.CoolantLeak x -> { }
                 case Fault.LeakSensorFault x -> { }
@@ -440,6 +451,9 @@ public final class XpoModule {
             // the physics reads these on its next tick, the CDB engine at its next command
             case Fault.CdrLossOfLock x -> { }
             case Fault.OpticsDegradation x -> { }
+            case Fault.DirtyConnector x -> { }
+            case Fault.AgingDrift x -> { }
+            case Fault.ErroredFramesBurst x -> { }
             case Fault.CoolantFlow x -> { }
             case Fault.CoolantLeak x -> { }
             case Fault.LeakSensorFault x -> { }
@@ -516,6 +530,9 @@ public final class XpoModule {
     }
 
     public synchronized double inputVoltage() { sync(); return physics.inputVoltage(); }
+
+    /** Routes the lanes' media inputs: the hook of a part that loops the emulated signal back (far end by default). */
+    synchronized void routeMediaInputs(MediaInputRoute route) { physics.routeMediaInputs(route); }
 
     public synchronized double inputPowerW() { sync(); return physics.inputPowerW(); }
 
