@@ -43,8 +43,11 @@ final class Physics {
      * paddle cards run above {@link #LEAKAGE_REF_C} (the nominal hot-zone temperature, where the figures above hold).
      * Without it a module at 20 % flow would settle just below the shutdown limit; with it, it heats past it.
      */
-    static final double LEAKAGE_PER_K = 0.005, LEAKAGE_REF_C = 55.0, LEAKAGE_MIN = 0.8;
-    static final double NOMINAL_FLOW_LPM = 0.5, NOMINAL_INLET_C = 30.0;
+    static final double LEAKAGE_PER_K = 0.005, LEAKAGE_REF_C = 67.0, LEAKAGE_MIN = 0.8;
+    /** The XPO operating point: facility water of 40–45 °C (42 °C nominal) at 0.5 L/min. */
+    static final double NOMINAL_FLOW_LPM = 0.5, NOMINAL_INLET_C = 42.0;
+    /** The lasers lose power and need more bias above this hot-zone temperature (5 °C below the nominal one). */
+    static final double OPTICS_HEAT_REF_C = LEAKAGE_REF_C - 5;
     /** Water: 4186 J/(kg·K), 1 kg/L. A small floor stands for heat that leaves through the module case without flow. */
     static final double WATER_J_PER_L_K = 4186, MIN_HEAT_CAPACITY_W_PER_K = 0.8;
     /** Thermal resistances (K/W): cold plate at nominal flow; paddle-card hot and cold zones above the plate. */
@@ -288,7 +291,7 @@ final class Physics {
 
     private void publishOptics() {
         int multiplier = (int) mem.get(AdminPages.TX_BIAS_MULTIPLIER);
-        double heat = Math.max(0, mean(hot) - 50);
+        double heat = Math.max(0, mean(hot) - OPTICS_HEAT_REF_C);
         long now = firmware.now();
         for (int lane = 0; lane < LANES; lane++) {
             byte[] s = status[Lanes.bankOf(lane + 1)];

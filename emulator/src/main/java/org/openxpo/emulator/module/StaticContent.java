@@ -126,10 +126,12 @@ final class StaticContent {
         thresholds(mem, XpoPages.Monitor.INPUT_VOLTAGE, 60, 42, 57, 44);
         thresholds(mem, XpoPages.Monitor.INPUT_CURRENT, 12, 0, 10.5, 0);
         thresholds(mem, XpoPages.Monitor.INPUT_POWER, cfg.maxPowerW() * 1.1, 0, cfg.maxPowerW(), 0);
-        thresholds(mem, XpoPages.Monitor.COOLANT_INLET_TEMP, 45, 5, 40, 10);
-        thresholds(mem, XpoPages.Monitor.COOLANT_OUTLET_TEMP, 60, 5, 55, 10);
+        // the coolant limits sit around the XPO operating point (40-45 °C water); the paddle-card limits are the
+        // electronics' own and do not move with the water
+        thresholds(mem, XpoPages.Monitor.COOLANT_INLET_TEMP, 50, 5, 47, 10);
+        thresholds(mem, XpoPages.Monitor.COOLANT_OUTLET_TEMP, 70, 5, 65, 10);
         thresholds(mem, XpoPages.Monitor.COOLANT_FLOW, 0.9, 0.25, 0.8, 0.3);
-        thresholds(mem, XpoPages.Monitor.COLD_PLATE_TEMP, 65, 0, 60, 5);
+        thresholds(mem, XpoPages.Monitor.COLD_PLATE_TEMP, 72, 0, 67, 5);
         for (XpoPages.Monitor m : new XpoPages.Monitor[] {XpoPages.Monitor.CARD_A_HOT_ZONE_TEMP,
                 XpoPages.Monitor.CARD_B_HOT_ZONE_TEMP}) {
             thresholds(mem, m, 85, 0, 80, 5);

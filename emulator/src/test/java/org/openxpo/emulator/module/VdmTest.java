@@ -322,7 +322,7 @@ class VdmTest extends ModuleFixture {
         module.inject(new Fault.LaserFailure(Set.of(40)));
         assertEquals(lit - LinkQuality.LASER_SELF_HEATING_C, mean(VdmType.LASER_TEMPERATURE, 40), 0.5, "no self-heating");
         double neighbour = mean(VdmType.LASER_TEMPERATURE, 41);
-        module.inject(new Fault.CoolantFlow(0.3));
+        module.inject(new Fault.CoolantFlow(0.4));
         advance(30_000);
         assertTrue(mean(VdmType.LASER_TEMPERATURE, 41) > neighbour + 10, "less flow, hotter zone, hotter laser");
     }
