@@ -9,8 +9,9 @@ import java.util.SplittableRandom;
  * The link quality of every lane, the part of the optics model behind the VDM observables (docs/emulator.md, "Link
  * quality"): media eSNR from the received power under a per-lane noise ceiling, less the injected penalties; host
  * eSNR from the host channel; LTP from eSNR; pre-FEC BER and the uncorrectable frame ratio from eSNR
- * ({@link LinkMath}); the laser temperature from its paddle card's hot zone. {@link Physics} measures each lane on
- * every tick; {@link Vdm} publishes what it measured.
+ * ({@link LinkMath}); the laser temperature from its paddle card's hot zone. {@link Physics} measures each lane once
+ * per {@link #SAMPLE_PERIOD_NANOS} (on the first physics tick of each period); {@link Vdm} publishes what it measured
+ * on that tick.
  *
  * <p>A lane measures only while its data path is DPActivated; otherwise it reports nothing (every observable 0, see
  * {@link #measuring}). A measuring lane without light on its media input (Rx LOS, a looped-back dark laser) reads
@@ -32,6 +33,9 @@ final class LinkQuality {
     /** Noise per tick (uniform, ±): eSNR in dB, laser temperature in °C. */
     static final double NOISE_SNR_DB = 0.1, NOISE_LASER_C = 0.1;
 
+    /** How often the lanes are measured and the VDM samples refresh: once a second of firmware time. */
+    static final long SAMPLE_PERIOD_NANOS = 1_000_000_000L;
+
     private static final int LANES = Lanes.COUNT;
 
     private final Faults faults;
@@ -39,6 +43,8 @@ final class LinkQuality {
     private final double[] mediaCeilingDb = new double[LANES], hostDb = new double[LANES], ltpOffsetDb = new double[LANES];
 
     private final boolean[] measuring = new boolean[LANES];
+    private long nextSample = Long.MIN_VALUE;
+    private boolean sampling;
     private final double[] laserC = new double[LANES], esnrMedia = new double[LANES], esnrHost = new double[LANES],
         ltpMedia = new double[LANES], berMedia = new double[LANES], berHost = new double[LANES],
         ferMedia = new double[LANES], ferHost = new double[LANES];
@@ -52,6 +58,16 @@ final class LinkQuality {
             ltpOffsetDb[i] = -LTP_BELOW_ESNR_DB + random.nextDouble(-LTP_SPREAD_DB, LTP_SPREAD_DB);
         }
     }
+
+    /** A physics tick starts at {@code now}: true when it measures the lanes (the first tick of a sample period). */
+    boolean startTick(long now) {
+        sampling = now >= nextSample;
+        if (sampling) nextSample = now + SAMPLE_PERIOD_NANOS;
+        return sampling;
+    }
+
+    /** True when the current physics tick measured the lanes (so there are new samples to publish). */
+    boolean sampledThisTick() { return sampling; }
 
     /**
      * Measures lane {@code lane} (0–63) at time {@code now}: {@code activated} its data path is DPActivated,

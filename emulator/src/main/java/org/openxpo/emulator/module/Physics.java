@@ -293,6 +293,7 @@ final class Physics {
         int multiplier = (int) mem.get(AdminPages.TX_BIAS_MULTIPLIER);
         double heat = Math.max(0, mean(hot) - OPTICS_HEAT_REF_C);
         long now = firmware.now();
+        boolean sample = links.startTick(now);
         for (int lane = 0; lane < LANES; lane++) {
             byte[] s = status[Lanes.bankOf(lane + 1)];
             int i = Lanes.indexInBank(lane + 1);
@@ -308,7 +309,7 @@ final class Physics {
             } else if (powered(lane) && !faults.rxLos(lane + 1)) {
                 rxMw = laneRxMw[lane] * Codecs.dbmToMilliwatts(noise(NOISE_OPTICS_DB));
             }
-            links.measure(lane, dpState[lane] == ACTIVATED, rxMw, txMw > 0, hot[Lanes.cardOf(lane + 1)], now);
+            if (sample) links.measure(lane, dpState[lane] == ACTIVATED, rxMw, txMw > 0, hot[Lanes.cardOf(lane + 1)], now);
             LaneStatusPage.OPTICAL_POWER_TX.setValue(s, i, txMw);
             LaneStatusPage.LASER_BIAS_TX.set(s, i, Codecs.biasRaw(biasMa, multiplier));
             LaneStatusPage.OPTICAL_POWER_RX.setValue(s, i, rxMw);

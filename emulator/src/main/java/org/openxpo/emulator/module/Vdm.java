@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The module's VDM (pages 20h–2Fh, docs/xpo-profile.md): the {@link VdmLayout#XPO} descriptors and thresholds in every
- * bank, the samples of every lane from {@link LinkQuality} on each physics tick, the latched flags of the basic samples
+ * bank, the samples of every lane from {@link LinkQuality} once a second, the latched flags of the basic samples
  * that cross their thresholds (2Ch, masked on 2Dh, summarised like every lane flag by {@link Interrupts}), and the
  * freeze handshake on 2Fh: a freeze request holds the statistics and sets FreezeDone, its release starts a new
  * interval and sets UnfreezeDone, each {@link #DONE_DELAY_NANOS} later. 2Fh is one control for the whole module: a
@@ -48,13 +48,15 @@ final class Vdm {
     }
 
     /** One descriptor of the layout with what publishing it needs, resolved once. */
-    private record Slot(VdmPages.Group group, int index, VdmType type, int lane, double[] limits) {}
+    private record Slot(VdmPages.Group group, int index, VdmType type, int lane, double[] limits, Field samples,
+                        Field flags, boolean statistic) {}
 
     private static final List<Slot> SLOTS = LAYOUT.slots().stream().map(s -> {
         VdmType type = s.descriptor().type().orElseThrow();
         double[] limits = new double[ThresholdKind.values().length];
         for (ThresholdKind k : ThresholdKind.values()) limits[k.ordinal()] = type.decode(type.encode(limit(type, k)));
-        return new Slot(s.group(), s.index(), type, s.descriptor().resource(), limits);
+        return new Slot(s.group(), s.index(), type, s.descriptor().resource(), limits, s.group().samples(),
+            s.group().flags(), type.isStatistic());
     }).toList();
 
     private static double limit(VdmType type, ThresholdKind kind) {
@@ -116,8 +118,9 @@ final class Vdm {
         statistics.restart();
     }
 
-    /** One physics tick: statistics (unless frozen), samples and flags of every bank. */
+    /** One physics tick: when the lanes were measured on it, statistics (unless frozen), samples and flags of every bank. */
     void tick() {
+        if (!links.sampledThisTick()) return;
         boolean frozen = freezeRequested;
         if (!frozen) {
             for (int lane = 0; lane < Lanes.COUNT; lane++) if (links.measuring(lane)) statistics.accumulate(links, lane);
@@ -128,10 +131,10 @@ final class Vdm {
             byte[] flagPage = mem.pageArray(Pages.VDM_FLAGS, bank);
             for (VdmPages.Group g : LAYOUT.groupList()) samplesOfGroup[g.ordinal()] = mem.pageArray(g.samples().page(), bank);
             for (Slot s : SLOTS) {
-                boolean statistic = s.type().isStatistic();
+                boolean statistic = s.statistic();
                 if (statistic && frozen) continue;
-                int lane = Lanes.lane(bank, s.lane()) - 1;
-                Field field = s.group().samples();
+                int lane = bank * Lanes.PER_BANK + s.lane();
+                Field field = s.samples();
                 byte[] samples = samplesOfGroup[s.group().ordinal()];
                 if (!links.measuring(lane)) {
                     field.set(samples, s.index(), 0);
@@ -156,7 +159,7 @@ final class Vdm {
             if (crossed) bits |= 1 << k.flagBit();
         }
         if (bits == 0) return false;
-        Field f = s.group().flags();
+        Field f = s.flags();
         long before = f.get(flagPage, s.index());
         f.set(flagPage, s.index(), before | bits);
         return (before | bits) != before;

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * VDM as a host reads it on the bus (pages 20h–2Fh in every bank, raw bytes): the advertised layout, samples that
  * follow the link-quality physics and the faults, thresholds, clear-on-read flags with masks, FlagsSummary and IntL,
- * and the freeze handshake with statistics that hold and restart. Virtual time throughout.
+ * and the freeze handshake with statistics that hold and restart. Virtual time throughout; the samples refresh once
+ * a second.
  */
 class VdmTest extends ModuleFixture {
     /** Raw word of F16 0.5 (m = 500, e = 21) and of 1.0 (m = 1000, e = 21). */
@@ -174,7 +175,7 @@ class VdmTest extends ModuleFixture {
         assertTrue(cage.readPin(Pin.INT_L));
         // lane 3 (bank 0) and lane 50 (bank 6): both summaries
         module.inject(new Fault.RxLossOfSignal(Set.of(3, 50)));
-        advance(200);
+        advance(LinkQuality.SAMPLE_PERIOD_NANOS / 1_000_000 + 100);   // the next VDM sample
         assertEquals(0, raw(VdmType.ESNR_MEDIA, 3));
         assertEquals(0, raw(VdmType.LTP_MEDIA, 3));
         assertEquals(F16_HALF, raw(VdmType.PRE_FEC_BER_CURRENT_MEDIA, 3));
@@ -200,7 +201,7 @@ class VdmTest extends ModuleFixture {
         for (int at = 128; at < 192; at += 8) assertTrue(host.write(at, ones).ok(), "8-byte writes");
         clearAllFlags();
         module.inject(new Fault.DirtyConnector(Set.of(20), 10));
-        advance(300);
+        advance(1100);
         assertTrue(cage.readPin(Pin.INT_L), "masked: IntL stays released");
         assertEquals(0x08, host.readByte(6) & 0x08, "FlagsSummaryBank2 shows the flag anyway");
         VdmLayout.Slot esnr = slot(VdmType.ESNR_MEDIA, 20);
@@ -235,10 +236,10 @@ class VdmTest extends ModuleFixture {
     void unfreezeStartsANewIntervalAndSetsItsDoneBit() {
         bootToReady();
         advance(1000);
-        ActiveFault burst = module.inject(new Fault.ErroredFramesBurst(Set.of(9), 1000, 1e-3));
-        advance(500);
+        ActiveFault burst = module.inject(new Fault.ErroredFramesBurst(Set.of(9), 3000, 1e-3));
+        advance(1500);
         assertEquals(1e-3, sample(VdmType.ERRORED_FRAMES_CURRENT_MEDIA, 9), 1e-6, "during the burst");
-        advance(1000);
+        advance(2600);   // past its end and the sample after it
         assertTrue(module.activeFaults().stream().noneMatch(a -> a.id().equals(burst.id())), "a burst ends by itself");
         assertEquals(0, sample(VdmType.ERRORED_FRAMES_CURRENT_MEDIA, 9), "after it");
         assertEquals(1e-3, sample(VdmType.ERRORED_FRAMES_MAX_MEDIA, 9), 1e-6, "the interval's maximum remembers it");
@@ -248,7 +249,7 @@ class VdmTest extends ModuleFixture {
         freeze(0x00);
         assertEquals(0, control(0, 145) & 0x80, "FreezeDone drops with the release");
         millisUntil(() -> (control(0, 145) & 0x40) != 0, 10, "UnfreezeDone");
-        advance(200);
+        advance(1100);
         assertEquals(0, sample(VdmType.ERRORED_FRAMES_MAX_MEDIA, 9), "a new interval forgot the burst");
         double min = sample(VdmType.PRE_FEC_BER_MIN_MEDIA, 9), max = sample(VdmType.PRE_FEC_BER_MAX_MEDIA, 9),
             avg = sample(VdmType.PRE_FEC_BER_AVG_MEDIA, 9);
@@ -294,14 +295,14 @@ class VdmTest extends ModuleFixture {
         assertEquals(before, mean(VdmType.ESNR_MEDIA, 12), 0.1);
     }
 
-    /** Mean of a sample over 20 ticks (noise ±0.1 dB). */
+    /** Mean of a sample over 10 VDM samples, one a second (noise ±0.1 dB). */
     private double mean(VdmType type, int lane) {
         double sum = 0;
-        for (int k = 0; k < 20; k++) {
-            advance(100);
+        for (int k = 0; k < 10; k++) {
+            advance(1000);
             sum += sample(type, lane);
         }
-        return sum / 20;
+        return sum / 10;
     }
 
     @Test
@@ -333,10 +334,10 @@ class VdmTest extends ModuleFixture {
         advance(1000);
         module.routeMediaInputs(lane -> lane == 7);
         module.inject(new Fault.RxLossOfSignal(Set.of(7)));
-        advance(200);
+        advance(1100);
         assertTrue(sample(VdmType.ESNR_MEDIA, 7) > 19, "the far end's loss does not reach a looped lane");
         module.inject(new Fault.LaserFailure(Set.of(7)));
-        advance(200);
+        advance(1100);
         assertEquals(0, raw(VdmType.ESNR_MEDIA, 7), "its own dark laser leaves it without light");
         assertEquals(F16_HALF, raw(VdmType.PRE_FEC_BER_CURRENT_MEDIA, 7));
     }

@@ -24,9 +24,7 @@ public final class Codecs {
 
     /** CMIS F16: value = m·10^(e−24), e = bits 15–11, m = bits 10–0. */
     public static double f16ToDouble(int raw) {
-        int e = (raw >>> 11) & 0x1F;
-        int m = raw & 0x7FF;
-        return m * Math.pow(10, e - 24);
+        return (raw & 0x7FF) * F16_STEP[(raw >>> 11) & 0x1F];
     }
 
     /** 10^(e−24) for every F16 exponent e (0–31). */
