@@ -105,7 +105,7 @@ final class Physics {
     private final FirmwareContext.FlagWatch flags;
     private final FirmwareContext.FaultEntry fault;
     private final SplittableRandom random;
-    private final LinkQuality links;
+    private final LinkQualityModel links;
     /** Where each lane's media input comes from: the far end, or the lane's own Tx in a media-side loopback. */
     private MediaInputRoute mediaInputs = MediaInputRoute.FAR_END;
     /** Each lane's light at nominal temperature: TX_MW / RX_MW shifted by a seeded offset (±0.3 / ±0.5 dB). */
@@ -136,7 +136,7 @@ final class Physics {
         Arrays.fill(hot, NOMINAL_INLET_C);
         Arrays.fill(cold, NOMINAL_INLET_C);
         this.random = new SplittableRandom(firmware.config().seed());
-        this.links = new LinkQuality(firmware.config().seed(), faults);
+        this.links = new LinkQualityModel(firmware.config().seed(), faults);
         for (int i = 0; i < LANES; i++) {
             laneTxMw[i] = TX_MW * Codecs.dbmToMilliwatts(random.nextDouble(-0.3, 0.3));
             laneRxMw[i] = RX_MW * Codecs.dbmToMilliwatts(random.nextDouble(-0.5, 0.5));
@@ -144,7 +144,7 @@ final class Physics {
     }
 
     /** The link quality of the lanes, measured on every tick (what {@link Vdm} publishes). */
-    LinkQuality links() { return links; }
+    LinkQualityModel links() { return links; }
 
     /** Routes the lanes' media inputs (a part that loops signals back sets this; the far end by default). */
     void routeMediaInputs(MediaInputRoute route) { mediaInputs = route == null ? MediaInputRoute.FAR_END : route; }

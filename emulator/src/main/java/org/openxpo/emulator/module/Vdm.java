@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The module's VDM (pages 20h–2Fh, docs/xpo-profile.md): the {@link VdmLayout#XPO} descriptors and thresholds in every
- * bank, the samples of every lane from {@link LinkQuality} once a second, the latched flags of the basic samples
+ * bank, the samples of every lane from {@link LinkQualityModel} once a second, the latched flags of the basic samples
  * that cross their thresholds (2Ch, masked on 2Dh, summarised like every lane flag by {@link Interrupts}), and the
  * freeze handshake on 2Fh: a freeze request holds the statistics and sets FreezeDone, its release starts a new
  * interval and sets UnfreezeDone, each {@link #DONE_DELAY_NANOS} later. 2Fh is one control for the whole module: a
@@ -68,13 +68,13 @@ final class Vdm {
     private final FirmwareContext firmware;
     private final ModuleMemory mem;
     private final FirmwareContext.FlagWatch flags;
-    private final LinkQuality links;
+    private final LinkQualityModel links;
     private final VdmStatistics statistics =
         new VdmStatistics(LAYOUT.slots().stream().map(s -> s.descriptor().type().orElseThrow()).filter(VdmType::isStatistic).toList());
     private boolean freezeRequested;
     private Timers.Timer doneTimer;
 
-    Vdm(FirmwareContext firmware, FirmwareContext.FlagWatch flags, LinkQuality links) {
+    Vdm(FirmwareContext firmware, FirmwareContext.FlagWatch flags, LinkQualityModel links) {
         this.firmware = firmware;
         this.mem = firmware.memory();
         this.flags = flags;

@@ -41,7 +41,7 @@ final class VdmStatistics {
     void restart() { bySampled.values().forEach(Accumulator::clear); }
 
     /** Adds this tick's values of lane {@code lane} (0–63), which measured. */
-    void accumulate(LinkQuality links, int lane) {
+    void accumulate(LinkQualityModel links, int lane) {
         for (Map.Entry<VdmType, Accumulator> e : bySampled.entrySet()) {
             double v = links.value(e.getKey(), lane);
             Accumulator a = e.getValue();

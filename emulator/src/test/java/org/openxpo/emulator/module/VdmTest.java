@@ -147,10 +147,10 @@ class VdmTest extends ModuleFixture {
         assertEquals(LinkMath.berExact(esnr), ber, ber * 0.02);
         double laser = (short) raw(VdmType.LASER_TEMPERATURE, lane) / 256.0;
         double hotZone = host.value(Monitor.CARD_A_HOT_ZONE_TEMP.value());
-        assertEquals(hotZone + LinkQuality.LASER_SELF_HEATING_C, laser, 0.5, "S16 1/256 °C, a lit laser above its zone");
+        assertEquals(hotZone + LinkQualityModel.LASER_SELF_HEATING_C, laser, 0.5, "S16 1/256 °C, a lit laser above its zone");
         assertEquals(0, raw(VdmType.ERRORED_FRAMES_CURRENT_MEDIA, lane), "a healthy lane loses no frame");
         double ltp = sample(VdmType.LTP_MEDIA, lane);
-        assertEquals(esnr - LinkQuality.LTP_BELOW_ESNR_DB, ltp, LinkQuality.LTP_SPREAD_DB + 0.01);
+        assertEquals(esnr - LinkQualityModel.LTP_BELOW_ESNR_DB, ltp, LinkQualityModel.LTP_SPREAD_DB + 0.01);
     }
 
     @Test
@@ -175,7 +175,7 @@ class VdmTest extends ModuleFixture {
         assertTrue(cage.readPin(Pin.INT_L));
         // lane 3 (bank 0) and lane 50 (bank 6): both summaries
         module.inject(new Fault.RxLossOfSignal(Set.of(3, 50)));
-        advance(LinkQuality.SAMPLE_PERIOD_NANOS / 1_000_000 + 100);   // the next VDM sample
+        advance(LinkQualityModel.SAMPLE_PERIOD_NANOS / 1_000_000 + 100);   // the next VDM sample
         assertEquals(0, raw(VdmType.ESNR_MEDIA, 3));
         assertEquals(0, raw(VdmType.LTP_MEDIA, 3));
         assertEquals(F16_HALF, raw(VdmType.PRE_FEC_BER_CURRENT_MEDIA, 3));
@@ -321,7 +321,7 @@ class VdmTest extends ModuleFixture {
         advance(30_000);
         double lit = mean(VdmType.LASER_TEMPERATURE, 40);
         module.inject(new Fault.LaserFailure(Set.of(40)));
-        assertEquals(lit - LinkQuality.LASER_SELF_HEATING_C, mean(VdmType.LASER_TEMPERATURE, 40), 0.5, "no self-heating");
+        assertEquals(lit - LinkQualityModel.LASER_SELF_HEATING_C, mean(VdmType.LASER_TEMPERATURE, 40), 0.5, "no self-heating");
         double neighbour = mean(VdmType.LASER_TEMPERATURE, 41);
         module.inject(new Fault.CoolantFlow(0.4));
         advance(30_000);
@@ -365,8 +365,8 @@ class VdmTest extends ModuleFixture {
 
     @Test
     void theXpoLayoutOnlyNamesObservablesTheEmulatorMeasures() {
-        for (VdmType t : VdmLayout.XPO_BASIC) assertTrue(LinkQuality.measures(t), t.toString());
-        for (VdmType t : VdmLayout.XPO_STATISTICS) assertTrue(LinkQuality.measures(t.sampled()), t.toString());
+        for (VdmType t : VdmLayout.XPO_BASIC) assertTrue(LinkQualityModel.measures(t), t.toString());
+        for (VdmType t : VdmLayout.XPO_STATISTICS) assertTrue(LinkQualityModel.measures(t.sampled()), t.toString());
         assertEquals(2, VdmPages.GROUPS_SUPPORTED.bitWidth());
     }
 }

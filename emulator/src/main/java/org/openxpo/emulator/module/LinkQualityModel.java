@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * apart from the one {@link Physics} draws its other readings from, so those readings are the same with or without
  * VDM.
  */
-final class LinkQuality {
+final class LinkQualityModel {
     /** Media eSNR ceiling (receiver and DSP noise) of a lane: 23 dB ± 0.5 dB, drawn once per lane. */
     static final double MEDIA_CEILING_DB = 23, MEDIA_CEILING_SPREAD_DB = 0.5;
     /** Thermal-noise-limited media SNR at the nominal received power; it moves 2 dB per dB of optical power. */
@@ -49,7 +49,7 @@ final class LinkQuality {
         ltpMedia = new double[LANES], berMedia = new double[LANES], berHost = new double[LANES],
         ferMedia = new double[LANES], ferHost = new double[LANES];
 
-    LinkQuality(long seed, Faults faults) {
+    LinkQualityModel(long seed, Faults faults) {
         this.faults = faults;
         this.random = new SplittableRandom(seed).split();
         for (int i = 0; i < LANES; i++) {
