@@ -315,7 +315,7 @@ abstract class FaultChecks extends Checks {
     @Test @Order(20)
     void inletTemperatureRaisesTheInletWarning() {
         overheated = true;
-        inject(new Fault.InletTemperature(43));
+        inject(new Fault.InletTemperature(48));   // above the 47 °C warning of the XPO operating point (40-45 °C water)
         host.await("CoolantInletTemp HighWarning (B0h:161 bits 7-4, bit 2 of the nibble)", Duration.ofSeconds(8),
             () -> (int) host.get(XpoPages.Monitor.COOLANT_INLET_TEMP.flags()), n -> (n & 0x04) != 0, n -> "nibble " + n + ", inlet "
                 + host.value(XpoPages.Monitor.COOLANT_INLET_TEMP.value()) + " °C");

@@ -23,7 +23,7 @@ import static org.openxpo.conformance.support.Host.*;
  * judges them: within physical ranges (input 40–60 V, power up to the advertised maximum, flow 0.35–0.7 L/min),
  * consistent with each other (I = P/V, the coolant carries the input power away, the cold plate sits between coolant
  * and hot zones), and quiet (no alarm flags) at nominal conditions. On a bench this needs the nominal supply (48–53 V)
- * and coolant loop (≈ 0.5 L/min, inlet 20–35 °C) and all lanes up (the baseline).
+ * and coolant loop (≈ 0.5 L/min, inlet 40–45 °C: the XPO operating point) and all lanes up (the baseline).
  * Byte addresses typed here are deliberate: the independent host's reading of CMIS (see {@link Checks}).
  */
 abstract class TelemetryChecks extends Checks {

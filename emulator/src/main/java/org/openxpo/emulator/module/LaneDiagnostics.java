@@ -192,6 +192,15 @@ final class LaneDiagnostics {
             ready ? loopbacks(page, i) : SignalPath.Loopbacks.NONE);
     }
 
+    /**
+     * True when the lane's media input receives its own Tx (a media output loopback on a Ready module): the route the
+     * optics model follows ({@link MediaInputRoute}), so received power, Rx LOS and the link quality follow the loop.
+     */
+    boolean receivesOwnTx(int lane) {
+        byte[] page = mem.pageArray(Pages.DIAGNOSTICS_FIRST, Lanes.bankOf(lane));
+        return module.state() == ModuleState.READY && MEDIA_OUTPUT_LOOPBACK_ENABLE.get(page, Lanes.indexInBank(lane)) == 1;
+    }
+
     /** True when one of the lane's loopbacks is on: the lane carries no traffic (CMIS). */
     boolean inLoopback(int lane) {
         byte[] page = mem.pageArray(Pages.DIAGNOSTICS_FIRST, Lanes.bankOf(lane));

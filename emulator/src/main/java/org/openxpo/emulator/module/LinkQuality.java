@@ -2,7 +2,8 @@ package org.openxpo.emulator.module;
 
 /**
  * The link quality a lane's receivers see, as the PRBS checkers and the 14h SNR results report it: the seam between
- * the diagnostics and the physics model. SNR is electrical SNR in dB; BER the pre-FEC bit error ratio it gives.
+ * the diagnostics and the optics model ({@link LinkQualityModel}, which VDM publishes too). SNR is electrical SNR in
+ * dB; BER the pre-FEC bit error ratio it gives. Lanes are 1–64.
  */
 interface LinkQuality {
     /** SNR in dB at the lane's media (optical) receiver; 0 without light. */
@@ -11,6 +12,6 @@ interface LinkQuality {
     /** SNR in dB at the lane's host (electrical) input. */
     double hostSnrDb(int lane);
 
-    /** Pre-FEC bit error ratio of a PAM4 receiver at {@code snrDb} (see {@link Pam4#bitErrorRatio}). */
-    default double ber(double snrDb) { return Pam4.bitErrorRatio(snrDb); }
+    /** Pre-FEC bit error ratio of a PAM4 receiver at {@code snrDb} ({@link LinkMath#ber}). */
+    default double ber(double snrDb) { return LinkMath.ber(snrDb); }
 }

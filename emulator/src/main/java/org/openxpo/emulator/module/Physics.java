@@ -43,8 +43,11 @@ final class Physics {
      * paddle cards run above {@link #LEAKAGE_REF_C} (the nominal hot-zone temperature, where the figures above hold).
      * Without it a module at 20 % flow would settle just below the shutdown limit; with it, it heats past it.
      */
-    static final double LEAKAGE_PER_K = 0.005, LEAKAGE_REF_C = 55.0, LEAKAGE_MIN = 0.8;
-    static final double NOMINAL_FLOW_LPM = 0.5, NOMINAL_INLET_C = 30.0;
+    static final double LEAKAGE_PER_K = 0.005, LEAKAGE_REF_C = 67.0, LEAKAGE_MIN = 0.8;
+    /** The XPO operating point: facility water of 40–45 °C (42 °C nominal) at 0.5 L/min. */
+    static final double NOMINAL_FLOW_LPM = 0.5, NOMINAL_INLET_C = 42.0;
+    /** The lasers lose power and need more bias above this hot-zone temperature (5 °C below the nominal one). */
+    static final double OPTICS_HEAT_REF_C = LEAKAGE_REF_C - 5;
     /** Water: 4186 J/(kg·K), 1 kg/L. A small floor stands for heat that leaves through the module case without flow. */
     static final double WATER_J_PER_L_K = 4186, MIN_HEAT_CAPACITY_W_PER_K = 0.8;
     /** Thermal resistances (K/W): cold plate at nominal flow; paddle-card hot and cold zones above the plate. */
@@ -102,6 +105,9 @@ final class Physics {
     private final FirmwareContext.FlagWatch flags;
     private final FirmwareContext.FaultEntry fault;
     private final SplittableRandom random;
+    private final LinkQualityModel links;
+    /** Where each lane's media input comes from: the far end, or the lane's own Tx in a media-side loopback. */
+    private MediaInputRoute mediaInputs = MediaInputRoute.FAR_END;
     /** Each lane's light at nominal temperature: TX_MW / RX_MW shifted by a seeded offset (±0.3 / ±0.5 dB). */
     private final double[] laneTxMw = new double[LANES];
     private final double[] laneRxMw = new double[LANES];
@@ -130,11 +136,18 @@ final class Physics {
         Arrays.fill(hot, NOMINAL_INLET_C);
         Arrays.fill(cold, NOMINAL_INLET_C);
         this.random = new SplittableRandom(firmware.config().seed());
+        this.links = new LinkQualityModel(firmware.config().seed(), faults);
         for (int i = 0; i < LANES; i++) {
             laneTxMw[i] = TX_MW * Codecs.dbmToMilliwatts(random.nextDouble(-0.3, 0.3));
             laneRxMw[i] = RX_MW * Codecs.dbmToMilliwatts(random.nextDouble(-0.5, 0.5));
         }
     }
+
+    /** The link quality of the lanes, measured on every tick (what {@link Vdm} publishes). */
+    LinkQualityModel links() { return links; }
+
+    /** Routes the lanes' media inputs (a part that loops signals back sets this; the far end by default). */
+    void routeMediaInputs(MediaInputRoute route) { mediaInputs = route == null ? MediaInputRoute.FAR_END : route; }
 
     /** The supply voltage at the module's input for the current load. */
     double inputVoltage() {
@@ -278,8 +291,9 @@ final class Physics {
 
     private void publishOptics() {
         int multiplier = (int) mem.get(AdminPages.TX_BIAS_MULTIPLIER);
-        double heat = Math.max(0, mean(hot) - 50);
+        double heat = Math.max(0, mean(hot) - OPTICS_HEAT_REF_C);
         long now = firmware.now();
+        boolean sample = links.startTick(now);
         for (int lane = 0; lane < LANES; lane++) {
             byte[] s = status[Lanes.bankOf(lane + 1)];
             int i = Lanes.indexInBank(lane + 1);
@@ -290,9 +304,12 @@ final class Physics {
                 double agingFactor = aging == 0 ? 1 : Codecs.dbmToMilliwatts(aging / 2);
                 biasMa = BIAS_MA * (1 + 0.005 * heat) * agingFactor + noise(NOISE_BIAS_MA);
             }
-            if (powered(lane) && !faults.rxLos(lane + 1)) {
+            if (mediaInputs.ownTx(lane + 1)) {
+                rxMw = powered(lane) ? txMw : 0;   // looped back inside the module: the lane receives its own light
+            } else if (powered(lane) && !faults.rxLos(lane + 1)) {
                 rxMw = laneRxMw[lane] * Codecs.dbmToMilliwatts(noise(NOISE_OPTICS_DB));
             }
+            if (sample) links.measure(lane, dpState[lane] == ACTIVATED, rxMw, txMw > 0, hot[Lanes.cardOf(lane + 1)], now);
             LaneStatusPage.OPTICAL_POWER_TX.setValue(s, i, txMw);
             LaneStatusPage.LASER_BIAS_TX.set(s, i, Codecs.biasRaw(biasMa, multiplier));
             LaneStatusPage.OPTICAL_POWER_RX.setValue(s, i, rxMw);

@@ -11,11 +11,12 @@ import org.openxpo.protocol.types.ApplicationDescriptor;
 import org.openxpo.protocol.types.Lanes;
 import org.openxpo.protocol.units.Codecs;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the module's non-volatile content: identity (00h), advertisement (01h), thresholds (02h, B1h) and the
- * application list, then the page checksums. Values are set through the map's field constants.
+ * Writes the module's non-volatile content: identity (00h), advertisement (01h), thresholds (02h, B1h), the
+ * application list and the VDM descriptors and thresholds ({@link Vdm#loadStatic}), then the page checksums. Values are set through the map's field constants.
  */
 final class StaticContent {
     private StaticContent() {}
@@ -104,8 +105,11 @@ final class StaticContent {
         mem.set(AdminPages.CDB_BACKGROUND_MODE_SUPPORTED, 1);
         mem.set(AdminPages.CDB_MAX_PAGES_EPL, cfg.cdbWriteMechanism().epl() ? CdbPage.EPL_PAGES_CODE_ALL : 0);
         mem.set(AdminPages.CDB_READ_WRITE_LENGTH_EXT, cfg.cdbReadWriteLengthExt());
-        // without EPL writes the module has no EPL pages: A0h-AFh are then unsupported pages (selecting one shows 00h)
-        mem.withdrawPages(cfg.cdbWriteMechanism().epl() ? List.of() : CdbPage.eplPages());
+        // without EPL writes the module has no EPL pages: A0h-AFh are then unsupported pages (selecting one shows 00h);
+        // nor has it the VDM pages of the groups it does not advertise
+        List<Integer> withdrawn = new ArrayList<>(Vdm.withdrawnPages());
+        if (!cfg.cdbWriteMechanism().epl()) withdrawn.addAll(CdbPage.eplPages());
+        mem.withdrawPages(withdrawn);
         mem.set(AdminPages.MAX_DURATION_MODULE_PWR_DN, Codecs.durationCode(t.modulePwrDn().toMillis()));
         mem.set(AdminPages.MAX_DURATION_MODULE_PWR_UP, Codecs.durationCode(t.modulePwrUp().toMillis()));
         mem.set(AdminPages.MAX_DURATION_DP_TX_TURN_OFF, Codecs.durationCode(t.txTurnOff().toMillis()));
@@ -122,10 +126,12 @@ final class StaticContent {
         thresholds(mem, XpoPages.Monitor.INPUT_VOLTAGE, 60, 42, 57, 44);
         thresholds(mem, XpoPages.Monitor.INPUT_CURRENT, 12, 0, 10.5, 0);
         thresholds(mem, XpoPages.Monitor.INPUT_POWER, cfg.maxPowerW() * 1.1, 0, cfg.maxPowerW(), 0);
-        thresholds(mem, XpoPages.Monitor.COOLANT_INLET_TEMP, 45, 5, 40, 10);
-        thresholds(mem, XpoPages.Monitor.COOLANT_OUTLET_TEMP, 60, 5, 55, 10);
+        // the coolant limits sit around the XPO operating point (40-45 °C water); the paddle-card limits are the
+        // electronics' own and do not move with the water
+        thresholds(mem, XpoPages.Monitor.COOLANT_INLET_TEMP, 50, 5, 47, 10);
+        thresholds(mem, XpoPages.Monitor.COOLANT_OUTLET_TEMP, 70, 5, 65, 10);
         thresholds(mem, XpoPages.Monitor.COOLANT_FLOW, 0.9, 0.25, 0.8, 0.3);
-        thresholds(mem, XpoPages.Monitor.COLD_PLATE_TEMP, 65, 0, 60, 5);
+        thresholds(mem, XpoPages.Monitor.COLD_PLATE_TEMP, 72, 0, 67, 5);
         for (XpoPages.Monitor m : new XpoPages.Monitor[] {XpoPages.Monitor.CARD_A_HOT_ZONE_TEMP,
                 XpoPages.Monitor.CARD_B_HOT_ZONE_TEMP}) {
             thresholds(mem, m, 85, 0, 80, 5);
@@ -138,6 +144,7 @@ final class StaticContent {
         value(mem, XpoPages.MAX_POWER_XPO, cfg.maxPowerW());
         mem.set(XpoPages.MATING_CYCLES, cfg.matingCycles());
         LaneDiagnostics.advertise(mem);
+        Vdm.loadStatic(mem);
         updateChecksums(mem);
     }
 

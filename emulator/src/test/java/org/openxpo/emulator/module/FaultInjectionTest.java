@@ -219,7 +219,7 @@ class FaultInjectionTest extends ModuleFixture {
         assertEquals(32, host.get(LowerPage.MODULE_FAULT_CAUSE), "over-temperature");
         assertEquals(1, host.readByte(8) & 1, "ModuleStateChangedFlag");
         assertAllLanesDeactivated();
-        assertTrue(hotBefore < 60);
+        assertTrue(hotBefore < 72, "the hot zone runs near 67 °C from 42 °C water: " + hotBefore);
         advance(200);
         assertEquals(18, monitor(Monitor.INPUT_POWER), 1, "only the management draws power in ModuleFault");
         assertTrue(monitor(Monitor.CARD_A_HOT_ZONE_TEMP) < 90, "cooling down once the lasers are off");
@@ -269,20 +269,20 @@ class FaultInjectionTest extends ModuleFixture {
         steadyAndQuiet();
         double outlet = monitor(Monitor.COOLANT_OUTLET_TEMP);
         double hot = monitor(Monitor.CARD_B_HOT_ZONE_TEMP);
-        ActiveFault f = module.inject(new Fault.InletTemperature(42));
+        ActiveFault f = module.inject(new Fault.InletTemperature(48));
         advance(30_000);
-        assertEquals(42, monitor(Monitor.COOLANT_INLET_TEMP), 0.1);
-        assertEquals(outlet + 12, monitor(Monitor.COOLANT_OUTLET_TEMP), 1.0, "the outlet follows the inlet");
-        assertTrue(monitor(Monitor.CARD_B_HOT_ZONE_TEMP) > hot + 11, "zones follow too");
+        assertEquals(48, monitor(Monitor.COOLANT_INLET_TEMP), 0.1);
+        assertEquals(outlet + 6, monitor(Monitor.COOLANT_OUTLET_TEMP), 1.0, "the outlet follows the inlet");
+        assertTrue(monitor(Monitor.CARD_B_HOT_ZONE_TEMP) > hot + 5.5, "zones follow too");
         int flags = xpoFlags(Monitor.COOLANT_INLET_TEMP);
-        assertEquals(HW, flags, "above the 40 °C warning, below the 45 °C alarm");
+        assertEquals(HW, flags, "above the 47 °C warning, below the 50 °C alarm");
         assertEquals(READY, host.moduleState());
 
         module.clearFault(f.id());
         advance(60_000);
         clearAllFlags();
         advance(1000);
-        assertEquals(30, monitor(Monitor.COOLANT_INLET_TEMP), 0.1);
+        assertEquals(42, monitor(Monitor.COOLANT_INLET_TEMP), 0.1, "back at the operating point");
         assertFalse(intLAsserted());
     }
 

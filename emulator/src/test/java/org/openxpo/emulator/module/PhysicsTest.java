@@ -57,7 +57,7 @@ class PhysicsTest extends ModuleFixture {
         bootToReady();
         clearAllFlags();
         events.clear();
-        advance(120_000);   // the whole warm-up from 30 °C to thermal equilibrium
+        advance(120_000);   // the whole warm-up from 42 °C to thermal equilibrium
         assertTrue(cage.readPin(Pin.INT_L), "IntL stays released");
         assertTrue(events.stream().noneMatch(e -> e instanceof TargetEvent.IntL i && i.asserted()));
         assertEquals(1, host.readByte(3) & 1, "InterruptDeasserted");
@@ -163,14 +163,14 @@ class PhysicsTest extends ModuleFixture {
         settle();
         assertSteadyState(NOMINAL_FLOW, "nominal");
         double nominalOutlet = monitor(Monitor.COOLANT_OUTLET_TEMP);
-        assertEquals(40.3, nominalOutlet, 0.5, "about 10 K rise at 360 W and 0.5 L/min");
+        assertEquals(52.3, nominalOutlet, 0.5, "about 10 K rise at 360 W and 0.5 L/min, from the 42 °C inlet");
 
         module.inject(new Fault.CoolantFlow(0.7));
-        module.inject(new Fault.InletTemperature(35));
+        module.inject(new Fault.InletTemperature(47));
         advance(90_000);
-        assertEquals(35, monitor(Monitor.COOLANT_INLET_TEMP), 0.1);
+        assertEquals(47, monitor(Monitor.COOLANT_INLET_TEMP), 0.1);
         assertEquals(0.35, monitor(Monitor.COOLANT_FLOW), 0.005);
-        assertSteadyState(0.7 * NOMINAL_FLOW, "0.35 L/min, 35 °C inlet");
+        assertSteadyState(0.7 * NOMINAL_FLOW, "0.35 L/min, 47 °C inlet");
         assertTrue(monitor(Monitor.COOLANT_OUTLET_TEMP) > nominalOutlet + 8, "warmer inlet and less flow");
     }
 
@@ -189,16 +189,16 @@ class PhysicsTest extends ModuleFixture {
     @Test
     void temperaturesMoveWithFirstOrderLags() {
         settle();
-        assertEquals(30, monitor(Monitor.COOLANT_INLET_TEMP), 0.06);
+        assertEquals(42, monitor(Monitor.COOLANT_INLET_TEMP), 0.06, "the XPO operating point");
         double plateBefore = monitor(Monitor.COLD_PLATE_TEMP);
-        module.inject(new Fault.InletTemperature(40));
+        module.inject(new Fault.InletTemperature(52));
         advance(1000);
-        assertEquals(30 + 10 * (1 - Math.exp(-1)), monitor(Monitor.COOLANT_INLET_TEMP), 0.1,
+        assertEquals(42 + 10 * (1 - Math.exp(-1)), monitor(Monitor.COOLANT_INLET_TEMP), 0.1,
             "coolant time constant 1 s: 63 % of the step after 1 s");
         double plateAt1s = monitor(Monitor.COLD_PLATE_TEMP);
         assertTrue(plateAt1s - plateBefore < 2, "the cold plate (4 s) lags the coolant: " + plateAt1s);
         advance(2000);
-        assertEquals(30 + 10 * (1 - Math.exp(-3)), monitor(Monitor.COOLANT_INLET_TEMP), 0.1, "95 % after 3 s");
+        assertEquals(42 + 10 * (1 - Math.exp(-3)), monitor(Monitor.COOLANT_INLET_TEMP), 0.1, "95 % after 3 s");
         advance(30_000);
         assertTrue(monitor(Monitor.COLD_PLATE_TEMP) > plateBefore + 10, "the plate follows within seconds");
     }
@@ -293,10 +293,10 @@ class PhysicsTest extends ModuleFixture {
     @Test
     void aHotModulePoweredOffCoolsTowardsTheCoolantAndComesBackCool() {
         settle();
-        double flow = 0.3 * NOMINAL_FLOW;
-        module.inject(new Fault.CoolantFlow(0.3));
+        double flow = 0.4 * NOMINAL_FLOW;   // the least flow the module survives from 42 °C water (0.3 shuts it down)
+        module.inject(new Fault.CoolantFlow(0.4));
         advance(60_000);
-        Hot before = hotterThanTheCoolantBy(35, "hot at 30 % flow");
+        Hot before = hotterThanTheCoolantBy(35, "hot at 40 % flow");
 
         events.clear();
         cage.writePin(Pin.POWER_ENABLE, false);
@@ -376,7 +376,7 @@ class PhysicsTest extends ModuleFixture {
             double flow = monitor(Monitor.COOLANT_FLOW);
             assertTrue(flow >= 0.494 && flow <= 0.506, "flow within ±1 %: " + flow);
             double inlet = monitor(Monitor.COOLANT_INLET_TEMP);
-            assertEquals(30, inlet, 0.06, "inlet within ±0.05 °C");
+            assertEquals(42, inlet, 0.06, "inlet within ±0.05 °C");
         }
         assertTrue(vMax - vMin <= 0.045, "voltage noise ±20 mV: " + vMin + "-" + vMax);
         assertTrue(vMax - vMin > 0.005, "but there is noise");

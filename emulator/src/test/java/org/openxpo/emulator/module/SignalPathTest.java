@@ -42,14 +42,6 @@ class SignalPathTest {
         assertThrows(IllegalStateException.class, () -> route(new Loopbacks(false, true, false, true)));
     }
 
-    @Test
-    void pam4BerFallsWithSnr() {
-        assertEquals(2.9e-6, Pam4.bitErrorRatio(20), 0.05e-6);
-        assertEquals(6.75e-9, Pam4.bitErrorRatio(22), 0.05e-9);
-        assertEquals(0.5, Pam4.bitErrorRatio(0));
-        assertTrue(Pam4.bitErrorRatio(15) > Pam4.bitErrorRatio(16));
-    }
-
     private static SignalPath route(Loopbacks loops) {
         return SignalPath.route(LaneSignal.FAR_END, HOST_GEN, MEDIA_GEN, loops);
     }

@@ -71,6 +71,11 @@ class FaultJsonTest {
         assertEquals("factor must be 1–1,000, got 0.5", error("{\"kind\":\"cdb-slow-writes\",\"factor\":0.5}"));
         assertEquals("dbPerHour must be more than 0 and at most 1,000, got 0",
             error("{\"kind\":\"optics-degradation\",\"lanes\":[1],\"dbPerHour\":0}"));
+        assertEquals("ratio must be more than 0 and at most 1, got 2",
+            error("{\"kind\":\"errored-frames-burst\",\"lanes\":[1],\"durationMs\":10,\"ratio\":2}"));
+        assertEquals("db must be more than 0 and at most 30, got 0", error("{\"kind\":\"dirty-connector\",\"lanes\":[1],\"db\":0}"));
+        assertEquals("durationMs must be 1–86,400,000 (24 h), got 0",
+            error("{\"kind\":\"errored-frames-burst\",\"lanes\":[1],\"durationMs\":0,\"ratio\":0.1}"));
         assertEquals("lanes must not hold null", error("{\"kind\":\"rx-los\",\"lanes\":[1,null]}"));
         assertEquals("a fault needs a \"kind\" (one of " + String.join(", ", FaultKinds.names()) + ")",
             error("{\"kind\":null}"));
@@ -91,7 +96,11 @@ class FaultJsonTest {
         for (int i = 0; i < parts.length; i++) {
             types[i] = parts[i].getType();
             values[i] = types[i] == Set.class ? Set.of(2, 9)
-                : types[i] == double.class ? (parts[i].getName().equals("ber") ? 1e-3 : 1.5)   // a ratio ≤ 0.5
+                : types[i] == double.class ? (switch (parts[i].getName()) {
+                    case "ber" -> 1e-3;     // a ratio ≤ 0.5
+                    case "ratio" -> 0.5;    // a ratio ≤ 1
+                    default -> 1.5;
+                })
                 : types[i] == boolean.class ? Boolean.TRUE
                 : types[i] == long.class ? 250L
                 : null;
