@@ -10,6 +10,7 @@ import org.openxpo.protocol.map.DiagnosticsPages;
 import org.openxpo.protocol.map.DiagnosticsPages.Loopback;
 import org.openxpo.protocol.types.DiagnosticsSelector;
 import org.openxpo.protocol.map.LaneControlPage;
+import org.openxpo.protocol.map.LowerPage;
 import org.openxpo.protocol.map.Pages;
 import org.openxpo.protocol.map.VdmLayout;
 import org.openxpo.protocol.map.VdmPages;
@@ -345,6 +346,23 @@ class VdmTest extends ModuleFixture {
         advance(1100);
         assertEquals(0, raw(VdmType.ESNR_MEDIA, 7), "its own dark laser leaves it without light");
         assertEquals(F16_HALF, raw(VdmType.PRE_FEC_BER_CURRENT_MEDIA, 7));
+    }
+
+    @Test
+    void flagsSummaryShowsABanksDiagnosticsAndVdmFlagsSideBySide() {
+        bootToReady();
+        advance(1000);
+        clearAllFlags();
+        module.inject(new Fault.DirtyConnector(Set.of(3, 50), 6));   // eSNR below its LowAlarm: 2Ch flags only
+        for (int lane : new int[] {3, 41}) {   // a media checker on the far end's traffic: loss of lock on 14h
+            host.select(Pages.DIAGNOSTICS_FIRST, Lanes.bankOf(lane));
+            int enable = DiagnosticsPages.PatternEngine.MEDIA_CHECKER.enable().offset();
+            assertTrue(host.write(enable, 1 << Lanes.indexInBank(lane)).ok());
+        }
+        advance(LinkQualityModel.SAMPLE_PERIOD_NANOS / 1_000_000 + 100);
+        assertEquals(LowerPage.SUMMARY_DIAGNOSTICS_FLAGS | LowerPage.SUMMARY_VDM_FLAGS, host.readByte(4),
+            "FlagsSummaryBank0: a 14h (bit 2) and a 2Ch (bit 3) flag, no 11h flag");
+        assertEquals(0b0110_0000, host.readByte(13) & 0xF0, "00h:13: bank 5 for its 14h flag, bank 6 for its 2Ch flag");
     }
 
     /** The media SNR the diagnostics report for {@code lane} on 14h (selector SNR), as a bench host reads it. */
