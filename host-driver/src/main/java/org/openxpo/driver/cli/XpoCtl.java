@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,8 @@ public final class XpoCtl implements Callable<Integer> {
 
     private final Function<String, Transport> opener;
     private final boolean awaitEmbeddedBoot;
+    /** Where binary output ({@code dump --raw}) goes: stdout, or what a test hands in. */
+    private OutputStream rawOutput = System.out;
 
     /** The real xpoctl: targets open with {@link Transports#open}; a fresh embedded module is waited for. */
     public XpoCtl() {
@@ -75,6 +78,14 @@ public final class XpoCtl implements Callable<Integer> {
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCode.USAGE;
     }
+
+    /** Sends binary output ({@code dump --raw}) to {@code sink} instead of stdout; returns this xpoctl. */
+    public XpoCtl rawOutput(OutputStream sink) {
+        this.rawOutput = java.util.Objects.requireNonNull(sink, "sink");
+        return this;
+    }
+
+    OutputStream rawOutput() { return rawOutput; }
 
     Session openSession() { return Session.open(target, opener, awaitEmbeddedBoot); }
 
