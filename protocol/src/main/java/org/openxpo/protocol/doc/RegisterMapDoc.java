@@ -2,6 +2,7 @@ package org.openxpo.protocol.doc;
 
 import org.openxpo.protocol.map.Access;
 import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.FieldView;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.PageDef;
 import org.openxpo.protocol.map.Pages;
@@ -60,7 +61,10 @@ public final class RegisterMapDoc {
           .append("The protocol build fails while this file is stale.\n\n")
           .append("In code, every field is a constant of the class that declares its page, named after the CMIS name in\n")
           .append("upper snake case: `LowerPage.TEMP_FLAGS`, `AdminPages.VENDOR_NAME` (pages 00h–02h),\n")
-          .append("`LaneControlPage.DP_CONFIG_LANE` (10h), `LaneStatusPage.FAILURE_FLAG_TX` (11h), `CdbPages.CDB_COMMAND_ID`\n")
+          .append("`LaneControlPage.DP_CONFIG_LANE` (10h), `LaneStatusPage.FAILURE_FLAG_TX` (11h),\n")
+          .append("`DiagnosticsPages.MEDIA_CHECKER_LOL_FLAG` (13h–14h; per engine `DiagnosticsPages.PatternEngine`, per loopback\n")
+          .append("`DiagnosticsPages.Loopback`; the 14h results by selector are views, `map.viewsFor(selector, code)`),\n")
+          .append("`CdbPages.CDB_COMMAND_ID`\n")
           .append("(9Fh, A0h–AFh), `XpoPages.LEAK_FLAG` (B0h–B1h; per monitor `XpoPages.Monitor.COOLANT_FLOW.value()`),\n")
           .append("so a renamed field fails to compile. The declaration also states the relations between fields, which the\n")
           .append("map answers: `maskOf(flag)` (every latched flag has one mask of its shape), `thresholdsOf(value)` (the\n")
@@ -100,7 +104,8 @@ public final class RegisterMapDoc {
           .append("  | Encoding | Symbol | Raw value |\n  |---|---|---|\n");
         Set<Unit> used = new LinkedHashSet<>();
         for (Unit u : Unit.values()) {
-            if (map.fields().stream().anyMatch(f -> f.unit() == u)) used.add(u);
+            if (map.fields().stream().anyMatch(f -> f.unit() == u)
+                || map.views().stream().anyMatch(v -> v.field().unit() == u)) used.add(u);
         }
         for (Unit u : used) {
             sb.append("  | ").append(u.name()).append(" | ").append(u.symbol().isEmpty() ? "–" : u.symbol())
@@ -130,6 +135,8 @@ public final class RegisterMapDoc {
             case WATTS_10MW -> "XPO: U16 in 10 mW (0–655.35 W)";
             case LPM_1ML -> "XPO: U16 in 1 mL/min (0–65.535 L/min)";
             case MILLISECONDS -> "unsigned integer in ms";
+            case DECIBELS_256_LE -> "U16 in 1/256 dB, little-endian (least significant byte first)";
+            case COUNT_LE -> "XPO: unsigned integer, little-endian (least significant byte first)";
         };
     }
 
@@ -174,6 +181,22 @@ public final class RegisterMapDoc {
             sb.append(banks);
         }
         table(sb, p.fields(), p.banks() > 1);
+        views(sb, p);
+    }
+
+    /** The selector-dependent meanings of a shared area (14h results), one row per view. */
+    private static void views(StringBuilder sb, PageDef p) {
+        if (p.views().isEmpty()) return;
+        sb.append("What the shared areas hold, by selector value (reads of the area show the view its selector\n")
+          .append("chooses; other selector values read 0):\n\n")
+          .append("| Selector | Bytes | Name | Unit | Count | Description |\n|---|---|---|---|---|---|\n");
+        for (FieldView v : p.views()) {
+            Field f = v.field();
+            sb.append("| ").append(v.selector().name()).append(String.format(" = %02Xh", v.code())).append(" | ")
+              .append(bytes(f)).append(" | ").append(f.name()).append(" | ").append(unit(f.unit())).append(" | ")
+              .append(count(f, p.banks() > 1)).append(" | ").append(f.description().replace("|", "\\|")).append(" |\n");
+        }
+        sb.append('\n');
     }
 
     private static String capitalize(String s) {

@@ -32,13 +32,13 @@ public final class LowerPage {
     public static final Field INTERRUPT_DEASSERTED =
         PAGE.reset(1).bit("InterruptDeasserted", 3, 0, RO, "0 = IntL asserted, 1 = not asserted");
     public static final Field FLAGS_SUMMARY_BANK0 =
-        PAGE.bits("FlagsSummaryBank0", 4, 3, 0, RO, BITS, "bank 0: bit0 a page 11h flag is set");
+        PAGE.bits("FlagsSummaryBank0", 4, 3, 0, RO, BITS, "bank 0: bit0 a page 11h flag is set, bit2 a page 14h flag");
     public static final Field FLAGS_SUMMARY_BANK1 =
-        PAGE.bits("FlagsSummaryBank1", 5, 3, 0, RO, BITS, "bank 1: bit0 a page 11h flag is set");
+        PAGE.bits("FlagsSummaryBank1", 5, 3, 0, RO, BITS, "bank 1: bit0 a page 11h flag is set, bit2 a page 14h flag");
     public static final Field FLAGS_SUMMARY_BANK2 =
-        PAGE.bits("FlagsSummaryBank2", 6, 3, 0, RO, BITS, "bank 2: bit0 a page 11h flag is set");
+        PAGE.bits("FlagsSummaryBank2", 6, 3, 0, RO, BITS, "bank 2: bit0 a page 11h flag is set, bit2 a page 14h flag");
     public static final Field FLAGS_SUMMARY_BANK3 =
-        PAGE.bits("FlagsSummaryBank3", 7, 3, 0, RO, BITS, "bank 3: bit0 a page 11h flag is set");
+        PAGE.bits("FlagsSummaryBank3", 7, 3, 0, RO, BITS, "bank 3: bit0 a page 11h flag is set, bit2 a page 14h flag");
     public static final Field CDB_CMD_COMPLETE_FLAG2 =
         PAGE.bit("CdbCmdCompleteFlag2", 8, 7, COR, "latched: CDB instance 2 command complete");
     public static final Field CDB_CMD_COMPLETE_FLAG1 =
@@ -62,7 +62,7 @@ public final class LowerPage {
     public static final Field AUX3_FLAGS =
         PAGE.bits("Aux3Flags", 11, 3, 0, COR, BITS, "latched Aux3 flags (not monitored)");
     public static final Field FLAGS_SUMMARY_BANKS_4_TO_7 =
-        PAGE.bits("FlagsSummaryBanks4to7", 13, 7, 4, RO, BITS, "XPO: bit b set = a page 11h flag is set in bank b (4–7)");
+        PAGE.bits("FlagsSummaryBanks4to7", 13, 7, 4, RO, BITS, "XPO: bit b set = a page 11h or 14h flag is set in bank b (4–7)");
     public static final Field XPO_MATING_CYCLES_SUMMARY =
         PAGE.bit("XpoMatingCyclesSummary", 13, 3, RO, "XPO: mating-cycle warning flag set on page B0h");
     public static final Field XPO_LEAK_SUMMARY =

@@ -26,12 +26,14 @@ public final class MemoryMap {
     private final Map<Field, Field> flagOfMask = new LinkedHashMap<>();
     private final Map<Field, Field> activeOfStaged = new LinkedHashMap<>();
     private final Map<Field, ThresholdSet> thresholdsOfValue = new LinkedHashMap<>();
+    private final List<FieldView> views = new ArrayList<>();
 
     private MemoryMap() {
         lower = LowerPage.PAGE.fields();
         lowerRules = new ByteRules(0, lower);
         List<PageBuilder> upper = new ArrayList<>(List.of(AdminPages.ADMINISTRATIVE, AdminPages.ADVERTISING,
-            AdminPages.THRESHOLDS, LaneControlPage.PAGE, LaneStatusPage.PAGE, CdbPages.PAGE, XpoPages.TELEMETRY_PAGE,
+            AdminPages.THRESHOLDS, LaneControlPage.PAGE, LaneStatusPage.PAGE, DiagnosticsPages.CONTROL,
+            DiagnosticsPages.RESULTS, CdbPages.PAGE, XpoPages.TELEMETRY_PAGE,
             XpoPages.THRESHOLDS_PAGE));
         upper.addAll(CdbPages.EPL_PAGES);
         Map<Integer, PageDef> p = new TreeMap<>();
@@ -47,6 +49,10 @@ public final class MemoryMap {
             b.thresholdSets().forEach(s -> thresholdsOfValue.put(s.monitored(), s));
         }
         maskOfFlag.forEach((flag, mask) -> flagOfMask.put(mask, flag));
+        pages.values().forEach(def -> views.addAll(def.views()));
+        for (FieldView v : views) {
+            if (byName.containsKey(v.field().name())) throw new IllegalStateException("view " + v.field().name() + " has a field's name");
+        }
     }
 
     private void index(Field f) {
@@ -122,6 +128,14 @@ public final class MemoryMap {
 
     /** The four thresholds of monitor value {@code value} (e.g. TempMonValue, OpticalPowerTx), if it has them. */
     public Optional<ThresholdSet> thresholdsOf(Field value) { return Optional.ofNullable(thresholdsOfValue.get(value)); }
+
+    /** Every selector-dependent view of a shared byte area (page 14h results), in page and declaration order. */
+    public List<FieldView> views() { return List.copyOf(views); }
+
+    /** The views {@code selector} shows when it holds {@code code} (e.g. DiagnosticsSelector 01h → HostBer, MediaBer). */
+    public List<FieldView> viewsFor(Field selector, int code) {
+        return views.stream().filter(v -> v.selector().equals(selector) && v.code() == code).toList();
+    }
 
     /** Every monitor's threshold set, in declaration order. */
     public List<ThresholdSet> thresholdSets() { return List.copyOf(thresholdsOfValue.values()); }

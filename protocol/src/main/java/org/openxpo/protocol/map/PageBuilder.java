@@ -23,6 +23,7 @@ final class PageBuilder {
     private final Map<Field, Field> maskOfFlag = new LinkedHashMap<>();
     private final Map<Field, Field> activeOfStaged = new LinkedHashMap<>();
     private final List<ThresholdSet> thresholdSets = new ArrayList<>();
+    private final List<FieldView> views = new ArrayList<>();
     private long pendingReset;
     private Field pendingActive;
 
@@ -81,6 +82,27 @@ final class PageBuilder {
     }
 
     /**
+     * A bitmap of {@code count} bits over {@code (count + 7) / 8} bytes in which element k is bit k % 8 of byte
+     * {@code offset + k / 8}: the little-endian capability bitmaps of page 13h (element k = pattern ID k).
+     */
+    Field bitmap(String name, int offset, int count, Access access, String description) {
+        return add(name, offset, 0, 1, count, access, Unit.BITS, description);
+    }
+
+    /**
+     * A view of part of {@code area} (a declared field) that holds this meaning only while {@code selector} holds
+     * {@code code}: one element of {@code bytesEach} bytes per lane of the bank. Views are not fields of the page
+     * (their bytes belong to {@code area}, whose access rules apply); the page lists them with its fields.
+     */
+    Field view(Field area, Field selector, int code, String name, int offset, int bytesEach, Unit unit, String description) {
+        Field f = new Field(name, page, offset, 0, 8 * bytesEach, Lanes.PER_BANK, area.access(), unit, 0, description);
+        if (f.offset() < area.offset() || f.offset() + f.byteLength() > area.offset() + area.byteLength())
+            throw new IllegalStateException(name + " is not inside " + area.name());
+        views.add(new FieldView(f, area, selector, code));
+        return f;
+    }
+
+    /**
      * The mask of latched flag {@code flag}, at {@code offset}: the flag's bits (each lane's, for a per-lane flag),
      * read-write, described by the flag's name; a set mask bit keeps the flag off IntL.
      */
@@ -133,12 +155,14 @@ final class PageBuilder {
 
     List<ThresholdSet> thresholdSets() { return List.copyOf(thresholdSets); }
 
+    List<FieldView> views() { return List.copyOf(views); }
+
     PageDef build() {
         List<Field> list = fields();
         for (Field f : list) {
             if (f.lower()) throw new IllegalStateException(f.name() + " is in the lower page, not upper " + page);
         }
-        return new PageDef(page, banks, title, summary, list, new ByteRules(MemoryMap.PAGE_SIZE, list));
+        return new PageDef(page, banks, title, summary, list, views(), new ByteRules(MemoryMap.PAGE_SIZE, list));
     }
 
     static String splitCamel(String s) {

@@ -7,8 +7,10 @@ import java.util.List;
  * once per bank with the same layout.
  *
  * @param banks 0 for an unbanked page, else the number of banks the module implements
+ * @param views selector-dependent meanings of some of its bytes (page 14h results), not fields of their own
  */
-public record PageDef(int number, int banks, String title, String summary, List<Field> fields, ByteRules rules) {
+public record PageDef(int number, int banks, String title, String summary, List<Field> fields, List<FieldView> views,
+                      ByteRules rules) {
 
     public boolean banked() { return banks > 0; }
 

@@ -40,6 +40,15 @@ public final class Codecs {
         return 0xFFFF;
     }
 
+    /**
+     * The {@code bits}-wide value (a whole number of bytes) with its bytes in reverse order: a little-endian register
+     * read big-endian, or back. Involutive.
+     */
+    public static long swapBytes(long raw, int bits) {
+        if (bits % 8 != 0 || bits < 8 || bits > 64) throw new IllegalArgumentException("not whole bytes: " + bits + " bits");
+        return Long.reverseBytes(raw) >>> (64 - bits);
+    }
+
     /** Bias current in mA: U16 × 2 µA × 2^multiplierCode (01h:160 bits 4-3: 0 ×1, 1 ×2, 2 ×4). */
     public static double biasMilliamps(int raw, int multiplierCode) {
         return (raw & 0xFFFF) * 2e-3 * (1 << Math.min(multiplierCode & 3, 2));

@@ -41,7 +41,11 @@ public enum Unit {
     /** XPO: U16 in 1 mL/min, decoded to L/min (0–65.535 L/min). */
     LPM_1ML("L/min", false, 1e-3),
     /** Milliseconds as a plain unsigned integer (CDB durations, delays). */
-    MILLISECONDS("ms", false, 1);
+    MILLISECONDS("ms", false, 1),
+    /** CMIS 14h SNR: U16 in 1/256 dB, little-endian (least significant byte at the lower address). */
+    DECIBELS_256_LE("dB", false, 1.0 / 256),
+    /** XPO 14h bit and error counters: unsigned, little-endian (least significant byte at the lower address). */
+    COUNT_LE("", false, 1);
 
     private final String symbol;
     private final boolean signed;
@@ -70,6 +74,7 @@ public enum Unit {
         return switch (this) {
             case DURATION_CODE -> Codecs.durationMillis((int) raw);
             case F16 -> Codecs.f16ToDouble((int) raw);
+            case DECIBELS_256_LE, COUNT_LE -> Codecs.swapBytes(raw, bits) * scale;
             default -> (signed ? signExtend(raw, bits) : raw) * scale;
         };
     }
@@ -79,14 +84,18 @@ public enum Unit {
         return switch (this) {
             case DURATION_CODE -> Codecs.durationCode((long) Math.ceil(value));
             case F16 -> Codecs.doubleToF16(value);
-            default -> {
-                long max = signed ? (1L << (bits - 1)) - 1 : (1L << bits) - 1;
-                long min = signed ? -(1L << (bits - 1)) : 0;
-                double scaled = Double.isNaN(value) ? 0 : Math.rint(value / scale);
-                long clamped = (long) Math.max(min, Math.min(max, scaled));
-                yield clamped & ((1L << bits) - 1);
-            }
+            case DECIBELS_256_LE, COUNT_LE -> Codecs.swapBytes(scaled(value, bits), bits);
+            default -> scaled(value, bits);
         };
+    }
+
+    /** The value in raw steps, clamped to the field's range (64-bit fields up to Long.MAX_VALUE), as register bits. */
+    private long scaled(double value, int bits) {
+        long max = bits >= 64 ? Long.MAX_VALUE : signed ? (1L << (bits - 1)) - 1 : (1L << bits) - 1;
+        long min = signed ? -(1L << (bits - 1)) : 0;
+        double steps = Double.isNaN(value) ? 0 : Math.rint(value / scale);
+        long clamped = (long) Math.max(min, Math.min(max, steps));
+        return bits >= 64 ? clamped : clamped & ((1L << bits) - 1);
     }
 
     static long signExtend(long raw, int bits) {

@@ -27,8 +27,8 @@ class ConstantsTest {
         assertEquals(Pages.XPO_TELEMETRY, XpoPages.LEAK_FLAG.page());
         assertEquals(Pages.XPO_THRESHOLDS, XpoPages.PAGE_CHECKSUM_B1H.page());
         for (int page : new int[] {Pages.ADMINISTRATIVE, Pages.ADVERTISING, Pages.THRESHOLDS, Pages.LANE_CONTROL,
-                Pages.LANE_STATUS, Pages.CDB, Pages.CDB_EPL_FIRST, Pages.CDB_EPL_LAST, Pages.XPO_TELEMETRY,
-                Pages.XPO_THRESHOLDS}) {
+                Pages.LANE_STATUS, Pages.DIAGNOSTICS_FIRST, Pages.DIAGNOSTICS_LAST, Pages.CDB, Pages.CDB_EPL_FIRST,
+                Pages.CDB_EPL_LAST, Pages.XPO_TELEMETRY, Pages.XPO_THRESHOLDS}) {
             assertTrue(map.page(page).isPresent(), String.format("%02Xh", page));
         }
         assertEquals(Lanes.BANKS, map.page(Pages.LANE_STATUS).orElseThrow().banks());
@@ -36,8 +36,7 @@ class ConstantsTest {
 
     @Test
     void theOptionalCmisPagesAreNotInTheXpoMapAndFallBetweenItsPages() {
-        for (int page : new int[] {Pages.USER_EEPROM, Pages.OPTIONAL_05, Pages.DIAGNOSTICS_FIRST,
-                Pages.DIAGNOSTICS_LAST, Pages.NETWORK_PATH_FIRST, Pages.NETWORK_PATH_LAST, Pages.VDM_FIRST,
+        for (int page : new int[] {Pages.USER_EEPROM, Pages.OPTIONAL_05, Pages.NETWORK_PATH_FIRST, Pages.NETWORK_PATH_LAST, Pages.VDM_FIRST,
                 Pages.VDM_LAST}) {
             assertFalse(map.page(page).isPresent(), String.format("%02Xh", page));
             assertTrue(page > Pages.THRESHOLDS && page < Pages.CDB, String.format("%02Xh", page));

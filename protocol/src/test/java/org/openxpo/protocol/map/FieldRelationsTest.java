@@ -33,7 +33,7 @@ class FieldRelationsTest {
             assertEquals(flag, map.flagOf(mask).orElseThrow());
         }
         assertEquals(flags, map.flagMasks().size(), "only latched flags have masks");
-        assertEquals(11 + 20 + 15, flags, "lower page, 11h and B0h flags");
+        assertEquals(11 + 20 + 7 + 15, flags, "lower page, 11h, 14h and B0h flags");
     }
 
     @Test
@@ -49,7 +49,8 @@ class FieldRelationsTest {
                 assertEquals(flag.elementMask(i), mask.elementMask(i), flag.name() + "[" + i + "] bits");
             }
         });
-        assertEquals(Map.of(Pages.LOWER_MEMORY, 23, Pages.LANE_STATUS, 79, Pages.XPO_TELEMETRY, 8), distanceOfFlagPage);
+        assertEquals(Map.of(Pages.LOWER_MEMORY, 23, Pages.LANE_STATUS, 79, Pages.DIAGNOSTICS_LAST, 74,
+            Pages.XPO_TELEMETRY, 8), distanceOfFlagPage);
     }
 
     @Test
@@ -141,7 +142,7 @@ class FieldRelationsTest {
     void everyFieldOfTheMapIsAPublicConstant() throws IllegalAccessException {
         Set<Field> constants = new HashSet<>();
         for (Class<?> c : List.of(LowerPage.class, AdminPages.class, LaneControlPage.class, LaneStatusPage.class,
-                CdbPages.class, XpoPages.class)) {
+                DiagnosticsPages.class, CdbPages.class, XpoPages.class)) {
             for (java.lang.reflect.Field j : c.getFields()) {
                 Object v = j.get(null);
                 if (v instanceof Field f) constants.add(f);
@@ -153,6 +154,7 @@ class FieldRelationsTest {
             constants.addAll(List.of(m.value(), m.flags(), m.masks()));
             constants.addAll(m.thresholds().thresholds());
         }
+        for (FieldView v : map.views()) assertTrue(constants.remove(v.field()), v.field().name() + " has no constant");
         for (Field f : map.fields()) assertTrue(constants.contains(f), f.name() + " has no constant");
         assertEquals(map.fields().size(), constants.size());
     }

@@ -70,7 +70,7 @@ class MemoryMapTest {
     @Test
     void lanePagesHaveEightBanksOf64Lanes() {
         assertEquals(64, Lanes.COUNT);
-        for (int page : new int[] {0x10, 0x11}) {
+        for (int page : new int[] {0x10, 0x11, 0x13, 0x14}) {
             assertEquals(8, map.page(page).orElseThrow().banks());
             for (int bank = 0; bank < 8; bank++) assertTrue(map.supports(page, bank), page + "/" + bank);
             assertFalse(map.supports(page, 8));
@@ -82,7 +82,7 @@ class MemoryMapTest {
     @Test
     void unbankedAndCdbPagesAcceptOnlyBank0() {
         for (PageDef p : map.pages()) {
-            if (p.number() == 0x10 || p.number() == 0x11) continue;
+            if (p.banks() == 8) continue;
             assertTrue(map.supports(p.number(), 0), p.label());
             assertFalse(map.supports(p.number(), 1), p.label() + " bank 1");
         }
@@ -92,7 +92,7 @@ class MemoryMapTest {
 
     @Test
     void unimplementedPagesAreNotSelectable() {
-        for (int page : new int[] {0x03, 0x04, 0x12, 0x13, 0x20, 0xB2, 0xFF}) {
+        for (int page : new int[] {0x03, 0x04, 0x12, 0x15, 0x20, 0xB2, 0xFF}) {
             assertFalse(map.supports(page, 0), String.format("%02Xh", page));
         }
         assertThrows(IllegalArgumentException.class, () -> map.rules(0x12, 200));
