@@ -26,7 +26,7 @@ import java.util.function.Function;
     subcommands = {ReadCommands.Show.class, ReadCommands.Lanes.class, ReadCommands.Thresholds.class,
         ReadCommands.Alarms.class, DumpCommand.class, MonitorCommand.class, ControlCommands.Reset.class,
         ControlCommands.LpMode.class, ControlCommands.Apply.class, ControlCommands.Tx.class,
-        FirmwareCommands.class, HelpCommand.class},
+        FirmwareCommands.class, DiagCommands.class, HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:module error (NACK, timeout, CDB failure, rejected configuration, wrong state, "
         + "no module)", "2:usage error (bad command, option or value; a request the module or target cannot take)",

@@ -22,7 +22,8 @@ public final class XpoJson {
     private XpoJson() {}
 
     public static final String MODULE = "openxpo.module/1", LANES = "openxpo.lanes/1", ALARMS = "openxpo.alarms/1",
-        THRESHOLDS = "openxpo.thresholds/1", EVENT = "openxpo.event/1", DUMP = "openxpo.dump/1";
+        THRESHOLDS = "openxpo.thresholds/1", EVENT = "openxpo.event/1", DUMP = "openxpo.dump/1",
+        VDM = "openxpo.vdm/1";
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
         .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
