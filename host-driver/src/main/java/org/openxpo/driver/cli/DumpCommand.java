@@ -2,7 +2,7 @@ package org.openxpo.driver.cli;
 
 import org.openxpo.driver.XpoException;
 import org.openxpo.driver.json.XpoJson;
-import org.openxpo.driver.module.AdvertisedPages;
+import org.openxpo.driver.access.AdvertisedPages;
 import org.openxpo.protocol.map.ManagementInterface;
 import org.openxpo.protocol.map.Pages;
 import picocli.CommandLine.Command;

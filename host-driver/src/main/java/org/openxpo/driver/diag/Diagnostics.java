@@ -4,7 +4,7 @@ import org.openxpo.driver.XpoException;
 import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.driver.access.RegisterAccess.FieldRead;
 import org.openxpo.driver.access.RegisterAccess.PageWrite;
-import org.openxpo.driver.module.AdvertisedPages;
+import org.openxpo.driver.access.AdvertisedPages;
 import org.openxpo.driver.module.LaneSets;
 import org.openxpo.protocol.map.DiagnosticsPages;
 import org.openxpo.protocol.map.DiagnosticsPages.Loopback;

@@ -1,5 +1,6 @@
 package org.openxpo.driver.module;
 
+import org.openxpo.driver.access.AdvertisedPages;
 import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.Pages;

@@ -36,6 +36,12 @@ public final class PlainCmisModule implements Transport {
 
     public byte[] lower() { return lower; }
 
+    /** The page PageSelect holds (127). */
+    public synchronized int selectedPage() { return page; }
+
+    /** The bank BankSelect holds (126). */
+    public synchronized int selectedBank() { return bank; }
+
     /** Sets {@code f} (element {@code index}) on {@code bank} to {@code value}, as the module would store it. */
     public PlainCmisModule set(Field f, int bank, int index, long value) {
         byte[] window = new byte[ManagementInterface.WINDOW_SIZE];

@@ -1,8 +1,6 @@
-package org.openxpo.driver.module;
+package org.openxpo.driver.access;
 
 import org.openxpo.driver.XpoException;
-import org.openxpo.driver.access.PageBanking;
-import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.protocol.cdb.CdbPage;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.Pages;
@@ -28,12 +26,12 @@ public record AdvertisedPages(boolean flat, int banks, boolean page03, boolean p
                               boolean networkPath, boolean vdm, int cdbInstances, int eplPages) {
 
     /** The fields this is decoded from on page 01h. */
-    static final List<Field> PAGE_01_FIELDS = List.of(BANKS_SUPPORTED, PAGE03_SUPPORTED, PAGE05_SUPPORTED,
+    public static final List<Field> PAGE_01_FIELDS = List.of(BANKS_SUPPORTED, PAGE03_SUPPORTED, PAGE05_SUPPORTED,
         DIAG_PAGES_SUPPORTED, NETWORK_PATH_PAGES_SUPPORTED, VDM_PAGES_SUPPORTED, CDB_INSTANCES_SUPPORTED,
         CDB_MAX_PAGES_EPL);
 
     /** A flat-memory module: page 00h and nothing else. */
-    static final AdvertisedPages FLAT = new AdvertisedPages(true, 1, false, false, false, false, false, 0, 0);
+    public static final AdvertisedPages FLAT = new AdvertisedPages(true, 1, false, false, false, false, false, 0, 0);
 
     /** Reads 00h:2 and, on paged memory, 01h:142 and 01h:163 (two short reads). */
     public static AdvertisedPages read(RegisterAccess access) {
@@ -42,7 +40,7 @@ public record AdvertisedPages(boolean flat, int banks, boolean page03, boolean p
     }
 
     /** Decodes page 01h (a 256-byte window holding at least {@link #PAGE_01_FIELDS}) of a paged module. */
-    static AdvertisedPages of(byte[] p1) {
+    public static AdvertisedPages of(byte[] p1) {
         int code = (int) CDB_MAX_PAGES_EPL.get(p1, 0);
         // a reserved code (above 7) is read as the largest advertisement: every EPL page
         int epl = code > CdbPage.EPL_PAGES_CODE_ALL ? Pages.CDB_EPL_PAGES : CdbPage.eplPageCount(code);
