@@ -64,6 +64,28 @@ public sealed interface Fault {
         }
     }
 
+    /**
+     * The PRBS checker of these lanes cannot lock (media side, or host side when {@code media} is omitted), whatever
+     * it receives: its loss-of-lock flag latches and it counts every other bit as an error.
+     */
+    @JsonTypeName("prbs-checker-lol")
+    record PrbsCheckerLossOfLock(@JsonProperty(required = true) Set<Integer> lanes, boolean media) implements Fault {
+        public PrbsCheckerLossOfLock { lanes = checkLanes(lanes); }
+    }
+
+    /**
+     * Bit errors at rate {@code ber} (more than 0, at most 0.5) add to what the PRBS checkers of these lanes measure
+     * (media side, or host side when {@code media} is omitted), on top of the lane's link quality.
+     */
+    @JsonTypeName("injected-ber")
+    record InjectedBer(@JsonProperty(required = true) Set<Integer> lanes, boolean media,
+                       @JsonProperty(required = true) double ber) implements Fault {
+        public InjectedBer {
+            lanes = checkLanes(lanes);
+            Ranges.checkPositive("ber", ber, 0.5);
+        }
+    }
+
     /** Coolant flow changes to {@code fraction} of nominal (0 = no flow, up to 2 = twice the nominal flow). */
     @JsonTypeName("coolant-flow")
     record CoolantFlow(@JsonProperty(required = true) double fraction) implements Fault {

@@ -3,7 +3,10 @@ package org.openxpo.emulator.module;
 import org.openxpo.emulator.fault.ActiveFault;
 import org.openxpo.emulator.fault.Fault;
 
+import org.openxpo.protocol.types.Lanes;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,8 @@ final class Faults {
     private final Map<String, ActiveFault> active = new LinkedHashMap<>();
     private int nextId = 1;
 
-    private long laserFailed, rxLos, cdrLolRx, cdrLolTx, degrading;
+    private long laserFailed, rxLos, cdrLolRx, cdrLolTx, degrading, checkerLolHost, checkerLolMedia;
+    private final double[] injectedBerHost = new double[Lanes.COUNT], injectedBerMedia = new double[Lanes.COUNT];
     private double flowFraction = 1, inlet = Double.NaN, volts = Double.NaN;
     private boolean leak, leakSensorFault, busStuck, brownOut;
 
@@ -40,7 +44,9 @@ final class Faults {
     List<ActiveFault> list() { return new ArrayList<>(active.values()); }
 
     private void refresh() {
-        laserFailed = rxLos = cdrLolRx = cdrLolTx = degrading = 0;
+        laserFailed = rxLos = cdrLolRx = cdrLolTx = degrading = checkerLolHost = checkerLolMedia = 0;
+        Arrays.fill(injectedBerHost, 0);
+        Arrays.fill(injectedBerMedia, 0);
         flowFraction = Double.POSITIVE_INFINITY;
         inlet = volts = Double.NaN;
         leak = leakSensorFault = busStuck = brownOut = false;
@@ -52,6 +58,13 @@ final class Faults {
                     if (f.rx()) cdrLolRx |= mask(f.lanes()); else cdrLolTx |= mask(f.lanes());
                 }
                 case Fault.OpticsDegradation f -> degrading |= mask(f.lanes());
+                case Fault.PrbsCheckerLossOfLock f -> {
+                    if (f.media()) checkerLolMedia |= mask(f.lanes()); else checkerLolHost |= mask(f.lanes());
+                }
+                case Fault.InjectedBer f -> {
+                    double[] ber = f.media() ? injectedBerMedia : injectedBerHost;
+                    for (int lane : f.lanes()) ber[lane - 1] = Math.min(0.5, ber[lane - 1] + f.ber());
+                }
                 case Fault.CoolantFlow f -> flowFraction = Math.min(flowFraction, f.fraction());   // from +inf
                 case Fault.InletTemperature f -> inlet = f.celsius();     // the latest one wins
                 case Fault.InputVoltage f -> volts = f.volts();           // the latest one wins
@@ -84,6 +97,12 @@ final class Faults {
     boolean rxLos(int lane) { return has(rxLos, lane); }
 
     boolean cdrLol(int lane, boolean rx) { return has(rx ? cdrLolRx : cdrLolTx, lane); }
+
+    /** True when a fault keeps the lane's PRBS checker on that side from locking. */
+    boolean checkerLol(int lane, boolean media) { return has(media ? checkerLolMedia : checkerLolHost, lane); }
+
+    /** Bit error ratio injected into the lane's PRBS checker on that side (0 without a fault; several add up to 0.5). */
+    double injectedBer(int lane, boolean media) { return (media ? injectedBerMedia : injectedBerHost)[lane - 1]; }
 
     /** Fraction of nominal coolant flow: 1, or the lowest injected one (which may exceed 1: more flow than nominal). */
     double flowFraction() { return flowFraction; }

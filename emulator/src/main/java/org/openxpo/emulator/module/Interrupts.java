@@ -27,6 +27,8 @@ final class Interrupts {
     private static final MaskedFlagBytes LOWER = MaskedFlagBytes.of(MAP, Field::lower);
     /** Lane flags on 11h of each bank, masked on 10h of the same bank. */
     private static final MaskedFlagBytes LANE = MaskedFlagBytes.of(MAP, f -> on(f, Pages.LANE_STATUS));
+    /** Diagnostics flags on 14h of each bank, masked on 13h of the same bank. */
+    private static final MaskedFlagBytes DIAGNOSTICS = MaskedFlagBytes.of(MAP, f -> on(f, Pages.DIAGNOSTICS_LAST));
     /** XPO flags and masks, both on B0h. */
     private static final MaskedFlagBytes XPO = MaskedFlagBytes.of(MAP, f -> on(f, Pages.XPO_TELEMETRY));
     /** CMIS summarises banks 0–3 one field each; the XPO profile adds banks 4–7 as one bit each in 00h:13. */
@@ -36,8 +38,9 @@ final class Interrupts {
 
     static {
         for (Field flag : MAP.flagMasks().keySet()) {
-            if (!flag.lower() && !on(flag, Pages.LANE_STATUS) && !on(flag, Pages.XPO_TELEMETRY)) {
-                throw new IllegalStateException(flag.name() + " is masked outside lower memory, 11h and B0h");
+            if (!flag.lower() && !on(flag, Pages.LANE_STATUS) && !on(flag, Pages.DIAGNOSTICS_LAST)
+                && !on(flag, Pages.XPO_TELEMETRY)) {
+                throw new IllegalStateException(flag.name() + " is masked outside lower memory, 11h, 14h and B0h");
             }
         }
     }
@@ -50,6 +53,7 @@ final class Interrupts {
     private boolean asserted;
     private byte[] xpo;
     private final byte[][] status = new byte[Lanes.BANKS][], control = new byte[Lanes.BANKS][];
+    private final byte[][] diagFlags = new byte[Lanes.BANKS][], diagMasks = new byte[Lanes.BANKS][];
 
     Interrupts(ModuleMemory mem, Listener listener) {
         this.mem = mem;
@@ -72,6 +76,8 @@ final class Interrupts {
         for (int b = 0; b < Lanes.BANKS; b++) {
             status[b] = mem.pageArray(Pages.LANE_STATUS, b);
             control[b] = mem.pageArray(Pages.LANE_CONTROL, b);
+            diagFlags[b] = mem.pageArray(Pages.DIAGNOSTICS_LAST, b);
+            diagMasks[b] = mem.pageArray(Pages.DIAGNOSTICS_FIRST, b);
         }
     }
 
@@ -82,10 +88,12 @@ final class Interrupts {
         boolean unmasked = LOWER.anyUnmasked(lo, lo);
         int beyondPerBankFields = 0;
         for (int b = 0; b < Lanes.BANKS; b++) {
-            boolean set = LANE.anyLatched(status[b]);
-            if (set && LANE.anyUnmasked(status[b], control[b])) unmasked = true;
-            if (b < SUMMARY_PER_BANK.length) SUMMARY_PER_BANK[b].set(lo, 0, set ? 1 : 0);
-            else if (set) beyondPerBankFields |= 1 << (b - SUMMARY_PER_BANK.length);
+            boolean lane = LANE.anyLatched(status[b]), diag = DIAGNOSTICS.anyLatched(diagFlags[b]);
+            if (lane && LANE.anyUnmasked(status[b], control[b])) unmasked = true;
+            if (diag && DIAGNOSTICS.anyUnmasked(diagFlags[b], diagMasks[b])) unmasked = true;
+            int summary = (lane ? LowerPage.SUMMARY_LANE_FLAGS : 0) | (diag ? LowerPage.SUMMARY_DIAGNOSTICS_FLAGS : 0);
+            if (b < SUMMARY_PER_BANK.length) SUMMARY_PER_BANK[b].set(lo, 0, summary);
+            else if (summary != 0) beyondPerBankFields |= 1 << (b - SUMMARY_PER_BANK.length);
         }
         LowerPage.FLAGS_SUMMARY_BANKS_4_TO_7.set(lo, 0, beyondPerBankFields);
 

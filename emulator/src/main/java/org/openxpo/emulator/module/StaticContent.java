@@ -137,6 +137,7 @@ final class StaticContent {
         mem.set(XpoPages.MATING_CYCLES_RATED, MATING_CYCLES_RATED);
         value(mem, XpoPages.MAX_POWER_XPO, cfg.maxPowerW());
         mem.set(XpoPages.MATING_CYCLES, cfg.matingCycles());
+        LaneDiagnostics.advertise(mem);
         updateChecksums(mem);
     }
 

@@ -47,6 +47,7 @@ public final class XpoModule {
     private final DataPaths dataPaths;
     private final Interrupts interrupts;
     private final Physics physics;
+    private final LaneDiagnostics diagnostics;
     private final I3cTarget i3c;
     private final CdbEngine cdb;
     /** Set by a "never comes back after Run" fault: the module stays silent until ResetL or power. */
@@ -80,6 +81,7 @@ public final class XpoModule {
         this.bus = new HostBus(firmware, status, cdb::holdingBus, flags, this::onHostWrite);
         this.dataPaths = new DataPaths(firmware, status, flags);
         this.physics = new Physics(firmware, status, flags, this::enterFault);
+        this.diagnostics = new LaneDiagnostics(firmware, status, flags, new RxPowerLinkQuality(memory));
         this.i3c = new I3cTarget(firmware, status, this::reset, bus);
         this.matingCycles = config.matingCycles();
         synchronized (this) {
@@ -147,6 +149,15 @@ public final class XpoModule {
                 dataPaths.reconcileBank(bank);
             }
             interrupts.update();
+            return;
+        }
+        if (page == Pages.DIAGNOSTICS_FIRST) {
+            diagnostics.onControlWrite(bank);
+            interrupts.update();   // the masks of the 14h flags
+            return;
+        }
+        if (page == Pages.DIAGNOSTICS_LAST) {
+            diagnostics.onResultsWrite(bank);
             return;
         }
         if (page == Pages.CDB) cdb.onWrite(from, to);
@@ -228,6 +239,7 @@ public final class XpoModule {
         timers.clear();
         memory.clear();
         dataPaths.reset();
+        diagnostics.reset();
         i3c.powerLost();
         state = ModuleState.RESETTING;
         boolean wasAsserted = interrupts.asserted();
@@ -256,6 +268,7 @@ public final class XpoModule {
         memory.set(XpoPages.MATING_CYCLES, matingCycles);
         memory.set(XpoPages.POWER_GOOD, powerGood ? 1 : 0);
         dataPaths.reset();
+        diagnostics.reset();
         boolean wasAsserted = interrupts.asserted();
         interrupts.resetLevel();
         if (wasAsserted) firmware.events().interrupt(false);
@@ -301,8 +314,12 @@ public final class XpoModule {
             checkPower("brown-out");
             // The firmware (monitors, flags, protective actions) runs only while powered and past MgmtInit; heat keeps
             // flowing into the liquid loop regardless, so an unpowered or resetting module still cools down.
-            if (powered && state != ModuleState.RESETTING && state != ModuleState.MGMT_INIT) physics.tick(dt);
-            else physics.tickWithoutFirmware(dt);
+            if (powered && state != ModuleState.RESETTING && state != ModuleState.MGMT_INIT) {
+                physics.tick(dt);
+                diagnostics.tick(dt);
+            } else {
+                physics.tickWithoutFirmware(dt);
+            }
         } finally {
             // re-armed whatever happened: without its tick a module would never run its physics or end a brown-out
             if (tickTimer == null || !tickTimer.pending()) armTick();
@@ -400,6 +417,8 @@ public final class XpoModule {
                 case Fault.RxLossOfSignal x -> { }
                 case Fault.CdrLossOfLock x -> { }
                 case Fault.OpticsDegradation x -> { }
+                case Fault.PrbsCheckerLossOfLock x -> { }
+                case Fault.InjectedBer x -> { }
                 case Fault.CoolantFlow x -> { }
                 case Fault.CoolantLeak x -> { }
                 case Fault.LeakSensorFault x -> { }
@@ -440,6 +459,8 @@ public final class XpoModule {
             // the physics reads these on its next tick, the CDB engine at its next command
             case Fault.CdrLossOfLock x -> { }
             case Fault.OpticsDegradation x -> { }
+            case Fault.PrbsCheckerLossOfLock x -> { }
+            case Fault.InjectedBer x -> { }
             case Fault.CoolantFlow x -> { }
             case Fault.CoolantLeak x -> { }
             case Fault.LeakSensorFault x -> { }
@@ -520,6 +541,27 @@ public final class XpoModule {
     public synchronized double inputPowerW() { sync(); return physics.inputPowerW(); }
 
     public synchronized boolean powered() { return powered; }
+
+    /** What the host receives from the module on {@code lane} (1–64): with a host input loopback, its own signal. */
+    public synchronized LaneSignal hostReceives(int lane) {
+        sync();
+        return diagnostics.path(lane).hostOutput();
+    }
+
+    /** What the module sends the far end on {@code lane}'s fiber: with a media input loopback, the far end's own signal. */
+    public synchronized LaneSignal farEndReceives(int lane) {
+        sync();
+        return diagnostics.path(lane).mediaOutput();
+    }
+
+    /**
+     * True while one of {@code lane}'s loopbacks (13h:180–183) is on: per CMIS the lane then carries no traffic, which
+     * the link-quality observables must show.
+     */
+    public synchronized boolean inLoopback(int lane) {
+        sync();
+        return diagnostics.inLoopback(lane);
+    }
 
     public synchronized org.openxpo.protocol.types.DataPathState dataPathState(int lane) {
         sync();

@@ -31,6 +31,10 @@ public final class LowerPage {
         PAGE.bits("ModuleState", 3, 3, 1, RO, CODE, "module state: 1 LowPwr, 2 PwrUp, 3 Ready, 4 PwrDn, 5 Fault");
     public static final Field INTERRUPT_DEASSERTED =
         PAGE.reset(1).bit("InterruptDeasserted", 3, 0, RO, "0 = IntL asserted, 1 = not asserted");
+    /** FlagsSummaryBank0–3 bit: a latched lane flag on page 11h of the bank. */
+    public static final int SUMMARY_LANE_FLAGS = 1;
+    /** FlagsSummaryBank0–3 bit: a latched diagnostics flag on page 14h of the bank. */
+    public static final int SUMMARY_DIAGNOSTICS_FLAGS = 1 << 2;
     public static final Field FLAGS_SUMMARY_BANK0 =
         PAGE.bits("FlagsSummaryBank0", 4, 3, 0, RO, BITS, "bank 0: bit0 a page 11h flag is set, bit2 a page 14h flag");
     public static final Field FLAGS_SUMMARY_BANK1 =
