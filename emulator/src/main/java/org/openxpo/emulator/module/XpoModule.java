@@ -161,7 +161,7 @@ public final class XpoModule {
             return;
         }
         if (page == Pages.CDB) cdb.onWrite(from, to);
-        if (page == Pages.XPO_TELEMETRY) interrupts.update();
+        if (page == Pages.XPO_TELEMETRY || page == Pages.VDM_MASKS) interrupts.update();
     }
 
     private long byteAt(Field laneBits, int bank) {
