@@ -24,7 +24,7 @@ import java.util.function.Function;
     description = "Read and control an XPO module (or any CMIS module) over the emulator link, in-process or on a "
         + "Raspberry Pi's I2C bus.",
     subcommands = {ReadCommands.Show.class, ReadCommands.Lanes.class, ReadCommands.Thresholds.class,
-        ReadCommands.Alarms.class, DumpCommand.class, MonitorCommand.class, ControlCommands.Reset.class,
+        ReadCommands.Alarms.class, DumpCommand.class, VdmCommand.class, MonitorCommand.class, ControlCommands.Reset.class,
         ControlCommands.LpMode.class, ControlCommands.Apply.class, ControlCommands.Tx.class,
         FirmwareCommands.class, DiagCommands.class, HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",

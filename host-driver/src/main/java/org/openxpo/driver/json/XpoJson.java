@@ -61,6 +61,11 @@ public final class XpoJson {
         return new DumpJson(DUMP, target, page, bank, offset, data.length, List.copyOf(bytes));
     }
 
+    /** A VDM reading; {@code lanes} (null: all) keeps the observables of those host lanes. */
+    public static VdmJson vdm(String target, org.openxpo.driver.vdm.VdmReading r, java.util.BitSet lanes) {
+        return VdmJson.of(VDM, target, r, lanes);
+    }
+
     public static EventJson event(MonitorEvent e) {
         String t = e.time().toString();
         return switch (e) {
