@@ -4,6 +4,7 @@ import org.openxpo.driver.XpoException;
 import org.openxpo.driver.json.XpoJson;
 import org.openxpo.driver.access.AdvertisedPages;
 import org.openxpo.protocol.map.ManagementInterface;
+import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.Pages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,7 +65,9 @@ final class DumpCommand extends JsonCommand {
     @Override
     void run(Session s, PrintWriter out) {
         AdvertisedPages.read(s.client.access()).require(page, bank);
-        byte[] data = s.client.access().read(page, bank, from(), count());
+        // a page the XPO map does not declare (another maker's) is read by CMIS's banking rule, once advertised
+        byte[] data = MemoryMap.xpo().page(page).isPresent() || from() < ManagementInterface.UPPER_PAGE_START
+            ? s.client.access().read(page, bank, from(), count()) : s.client.access().readUnmapped(page, bank, from(), count());
         if (raw) {
             out.flush();
             try {

@@ -1,7 +1,6 @@
 package org.openxpo.driver.cli;
 
 import org.openxpo.driver.json.XpoJson;
-import org.openxpo.driver.vdm.VdmReader;
 import org.openxpo.driver.vdm.VdmReading;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,8 +26,7 @@ final class VdmCommand extends JsonCommand {
 
     @Override
     void run(Session s, PrintWriter out) {
-        VdmReader reader = new VdmReader(s.client.access());
-        VdmReading r = reader.read(json || stats);
+        VdmReading r = s.client.vdm().read(json || stats);
         if (json) out.println(style.write(XpoJson.vdm(s.target, r, lanes)));
         else out.print(VdmTable.of(r, stats, lanes));
     }

@@ -42,7 +42,7 @@ public final class XpoJson {
 
     public static LanesJson lanes(String target, ModuleSnapshot s) {
         return new LanesJson(LANES, target, s.time().toString(), s.moduleStateName(),
-            s.lanes().stream().map(StatusJson.LaneJson::of).toList());
+            s.lanes().stream().map(l -> StatusJson.LaneJson.of(l, s)).toList());
     }
 
     public static AlarmsJson alarms(String target, Instant time, ModuleState state, List<Alarm> alarms) {

@@ -1,5 +1,6 @@
 package org.openxpo.driver.module;
 
+import org.openxpo.protocol.map.DiagnosticsPages;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.ThresholdKind;
@@ -41,8 +42,10 @@ public final class AlarmCatalog {
         /** Informational flags report a moment (one-shot), not a condition that stays active. */
         public boolean event() { return severity == Severity.INFO; }
 
-        /** True for per-lane flags of page 11h. */
-        public boolean perLane() { return source == Alarm.Source.LANE; }
+        /** True for per-lane flags: page 11h, and the lane flags of page 14h. */
+        public boolean perLane() {
+            return source == Alarm.Source.LANE || (source == Alarm.Source.DIAGNOSTICS && flag.count() == Lanes.PER_BANK);
+        }
 
         /** The mask field of the flag (CMIS puts the same bit in the mask byte: 1 = no interrupt). */
         public Field mask() {
@@ -59,7 +62,7 @@ public final class AlarmCatalog {
     }
 
     private static final Alarm.Source MODULE = Alarm.Source.MODULE, LANE = Alarm.Source.LANE,
-        POWER = Alarm.Source.POWER, COOLING = Alarm.Source.COOLING;
+        POWER = Alarm.Source.POWER, COOLING = Alarm.Source.COOLING, DIAGNOSTICS = Alarm.Source.DIAGNOSTICS;
 
     private static final List<Definition> LOWER = table(
         event("ModuleStateChanged", MODULE, MODULE_STATE_CHANGED_FLAG, "module state changed"),
@@ -95,12 +98,30 @@ public final class AlarmCatalog {
         one("LeakSensorFault", Severity.WARNING, COOLING, LEAK_SENSOR_FAULT_FLAG, "leak sensor failed"),
         one("Leak", Severity.ALARM, COOLING, LEAK_FLAG, "coolant leak detected"));
 
+    /** Page 14h of each bank: the PRBS engines' loss of lock and gating, the reference clock. */
+    private static final List<Definition> DIAG_FLAGS = table(
+        one("DiagnosticsReferenceClockLost", Severity.ALARM, DIAGNOSTICS, DiagnosticsPages.LOSS_OF_REFERENCE_CLOCK_FLAG,
+            "diagnostics reference clock lost"),
+        event("HostGatingComplete", DIAGNOSTICS, DiagnosticsPages.HOST_GATING_COMPLETE_FLAG,
+            "host checker gating period complete"),
+        event("MediaGatingComplete", DIAGNOSTICS, DiagnosticsPages.MEDIA_GATING_COMPLETE_FLAG,
+            "media checker gating period complete"),
+        one("HostGeneratorLol", Severity.ALARM, DIAGNOSTICS, DiagnosticsPages.HOST_GENERATOR_LOL_FLAG,
+            "host PRBS generator loss of lock"),
+        one("MediaGeneratorLol", Severity.ALARM, DIAGNOSTICS, DiagnosticsPages.MEDIA_GENERATOR_LOL_FLAG,
+            "media PRBS generator loss of lock"),
+        one("HostCheckerLol", Severity.ALARM, DIAGNOSTICS, DiagnosticsPages.HOST_CHECKER_LOL_FLAG,
+            "host PRBS checker loss of lock"),
+        one("MediaCheckerLol", Severity.ALARM, DIAGNOSTICS, DiagnosticsPages.MEDIA_CHECKER_LOL_FLAG,
+            "media PRBS checker loss of lock"));
+
     private static final List<Definition> ALL = concat();
 
     private static List<Definition> concat() {
         List<Definition> all = new ArrayList<>(LOWER);
         all.addAll(LANE_FLAGS);
         all.addAll(XPO);
+        all.addAll(DIAG_FLAGS);
         all.forEach(Definition::mask);  // every flag must have its mask declared: fail at class load, not at use
         return List.copyOf(all);
     }
@@ -168,6 +189,22 @@ public final class AlarmCatalog {
         return kind.cmisName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The alarms of latched VDM flags (2Ch): their names come from the module's layout, not from this table — the
+     * observable's SONiC name in CamelCase and the kind ("EsnrMediaInputLowAlarm"), source {@code vdm}, the lane (null
+     * for a module-level observable), alarm or warning as the kind says.
+     */
+    public static List<Alarm> decodeVdm(List<org.openxpo.driver.vdm.VdmFlag> flags) {
+        List<Alarm> out = new ArrayList<>();
+        for (org.openxpo.driver.vdm.VdmFlag f : flags) {
+            int lane = f.observable().lane();
+            String what = f.observable().type().map(t -> t.cmisName()).orElse("VDM type " + f.observable().descriptor().typeId());
+            out.add(new Alarm(f.name(), severity(f.kind()), Alarm.Source.VDM, lane == 0 ? null : lane,
+                what + " " + words(f.kind())));
+        }
+        return out;
+    }
+
     /** Every alarm the driver knows, lower page first, then lane flags, then the XPO page. */
     public static List<Definition> all() { return ALL; }
 
@@ -188,6 +225,19 @@ public final class AlarmCatalog {
         List<Alarm> out = new ArrayList<>();
         for (int i = 0; i < Lanes.PER_BANK; i++) {
             for (Definition d : LANE_FLAGS) if (d.isSet(page11, i)) out.add(d.alarm(Lanes.lane(bank, i)));
+        }
+        return out;
+    }
+
+    /** Alarms set in a page 14h window of {@code bank} (bytes 132–139 read): lane flags by lane, the rest per bank. */
+    public static List<Alarm> decodeDiagnostics(byte[] page14, int bank) {
+        List<Alarm> out = new ArrayList<>();
+        for (Definition d : DIAG_FLAGS) {
+            if (!d.perLane()) {
+                if (d.isSet(page14, 0)) out.add(d.alarm(null));
+                continue;
+            }
+            for (int i = 0; i < Lanes.PER_BANK; i++) if (d.isSet(page14, i)) out.add(d.alarm(Lanes.lane(bank, i)));
         }
         return out;
     }

@@ -37,6 +37,7 @@ final class IdentityReader {
         int xpoVersion = xpo ? Math.max(1, (int) XPO_PROFILE_VERSION.get(p0, 0)) : 0;
         double maxPower = xpo ? access.value(XpoPages.MAX_POWER_XPO, 0, 0) : MAX_POWER.value(p0, 0);
         int banks = flat ? 1 : 1 << BANKS_SUPPORTED.get(p1, 0);
+        AdvertisedPages advertised = flat ? AdvertisedPages.FLAT : AdvertisedPages.of(p1);
         return new Identity((int) SFF8024_IDENTIFIER.get(lo, 0), (int) CMIS_REVISION_MAJOR.get(lo, 0),
             (int) CMIS_REVISION_MINOR.get(lo, 0), flat,
             VENDOR_NAME.text(p0), oui(p0), VENDOR_PN.text(p0), VENDOR_REV.text(p0), VENDOR_SN.text(p0),
@@ -45,8 +46,9 @@ final class IdentityReader {
             flat ? new FirmwareVersion(0, 0)
                 : new FirmwareVersion((int) INACTIVE_FIRMWARE_MAJOR.get(p1, 0), (int) INACTIVE_FIRMWARE_MINOR.get(p1, 0)),
             flat ? "" : HARDWARE_MAJOR.get(p1, 0) + "." + HARDWARE_MINOR.get(p1, 0),
-            (int) MEDIA_TYPE.get(lo, 0), applications(lo, p1), maxPower, banks, (flat ? AdvertisedPages.FLAT : AdvertisedPages.of(p1)).names(xpo), xpoVersion,
-            flat ? 0 : (int) TX_BIAS_MULTIPLIER.get(p1, 0), flat ? AdvertisedDurations.FLAT_MEMORY : durations(p1));
+            (int) MEDIA_TYPE.get(lo, 0), applications(lo, p1), maxPower, banks, advertised.names(xpo), xpoVersion,
+            flat ? 0 : (int) TX_BIAS_MULTIPLIER.get(p1, 0), flat ? AdvertisedDurations.FLAT_MEMORY : durations(p1),
+            advertised);
     }
 
     private static String oui(byte[] p0) {

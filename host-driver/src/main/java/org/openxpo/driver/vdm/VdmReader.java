@@ -33,14 +33,17 @@ public final class VdmReader {
     private volatile AdvertisedVdm layout;
 
     /** A reader on {@code access} waiting on its clock, FreezeDone awaited for tVDMF plus the usual allowance. */
-    public VdmReader(RegisterAccess access) { this(access, access.clock(), VdmFreeze.TIMEOUT); }
+    public VdmReader(RegisterAccess access) { this(access, access.clock(), FREEZE_TIMEOUT); }
+
+    /** How long FreezeDone and UnfreezeDone are awaited by default: CMIS tVDMF (10 ms) plus the usual allowance. */
+    public static final Duration FREEZE_TIMEOUT = VdmFreeze.TIMEOUT;
 
     /** As {@link #VdmReader(RegisterAccess)} with another clock and freeze timeout (tests, slow adapters). */
     public VdmReader(RegisterAccess access, HostClock clock, Duration freezeTimeout) {
         this.access = access;
         this.clock = clock;
         this.freeze = new VdmFreeze(access, clock, freezeTimeout);
-        access.onRestartDetected(() -> layout = null);
+        access.onRestartDetected(this::forgetLayout);
     }
 
     /**
@@ -49,8 +52,13 @@ public final class VdmReader {
      */
     public AdvertisedVdm layout() {
         AdvertisedVdm l = layout;
+        return l != null ? l : layout(AdvertisedPages.read(access));
+    }
+
+    /** As {@link #layout()}, with the advertisement already known (read with the identity). */
+    public AdvertisedVdm layout(AdvertisedPages pages) {
+        AdvertisedVdm l = layout;
         if (l == null) {
-            AdvertisedPages pages = AdvertisedPages.read(access);
             if (!pages.vdm()) {
                 throw new XpoException.Unsupported("the module does not advertise VDM (01h:142 VdmPagesSupported is 0)");
             }
@@ -88,13 +96,13 @@ public final class VdmReader {
 
     /** The sample pages of every bank's used groups as one batch, decoded; statistics kept only when {@code frozen}. */
     private List<VdmSample> decode(AdvertisedVdm l, boolean frozen) {
-        Map<Integer, Map<Group, byte[]>> pages = readPerGroup(l, Group::samples);
-        List<VdmSample> out = new ArrayList<>(l.observables().size());
-        for (VdmObservable o : l.observables()) {
-            int raw = (int) o.group().samples().get(pages.get(o.bank()).get(o.group()), o.index());
-            boolean present = o.type().isPresent() && (frozen || !o.statistic());
-            out.add(new VdmSample(o, raw, present ? o.type().get().decode(raw) : null));
+        List<FieldRead> reads = new ArrayList<>();
+        for (int b = 0; b < l.banks(); b++) {
+            for (Group g : l.usedGroups(b)) reads.add(new FieldRead(g.samples().page(), b, List.of(g.samples())));
         }
+        List<byte[]> windows = access.readFields(reads);
+        List<VdmSample> out = new ArrayList<>(l.observables().size());
+        for (int b = 0; b < l.banks(); b++) out.addAll(VdmPageReads.decodeSamples(l, b, reads, windows, frozen));
         return out;
     }
 
@@ -126,21 +134,12 @@ public final class VdmReader {
         AdvertisedVdm l = layout();
         List<FieldRead> reads = new ArrayList<>();
         for (int b = 0; b < l.banks(); b++) {
-            List<Field> fields = l.usedGroups(b).stream().map(Group::flags).toList();
-            if (!fields.isEmpty()) reads.add(new FieldRead(fields.getFirst().page(), b, fields));
+            FieldRead r = VdmPageReads.flags(l, b);
+            if (r != null) reads.add(r);
         }
         List<byte[]> windows = access.readFields(reads);
-        Map<Integer, byte[]> byBank = new java.util.HashMap<>();
-        for (int i = 0; i < reads.size(); i++) byBank.put(reads.get(i).bank(), windows.get(i));
         List<VdmFlag> out = new ArrayList<>();
-        for (VdmObservable o : l.observables()) {
-            byte[] w = byBank.get(o.bank());
-            if (w == null) continue;
-            long nibble = o.group().flags().get(w, o.index());
-            for (ThresholdKind k : ThresholdKind.values()) {
-                if ((nibble >> k.flagBit() & 1) == 1) out.add(new VdmFlag(o, k));
-            }
-        }
+        for (int i = 0; i < reads.size(); i++) out.addAll(VdmPageReads.decodeFlags(l, reads.get(i).bank(), windows.get(i)));
         return out;
     }
 
