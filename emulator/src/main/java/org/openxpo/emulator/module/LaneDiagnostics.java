@@ -39,6 +39,8 @@ final class LaneDiagnostics {
     static final double UNLOCKED_BER = 0.5;
     /** Results update periods of 13h:177.0 (0: 1 s, 1: 5 s). */
     private static final double[] UPDATE_PERIOD_S = {1, 5};
+    /** 13h:129.7-6 code 3 (> 20 ms): gating ends on a physics tick (100 ms by default), up to one tick late. */
+    private static final int GATING_LATER_THAN_20_MS = 3;
     private static final int HOST = 0, MEDIA = 1;
     private static final PatternEngine[] CHECKERS = {PatternEngine.HOST_CHECKER, PatternEngine.MEDIA_CHECKER};
     private static final Field[] GATING_COMPLETE = {HOST_GATING_COMPLETE_FLAG, MEDIA_GATING_COMPLETE_FLAG};
@@ -82,7 +84,7 @@ final class LaneDiagnostics {
             for (Loopback l : Loopback.values()) mem.set(l.supported(), b, 0, 1);
             mem.set(PER_LANE_HOST_LOOPBACK_SUPPORTED, b, 0, 1);
             mem.set(PER_LANE_MEDIA_LOOPBACK_SUPPORTED, b, 0, 1);
-            mem.set(GATING_ACCURACY, b, 0, 2);   // ≤20 ms: gating runs on the physics tick
+            mem.set(GATING_ACCURACY, b, 0, GATING_LATER_THAN_20_MS);
             mem.set(GATED_RESULTS_SUPPORTED, b, 0, 1);
             mem.set(PERIODIC_UPDATES_SUPPORTED, b, 0, 1);
             mem.set(PER_LANE_GATING_TIMERS_SUPPORTED, b, 0, 1);
@@ -91,19 +93,15 @@ final class LaneDiagnostics {
             mem.set(HOST_SNR_REPORTING_SUPPORTED, b, 0, 1);
             mem.set(BITS_AND_ERRORS_COUNTING_SUPPORTED, b, 0, 1);
             mem.set(BER_REPORTING_SUPPORTED, b, 0, 1);
-            mem.set(PATTERN_ENGINE_LOCATIONS, b, 0, preFecEngines());
+            int preFec = 0;
+            for (PatternEngine e : PatternEngine.values()) preFec |= 1 << e.locationBit(true);
+            mem.set(PATTERN_ENGINE_LOCATIONS, b, 0, preFec);
             for (PatternEngine e : PatternEngine.values()) {
                 for (PrbsPattern p : PATTERNS) mem.set(e.patternsSupported(), b, p.code(), 1);
             }
-            mem.set(PER_LANE_PATTERN_CONTROLS_SUPPORTED, b, 0, 0xFF);   // every engine: per-lane pattern and enable
+            // every engine has a per-lane pattern and a per-lane enable: every bit of the byte
+            mem.set(PER_LANE_PATTERN_CONTROLS_SUPPORTED, b, 0, (1L << PER_LANE_PATTERN_CONTROLS_SUPPORTED.bitWidth()) - 1);
         }
-    }
-
-    /** 13h:131: each engine sits before the FEC (the higher bit of its pair). */
-    private static int preFecEngines() {
-        int bits = 0;
-        for (int pair = 0; pair < PatternEngine.values().length; pair++) bits |= 2 << (2 * pair);
-        return bits;
     }
 
     /** Volatile state back to power-on (the memory was cleared with it). */

@@ -80,6 +80,7 @@ class LaneDiagnosticsTest extends ModuleFixture {
             host.select(Pages.DIAGNOSTICS_FIRST, b);
             byte[] caps = host.read(128, 12);
             assertEquals(0x3F, caps[0] & 0xFF, "bank " + b + ": four loopbacks, per lane, not simultaneous");
+            assertEquals(0xFC, caps[1] & 0xFF, "bank " + b + ": gating (> 20 ms), gated and periodic results, per lane, auto-restart");
             assertEquals(0x33, caps[2] & 0xFF, "bank " + b + ": SNR both sides, counters, BER");
             assertEquals(0xAA, caps[3] & 0xFF, "bank " + b + ": pre-FEC engines on both sides");
             for (int k = 4; k < 12; k += 2) {

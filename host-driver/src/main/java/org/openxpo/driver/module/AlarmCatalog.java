@@ -44,7 +44,7 @@ public final class AlarmCatalog {
 
         /** True for per-lane flags: page 11h, and the lane flags of page 14h. */
         public boolean perLane() {
-            return source == Alarm.Source.LANE || (source == Alarm.Source.DIAGNOSTICS && flag.count() == Lanes.PER_BANK);
+            return source == Alarm.Source.LANE || (source == DIAG && flag.count() == Lanes.PER_BANK);
         }
 
         /** The mask field of the flag (CMIS puts the same bit in the mask byte: 1 = no interrupt). */
@@ -62,7 +62,7 @@ public final class AlarmCatalog {
     }
 
     private static final Alarm.Source MODULE = Alarm.Source.MODULE, LANE = Alarm.Source.LANE,
-        POWER = Alarm.Source.POWER, COOLING = Alarm.Source.COOLING, DIAGNOSTICS = Alarm.Source.DIAGNOSTICS;
+        POWER = Alarm.Source.POWER, COOLING = Alarm.Source.COOLING, DIAG = Alarm.Source.DIAGNOSTICS;
 
     private static final List<Definition> LOWER = table(
         event("ModuleStateChanged", MODULE, MODULE_STATE_CHANGED_FLAG, "module state changed"),
@@ -90,6 +90,22 @@ public final class AlarmCatalog {
         laneKinds(ThresholdMonitor.RX_POWER, "Rx optical power"),
         event("RxOutputStatusChanged", LANE, OUTPUT_STATUS_CHANGED_FLAG_RX, "Rx output status changed"));
 
+    /**
+     * The PRBS flags of page 14h (masked on 13h), source {@code diagnostics}: the flag reader decodes them like every
+     * other latched flag (they assert IntL), so a monitor running beside a PRBS run reports them and the diagnostics
+     * API's results see only what latched since. Loss of lock is a warning: during bring-up an unlocked checker is
+     * expected until its pattern arrives.
+     */
+    private static final List<Definition> DIAGNOSTICS = table(
+        one("LossOfReferenceClock", Severity.ALARM, DIAG, DiagnosticsPages.LOSS_OF_REFERENCE_CLOCK_FLAG,
+            "PRBS reference clock lost"),
+        event("HostGatingComplete", DIAG, DiagnosticsPages.HOST_GATING_COMPLETE_FLAG, "host PRBS checker gating period complete"),
+        event("MediaGatingComplete", DIAG, DiagnosticsPages.MEDIA_GATING_COMPLETE_FLAG, "media PRBS checker gating period complete"),
+        one("HostGeneratorLol", Severity.WARNING, DIAG, DiagnosticsPages.HOST_GENERATOR_LOL_FLAG, "host PRBS generator loss of lock"),
+        one("MediaGeneratorLol", Severity.WARNING, DIAG, DiagnosticsPages.MEDIA_GENERATOR_LOL_FLAG, "media PRBS generator loss of lock"),
+        one("HostCheckerLol", Severity.WARNING, DIAG, DiagnosticsPages.HOST_CHECKER_LOL_FLAG, "host PRBS checker loss of lock"),
+        one("MediaCheckerLol", Severity.WARNING, DIAG, DiagnosticsPages.MEDIA_CHECKER_LOL_FLAG, "media PRBS checker loss of lock"));
+
     private static final List<Definition> XPO = table(
         xpoMonitors(),
         one("PowerGoodLost", Severity.ALARM, POWER, POWER_GOOD_LOST_FLAG, "50 V input left its operating range"),
@@ -98,30 +114,13 @@ public final class AlarmCatalog {
         one("LeakSensorFault", Severity.WARNING, COOLING, LEAK_SENSOR_FAULT_FLAG, "leak sensor failed"),
         one("Leak", Severity.ALARM, COOLING, LEAK_FLAG, "coolant leak detected"));
 
-    /** Page 14h of each bank: the PRBS engines' loss of lock and gating, the reference clock. */
-    private static final List<Definition> DIAG_FLAGS = table(
-        one("DiagnosticsReferenceClockLost", Severity.ALARM, DIAGNOSTICS, DiagnosticsPages.LOSS_OF_REFERENCE_CLOCK_FLAG,
-            "diagnostics reference clock lost"),
-        event("HostGatingComplete", DIAGNOSTICS, DiagnosticsPages.HOST_GATING_COMPLETE_FLAG,
-            "host checker gating period complete"),
-        event("MediaGatingComplete", DIAGNOSTICS, DiagnosticsPages.MEDIA_GATING_COMPLETE_FLAG,
-            "media checker gating period complete"),
-        one("HostGeneratorLol", Severity.ALARM, DIAGNOSTICS, DiagnosticsPages.HOST_GENERATOR_LOL_FLAG,
-            "host PRBS generator loss of lock"),
-        one("MediaGeneratorLol", Severity.ALARM, DIAGNOSTICS, DiagnosticsPages.MEDIA_GENERATOR_LOL_FLAG,
-            "media PRBS generator loss of lock"),
-        one("HostCheckerLol", Severity.ALARM, DIAGNOSTICS, DiagnosticsPages.HOST_CHECKER_LOL_FLAG,
-            "host PRBS checker loss of lock"),
-        one("MediaCheckerLol", Severity.ALARM, DIAGNOSTICS, DiagnosticsPages.MEDIA_CHECKER_LOL_FLAG,
-            "media PRBS checker loss of lock"));
-
     private static final List<Definition> ALL = concat();
 
     private static List<Definition> concat() {
         List<Definition> all = new ArrayList<>(LOWER);
         all.addAll(LANE_FLAGS);
+        all.addAll(DIAGNOSTICS);
         all.addAll(XPO);
-        all.addAll(DIAG_FLAGS);
         all.forEach(Definition::mask);  // every flag must have its mask declared: fail at class load, not at use
         return List.copyOf(all);
     }
@@ -205,7 +204,7 @@ public final class AlarmCatalog {
         return out;
     }
 
-    /** Every alarm the driver knows, lower page first, then lane flags, then the XPO page. */
+    /** Every alarm the driver knows, lower page first, then lane flags, the diagnostics flags, the XPO page. */
     public static List<Definition> all() { return ALL; }
 
     /** An alarm by name, ignoring case. */
@@ -232,7 +231,7 @@ public final class AlarmCatalog {
     /** Alarms set in a page 14h window of {@code bank} (bytes 132–139 read): lane flags by lane, the rest per bank. */
     public static List<Alarm> decodeDiagnostics(byte[] page14, int bank) {
         List<Alarm> out = new ArrayList<>();
-        for (Definition d : DIAG_FLAGS) {
+        for (Definition d : DIAGNOSTICS) {
             if (!d.perLane()) {
                 if (d.isSet(page14, 0)) out.add(d.alarm(null));
                 continue;

@@ -248,6 +248,17 @@ public final class DiagnosticsPages {
             };
         }
 
+        /** The bit of {@link #PATTERN_ENGINE_LOCATIONS} (13h:131) that places this engine before or after the FEC. */
+        public int locationBit(boolean preFec) {
+            int pair = switch (this) {
+                case HOST_CHECKER -> 0;
+                case HOST_GENERATOR -> 1;
+                case MEDIA_CHECKER -> 2;
+                case MEDIA_GENERATOR -> 3;
+            };
+            return 2 * pair + (preFec ? 1 : 0);
+        }
+
         /** The latched loss-of-lock flag (14h). */
         public Field lolFlag() {
             return switch (this) {

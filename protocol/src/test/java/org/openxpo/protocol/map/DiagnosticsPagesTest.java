@@ -42,6 +42,17 @@ class DiagnosticsPagesTest {
     }
 
     @Test
+    void engineLocationBitsPairPreAndPostFecPerEngine() {
+        int preFec = 0;
+        for (PatternEngine e : PatternEngine.values()) {
+            preFec |= 1 << e.locationBit(true);
+            assertEquals(e.locationBit(true) - 1, e.locationBit(false));
+        }
+        assertEquals(0xAA, preFec, "every engine pre-FEC");
+        assertEquals(7, PatternEngine.MEDIA_GENERATOR.locationBit(true));
+    }
+
+    @Test
     void loopbackEnablesAreLaneMasksInCmisOrderWithTheirCapabilityBits() {
         assertEquals(List.of(180, 181, 182, 183), offsets(Loopback.values(), Loopback::enable));
         Set<Integer> bits = new HashSet<>();
