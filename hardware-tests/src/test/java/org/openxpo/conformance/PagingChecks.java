@@ -18,6 +18,7 @@ import org.openxpo.protocol.map.LowerPage;
 import org.openxpo.protocol.map.ManagementInterface;
 import org.openxpo.protocol.map.PageDef;
 import org.openxpo.protocol.map.Pages;
+import org.openxpo.protocol.map.VdmPages;
 
 import java.util.Arrays;
 import java.util.List;
@@ -59,9 +60,13 @@ abstract class PagingChecks extends Checks {
 
     /**
      * True when the module has {@code page}: every page of the map but the EPL pages beyond those 01h:163 advertises
-     * (a module without EPL writes has none).
+     * (a module without EPL writes has none), and the VDM pages beyond what 01h:142.6 and 2Fh:128 advertise.
      */
     private boolean advertised(int page) {
+        if (page >= Pages.VDM_FIRST && page <= Pages.VDM_LAST) {
+            if (host.get(AdminPages.VDM_PAGES_SUPPORTED) == 0) return false;
+            return !VdmPages.pagesBeyond((int) host.get(VdmPages.GROUPS_SUPPORTED) + 1).contains(page);
+        }
         if (!Pages.isCdb(page) || page == CdbPage.PAGE) return true;
         return page - CdbPage.EPL_FIRST_PAGE < CdbPage.eplPageCount((int) host.get(AdminPages.CDB_MAX_PAGES_EPL));
     }
