@@ -26,7 +26,7 @@ final class VdmFreeze {
     static final Duration TIMEOUT = T_VDMF.plus(Timeouts.ALLOWANCE);
     /** The request is module-wide: it is written in bank 0 (the XPO module shows it in every bank). */
     private static final int BANK = 0;
-    /** Polls the done bits every millisecond at first (as SONiC does), backing off to 10 ms. */
+    /** After the first look, polls the done bits every millisecond (as SONiC does), backing off to 10 ms. */
     private static final PollSchedule SCHEDULE = PollSchedule.backingOff(Duration.ofMillis(1), T_VDMF);
 
     private final RegisterAccess access;
@@ -70,7 +70,8 @@ final class VdmFreeze {
     }
 
     private boolean await(Field done, String what) {
-        return Poll.until(what, () -> access.get(done, BANK, 0) == 1).every(SCHEDULE).within(timeout)
+        // first look after tVDMF, by when CMIS says the module is done (as SONiC does): one read, not a string of them
+        return Poll.until(what, () -> access.get(done, BANK, 0) == 1).after(T_VDMF).every(SCHEDULE).within(timeout)
             .awaitOrGiveUp(clock).isPresent();
     }
 
