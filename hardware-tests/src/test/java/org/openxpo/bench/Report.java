@@ -200,7 +200,7 @@ final class Report {
         the benchmarks. It then runs `org.openxpo.bench.Benchmarks` with a fixed, pre-touched 1 GiB heap \
         (`-Xms1g -Xmx1g -XX:+AlwaysPreTouch`: without it the kernel's first touch of each fresh heap page showed as a \
         2 % tail of ~11 µs in the in-process reads; more JVM options: `BENCH_JAVA_OPTS`). Options: `--quick` \
-        (default), `--full`, `--only read,link,snapshot,interrupt,firmware,footprint,chassis,grpc,cli,agent-chassis,gnmi` (writes \
+        (default), `--full`, `--only read,link,snapshot,vdm,interrupt,firmware,footprint,chassis,grpc,cli,agent-chassis,gnmi` (writes \
         `target/benchmarks-partial.md` unless `--out FILE` says otherwise). Exit code 0 when every benchmark ran — a \
         missed goal is a finding, not a failure — 1 when one failed, 2 on bad usage. `--soak [MINUTES]` (default 10) \
         runs the soak instead of the benchmarks and replaces only its own section of the page (other runs keep it); \
