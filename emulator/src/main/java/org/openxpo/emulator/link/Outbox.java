@@ -55,9 +55,9 @@ final class Outbox {
 
     /**
      * Sends {@code frame}, but not before {@code notBefore} ({@link System#nanoTime()}): a timed answer handed over
-     * shortly before its bus time is over. Until then the event loop, woken already, keeps coming back to this queue
-     * between its other work (a task it re-queues, so other connections of the loop are still served) and writes it
-     * then; so does every frame queued after it.
+     * shortly before its bus time is over ({@link CageBus#ANSWER_LEAD_NANOS}). The event loop, if it wakes before then,
+     * waits out the rest by running the drain again (it waits busy, at most that lead); every frame queued after the
+     * answer leaves with it.
      */
     void send(Frame frame, long notBefore) { enqueue(frame, false, true, notBefore); }
 
@@ -159,7 +159,7 @@ final class Outbox {
         boolean closeAfter;
         synchronized (this) {
             if (pending != null && held && heldUntil - System.nanoTime() > 0 && channel.isActive()) {
-                scheduleDrain(); // not yet: come back after the loop's other work (drainScheduled stays set)
+                scheduleDrain(); // not yet: run again (drainScheduled stays set)
                 return;
             }
             drainScheduled = false;
