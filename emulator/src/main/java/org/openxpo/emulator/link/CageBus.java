@@ -23,9 +23,17 @@ import org.openxpo.protocol.connector.I3cDevice;
  * <p>With timing on, a transaction starts on the modelled bus when it was ready (its request had arrived and the
  * connection's previous request was done), or when the bus became free if it was busy then: the server's own hand-off
  * from the event loop to the connection's thread is not bus time, and back-to-back transactions follow each other
- * without gaps, as a host's queued transfers would.
+ * without gaps, as a host's queued transfers would. The answer and the lock are handed over shortly before the bus time
+ * is over ({@link #handOver}); the sender holds the answer until then, and the next transaction still waits for it.
  */
 final class CageBus {
+    /**
+     * How long before its bus time is over a timed answer may be handed over (see {@link #handOver}): about what waking
+     * the event loop takes on an idle machine, so that the loop, once awake, rarely has to wait for the answer's time
+     * (it waits busy, and its other connections with it).
+     */
+    static final long ANSWER_LEAD_NANOS = 50_000;
+
     private final int number;
     private final ControlConnector connector;
     private final BusTiming timing;
@@ -64,11 +72,11 @@ final class CageBus {
     int waiting() { return bus.getQueueLength(); }
 
     /**
-     * {@code ready}: when the transaction could have started ({@link System#nanoTime()}): its request had arrived and
-     * the connection's previous request was done. Likewise below.
+     * {@code slot}: when the transaction could have started ({@link BusSlot#ready()}); with timing on it gets the moment
+     * the answer may leave ({@link BusSlot#answerAt()}), which the caller must keep to. Likewise below.
      */
-    List<I2cResult> i2c(List<I2cMessage> messages, long ready) throws InterruptedException {
-        return transfer(messages, () -> connector.i2c(messages), ready);
+    List<I2cResult> i2c(List<I2cMessage> messages, BusSlot slot) throws InterruptedException {
+        return transfer(messages, () -> connector.i2c(messages), slot);
     }
 
     /**
@@ -77,22 +85,22 @@ final class CageBus {
      * single transfer runs when the bus is free), so the module sees a batch's last write — a CDB trigger — no earlier
      * than it would on the real bus.
      */
-    List<List<I2cResult>> i2cBatch(List<List<I2cMessage>> transfers, long ready) throws InterruptedException {
-        return batch(transfers, connector::i2c, ready);
+    List<List<I2cResult>> i2cBatch(List<List<I2cMessage>> transfers, BusSlot slot) throws InterruptedException {
+        return batch(transfers, connector::i2c, slot);
     }
 
     /** {@link #i2cBatch} of I3C SDR private transfers. */
-    List<List<I2cResult>> i3cBatch(List<List<I2cMessage>> transfers, long ready) throws InterruptedException {
-        return batch(transfers, connector::i3c, ready);
+    List<List<I2cResult>> i3cBatch(List<List<I2cMessage>> transfers, BusSlot slot) throws InterruptedException {
+        return batch(transfers, connector::i3c, slot);
     }
 
     private List<List<I2cResult>> batch(List<List<I2cMessage>> transfers,
-                                        Function<List<I2cMessage>, List<I2cResult>> execute, long ready)
+                                        Function<List<I2cMessage>, List<I2cResult>> execute, BusSlot slot)
             throws InterruptedException {
         bus.lockInterruptibly();
         try {
             List<List<I2cResult>> all = new ArrayList<>(transfers.size());
-            long at = Math.max(ready, freeSince);
+            long at = Math.max(slot.ready(), freeSince);
             boolean failed = false;
             for (List<I2cMessage> messages : transfers) {
                 if (failed) {
@@ -106,14 +114,25 @@ final class CageBus {
                 failed = results.stream().anyMatch(r -> !r.ok());
                 all.add(results);
             }
-            if (timing.enabled()) {
-                waitUntil(at);
-                freeSince = at;
-            }
+            if (timing.enabled()) handOver(at, slot);
             return all;
         } finally {
             bus.unlock();
         }
+    }
+
+    /**
+     * Ends a timed transaction whose bus time is over at {@code end}: the modelled bus is free from then on, and the
+     * answer may leave then. The caller gets the answer up to {@link #ANSWER_LEAD_NANOS} early (as soon as the module
+     * has done the work, but no earlier than that), so that waking the connection's event loop, one thread wake-up
+     * (tens of microseconds, more under load), overlaps the last of the bus time instead of following it; the
+     * {@link Outbox} holds the answer until {@code end}. The bus lock is given back early too: the next transaction
+     * still starts no earlier than {@code end} ({@link #freeSince}).
+     */
+    private void handOver(long end, BusSlot slot) throws InterruptedException {
+        waitUntil(end - ANSWER_LEAD_NANOS);
+        freeSince = end;
+        slot.answerAt(end);
     }
 
     private static void waitUntil(long deadline) throws InterruptedException {
@@ -121,25 +140,25 @@ final class CageBus {
         if (Thread.interrupted()) throw new InterruptedException("connection closed");
     }
 
-    List<I2cResult> i3c(List<I2cMessage> messages, long ready) throws InterruptedException {
-        return transfer(messages, () -> connector.i3c(messages), ready);
+    List<I2cResult> i3c(List<I2cMessage> messages, BusSlot slot) throws InterruptedException {
+        return transfer(messages, () -> connector.i3c(messages), slot);
     }
 
-    CccResult ccc(CccRequest request, long ready) throws InterruptedException {
-        return hold(() -> connector.ccc(request), r -> timing.cccNanos(request), ready);
+    CccResult ccc(CccRequest request, BusSlot slot) throws InterruptedException {
+        return hold(() -> connector.ccc(request), r -> timing.cccNanos(request), slot);
     }
 
-    List<I3cDevice> entdaa(int firstAddress, long ready) throws InterruptedException {
-        return hold(() -> connector.entdaa(firstAddress), devices -> timing.entdaaNanos(devices.size()), ready);
+    List<I3cDevice> entdaa(int firstAddress, BusSlot slot) throws InterruptedException {
+        return hold(() -> connector.entdaa(firstAddress), devices -> timing.entdaaNanos(devices.size()), slot);
     }
 
-    private List<I2cResult> transfer(List<I2cMessage> messages, Supplier<List<I2cResult>> execute, long ready)
+    private List<I2cResult> transfer(List<I2cMessage> messages, Supplier<List<I2cResult>> execute, BusSlot slot)
             throws InterruptedException {
         return hold(() -> {
             List<I2cResult> results = execute.get();
             counters.count(messages, results);
             return results;
-        }, results -> timing.transferNanos(messages.subList(0, executed(results))), ready);
+        }, results -> timing.transferNanos(messages.subList(0, executed(results))), slot);
     }
 
     /** Messages that ran on the bus: up to and including the first failed one (a STOP follows it). */
@@ -148,16 +167,17 @@ final class CageBus {
         return results.size();
     }
 
-    /** Runs {@code work} with the bus held, and keeps holding it until the modelled bus time has passed. */
-    private <T> T hold(Supplier<T> work, ToLongFunction<T> busNanos, long ready) throws InterruptedException {
+    /**
+     * Runs {@code work} with the bus held, once the modelled bus is free, and keeps holding it until shortly before the
+     * modelled bus time has passed ({@link #handOver}).
+     */
+    private <T> T hold(Supplier<T> work, ToLongFunction<T> busNanos, BusSlot slot) throws InterruptedException {
         bus.lockInterruptibly();
         try {
+            long start = Math.max(slot.ready(), freeSince);
+            if (timing.enabled()) waitUntil(start);
             T result = work.get();
-            if (timing.enabled()) {
-                long end = Math.max(ready, freeSince) + busNanos.applyAsLong(result);
-                waitUntil(end);
-                freeSince = end;
-            }
+            if (timing.enabled()) handOver(start + busNanos.applyAsLong(result), slot);
             return result;
         } finally {
             bus.unlock();

@@ -42,6 +42,8 @@ final class Outbox {
     private boolean accepting = true;  // frames may still be queued (false after the connection's last frame)
     private boolean ended;             // dropped: closed or shed, nothing is charged any more
     private boolean drainScheduled;
+    private boolean held;              // pending must not leave before heldUntil
+    private long heldUntil;            // System.nanoTime() of the latest timed answer in pending
 
     Outbox(Channel channel, MemoryBudget budget) {
         this.channel = channel;
@@ -49,10 +51,18 @@ final class Outbox {
         budget.register(this);
     }
 
-    void send(Frame frame) { enqueue(frame, false); }
+    void send(Frame frame) { enqueue(frame, false, false, 0); }
+
+    /**
+     * Sends {@code frame}, but not before {@code notBefore} ({@link System#nanoTime()}): a timed answer handed over
+     * shortly before its bus time is over ({@link CageBus#ANSWER_LEAD_NANOS}). The event loop, if it wakes before then,
+     * waits out the rest by running the drain again (it waits busy, at most that lead); every frame queued after the
+     * answer leaves with it.
+     */
+    void send(Frame frame, long notBefore) { enqueue(frame, false, true, notBefore); }
 
     /** Sends {@code frame} after everything queued before it, then closes the connection; later frames are dropped. */
-    void sendAndClose(Frame frame) { enqueue(frame, true); }
+    void sendAndClose(Frame frame) { enqueue(frame, true, false, 0); }
 
     /** Bytes this connection holds now (queued, or written and not yet taken by the socket). */
     synchronized long queuedBytes() { return charged; }
@@ -100,9 +110,14 @@ final class Outbox {
     }
 
     /** The socket can take more: hand it what piled up while it could not. Called on the event loop. */
-    void resume() { drain(); }
+    void resume() {
+        synchronized (this) {
+            if (drainScheduled) return; // a drain is queued on the loop already (or comes back for a held answer)
+        }
+        drain();
+    }
 
-    private void enqueue(Frame frame, boolean closeAfter) {
+    private void enqueue(Frame frame, boolean closeAfter, boolean timed, long notBefore) {
         byte[] bytes = FrameCodec.encode(frame);
         long added;
         boolean schedule, over;
@@ -112,6 +127,10 @@ final class Outbox {
             if (pending == null) pending = channel.alloc().ioBuffer(Math.max(FIRST_BUFFER, bytes.length));
             pending.writeBytes(bytes);
             added = pending.capacity() - before;
+            if (timed && (!held || notBefore - heldUntil > 0)) {
+                heldUntil = notBefore;
+                held = true;
+            }
             charged += added;
             over = charged > LinkLimits.MAX_QUEUED_BYTES;
             if (closeAfter) {
@@ -139,10 +158,15 @@ final class Outbox {
         ByteBuf batch;
         boolean closeAfter;
         synchronized (this) {
+            if (pending != null && held && heldUntil - System.nanoTime() > 0 && channel.isActive()) {
+                scheduleDrain(); // not yet: run again (drainScheduled stays set)
+                return;
+            }
             drainScheduled = false;
             if (pending == null || !channel.isWritable() && channel.isActive()) return;
             batch = pending;
             pending = null;
+            held = false;
             closeAfter = closeAfterPending;
         }
         if (!channel.isActive()) {
@@ -173,6 +197,7 @@ final class Outbox {
     private long end() {
         accepting = false;
         ended = true;
+        held = false;
         if (pending != null) {
             pending.release();
             pending = null;

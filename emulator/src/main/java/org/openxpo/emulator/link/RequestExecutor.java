@@ -26,13 +26,14 @@ final class RequestExecutor {
     }
 
     /**
-     * The answer to {@code request}, which was ready to run at {@code ready} ({@link System#nanoTime()}, see
-     * {@link CageBus}); throws only when the connection's worker is interrupted (the client left).
+     * The answer to {@code request}, which was ready to run at {@code slot.ready()} ({@link System#nanoTime()}, see
+     * {@link CageBus}; a timed transaction sets when the answer may leave); throws only when the connection's worker is
+     * interrupted (the client left).
      */
-    Frame answer(Frame request, long ready) throws InterruptedException {
+    Frame answer(Frame request, BusSlot slot) throws InterruptedException {
         int id = request.requestId();
         try {
-            return execute(request, ready);
+            return execute(request, slot);
         } catch (LinkProtocolException e) {
             return e.toReply();
         } catch (IllegalArgumentException e) {
@@ -59,7 +60,7 @@ final class RequestExecutor {
             return null;
         }
         try {
-            return answer(request, System.nanoTime());
+            return answer(request, new BusSlot(System.nanoTime()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // not reached: the bus was held without waiting
             return null;
@@ -82,17 +83,17 @@ final class RequestExecutor {
         return cage == 0 ? null : cages.get(cage);
     }
 
-    private Frame execute(Frame request, long ready) throws InterruptedException {
+    private Frame execute(Frame request, BusSlot slot) throws InterruptedException {
         int id = request.requestId();
         return switch (request) {
             case Frame.Ping p -> new Frame.Ack(id);
             case Frame.ListCages l -> new Frame.CageList(id, cageList());
-            case Frame.I2cTransfer t -> new Frame.TransferResult(id, bus(id, t.cage()).i2c(t.messages(), ready));
-            case Frame.I2cBatch b -> new Frame.BatchResult(id, bus(id, b.cage()).i2cBatch(b.transfers(), ready));
-            case Frame.I3cBatch b -> new Frame.BatchResult(id, bus(id, b.cage()).i3cBatch(b.transfers(), ready));
-            case Frame.I3cTransfer t -> new Frame.TransferResult(id, bus(id, t.cage()).i3c(t.messages(), ready));
-            case Frame.CccCall c -> new Frame.CccAnswer(id, bus(id, c.cage()).ccc(c.request(), ready));
-            case Frame.EntdaaCall e -> new Frame.EntdaaAnswer(id, bus(id, e.cage()).entdaa(e.firstAddress(), ready));
+            case Frame.I2cTransfer t -> new Frame.TransferResult(id, bus(id, t.cage()).i2c(t.messages(), slot));
+            case Frame.I2cBatch b -> new Frame.BatchResult(id, bus(id, b.cage()).i2cBatch(b.transfers(), slot));
+            case Frame.I3cBatch b -> new Frame.BatchResult(id, bus(id, b.cage()).i3cBatch(b.transfers(), slot));
+            case Frame.I3cTransfer t -> new Frame.TransferResult(id, bus(id, t.cage()).i3c(t.messages(), slot));
+            case Frame.CccCall c -> new Frame.CccAnswer(id, bus(id, c.cage()).ccc(c.request(), slot));
+            case Frame.EntdaaCall e -> new Frame.EntdaaAnswer(id, bus(id, e.cage()).entdaa(e.firstAddress(), slot));
             case Frame.PinWrite w -> writePin(w);
             case Frame.PinRead r -> new Frame.PinLevels(id, levels(bus(id, r.cage()).connector()));
             case Frame.Subscribe s -> {

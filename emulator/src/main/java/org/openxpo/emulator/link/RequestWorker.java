@@ -170,12 +170,15 @@ final class RequestWorker {
     private boolean execute(Job job) throws InterruptedException {
         switch (job) {
             case Execute e -> {
-                Frame answer = executor.answer(e.request(), Math.max(e.arrived(), previousDone));
-                previousDone = System.nanoTime();
+                BusSlot slot = new BusSlot(Math.max(e.arrived(), previousDone));
+                Frame answer = executor.answer(e.request(), slot);
+                // a timed request is done when its bus time is over, even though its answer is handed over earlier
+                previousDone = slot.timed() ? Math.max(System.nanoTime(), slot.answerAt()) : System.nanoTime();
                 // counted as answered before it can reach the client: a client that keeps within the limit
                 // by the answers it has read must never see BUSY
                 unanswered.decrementAndGet();
-                outbox.send(answer);
+                if (slot.timed()) outbox.send(answer, slot.answerAt());
+                else outbox.send(answer);
                 return true;
             }
             case Refuse r -> {

@@ -56,6 +56,18 @@ class LinkTimingTest extends LinkFixture {
     }
 
     @Test
+    void aTransferQueuedBehindAnotherClientsOnlyStartsOnceTheBusTimeOfThatOneIsOver() {
+        LinkTestClient holder = client(), waiter = client();
+        long t0 = System.nanoTime();
+        startLongTransfer(holder, 1);
+        waiter.readPage(1, 1);
+        // the holder's answer is handed over shortly before its bus time ends, and its bus lock given back with it;
+        // the page read behind it still gets the bus only when that time is over, then takes its own
+        long took = System.nanoTime() - t0, bound = TIMING.transferNanos(LONG_TRANSFER) + PAGE_READ_NANOS;
+        assertTrue(took >= bound, "answered after " + took + " ns, before the " + bound + " ns both transfers take");
+    }
+
+    @Test
     void otherCagesRunWhileOneBusIsHeld() {
         LinkTestClient holder = client(), other = client();
         Frame.I2cTransfer longOne = startLongTransfer(holder, 1);
