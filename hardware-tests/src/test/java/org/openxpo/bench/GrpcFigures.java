@@ -55,16 +55,17 @@ final class GrpcFigures {
             length 128)` from grpc-java's blocking stub — which the server runs as a host would, select + read-back + \
             read in one bus hold — and over the link the driver's `LinkTransport.i2c` page read (wire-protocol.md §12).
 
-            - **Warm-up**: %.0f s of reads at full rate first, so that C2 has compiled both sides of a call; every \
+            - **Warm-up**: so that C2 has compiled both sides of a call, %.0f s of 64 reads in flight first; every \
             client channel is built with `directExecutor()` (callbacks on the transport thread, no thread pool).
             - **Unpipelined**: one client, one read at a time, each timed from the call to its return (%,d reads after \
-            as many for warm-up).
+            as many, and at least %.0f s of them, for warm-up).
             - **Concurrent**: N clients, each on its own connection and thread, reading back to back for %.1f s per \
             round; the figure is the median of %d rounds of the total reads per second. And 64 calls in flight on \
             each of 1 and 2 connections (HTTP/2 multiplexes them; grpc-java's async stub, each answer's callback \
             starting the next call), as the link's pipelined figure, with the process's CPU time per read.
             - **The peer**: xcvr-emu 1.3.0 on a 2-core VM with a Python grpcio client: median %s–%s, best %s reads/s.
-            """, GRPC_WARMUP_ROUNDS * st.pipelinedWarmup(), st.linkLatencyReads() / 2, st.pipelinedSeconds(), st.pipelinedRounds(),
+            """, GRPC_WARMUP_ROUNDS * st.pipelinedWarmup() / 2, st.linkLatencyReads() / 2,
+            GRPC_WARMUP_ROUNDS * st.pipelinedWarmup(), st.pipelinedSeconds(), st.pipelinedRounds(),
             Stats.time(PEER_MEDIAN_LOW_NS), Stats.time(PEER_MEDIAN_HIGH_NS), Stats.count(PEER_BEST_RATE)));
         try (EmulatedChassis chassis = Emulators.chassis(1, true)) {
             Emulators.awaitReady(chassis, Duration.ofSeconds(10));
@@ -92,10 +93,11 @@ final class GrpcFigures {
                     };
                     // C2 compiles both sides of a call only after tens of thousands of them: warm up at full rate
                     List<ManagedChannel> inFlightChannels = List.of(channels.get(), channels.get());
-                    inFlight(inFlightChannels.subList(0, 1), ASYNC_WINDOW, GRPC_WARMUP_ROUNDS * st.pipelinedWarmup());
+                    inFlight(inFlightChannels.subList(0, 1), ASYNC_WINDOW, GRPC_WARMUP_ROUNDS * st.pipelinedWarmup() / 2);
                     double[] grpcCpu = new double[1], linkCpu = new double[1];
-                    long[] grpcNs = unpipelined(grpcClient.get(), st.linkLatencyReads() / 2, grpcCpu);
-                    long[] linkNs = unpipelined(linkClient.get(), st.linkLatencyReads() / 2, linkCpu);
+                    double warmup = GRPC_WARMUP_ROUNDS * st.pipelinedWarmup();
+                    long[] grpcNs = unpipelined(grpcClient.get(), st.linkLatencyReads() / 2, warmup, grpcCpu);
+                    long[] linkNs = unpipelined(linkClient.get(), st.linkLatencyReads() / 2, warmup, linkCpu);
                     double grpcMedian = Stats.median(grpcNs), grpcP99 = Stats.pct(grpcNs, 99);
                     sec.row("gRPC Read, unpipelined, median", Stats.time(grpcMedian) + " (p99 " + Stats.time(grpcP99) + ")",
                         "< 150 µs", "—", Stats.ratio(PEER_MEDIAN_LOW_NS / grpcMedian) + " faster than xcvr-emu",
@@ -232,9 +234,13 @@ final class GrpcFigures {
             Stats.time(Stats.pct(ns, 99)), Stats.time(Stats.pct(ns, 100)), Stats.time(cpuNs));
     }
 
-    /** Times {@code reads} reads one at a time; {@code cpuPerRead[0]} gets the process's CPU ns per read. */
-    private static long[] unpipelined(Reader reader, int reads, double[] cpuPerRead) throws Exception {
-        for (int i = 0; i < reads; i++) reader.read();   // warm-up: the JIT compiles both sides first
+    /**
+     * Times {@code reads} reads one at a time, after as many and at least {@code warmupSeconds} of them (the JIT
+     * compiles both sides first); {@code cpuPerRead[0]} gets the process's CPU ns per read.
+     */
+    private static long[] unpipelined(Reader reader, int reads, double warmupSeconds, double[] cpuPerRead) throws Exception {
+        long warm = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        for (int i = 0; i < reads || System.nanoTime() < warm; i++) reader.read();
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpu = os.getProcessCpuTime();
         long[] ns = new long[reads];
