@@ -64,7 +64,7 @@ final class GrpcFigures {
             each of 1 and 2 connections (HTTP/2 multiplexes them; grpc-java's async stub, each answer's callback \
             starting the next call), as the link's pipelined figure, with the process's CPU time per read.
             - **The peer**: xcvr-emu 1.3.0 on a 2-core VM with a Python grpcio client: median %s–%s, best %s reads/s.
-            """, GRPC_WARMUP_ROUNDS * st.pipelinedWarmup() / 2, st.linkLatencyReads() / 2,
+            """, GRPC_WARMUP_ROUNDS * st.pipelinedWarmup(), st.linkLatencyReads() / 2,
             GRPC_WARMUP_ROUNDS * st.pipelinedWarmup(), st.pipelinedSeconds(), st.pipelinedRounds(),
             Stats.time(PEER_MEDIAN_LOW_NS), Stats.time(PEER_MEDIAN_HIGH_NS), Stats.count(PEER_BEST_RATE)));
         try (EmulatedChassis chassis = Emulators.chassis(1, true)) {
@@ -93,7 +93,7 @@ final class GrpcFigures {
                     };
                     // C2 compiles both sides of a call only after tens of thousands of them: warm up at full rate
                     List<ManagedChannel> inFlightChannels = List.of(channels.get(), channels.get());
-                    inFlight(inFlightChannels.subList(0, 1), ASYNC_WINDOW, GRPC_WARMUP_ROUNDS * st.pipelinedWarmup() / 2);
+                    inFlight(inFlightChannels.subList(0, 1), ASYNC_WINDOW, GRPC_WARMUP_ROUNDS * st.pipelinedWarmup());
                     double[] grpcCpu = new double[1], linkCpu = new double[1];
                     double warmup = GRPC_WARMUP_ROUNDS * st.pipelinedWarmup();
                     long[] grpcNs = unpipelined(grpcClient.get(), st.linkLatencyReads() / 2, warmup, grpcCpu);
@@ -146,21 +146,25 @@ final class GrpcFigures {
                             asyncConnections = k;
                         }
                     }
-                    sec.row("gRPC Reads/s, best of 1-16 concurrent clients", Stats.count(best) + "/s (" + bestClients
-                            + " clients)", "≥ 36,800/s", "—", Stats.ratio(best / PEER_BEST_RATE) + " xcvr-emu's best",
-                        Verdict.atLeast(best, GOAL_RATE));
-                    sec.row("gRPC Reads/s, " + ASYNC_WINDOW + " calls in flight per connection", Stats.count(asyncRate)
-                        + "/s (" + asyncConnections + " conn., CPU " + Stats.time(asyncCpu) + "/read)", "≥ 36,800/s", "—", Stats.ratio(asyncRate / PEER_BEST_RATE) + " xcvr-emu's best",
+                    // the goal's "best throughput": what one client program gets with calls in flight over HTTP/2;
+                    // blocking clients, one call at a time each, are shown beside it as the link's unpipelined clients
+                    sec.row("gRPC Reads/s, 1-16 blocking clients, one call at a time each", Stats.count(best) + "/s ("
+                        + bestClients + " clients)", "—", "—", Stats.ratio(best / PEER_BEST_RATE) + " xcvr-emu's best",
+                        Verdict.INFO);
+                    sec.row("gRPC Reads/s, best: " + ASYNC_WINDOW + " calls in flight per connection",
+                        Stats.count(asyncRate) + "/s (" + asyncConnections + " conn., CPU " + Stats.time(asyncCpu)
+                            + "/read)", "≥ 36,800/s", "—", Stats.ratio(asyncRate / PEER_BEST_RATE) + " xcvr-emu's best",
                         Verdict.atLeast(asyncRate, GOAL_RATE));
                     sec.table(List.of(" clients", " gRPC reads/s", " link reads/s (unpipelined)", " gRPC ÷ xcvr-emu best"),
                         rows);
                     best = Math.max(best, asyncRate);
                     if (best < GOAL_RATE || grpcMedian >= GOAL_MEDIAN_NS) {
-                        sec.finding(Stats.fmt("gRPC: median %s, best %s reads/s against goals of < 150 µs and ≥ 36,800/s; "
+                        sec.finding(Stats.fmt("gRPC: median %s, best %s reads/s (CPU %s per read with calls in flight) "
+                            + "against goals of < 150 µs and ≥ 36,800/s; "
                             + "the link in the same run: median %s. Both faces share the module and its bus, so the gap is "
                             + "gRPC's own cost per call on both sides (HTTP/2 framing and HPACK, protobuf, a call object "
                             + "and its listeners) with client and server on the same 2 cores; see the load average, and "
-                            + "the CPU per read.", Stats.time(grpcMedian), Stats.count(best),
+                            + "the CPU per read.", Stats.time(grpcMedian), Stats.count(best), Stats.time(asyncCpu),
                             Stats.time(Stats.median(linkNs))));
                     }
                 } finally {
