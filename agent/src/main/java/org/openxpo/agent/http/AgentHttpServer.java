@@ -24,12 +24,12 @@ import org.openxpo.http.BearerTokenGuard;
 import org.openxpo.http.ConnectionCap;
 import org.openxpo.http.HostGuard;
 import org.openxpo.http.JsonHttpAggregator;
+import org.openxpo.http.ListenFailure;
 import org.openxpo.http.OriginGuard;
 import org.openxpo.http.ServerNames;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.BindException;
+
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,20 +102,9 @@ public final class AgentHttpServer implements AutoCloseable {
         if (!bound.isSuccess()) {
             events.close();
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-            throw failure(options.bind(), bound.cause());
+            throw ListenFailure.of("HTTP", options.bind(), bound.cause());
         }
         return new AgentHttpServer(group, bound.channel(), connections, events, blocking, firmwareFeed, tls);
-    }
-
-    private static RuntimeException failure(InetSocketAddress bind, Throwable cause) {
-        String where = bind.getAddress().getHostAddress() + ":" + bind.getPort();
-        if (cause instanceof BindException) {
-            BindException b = new BindException("HTTP: cannot listen on " + where + ": " + cause.getMessage());
-            b.initCause(cause);
-            return new UncheckedIOException(b);
-        }
-        if (cause instanceof IOException io) return new UncheckedIOException("HTTP: cannot listen on " + where, io);
-        return cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
     }
 
     public InetSocketAddress address() { return (InetSocketAddress) server.localAddress(); }

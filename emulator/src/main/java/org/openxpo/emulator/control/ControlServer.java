@@ -21,12 +21,12 @@ import org.openxpo.http.ConnectionCap;
 import org.openxpo.http.HostGuard;
 import org.openxpo.http.JsonBodyGuard;
 import org.openxpo.http.JsonHttpAggregator;
+import org.openxpo.http.ListenFailure;
 import org.openxpo.http.OriginGuard;
 import org.openxpo.http.ServerNames;
 import org.openxpo.emulator.link.LinkServer;
 import org.openxpo.emulator.scenario.Scenario;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -118,20 +118,9 @@ public final class ControlServer implements AutoCloseable {
             .bind(bind).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-            throw failure(bind, bound.cause());
+            throw ListenFailure.of("control API", bind, bound.cause());
         }
         return new ControlServer(group, bound.channel(), connections, api);
-    }
-
-    private static RuntimeException failure(InetSocketAddress bind, Throwable cause) {
-        String where = bind.getAddress().getHostAddress() + ":" + bind.getPort();
-        if (cause instanceof BindException) {
-            BindException b = new BindException("control API: cannot listen on " + where + ": " + cause.getMessage());
-            b.initCause(cause);
-            return new UncheckedIOException(b);
-        }
-        if (cause instanceof IOException io) return new UncheckedIOException("control API: cannot listen on " + where, io);
-        return cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
     }
 
     /** The port it listens on (useful after binding port 0). */

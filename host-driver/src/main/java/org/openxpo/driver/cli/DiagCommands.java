@@ -12,11 +12,9 @@ import org.openxpo.protocol.types.Lanes;
 import org.openxpo.protocol.types.PrbsPattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -25,26 +23,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code xpoctl diag}: the diagnostics pages 13h/14h for bring-up: loopbacks, PRBS runs, checker results. */
 @Command(name = "diag", description = "Diagnostics (pages 13h/14h): loopback, prbs, ber.",
     subcommands = {DiagCommands.LoopbackCommand.class, DiagCommands.Prbs.class, DiagCommands.Ber.class,
         HelpCommand.class})
-final class DiagCommands implements Callable<Integer> {
+final class DiagCommands extends CommandGroup {
     static final String SCHEMA = "openxpo.diag/1";
 
     @ParentCommand
     XpoCtl root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE;
-    }
 
     static Diagnostics diagnostics(Session s) { return new Diagnostics(s.client.access(), s.client.clock()); }
 

@@ -24,18 +24,9 @@ import java.util.concurrent.Callable;
 @Command(name = "fw", description = "Firmware: info, update, run, commit, pack.",
     subcommands = {FirmwareCommands.Info.class, FirmwareCommands.Update.class, FirmwareCommands.Run.class,
         FirmwareCommands.Commit.class, FirmwareCommands.Pack.class, HelpCommand.class})
-final class FirmwareCommands implements Callable<Integer> {
+final class FirmwareCommands extends CommandGroup {
     @ParentCommand
     XpoCtl root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE;
-    }
 
     static FirmwareUpdater updater(Session s) { return new FirmwareUpdater(s.client.access(), s.client.clock()); }
 
