@@ -19,7 +19,7 @@ import java.util.TreeSet;
  *   --quick   (default) under 2 minutes on the project's 2-core machine
  *   --full    more samples and rounds
  *   --out     where the markdown goes (default docs/benchmarks.md; with --only: target/benchmarks-partial.md)
- *   --only    a subset: read, link, snapshot, interrupt, firmware, footprint, chassis, grpc, cli, agent-chassis, gnmi
+ *   --only    a subset: read, link, snapshot, vdm, interrupt, firmware, footprint, chassis, grpc, cli, agent-chassis, gnmi
  *   --soak    instead of the benchmarks, the soak ({@link Soak}) for MINUTES (default 10); it writes only its own
  *             section of the page
  * </pre>
@@ -42,6 +42,7 @@ public final class Benchmarks {
         ALL.put("read", new Entry("In-process 128-byte read", InProcessReads::run));
         ALL.put("link", new Entry("Emulator link: pipelined throughput and unpipelined latency", LinkFigures::run));
         ALL.put("snapshot", new Entry("Full 64-lane snapshot: traffic and time against the bus", SnapshotCost::run));
+        ALL.put("vdm", new Entry("64-lane VDM read with its freeze: traffic and time against the bus", VdmCost::run));
         ALL.put("interrupt", new Entry("Interrupt to monitor event over the link", InterruptLatency::run));
         ALL.put("firmware", new Entry("Firmware update of 1 MiB at 1 MHz: EPL and LPL", FirmwareBench::run));
         ALL.put("footprint", new Entry("Modules per JVM", ModuleFootprint::run));

@@ -44,7 +44,8 @@ final class SnapshotCost {
         sec.text("**The least traffic the map allows** (computed by `SnapshotMinimum` from the declared fields, "
             + "not from the driver). A snapshot must read the module state, interrupt and flag-summary bytes, "
             + "TempMon and Vcc and every latched flag of the lower page; DPState, OutputStatusRx/Tx, OpticalPowerTx, "
-            + "LaserBiasTx, OpticalPowerRx, AcsDPConfigLane and every latched lane flag of page 11h in each of 8 banks; "
+            + "LaserBiasTx, OpticalPowerRx, AcsDPConfigLane and every latched lane flag of page 11h in each of 8 banks, "
+            + "each followed by the bank's basic VDM samples (page 24h, 128 bytes, no freeze); "
             + "every monitor, LeakDetected, LeakSensorFault, PowerGood, MatingCycles(Rated), MaxPowerXpo and every "
             + "latched flag of page B0h. A random read of n bytes is one transfer of 3 + n bytes (address + register "
             + "byte, repeated START, address + n bytes) and 30 + 9n clocks; ranges of a page closer than 4 bytes are "
@@ -117,7 +118,7 @@ final class SnapshotCost {
             + "for its bus time and answers no earlier, so median − driver's bus time is what the rest costs, spread "
             + "over the transfers in the last column. The driver reads a snapshot's pages as one batch of transfers "
             + "(`RegisterAccess.readFields(List)`): one I2C_BATCH request (I3C_BATCH over `i3c+tcp`), one link round "
-            + "trip for all 19 transfers, each still with its own STOP. On I3C, where the bus is fast, that round trip "
+            + "trip for all 35 transfers (19 without VDM), each still with its own STOP. On I3C, where the bus is fast, that round trip "
             + "is most of what remains.");
     }
 

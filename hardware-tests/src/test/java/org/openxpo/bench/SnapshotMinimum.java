@@ -11,6 +11,8 @@ import org.openxpo.protocol.map.ManagementInterface;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.PageDef;
 import org.openxpo.protocol.map.Pages;
+import org.openxpo.protocol.map.VdmLayout;
+import org.openxpo.protocol.map.VdmPages;
 import org.openxpo.protocol.map.XpoPages.Monitor;
 import org.openxpo.protocol.map.XpoPages;
 import org.openxpo.protocol.types.Lanes;
@@ -26,7 +28,9 @@ import java.util.List;
  * <p><b>What a snapshot must read</b> (what {@code XpoModuleClient.snapshot()} reports): on the lower page the module
  * state, the interrupt and flag-summary bytes, the temperature and Vcc monitors and every latched (clear-on-read)
  * flag; on page 11h of each of the 8 banks the data-path states, output status, Tx power, Tx bias, Rx power, the
- * active data-path configuration and every latched lane flag; on page B0h every power and cooling monitor, the leak,
+ * active data-path configuration and every latched lane flag, and right after it the bank's basic VDM samples (page
+ * 24h, group 1 of {@code VdmLayout.XPO}: a snapshot reads them without a freeze); on page B0h every power and cooling
+ * monitor, the leak,
  * power-good and mating-cycle fields, the advertised max power and every latched XPO flag.
  *
  * <p><b>Formula.</b> Per page and bank, the wanted bytes form ranges. A random read of {@code n} bytes is one
@@ -74,7 +78,14 @@ final class SnapshotMinimum {
         List<Field> lane = withLatched(LANE_STATUS, List.of(LaneStatusPage.DP_STATE, LaneStatusPage.OUTPUT_STATUS_RX,
             LaneStatusPage.OUTPUT_STATUS_TX, LaneStatusPage.OPTICAL_POWER_TX, LaneStatusPage.LASER_BIAS_TX,
             LaneStatusPage.OPTICAL_POWER_RX, LaneStatusPage.ACS_DP_CONFIG_LANE));
-        for (int bank = 0; bank < Lanes.BANKS; bank++) g.add(new Group(LANE_STATUS, bank, lane));
+        for (int bank = 0; bank < Lanes.BANKS; bank++) {
+            g.add(new Group(LANE_STATUS, bank, lane));
+            // the basic VDM samples of the bank (group 1 of the XPO layout), right after its 11h: a PageSelect alone
+            for (VdmPages.Group vdm : VdmLayout.XPO.groupList()) {
+                boolean basic = VdmLayout.XPO.descriptors(vdm).stream().anyMatch(d -> d.type().map(t -> !t.isStatistic()).orElse(false));
+                if (basic) g.add(new Group(vdm.samples().page(), bank, List.of(vdm.samples())));
+            }
+        }
         List<Field> xpo = new ArrayList<>();
         for (Monitor m : Monitor.values()) xpo.add(m.value());
         xpo.addAll(List.of(XpoPages.LEAK_DETECTED, XpoPages.LEAK_SENSOR_FAULT, XpoPages.POWER_GOOD, XpoPages.MATING_CYCLES,

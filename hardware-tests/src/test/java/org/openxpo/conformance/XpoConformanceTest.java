@@ -90,4 +90,10 @@ class XpoConformanceTest {
 
     @Nested @Order(10) @DisplayName("link drop")
     class Link extends LinkChecks { @Override protected Target target() { return current(); } }
+
+    @Nested @Order(11) @DisplayName("diagnostics: PRBS and loopbacks")
+    class Diagnostics extends DiagnosticsChecks { @Override protected Target target() { return current(); } }
+
+    @Nested @Order(12) @DisplayName("VDM")
+    class Vdm extends VdmChecks { @Override protected Target target() { return current(); } }
 }

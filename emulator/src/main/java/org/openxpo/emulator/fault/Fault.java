@@ -86,6 +86,46 @@ public sealed interface Fault {
         }
     }
 
+    /**
+     * The connectors of these lanes are dirty: reflections and loss cost their media input {@code db} dB of eSNR
+     * (0–30), so the pre-FEC BER rises by what the PAM4 formula gives (docs/emulator.md).
+     */
+    @JsonTypeName("dirty-connector")
+    record DirtyConnector(@JsonProperty(required = true) Set<Integer> lanes,
+                          @JsonProperty(required = true) double db) implements Fault {
+        public DirtyConnector {
+            lanes = checkLanes(lanes);
+            Ranges.checkPositive("db", db, 30);
+        }
+    }
+
+    /** The receivers of these lanes age: their media eSNR drifts down by {@code dbPerHour} (emulated time). */
+    @JsonTypeName("aging-drift")
+    record AgingDrift(@JsonProperty(required = true) Set<Integer> lanes,
+                      @JsonProperty(required = true) double dbPerHour) implements Fault {
+        public AgingDrift {
+            lanes = checkLanes(lanes);
+            Ranges.checkPositive("dbPerHour", dbPerHour, 1000);
+        }
+    }
+
+    /**
+     * A burst of errored frames on the media input of these lanes: for {@code durationMs} (1 ms to 24 h) a fraction
+     * {@code ratio} (more than 0, at most 1) of the FEC frames is uncorrectable; then it ends by itself.
+     */
+    @JsonTypeName("errored-frames-burst")
+    record ErroredFramesBurst(@JsonProperty(required = true) Set<Integer> lanes,
+                              @JsonProperty(required = true) long durationMs,
+                              @JsonProperty(required = true) double ratio) implements Fault {
+        public ErroredFramesBurst {
+            lanes = checkLanes(lanes);
+            Ranges.check("durationMs", durationMs, 1, Ranges.MAX_BROWN_OUT_MS, "24 h");
+            Ranges.checkPositive("ratio", ratio, 1);
+        }
+
+        public Duration duration() { return Duration.ofMillis(durationMs); }
+    }
+
     /** Coolant flow changes to {@code fraction} of nominal (0 = no flow, up to 2 = twice the nominal flow). */
     @JsonTypeName("coolant-flow")
     record CoolantFlow(@JsonProperty(required = true) double fraction) implements Fault {

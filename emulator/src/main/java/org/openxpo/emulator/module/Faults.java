@@ -23,7 +23,7 @@ final class Faults {
     private final Map<String, ActiveFault> active = new LinkedHashMap<>();
     private int nextId = 1;
 
-    private long laserFailed, rxLos, cdrLolRx, cdrLolTx, degrading, checkerLolHost, checkerLolMedia;
+    private long laserFailed, rxLos, cdrLolRx, cdrLolTx, degrading, checkerLolHost, checkerLolMedia, dirty, drifting, bursting;
     private final double[] injectedBerHost = new double[Lanes.COUNT], injectedBerMedia = new double[Lanes.COUNT];
     private double flowFraction = 1, inlet = Double.NaN, volts = Double.NaN;
     private boolean leak, leakSensorFault, busStuck, brownOut;
@@ -45,6 +45,7 @@ final class Faults {
 
     private void refresh() {
         laserFailed = rxLos = cdrLolRx = cdrLolTx = degrading = checkerLolHost = checkerLolMedia = 0;
+        dirty = drifting = bursting = 0;
         Arrays.fill(injectedBerHost, 0);
         Arrays.fill(injectedBerMedia, 0);
         flowFraction = Double.POSITIVE_INFINITY;
@@ -65,6 +66,9 @@ final class Faults {
                     double[] ber = f.media() ? injectedBerMedia : injectedBerHost;
                     for (int lane : f.lanes()) ber[lane - 1] = Math.min(0.5, ber[lane - 1] + f.ber());
                 }
+                case Fault.DirtyConnector f -> dirty |= mask(f.lanes());
+                case Fault.AgingDrift f -> drifting |= mask(f.lanes());
+                case Fault.ErroredFramesBurst f -> bursting |= mask(f.lanes());
                 case Fault.CoolantFlow f -> flowFraction = Math.min(flowFraction, f.fraction());   // from +inf
                 case Fault.InletTemperature f -> inlet = f.celsius();     // the latest one wins
                 case Fault.InputVoltage f -> volts = f.volts();           // the latest one wins
@@ -119,12 +123,44 @@ final class Faults {
     /** Injected supply voltage (a brown-out reads {@link #BROWN_OUT_V}), or NaN. */
     double voltageOverride() { return brownOut ? BROWN_OUT_V : volts; }
 
-    /** Brown-outs end by themselves after their duration. */
-    void expireBrownOuts(long now) {
-        if (!brownOut) return;
-        boolean removed = active.values().removeIf(a -> a.fault() instanceof Fault.BrownOut b
-            && now - a.injectedAtNanos() >= b.duration().toNanos());   // at most 24 h: toNanos cannot overflow
+    /** Brown-outs and errored-frame bursts end by themselves after their duration. */
+    void expireTimedFaults(long now) {
+        if (!brownOut && bursting == 0) return;
+        boolean removed = active.values().removeIf(a -> now - a.injectedAtNanos() >= lifetimeNanos(a.fault()));
         if (removed) refresh();
+    }
+
+    /** How long a fault lasts by itself: its duration for the timed kinds (at most 24 h: no overflow), else forever. */
+    private static long lifetimeNanos(Fault f) {
+        if (f instanceof Fault.BrownOut b) return b.duration().toNanos();
+        if (f instanceof Fault.ErroredFramesBurst b) return b.duration().toNanos();
+        return Long.MAX_VALUE;
+    }
+
+    /**
+     * The eSNR a lane's media input loses at time {@code now}, in dB: dirty connectors plus aging drift since
+     * injection (they add up).
+     */
+    double mediaSnrPenaltyDb(int lane, long now) {
+        if (!has(dirty | drifting, lane)) return 0;
+        double db = 0;
+        for (ActiveFault a : active.values()) {
+            if (a.fault() instanceof Fault.DirtyConnector d && d.lanes().contains(lane)) db += d.db();
+            if (a.fault() instanceof Fault.AgingDrift d && d.lanes().contains(lane)) {
+                db += d.dbPerHour() * (now - a.injectedAtNanos()) / 3.6e12;
+            }
+        }
+        return db;
+    }
+
+    /** The uncorrectable frame ratio a burst forces on a lane's media input now (the largest of its bursts), or 0. */
+    double erroredFramesBurst(int lane) {
+        if (!has(bursting, lane)) return 0;
+        double ratio = 0;
+        for (ActiveFault a : active.values()) {
+            if (a.fault() instanceof Fault.ErroredFramesBurst b && b.lanes().contains(lane)) ratio = Math.max(ratio, b.ratio());
+        }
+        return ratio;
     }
 
     /** Optical degradation of a lane in dB at time {@code now}. */

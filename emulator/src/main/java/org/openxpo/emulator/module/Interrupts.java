@@ -8,12 +8,12 @@ import org.openxpo.protocol.map.XpoPages;
 import org.openxpo.protocol.types.Lanes;
 
 /**
- * Keeps the interrupt summary consistent with the latched flags: FlagsSummary (00h:4–7: bit0 page 11h, bit2 page 14h;
- * and the XPO bytes in 00h:13),
+ * Keeps the interrupt summary consistent with the latched flags: FlagsSummary (00h:4–7: bit0 page 11h, bit2 page 14h,
+ * bit3 VDM page 2Ch of each bank; and the XPO bytes in 00h:13),
  * InterruptDeasserted (00h:3.0) and the IntL level. A latched flag asserts the interrupt unless its mask bit is set;
  * which mask belongs to which flag is the map's relation ({@link MemoryMap#maskOf}).
  *
- * <p>{@link #update()} runs after every flag change, every host write to page 10h, 13h or the XPO page, and every host
+ * <p>{@link #update()} runs after every flag change, every host write to page 10h, 13h, 2Dh or the XPO page, and every host
  * write to lower memory that covers a mask byte ({@link #writesLowerMask}: page selects, the most common write, do
  * not), so it works on the page arrays directly: they are fetched once and fetched again only after a reset replaced them
  * (a reset clears the memory, which gives page B0h a new array: that identity is the check).
@@ -30,6 +30,8 @@ final class Interrupts {
     private static final MaskedFlagBytes LANE = MaskedFlagBytes.of(MAP, f -> on(f, Pages.LANE_STATUS));
     /** Diagnostics flags on 14h of each bank, masked on 13h of the same bank. */
     private static final MaskedFlagBytes DIAGNOSTICS = MaskedFlagBytes.of(MAP, f -> on(f, Pages.DIAGNOSTICS_LAST));
+    /** VDM flags on 2Ch of each bank, masked on 2Dh of the same bank. */
+    private static final MaskedFlagBytes VDM = MaskedFlagBytes.of(MAP, f -> on(f, Pages.VDM_FLAGS));
     /** XPO flags and masks, both on B0h. */
     private static final MaskedFlagBytes XPO = MaskedFlagBytes.of(MAP, f -> on(f, Pages.XPO_TELEMETRY));
     /** CMIS summarises banks 0–3 one field each; the XPO profile adds banks 4–7 as one bit each in 00h:13. */
@@ -40,8 +42,8 @@ final class Interrupts {
     static {
         for (Field flag : MAP.flagMasks().keySet()) {
             if (!flag.lower() && !on(flag, Pages.LANE_STATUS) && !on(flag, Pages.DIAGNOSTICS_LAST)
-                && !on(flag, Pages.XPO_TELEMETRY)) {
-                throw new IllegalStateException(flag.name() + " is masked outside lower memory, 11h, 14h and B0h");
+                && !on(flag, Pages.VDM_FLAGS) && !on(flag, Pages.XPO_TELEMETRY)) {
+                throw new IllegalStateException(flag.name() + " is masked outside lower memory, 11h, 14h, 2Ch and B0h");
             }
         }
     }
@@ -55,6 +57,7 @@ final class Interrupts {
     private byte[] xpo;
     private final byte[][] status = new byte[Lanes.BANKS][], control = new byte[Lanes.BANKS][];
     private final byte[][] diagFlags = new byte[Lanes.BANKS][], diagMasks = new byte[Lanes.BANKS][];
+    private final byte[][] vdmFlags = new byte[Lanes.BANKS][], vdmMasks = new byte[Lanes.BANKS][];
 
     Interrupts(ModuleMemory mem, Listener listener) {
         this.mem = mem;
@@ -79,6 +82,8 @@ final class Interrupts {
             control[b] = mem.pageArray(Pages.LANE_CONTROL, b);
             diagFlags[b] = mem.pageArray(Pages.DIAGNOSTICS_LAST, b);
             diagMasks[b] = mem.pageArray(Pages.DIAGNOSTICS_FIRST, b);
+            vdmFlags[b] = mem.pageArray(Pages.VDM_FLAGS, b);
+            vdmMasks[b] = mem.pageArray(Pages.VDM_MASKS, b);
         }
     }
 
@@ -90,9 +95,12 @@ final class Interrupts {
         int beyondPerBankFields = 0;
         for (int b = 0; b < Lanes.BANKS; b++) {
             boolean lane = LANE.anyLatched(status[b]), diag = DIAGNOSTICS.anyLatched(diagFlags[b]);
+            boolean vdm = VDM.anyLatched(vdmFlags[b]);
             if (lane && LANE.anyUnmasked(status[b], control[b])) unmasked = true;
             if (diag && DIAGNOSTICS.anyUnmasked(diagFlags[b], diagMasks[b])) unmasked = true;
-            int summary = (lane ? LowerPage.SUMMARY_LANE_FLAGS : 0) | (diag ? LowerPage.SUMMARY_DIAGNOSTICS_FLAGS : 0);
+            if (vdm && VDM.anyUnmasked(vdmFlags[b], vdmMasks[b])) unmasked = true;
+            int summary = (lane ? LowerPage.SUMMARY_LANE_FLAGS : 0) | (diag ? LowerPage.SUMMARY_DIAGNOSTICS_FLAGS : 0)
+                | (vdm ? 1 << LowerPage.FLAGS_SUMMARY_VDM_FLAGS_BIT : 0);
             if (b < SUMMARY_PER_BANK.length) SUMMARY_PER_BANK[b].set(lo, 0, summary);
             else if (summary != 0) beyondPerBankFields |= 1 << (b - SUMMARY_PER_BANK.length);
         }

@@ -25,7 +25,7 @@ import static org.openxpo.protocol.map.DiagnosticsPages.*;
  * gating, bit and error counters, the loss-of-lock and gating-complete latches, and the 14h results the selector
  * chooses, filled {@link DiagnosticsSelector#REPOPULATION_MILLIS} after it is written.
  *
- * <p>A locked checker counts errors at the lane's link quality ({@link LinkQuality}) plus any injected BER; an
+ * <p>A locked checker counts errors at the lane's link quality ({@link ReceiverQuality}) plus any injected BER; an
  * unlocked one counts every other bit as an error. The engines run while the module is Ready. A write of a value the
  * module does not support (a pattern outside the bitmaps, a custom gating time, host- and media-side loopbacks on one
  * lane, an unknown selector) is ignored: the field keeps its previous value.
@@ -51,7 +51,7 @@ final class LaneDiagnostics {
     private final Faults faults;
     private final FirmwareContext.ModuleStatus module;
     private final FirmwareContext.FlagWatch flags;
-    private final LinkQuality quality;
+    private final ReceiverQuality quality;
 
     /** Per side and global lane index: bits compared and errors counted since the checker started or was reset. */
     private final double[][] bits = new double[2][Lanes.COUNT], errors = new double[2][Lanes.COUNT];
@@ -67,7 +67,7 @@ final class LaneDiagnostics {
     private final Timers.Timer[] repopulation = new Timers.Timer[BANKS];
 
     LaneDiagnostics(FirmwareContext firmware, FirmwareContext.ModuleStatus module, FirmwareContext.FlagWatch flags,
-                    LinkQuality quality) {
+                    ReceiverQuality quality) {
         this.firmware = firmware;
         this.mem = firmware.memory();
         this.faults = firmware.faults();

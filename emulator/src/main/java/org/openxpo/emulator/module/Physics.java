@@ -102,6 +102,9 @@ final class Physics {
     private final FirmwareContext.FlagWatch flags;
     private final FirmwareContext.FaultEntry fault;
     private final SplittableRandom random;
+    private final LinkQuality links;
+    /** Where each lane's media input comes from: the far end, or the lane's own Tx in a media-side loopback. */
+    private MediaInputRoute mediaInputs = MediaInputRoute.FAR_END;
     /** Each lane's light at nominal temperature: TX_MW / RX_MW shifted by a seeded offset (±0.3 / ±0.5 dB). */
     private final double[] laneTxMw = new double[LANES];
     private final double[] laneRxMw = new double[LANES];
@@ -130,11 +133,18 @@ final class Physics {
         Arrays.fill(hot, NOMINAL_INLET_C);
         Arrays.fill(cold, NOMINAL_INLET_C);
         this.random = new SplittableRandom(firmware.config().seed());
+        this.links = new LinkQuality(firmware.config().seed(), faults);
         for (int i = 0; i < LANES; i++) {
             laneTxMw[i] = TX_MW * Codecs.dbmToMilliwatts(random.nextDouble(-0.3, 0.3));
             laneRxMw[i] = RX_MW * Codecs.dbmToMilliwatts(random.nextDouble(-0.5, 0.5));
         }
     }
+
+    /** The link quality of the lanes, measured on every tick (what {@link Vdm} publishes). */
+    LinkQuality links() { return links; }
+
+    /** Routes the lanes' media inputs (a part that loops signals back sets this; the far end by default). */
+    void routeMediaInputs(MediaInputRoute route) { mediaInputs = route == null ? MediaInputRoute.FAR_END : route; }
 
     /** The supply voltage at the module's input for the current load. */
     double inputVoltage() {
@@ -290,9 +300,12 @@ final class Physics {
                 double agingFactor = aging == 0 ? 1 : Codecs.dbmToMilliwatts(aging / 2);
                 biasMa = BIAS_MA * (1 + 0.005 * heat) * agingFactor + noise(NOISE_BIAS_MA);
             }
-            if (powered(lane) && !faults.rxLos(lane + 1)) {
+            if (mediaInputs.ownTx(lane + 1)) {
+                rxMw = powered(lane) ? txMw : 0;   // looped back inside the module: the lane receives its own light
+            } else if (powered(lane) && !faults.rxLos(lane + 1)) {
                 rxMw = laneRxMw[lane] * Codecs.dbmToMilliwatts(noise(NOISE_OPTICS_DB));
             }
+            links.measure(lane, dpState[lane] == ACTIVATED, rxMw, txMw > 0, hot[Lanes.cardOf(lane + 1)], now);
             LaneStatusPage.OPTICAL_POWER_TX.setValue(s, i, txMw);
             LaneStatusPage.LASER_BIAS_TX.set(s, i, Codecs.biasRaw(biasMa, multiplier));
             LaneStatusPage.OPTICAL_POWER_RX.setValue(s, i, rxMw);

@@ -10,7 +10,7 @@ import org.openxpo.protocol.units.Codecs;
  * noise that grows as the received power (11h OpticalPowerRx, written by the physics) falls, so the SNR falls with
  * Rx power and never rises above the floor; the host input is a short electrical channel at a fixed SNR.
  */
-final class RxPowerLinkQuality implements LinkQuality {
+final class RxPowerLinkQuality implements ReceiverQuality {
     /** Best SNR a media receiver reaches (DSP and laser noise), dB. */
     static final double MEDIA_SNR_FLOOR_DB = 26;
     /** Receiver-noise-limited SNR at 0 dBm received, dB; it moves dB for dB with the received power. */

@@ -11,11 +11,12 @@ import org.openxpo.protocol.types.ApplicationDescriptor;
 import org.openxpo.protocol.types.Lanes;
 import org.openxpo.protocol.units.Codecs;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the module's non-volatile content: identity (00h), advertisement (01h), thresholds (02h, B1h) and the
- * application list, then the page checksums. Values are set through the map's field constants.
+ * Writes the module's non-volatile content: identity (00h), advertisement (01h), thresholds (02h, B1h), the
+ * application list and the VDM descriptors and thresholds ({@link Vdm#loadStatic}), then the page checksums. Values are set through the map's field constants.
  */
 final class StaticContent {
     private StaticContent() {}
@@ -104,8 +105,11 @@ final class StaticContent {
         mem.set(AdminPages.CDB_BACKGROUND_MODE_SUPPORTED, 1);
         mem.set(AdminPages.CDB_MAX_PAGES_EPL, cfg.cdbWriteMechanism().epl() ? CdbPage.EPL_PAGES_CODE_ALL : 0);
         mem.set(AdminPages.CDB_READ_WRITE_LENGTH_EXT, cfg.cdbReadWriteLengthExt());
-        // without EPL writes the module has no EPL pages: A0h-AFh are then unsupported pages (selecting one shows 00h)
-        mem.withdrawPages(cfg.cdbWriteMechanism().epl() ? List.of() : CdbPage.eplPages());
+        // without EPL writes the module has no EPL pages: A0h-AFh are then unsupported pages (selecting one shows 00h);
+        // nor has it the VDM pages of the groups it does not advertise
+        List<Integer> withdrawn = new ArrayList<>(Vdm.withdrawnPages());
+        if (!cfg.cdbWriteMechanism().epl()) withdrawn.addAll(CdbPage.eplPages());
+        mem.withdrawPages(withdrawn);
         mem.set(AdminPages.MAX_DURATION_MODULE_PWR_DN, Codecs.durationCode(t.modulePwrDn().toMillis()));
         mem.set(AdminPages.MAX_DURATION_MODULE_PWR_UP, Codecs.durationCode(t.modulePwrUp().toMillis()));
         mem.set(AdminPages.MAX_DURATION_DP_TX_TURN_OFF, Codecs.durationCode(t.txTurnOff().toMillis()));
@@ -138,6 +142,7 @@ final class StaticContent {
         value(mem, XpoPages.MAX_POWER_XPO, cfg.maxPowerW());
         mem.set(XpoPages.MATING_CYCLES, cfg.matingCycles());
         LaneDiagnostics.advertise(mem);
+        Vdm.loadStatic(mem);
         updateChecksums(mem);
     }
 

@@ -189,7 +189,7 @@ class LaneDiagnosticsTest extends ModuleFixture {
         assertTrue(ber > 1e-9 && ber < 1e-5, "a healthy lane's pre-FEC BER, got " + ber);
         byte[] snr = results(BANK, DiagnosticsSelector.SNR);
         assertEquals(20.5, MEDIA_SNR.value(snr, Lanes.indexInBank(LANE)), 1.0, "media SNR of a nominal lane");
-        assertEquals(RxPowerLinkQuality.HOST_SNR_DB, HOST_SNR.value(snr, Lanes.indexInBank(LANE)), 0.01);
+        assertEquals(LinkQuality.HOST_SNR_DB, HOST_SNR.value(snr, Lanes.indexInBank(LANE)), LinkQuality.HOST_SPREAD_DB + LinkQuality.NOISE_SNR_DB + 0.01);
     }
 
     @Test

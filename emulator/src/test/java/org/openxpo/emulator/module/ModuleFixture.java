@@ -53,12 +53,14 @@ abstract class ModuleFixture {
         advance(2000);
     }
 
-    /** Reads and so clears every latched flag the host can see (lower page, all lane banks, XPO page). */
+    /** Reads and so clears every latched flag the host can see (lower page, all lane banks and their VDM flags, XPO page). */
     void clearAllFlags() {
         host.read(8, 4);
         for (int b = 0; b < 8; b++) {
             host.select(0x11, b);
             host.read(134, 20);
+            host.select(0x2C, b);
+            host.read(128, 64);
         }
         host.select(0xB0, 0);
         host.read(160, 6);

@@ -91,7 +91,8 @@ class FaultJsonTest {
         for (int i = 0; i < parts.length; i++) {
             types[i] = parts[i].getType();
             values[i] = types[i] == Set.class ? Set.of(2, 9)
-                : types[i] == double.class ? (parts[i].getName().equals("ber") ? 1e-3 : 1.5)   // a ratio ≤ 0.5
+                : types[i] == double.class ? (parts[i].getName().equals("ber") ? 1e-3   // a BER is at most 0.5
+                    : parts[i].getName().equals("ratio") ? 0.5 : 1.5)                    // a ratio is at most 1
                 : types[i] == boolean.class ? Boolean.TRUE
                 : types[i] == long.class ? 250L
                 : null;

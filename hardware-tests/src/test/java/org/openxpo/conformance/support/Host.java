@@ -7,12 +7,14 @@ import org.openxpo.driver.transport.Transport;
 import org.openxpo.emulator.fault.ActiveFault;
 import org.openxpo.protocol.connector.Pin;
 import org.openxpo.protocol.connector.TargetEvent;
+import org.openxpo.protocol.map.AdminPages;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.LaneControlPage;
 import org.openxpo.protocol.map.LaneStatusPage;
 import org.openxpo.protocol.map.LowerPage;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.Pages;
+import org.openxpo.protocol.map.VdmPages;
 import org.openxpo.protocol.types.DataPathState;
 import org.openxpo.protocol.types.DpConfig;
 import org.openxpo.protocol.types.Lanes;
@@ -127,10 +129,17 @@ public final class Host {
         return w;
     }
 
-    /** Reads (and so clears) every latched flag: lower 8–11, page 11h flags of all 8 banks, B0h 160–165. */
+    /**
+     * Reads (and so clears) every latched flag: lower 8–11, page 11h flags of all 8 banks, the VDM flags (2Ch) of the
+     * advertised groups in all 8 banks when the module has VDM, B0h 160–165.
+     */
     public void clearFlags() {
         read(Pages.LOWER_MEMORY, 0, 8, 4);
         for (int b = 0; b < BANKS; b++) read(Pages.LANE_STATUS, b, 134, 20);
+        if (get(AdminPages.VDM_PAGES_SUPPORTED) == 1) {
+            int bytes = VdmPages.FLAG_BYTES_PER_GROUP * ((int) get(VdmPages.GROUPS_SUPPORTED) + 1);
+            for (int b = 0; b < BANKS; b++) read(Pages.VDM_FLAGS, b, VdmPages.Group.ONE.flags().offset(), bytes);
+        }
         read(Pages.XPO_TELEMETRY, 0, 160, 6);
     }
 

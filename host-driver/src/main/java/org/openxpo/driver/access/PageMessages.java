@@ -1,9 +1,5 @@
 package org.openxpo.driver.access;
 
-import org.openxpo.driver.XpoException;
-import org.openxpo.protocol.map.MemoryMap;
-import org.openxpo.protocol.map.PageDef;
-
 import static org.openxpo.protocol.map.ManagementInterface.BANK_SELECT;
 import static org.openxpo.protocol.map.ManagementInterface.PAGE_SELECT;
 
@@ -11,18 +7,8 @@ import static org.openxpo.protocol.map.ManagementInterface.PAGE_SELECT;
 final class PageMessages {
     private PageMessages() {}
 
-    private static final MemoryMap MAP = MemoryMap.xpo();
-
-    /** Checks {@code page}/{@code bank} against the map; returns the bank the module applies (0 if unbanked). */
-    static int effectiveBank(int page, int bank) {
-        PageDef def = MAP.page(page).orElseThrow(
-            () -> new XpoException.InvalidRequest(String.format("page %02Xh is not part of the XPO memory map", page)));
-        int effectiveBank = def.banked() ? bank : 0;
-        if (!def.acceptsBank(effectiveBank)) {
-            throw new XpoException.InvalidRequest(String.format("page %02Xh has no bank %d", page, bank));
-        }
-        return effectiveBank;
-    }
+    /** Checks {@code page}/{@code bank}; returns the bank the module applies (0 if unbanked): {@link PageBanking}. */
+    static int effectiveBank(int page, int bank) { return PageBanking.effectiveBank(page, bank); }
 
     /**
      * The write that selects {@code page}/{@code effectiveBank} when {@code currentPage}/{@code currentBank} are

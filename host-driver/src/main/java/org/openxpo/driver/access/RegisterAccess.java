@@ -177,13 +177,23 @@ public final class RegisterAccess implements AutoCloseable {
     // ------------------------------------------------------------------ bytes
 
     /** Reads {@code length} bytes at {@code offset} (0–255) of {@code page}/{@code bank}; split at 128-byte boundaries. */
-    public byte[] read(int page, int bank, int offset, int length) {
+    public byte[] read(int page, int bank, int offset, int length) { return read(page, bank, offset, length, false); }
+
+    /**
+     * Reads a page the XPO map does not declare — an optional or custom page of another maker's module — banked as
+     * CMIS says (pages 10h and up take the bank; {@link PageBanking}). The caller checks first that the module
+     * advertises the page ({@link AdvertisedPages#require}): hosts never probe memory a module does not advertise.
+     */
+    public byte[] readUnmapped(int page, int bank, int offset, int length) { return read(page, bank, offset, length, true); }
+
+    private byte[] read(int page, int bank, int offset, int length, boolean unmapped) {
         checkRange(offset, length);
         byte[] out = new byte[length];
         lock.lock();
         try {
             for (BatchPlan.Span s : BatchPlan.readSpans(offset, length)) {
-                byte[] part = s.at() >= UPPER_PAGE_START ? readUpper(page, bank, s.at(), s.length()) : readNow(s.at(), s.length());
+                byte[] part = s.at() >= UPPER_PAGE_START ? readUpper(page, bank, s.at(), s.length(), unmapped)
+                    : readNow(s.at(), s.length());
                 System.arraycopy(part, 0, out, s.from(), s.length());
             }
         } finally {
@@ -200,7 +210,7 @@ public final class RegisterAccess implements AutoCloseable {
             WriteLimits l = limitsFor(List.of(new PageWrite(page, bank, offset, data)));
             for (BatchPlan.Span s : BatchPlan.writeSpans(page, offset, data.length, l)) {
                 int at = s.at(), n = s.length();
-                if (at >= UPPER_PAGE_START) select(page, bank);
+                if (at >= UPPER_PAGE_START) select(page, bank, false);
                 runner.run(List.of(I2cMessage.write(I2C_ADDRESS, writeMessage(at, data, s.from(), n))),
                     () -> "write " + where(page, bank, at, n));
                 if (at <= PAGE_SELECT && at + n > PAGE_SELECT) selection.forget();
@@ -423,9 +433,9 @@ public final class RegisterAccess implements AutoCloseable {
      * read again. Dropping a good read would lose the latched flags it cleared, so it is never done on suspicion alone.
      * A selection that does not hold right after being written again is an error, not a reason to loop.
      */
-    private byte[] readUpper(int page, int bank, int at, int n) {
+    private byte[] readUpper(int page, int bank, int at, int n, boolean unmapped) {
         for (int attempt = 1; ; attempt++) {
-            int effectiveBank = select(page, bank);
+            int effectiveBank = select(page, bank, unmapped);
             byte[] part = readNow(at, n);
             if (!selection.challenged(page, effectiveBank) && !runner.lastWasRetried()) return part;
             selection.checked();
@@ -439,8 +449,8 @@ public final class RegisterAccess implements AutoCloseable {
     }
 
     /** Makes {@code page}/{@code bank} the selected upper page; returns the bank the module applies (0 if unbanked). */
-    private int select(int page, int bank) {
-        int effectiveBank = effectiveBank(page, bank);
+    private int select(int page, int bank, boolean unmapped) {
+        int effectiveBank = unmapped ? PageBanking.cmisBank(page, bank) : effectiveBank(page, bank);
         confirmSelection();
         if (selection.isCached(page, effectiveBank)) return effectiveBank;
         byte[] msg = selectMessage(page, effectiveBank, selection.cachedPage(), selection.cachedBank());

@@ -29,6 +29,19 @@ final class Converters {
         }
     }
 
+    /** A byte address in the 256-byte window: "0x80", "80h" or decimal "128". */
+    static final class ByteAddress implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                return new Page().convert(value);
+            } catch (CommandLine.TypeConversionException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a byte address 0-255 (write 0x80, "
+                    + "80h or 128)");
+            }
+        }
+    }
+
     /** A duration: "500ms", "2s", "1.5s", "1m"; from 1 ms to a day. */
     static final class Interval implements CommandLine.ITypeConverter<Duration> {
         private static final Duration LONGEST = Duration.ofDays(1);

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 
 /** A subcommand that opens the target, works on the module and closes it again. */
 abstract class ModuleCommand implements Callable<Integer> {
-    /** xpoctl itself, or the command group (such as {@code fw}) this command sits in. */
+    /** xpoctl itself, or the command group ({@code fw}, {@code diag}) this command sits in. */
     @ParentCommand
     Object parent;
 
@@ -28,7 +28,12 @@ abstract class ModuleCommand implements Callable<Integer> {
     }
 
     XpoCtl root() {
-        return parent instanceof XpoCtl x ? x : ((FirmwareCommands) parent).root;
+        return switch (parent) {
+            case XpoCtl x -> x;
+            case FirmwareCommands f -> f.root;
+            case DiagCommands d -> d.root;
+            default -> throw new IllegalStateException("a module command under " + parent);
+        };
     }
 
     /** Checks the arguments before the target is opened; throws {@code XpoException.InvalidRequest} (a usage error). */

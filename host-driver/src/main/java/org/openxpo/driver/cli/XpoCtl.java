@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +24,9 @@ import java.util.function.Function;
     description = "Read and control an XPO module (or any CMIS module) over the emulator link, in-process or on a "
         + "Raspberry Pi's I2C bus.",
     subcommands = {ReadCommands.Show.class, ReadCommands.Lanes.class, ReadCommands.Thresholds.class,
-        ReadCommands.Alarms.class, DumpCommand.class, MonitorCommand.class, ControlCommands.Reset.class,
+        ReadCommands.Alarms.class, DumpCommand.class, VdmCommand.class, MonitorCommand.class, ControlCommands.Reset.class,
         ControlCommands.LpMode.class, ControlCommands.Apply.class, ControlCommands.Tx.class,
-        FirmwareCommands.class, HelpCommand.class},
+        FirmwareCommands.class, DiagCommands.class, HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:module error (NACK, timeout, CDB failure, rejected configuration, wrong state, "
         + "no module)", "2:usage error (bad command, option or value; a request the module or target cannot take)",
@@ -50,6 +51,8 @@ public final class XpoCtl implements Callable<Integer> {
 
     private final Function<String, Transport> opener;
     private final boolean awaitEmbeddedBoot;
+    /** Where binary output ({@code dump --raw}) goes: stdout, or what a test hands in. */
+    private OutputStream rawOutput = System.out;
 
     /** The real xpoctl: targets open with {@link Transports#open}; a fresh embedded module is waited for. */
     public XpoCtl() {
@@ -75,6 +78,14 @@ public final class XpoCtl implements Callable<Integer> {
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCode.USAGE;
     }
+
+    /** Sends binary output ({@code dump --raw}) to {@code sink} instead of stdout; returns this xpoctl. */
+    public XpoCtl rawOutput(OutputStream sink) {
+        this.rawOutput = java.util.Objects.requireNonNull(sink, "sink");
+        return this;
+    }
+
+    OutputStream rawOutput() { return rawOutput; }
 
     Session openSession() { return Session.open(target, opener, awaitEmbeddedBoot); }
 

@@ -8,7 +8,10 @@ import org.openxpo.driver.module.PowerStatus;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.openxpo.driver.vdm.VdmSample;
 
 import static org.openxpo.driver.json.JsonNumbers.round;
 
@@ -39,14 +42,23 @@ public record StatusJson(String time, String moduleState, FaultJson faultCause, 
         }
     }
 
-    /** One lane; dBm values are null where the power is 0 mW (−∞ dBm has no JSON number). */
+    /**
+     * One lane; dBm values are null where the power is 0 mW (−∞ dBm has no JSON number). {@code vdm}: the lane's basic
+     * VDM values by SONiC name ("esnr_media_input": dB, "prefec_ber_curr_media_input": ratio, …), absent on a module
+     * without VDM.
+     */
     public record LaneJson(int lane, String dataPathState, int appSel, int firstLane, boolean txOutputValid,
                            boolean rxOutputValid, Double txPowerMw, Double txPowerDbm, Double rxPowerMw,
-                           Double rxPowerDbm, Double biasMa, List<String> flags) {
-        static LaneJson of(LaneStatus l) {
+                           Double rxPowerDbm, Double biasMa, List<String> flags,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> vdm) {
+        static LaneJson of(LaneStatus l, ModuleSnapshot s) {
+            Map<String, Double> vdm = new LinkedHashMap<>();
+            for (VdmSample v : s.vdm(l.lane())) {
+                if (v.value() != null) vdm.put(v.observable().name(), JsonNumbers.significant(v.value()));
+            }
             return new LaneJson(l.lane(), l.stateName(), l.appSel(), l.firstLane(), l.txOutputValid(),
                 l.rxOutputValid(), round(l.txPowerMw(), 4), round(l.txPowerDbm(), 2), round(l.rxPowerMw(), 4),
-                round(l.rxPowerDbm(), 2), round(l.biasMa(), 3), l.flags());
+                round(l.rxPowerDbm(), 2), round(l.biasMa(), 3), l.flags(), vdm);
         }
     }
 
@@ -63,7 +75,7 @@ public record StatusJson(String time, String moduleState, FaultJson faultCause, 
         return new StatusJson(s.time().toString(), s.moduleStateName(),
             fault == null ? null : new FaultJson(s.faultCode(), fault), s.interruptAsserted(),
             round(s.temperatureC(), 2), round(s.supplyVoltageV(), 4), PowerJson.of(s.power()),
-            CoolingJson.of(s.cooling()), s.lanes().stream().map(LaneJson::of).toList(), s.flagsRead(),
+            CoolingJson.of(s.cooling()), s.lanes().stream().map(l -> LaneJson.of(l, s)).toList(), s.flagsRead(),
             alarms(s.alarms()));
     }
 

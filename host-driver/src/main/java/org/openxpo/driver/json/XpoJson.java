@@ -22,7 +22,8 @@ public final class XpoJson {
     private XpoJson() {}
 
     public static final String MODULE = "openxpo.module/1", LANES = "openxpo.lanes/1", ALARMS = "openxpo.alarms/1",
-        THRESHOLDS = "openxpo.thresholds/1", EVENT = "openxpo.event/1";
+        THRESHOLDS = "openxpo.thresholds/1", EVENT = "openxpo.event/1", DUMP = "openxpo.dump/1",
+        VDM = "openxpo.vdm/1";
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
         .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
@@ -41,7 +42,7 @@ public final class XpoJson {
 
     public static LanesJson lanes(String target, ModuleSnapshot s) {
         return new LanesJson(LANES, target, s.time().toString(), s.moduleStateName(),
-            s.lanes().stream().map(StatusJson.LaneJson::of).toList());
+            s.lanes().stream().map(l -> StatusJson.LaneJson.of(l, s)).toList());
     }
 
     public static AlarmsJson alarms(String target, Instant time, ModuleState state, List<Alarm> alarms) {
@@ -51,6 +52,18 @@ public final class XpoJson {
 
     public static ThresholdsJson thresholds(String target, Thresholds t) {
         return new ThresholdsJson(THRESHOLDS, target, t.sets().stream().map(ThresholdsJson.ThresholdJson::of).toList());
+    }
+
+    /** {@code data} read at byte {@code offset} of {@code page}/{@code bank}. */
+    public static DumpJson dump(String target, int page, int bank, int offset, byte[] data) {
+        List<Integer> bytes = new java.util.ArrayList<>(data.length);
+        for (byte b : data) bytes.add(b & 0xFF);
+        return new DumpJson(DUMP, target, page, bank, offset, data.length, List.copyOf(bytes));
+    }
+
+    /** A VDM reading; {@code lanes} (null: all) keeps the observables of those host lanes. */
+    public static VdmJson vdm(String target, org.openxpo.driver.vdm.VdmReading r, java.util.BitSet lanes) {
+        return VdmJson.of(VDM, target, r, lanes);
     }
 
     public static EventJson event(MonitorEvent e) {

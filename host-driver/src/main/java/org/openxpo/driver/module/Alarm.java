@@ -15,7 +15,11 @@ public record Alarm(String name, Severity severity, Source source, Integer lane,
         /** Page B0h (XPO): the 50 V input. */
         POWER,
         /** Page B0h (XPO): liquid cooling, leak, quick-connect. */
-        COOLING;
+        COOLING,
+        /** Page 14h: a PRBS generator or checker (loss of lock, gating), the diagnostics reference clock. */
+        DIAGNOSTICS,
+        /** Page 2Ch: a VDM observable (eSNR, BER, …) crossed a threshold. */
+        VDM;
 
         public String label() { return name().toLowerCase(java.util.Locale.ROOT); }
     }

@@ -42,8 +42,10 @@ public final class AlarmCatalog {
         /** Informational flags report a moment (one-shot), not a condition that stays active. */
         public boolean event() { return severity == Severity.INFO; }
 
-        /** True for per-lane flags (pages 11h and 14h). */
-        public boolean perLane() { return source == Alarm.Source.LANE; }
+        /** True for per-lane flags: page 11h, and the lane flags of page 14h. */
+        public boolean perLane() {
+            return source == Alarm.Source.LANE || (source == DIAG && flag.count() == Lanes.PER_BANK);
+        }
 
         /** The mask field of the flag (CMIS puts the same bit in the mask byte: 1 = no interrupt). */
         public Field mask() {
@@ -60,7 +62,7 @@ public final class AlarmCatalog {
     }
 
     private static final Alarm.Source MODULE = Alarm.Source.MODULE, LANE = Alarm.Source.LANE,
-        POWER = Alarm.Source.POWER, COOLING = Alarm.Source.COOLING;
+        POWER = Alarm.Source.POWER, COOLING = Alarm.Source.COOLING, DIAG = Alarm.Source.DIAGNOSTICS;
 
     private static final List<Definition> LOWER = table(
         event("ModuleStateChanged", MODULE, MODULE_STATE_CHANGED_FLAG, "module state changed"),
@@ -89,19 +91,20 @@ public final class AlarmCatalog {
         event("RxOutputStatusChanged", LANE, OUTPUT_STATUS_CHANGED_FLAG_RX, "Rx output status changed"));
 
     /**
-     * The PRBS flags of page 14h (masked on 13h): known by name, so they can be masked; the flag reader does not
-     * decode them (page 14h belongs to the diagnostics API). Loss of lock is a warning: during bring-up an unlocked
-     * checker is expected until its pattern arrives.
+     * The PRBS flags of page 14h (masked on 13h), source {@code diagnostics}: the flag reader decodes them like every
+     * other latched flag (they assert IntL), so a monitor running beside a PRBS run reports them and the diagnostics
+     * API's results see only what latched since. Loss of lock is a warning: during bring-up an unlocked checker is
+     * expected until its pattern arrives.
      */
     private static final List<Definition> DIAGNOSTICS = table(
-        one("LossOfReferenceClock", Severity.ALARM, MODULE, DiagnosticsPages.LOSS_OF_REFERENCE_CLOCK_FLAG,
-            "PRBS reference clock lost (bank 0)"),
-        event("HostGatingComplete", LANE, DiagnosticsPages.HOST_GATING_COMPLETE_FLAG, "host PRBS checker gating period complete"),
-        event("MediaGatingComplete", LANE, DiagnosticsPages.MEDIA_GATING_COMPLETE_FLAG, "media PRBS checker gating period complete"),
-        one("HostGeneratorLol", Severity.WARNING, LANE, DiagnosticsPages.HOST_GENERATOR_LOL_FLAG, "host PRBS generator loss of lock"),
-        one("MediaGeneratorLol", Severity.WARNING, LANE, DiagnosticsPages.MEDIA_GENERATOR_LOL_FLAG, "media PRBS generator loss of lock"),
-        one("HostCheckerLol", Severity.WARNING, LANE, DiagnosticsPages.HOST_CHECKER_LOL_FLAG, "host PRBS checker loss of lock"),
-        one("MediaCheckerLol", Severity.WARNING, LANE, DiagnosticsPages.MEDIA_CHECKER_LOL_FLAG, "media PRBS checker loss of lock"));
+        one("LossOfReferenceClock", Severity.ALARM, DIAG, DiagnosticsPages.LOSS_OF_REFERENCE_CLOCK_FLAG,
+            "PRBS reference clock lost"),
+        event("HostGatingComplete", DIAG, DiagnosticsPages.HOST_GATING_COMPLETE_FLAG, "host PRBS checker gating period complete"),
+        event("MediaGatingComplete", DIAG, DiagnosticsPages.MEDIA_GATING_COMPLETE_FLAG, "media PRBS checker gating period complete"),
+        one("HostGeneratorLol", Severity.WARNING, DIAG, DiagnosticsPages.HOST_GENERATOR_LOL_FLAG, "host PRBS generator loss of lock"),
+        one("MediaGeneratorLol", Severity.WARNING, DIAG, DiagnosticsPages.MEDIA_GENERATOR_LOL_FLAG, "media PRBS generator loss of lock"),
+        one("HostCheckerLol", Severity.WARNING, DIAG, DiagnosticsPages.HOST_CHECKER_LOL_FLAG, "host PRBS checker loss of lock"),
+        one("MediaCheckerLol", Severity.WARNING, DIAG, DiagnosticsPages.MEDIA_CHECKER_LOL_FLAG, "media PRBS checker loss of lock"));
 
     private static final List<Definition> XPO = table(
         xpoMonitors(),
@@ -185,6 +188,22 @@ public final class AlarmCatalog {
         return kind.cmisName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The alarms of latched VDM flags (2Ch): their names come from the module's layout, not from this table — the
+     * observable's SONiC name in CamelCase and the kind ("EsnrMediaInputLowAlarm"), source {@code vdm}, the lane (null
+     * for a module-level observable), alarm or warning as the kind says.
+     */
+    public static List<Alarm> decodeVdm(List<org.openxpo.driver.vdm.VdmFlag> flags) {
+        List<Alarm> out = new ArrayList<>();
+        for (org.openxpo.driver.vdm.VdmFlag f : flags) {
+            int lane = f.observable().lane();
+            String what = f.observable().type().map(t -> t.cmisName()).orElse("VDM type " + f.observable().descriptor().typeId());
+            out.add(new Alarm(f.name(), severity(f.kind()), Alarm.Source.VDM, lane == 0 ? null : lane,
+                what + " " + words(f.kind())));
+        }
+        return out;
+    }
+
     /** Every alarm the driver knows, lower page first, then lane flags, the diagnostics flags, the XPO page. */
     public static List<Definition> all() { return ALL; }
 
@@ -205,6 +224,19 @@ public final class AlarmCatalog {
         List<Alarm> out = new ArrayList<>();
         for (int i = 0; i < Lanes.PER_BANK; i++) {
             for (Definition d : LANE_FLAGS) if (d.isSet(page11, i)) out.add(d.alarm(Lanes.lane(bank, i)));
+        }
+        return out;
+    }
+
+    /** Alarms set in a page 14h window of {@code bank} (bytes 132–139 read): lane flags by lane, the rest per bank. */
+    public static List<Alarm> decodeDiagnostics(byte[] page14, int bank) {
+        List<Alarm> out = new ArrayList<>();
+        for (Definition d : DIAGNOSTICS) {
+            if (!d.perLane()) {
+                if (d.isSet(page14, 0)) out.add(d.alarm(null));
+                continue;
+            }
+            for (int i = 0; i < Lanes.PER_BANK; i++) if (d.isSet(page14, i)) out.add(d.alarm(Lanes.lane(bank, i)));
         }
         return out;
     }

@@ -1,6 +1,8 @@
 package org.openxpo.driver.module;
 
 import org.openxpo.driver.access.RegisterAccess;
+import org.openxpo.driver.vdm.AdvertisedVdm;
+import org.openxpo.driver.vdm.VdmPageReads;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.LowerPage;
 import org.openxpo.protocol.map.Pages;
@@ -32,8 +34,15 @@ final class FlagReader {
         LatchedFields.with(XPO_SUMMARY, LatchedFields.lower()));
     private static final List<Field> LANE_FLAGS = LatchedFields.of(Pages.LANE_STATUS);
     private static final List<Field> XPO_FLAGS = LatchedFields.of(Pages.XPO_TELEMETRY);
+    private static final List<Field> DIAG_FLAGS = LatchedFields.of(Pages.DIAGNOSTICS_LAST);
 
-    static FlagReading read(RegisterAccess access, Identity id, HostClock clock) {
+    static FlagReading read(RegisterAccess access, Identity id, HostClock clock) { return read(access, id, clock, null); }
+
+    /**
+     * As above; with {@code vdm} (the module's VDM layout, null: none) also page 2Ch of the banks whose summary points
+     * at VDM flags (FlagsSummary bit 3; for banks 4–7 of an XPO module the bank's bit in 00h:13), in the same batch.
+     */
+    static FlagReading read(RegisterAccess access, Identity id, HostClock clock, AdvertisedVdm vdm) {
         Instant time = clock.instant();
         byte[] lo = access.readFields(Pages.LOWER_MEMORY, 0, LOWER_FIELDS);
         List<Alarm> alarms = new ArrayList<>(AlarmCatalog.decodeLower(lo));
@@ -46,13 +55,33 @@ final class FlagReader {
             groups.add(new RegisterAccess.FieldRead(Pages.LANE_STATUS, bank, LANE_FLAGS));
             flaggedBanks.add(bank);
         }
+        List<RegisterAccess.FieldRead> vdmReads = new ArrayList<>();
+        for (int bank = 0; vdm != null && bank < Math.min(banks, vdm.banks()); bank++) {
+            RegisterAccess.FieldRead r = VdmPageReads.flags(vdm, bank);
+            if (r != null && vdmFlagged(lo, bank, id)) vdmReads.add(r);
+        }
+        groups.addAll(vdmReads);
+        List<Integer> diagBanks = new ArrayList<>();
+        for (int bank = 0; id.advertised().diagnostics() && bank < banks; bank++) {
+            if (!diagnosticsFlagged(lo, bank, id)) continue;
+            groups.add(new RegisterAccess.FieldRead(Pages.DIAGNOSTICS_LAST, bank, DIAG_FLAGS));
+            diagBanks.add(bank);
+        }
         boolean xpoFlagged = id.xpo() && XPO_SUMMARY.stream().anyMatch(s -> s.get(lo, 0) != 0);
         if (xpoFlagged) groups.add(new RegisterAccess.FieldRead(Pages.XPO_TELEMETRY, 0, XPO_FLAGS));
         List<byte[]> windows = groups.isEmpty() ? List.of() : access.readFields(groups);
         for (int k = 0; k < flaggedBanks.size(); k++) {
             alarms.addAll(AlarmCatalog.decodeBank(windows.get(k), flaggedBanks.get(k)));
         }
-        if (xpoFlagged) alarms.addAll(AlarmCatalog.decodeXpo(windows.get(flaggedBanks.size())));
+        for (int k = 0; k < vdmReads.size(); k++) {
+            int bank = vdmReads.get(k).bank();
+            alarms.addAll(AlarmCatalog.decodeVdm(VdmPageReads.decodeFlags(vdm, bank, windows.get(flaggedBanks.size() + k))));
+        }
+        int firstDiag = flaggedBanks.size() + vdmReads.size();
+        for (int k = 0; k < diagBanks.size(); k++) {
+            alarms.addAll(AlarmCatalog.decodeDiagnostics(windows.get(firstDiag + k), diagBanks.get(k)));
+        }
+        if (xpoFlagged) alarms.addAll(AlarmCatalog.decodeXpo(windows.getLast()));
         int reads = 1 + groups.size();
         ModuleState state = ModuleState.fromCode((int) LowerPage.MODULE_STATE.get(lo, 0));
         int fault = 0;
@@ -61,6 +90,20 @@ final class FlagReader {
             reads++;
         }
         return new FlagReading(time, state, fault, List.copyOf(alarms), reads);
+    }
+
+    /** FlagsSummary bit 2 (page 14h) for banks 0–3; for banks 4–7 as {@link #flagged}. */
+    private static boolean diagnosticsFlagged(byte[] lo, int bank, Identity id) {
+        if (bank < FLAGS_SUMMARY.size()) return (FLAGS_SUMMARY.get(bank).get(lo, 0) & LowerPage.SUMMARY_DIAGNOSTICS_FLAGS) != 0;
+        return flagged(lo, bank, id);
+    }
+
+    /** FlagsSummary bit 3 (page 2Ch) for banks 0–3; for banks 4–7 as {@link #flagged}. */
+    private static boolean vdmFlagged(byte[] lo, int bank, Identity id) {
+        if (bank < FLAGS_SUMMARY.size()) {
+            return (FLAGS_SUMMARY.get(bank).get(lo, 0) >>> LowerPage.FLAGS_SUMMARY_VDM_FLAGS_BIT & 1) != 0;
+        }
+        return flagged(lo, bank, id);
     }
 
     /**

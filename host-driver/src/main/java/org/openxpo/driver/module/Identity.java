@@ -1,5 +1,6 @@
 package org.openxpo.driver.module;
 
+import org.openxpo.driver.access.AdvertisedPages;
 import org.openxpo.protocol.types.Lanes;
 import org.openxpo.protocol.types.Sff8024Identifier;
 
@@ -17,13 +18,14 @@ import java.util.Optional;
  * @param supportedPages    upper pages the module advertises, "00h", "01h", …
  * @param xpoProfileVersion XPO profile version (00h:226) when 00h:223 reads "XPO", else 0
  * @param biasMultiplierCode 01h:160 bits 4-3 (bias current scale ×1, ×2, ×4)
+ * @param advertised        what 00h:2 and 01h:142/163 advertise, decoded ({@code supportedPages} names it)
  */
 public record Identity(int identifier, int cmisMajor, int cmisMinor, boolean flatMemory, String vendorName,
                        String vendorOui, String partNumber, String vendorRevision, String serialNumber, String dateCode,
                        FirmwareVersion activeFirmware, FirmwareVersion inactiveFirmware, String hardwareRevision,
                        int mediaType, List<Application> applications, double maxPowerW, int banks,
                        List<String> supportedPages, int xpoProfileVersion, int biasMultiplierCode,
-                       AdvertisedDurations durations) {
+                       AdvertisedDurations durations, AdvertisedPages advertised) {
 
     /** "5.3". */
     public String cmisRevision() { return cmisMajor + "." + cmisMinor; }

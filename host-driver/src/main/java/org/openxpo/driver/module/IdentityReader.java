@@ -1,7 +1,7 @@
 package org.openxpo.driver.module;
 
+import org.openxpo.driver.access.AdvertisedPages;
 import org.openxpo.driver.access.RegisterAccess;
-import org.openxpo.protocol.cdb.CdbPage;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.Pages;
 import org.openxpo.protocol.map.XpoPages;
@@ -24,7 +24,9 @@ final class IdentityReader {
         VENDOR_SN, DATE_CODE, MAX_POWER, XPO_PROFILE_MARKER, XPO_PROFILE_VERSION);
     private static final List<Field> PAGE_01_FIELDS = List.of(INACTIVE_FIRMWARE_MAJOR, INACTIVE_FIRMWARE_MINOR,
         HARDWARE_MAJOR, HARDWARE_MINOR, BANKS_SUPPORTED, MAX_DURATION_DP_INIT, TX_BIAS_MULTIPLIER, CDB_INSTANCES_SUPPORTED,
-        MAX_DURATION_MODULE_PWR_UP, MAX_DURATION_DP_TX_TURN_ON, MEDIA_LANE_ASSIGNMENT_OPTIONS, APP_DESCRIPTOR_EXT);
+        MAX_DURATION_MODULE_PWR_UP, MAX_DURATION_DP_TX_TURN_ON, MEDIA_LANE_ASSIGNMENT_OPTIONS, APP_DESCRIPTOR_EXT,
+        PAGE03_SUPPORTED, PAGE05_SUPPORTED, DIAG_PAGES_SUPPORTED, NETWORK_PATH_PAGES_SUPPORTED, VDM_PAGES_SUPPORTED,
+        CDB_MAX_PAGES_EPL);
 
     static Identity read(RegisterAccess access) {
         byte[] lo = access.readFields(Pages.LOWER_MEMORY, 0, LOWER_FIELDS);
@@ -35,6 +37,7 @@ final class IdentityReader {
         int xpoVersion = xpo ? Math.max(1, (int) XPO_PROFILE_VERSION.get(p0, 0)) : 0;
         double maxPower = xpo ? access.value(XpoPages.MAX_POWER_XPO, 0, 0) : MAX_POWER.value(p0, 0);
         int banks = flat ? 1 : 1 << BANKS_SUPPORTED.get(p1, 0);
+        AdvertisedPages advertised = flat ? AdvertisedPages.FLAT : AdvertisedPages.of(p1);
         return new Identity((int) SFF8024_IDENTIFIER.get(lo, 0), (int) CMIS_REVISION_MAJOR.get(lo, 0),
             (int) CMIS_REVISION_MINOR.get(lo, 0), flat,
             VENDOR_NAME.text(p0), oui(p0), VENDOR_PN.text(p0), VENDOR_REV.text(p0), VENDOR_SN.text(p0),
@@ -43,8 +46,9 @@ final class IdentityReader {
             flat ? new FirmwareVersion(0, 0)
                 : new FirmwareVersion((int) INACTIVE_FIRMWARE_MAJOR.get(p1, 0), (int) INACTIVE_FIRMWARE_MINOR.get(p1, 0)),
             flat ? "" : HARDWARE_MAJOR.get(p1, 0) + "." + HARDWARE_MINOR.get(p1, 0),
-            (int) MEDIA_TYPE.get(lo, 0), applications(lo, p1), maxPower, banks, pages(p1, xpo), xpoVersion,
-            flat ? 0 : (int) TX_BIAS_MULTIPLIER.get(p1, 0), flat ? AdvertisedDurations.FLAT_MEMORY : durations(p1));
+            (int) MEDIA_TYPE.get(lo, 0), applications(lo, p1), maxPower, banks, advertised.names(xpo), xpoVersion,
+            flat ? 0 : (int) TX_BIAS_MULTIPLIER.get(p1, 0), flat ? AdvertisedDurations.FLAT_MEMORY : durations(p1),
+            advertised);
     }
 
     private static String oui(byte[] p0) {
@@ -67,40 +71,6 @@ final class IdentityReader {
         }
         return List.copyOf(out);
     }
-
-    /**
-     * The pages the module advertises, as CMIS names them; the optional CMIS pages (03h, 05h, diagnostics, network
-     * path, VDM) only report what 01h:142 claims.
-     */
-    private static List<String> pages(byte[] p1, boolean xpo) {
-        List<String> out = new ArrayList<>(List.of(name(Pages.ADMINISTRATIVE)));
-        if (p1 == null) return out;
-        out.addAll(List.of(name(Pages.ADVERTISING), name(Pages.THRESHOLDS)));
-        if (PAGE03_SUPPORTED.get(p1, 0) == 1) out.add(name(Pages.USER_EEPROM));
-        if (PAGE05_SUPPORTED.get(p1, 0) == 1) out.add(name(Pages.OPTIONAL_05));
-        out.addAll(List.of(name(Pages.LANE_CONTROL), name(Pages.LANE_STATUS)));
-        if (DIAG_PAGES_SUPPORTED.get(p1, 0) == 1) {
-            out.addAll(List.of(name(Pages.DIAGNOSTICS_FIRST), name(Pages.DIAGNOSTICS_LAST)));
-        }
-        if (NETWORK_PATH_PAGES_SUPPORTED.get(p1, 0) == 1) {
-            out.addAll(List.of(name(Pages.NETWORK_PATH_FIRST), name(Pages.NETWORK_PATH_LAST)));
-        }
-        if (VDM_PAGES_SUPPORTED.get(p1, 0) == 1) out.add(name(Pages.VDM_FIRST) + "-" + name(Pages.VDM_LAST));
-        if (CDB_INSTANCES_SUPPORTED.get(p1, 0) > 0) {
-            out.add(name(Pages.CDB));
-            int code = (int) CDB_MAX_PAGES_EPL.get(p1, 0);
-            // a reserved code (above 7) is read as the largest advertisement: every EPL page
-            int epl = code > CdbPage.EPL_PAGES_CODE_ALL ? Pages.CDB_EPL_PAGES : CdbPage.eplPageCount(code);
-            if (epl > 0) {
-                out.add(name(Pages.CDB_EPL_FIRST) + (epl == 1 ? "" : "-" + name(Pages.CDB_EPL_FIRST + epl - 1)));
-            }
-        }
-        if (xpo) out.addAll(List.of(name(Pages.XPO_TELEMETRY), name(Pages.XPO_THRESHOLDS)));
-        return List.copyOf(out);
-    }
-
-    /** "01h": a page number as CMIS writes it. */
-    private static String name(int page) { return String.format("%02Xh", page); }
 
     private static AdvertisedDurations durations(byte[] p1) {
         return new AdvertisedDurations(ms(MAX_DURATION_DP_INIT, p1), ms(MAX_DURATION_DP_DEINIT, p1),

@@ -1,6 +1,9 @@
 package org.openxpo.driver.module;
 
 import org.openxpo.driver.access.RegisterAccess;
+import org.openxpo.driver.vdm.AdvertisedVdm;
+import org.openxpo.driver.vdm.VdmPageReads;
+import org.openxpo.driver.vdm.VdmSample;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.LowerPage;
 import org.openxpo.protocol.map.Pages;
@@ -45,13 +48,31 @@ final class StatusReader {
     }
 
     static ModuleSnapshot read(RegisterAccess access, Identity id, boolean consumeFlags, HostClock clock) {
+        return read(access, id, consumeFlags, clock, null);
+    }
+
+    /**
+     * As above, with the basic VDM samples of {@code vdm} (null: none) read in the same batch, each bank's sample pages
+     * right after its page 11h (one PageSelect each, no extra bank change).
+     */
+    static ModuleSnapshot read(RegisterAccess access, Identity id, boolean consumeFlags, HostClock clock, AdvertisedVdm vdm) {
         Instant time = clock.instant();
         // every page of the snapshot in one batch of transfers (one round trip over the link)
         List<RegisterAccess.FieldRead> groups = new ArrayList<>();
         groups.add(new RegisterAccess.FieldRead(Pages.LOWER_MEMORY, 0, withFlags(LOWER_STATUS, LatchedFields.lower(), consumeFlags)));
         int banks = id.flatMemory() ? 0 : id.banks();  // flat memory has no lane pages
         List<Field> laneFields = withFlags(LANE_STATUS_FIELDS, LatchedFields.of(Pages.LANE_STATUS), consumeFlags);
-        for (int bank = 0; bank < banks; bank++) groups.add(new RegisterAccess.FieldRead(Pages.LANE_STATUS, bank, laneFields));
+        List<Integer> laneGroup = new ArrayList<>();
+        List<RegisterAccess.FieldRead> vdmReads = new ArrayList<>();
+        for (int bank = 0; bank < banks; bank++) {
+            laneGroup.add(groups.size());
+            groups.add(new RegisterAccess.FieldRead(Pages.LANE_STATUS, bank, laneFields));
+            if (vdm != null && bank < vdm.banks()) {
+                List<RegisterAccess.FieldRead> samples = VdmPageReads.basicSamples(vdm, bank);
+                vdmReads.addAll(samples);
+                groups.addAll(samples);
+            }
+        }
         if (id.xpo()) groups.add(new RegisterAccess.FieldRead(Pages.XPO_TELEMETRY, 0,
             withFlags(XPO_STATUS, LatchedFields.of(Pages.XPO_TELEMETRY), consumeFlags)));
         List<byte[]> windows = access.readFields(groups);
@@ -64,7 +85,7 @@ final class StatusReader {
 
         List<LaneStatus> lanes = new ArrayList<>(id.lanes());
         for (int bank = 0; bank < banks; bank++) {
-            byte[] w = windows.get(1 + bank);
+            byte[] w = windows.get(laneGroup.get(bank));
             List<Alarm> bankAlarms = consumeFlags ? AlarmCatalog.decodeBank(w, bank) : List.of();
             alarms.addAll(bankAlarms);
             lanes.addAll(lanes(w, bank, id.biasMultiplierCode(), bankAlarms));
@@ -73,7 +94,7 @@ final class StatusReader {
         PowerStatus power = null;
         CoolingStatus cooling = null;
         if (id.xpo()) {
-            byte[] b0 = windows.get(1 + banks);
+            byte[] b0 = windows.getLast();
             if (consumeFlags) alarms.addAll(AlarmCatalog.decodeXpo(b0));
             power = new PowerStatus(value(b0, Monitor.INPUT_VOLTAGE), value(b0, Monitor.INPUT_CURRENT),
                 value(b0, Monitor.INPUT_POWER), MAX_POWER_XPO.value(b0, 0), POWER_GOOD.get(b0, 0) == 1);
@@ -84,9 +105,17 @@ final class StatusReader {
                 LEAK_DETECTED.get(b0, 0) == 1, LEAK_SENSOR_FAULT.get(b0, 0) == 1, (int) MATING_CYCLES.get(b0, 0),
                 (int) MATING_CYCLES_RATED.get(b0, 0));
         }
+        List<VdmSample> vdmSamples = new ArrayList<>();
+        if (vdm != null) {
+            List<byte[]> vdmWindows = new ArrayList<>();
+            for (RegisterAccess.FieldRead r : vdmReads) vdmWindows.add(windows.get(groups.indexOf(r)));
+            for (int bank = 0; bank < Math.min(banks, vdm.banks()); bank++) {
+                vdmSamples.addAll(VdmPageReads.decodeSamples(vdm, bank, vdmReads, vdmWindows, false));
+            }
+        }
         return new ModuleSnapshot(time, state, fault, LowerPage.INTERRUPT_DEASSERTED.get(lo, 0) == 0,
             LowerPage.TEMP_MON_VALUE.value(lo, 0), LowerPage.VCC_MON_VOLTAGE.value(lo, 0), power, cooling,
-            List.copyOf(lanes), consumeFlags, List.copyOf(alarms));
+            List.copyOf(lanes), consumeFlags, List.copyOf(alarms), List.copyOf(vdmSamples));
     }
 
     private static List<Field> withFlags(List<Field> fields, List<Field> latched, boolean flags) {

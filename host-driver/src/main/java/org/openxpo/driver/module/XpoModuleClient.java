@@ -2,6 +2,8 @@ package org.openxpo.driver.module;
 
 import org.openxpo.driver.XpoException;
 import org.openxpo.driver.access.RegisterAccess;
+import org.openxpo.driver.vdm.AdvertisedVdm;
+import org.openxpo.driver.vdm.VdmReader;
 import org.openxpo.driver.transport.Transport;
 import org.openxpo.driver.transport.Transports;
 import org.openxpo.protocol.connector.TargetEvent;
@@ -31,6 +33,7 @@ public final class XpoModuleClient implements AutoCloseable {
     private final RegisterAccess access;
     private final HostClock clock;
     private final boolean ownsTransport, ownsAccess;
+    private final VdmReader vdm;
     private final AutoCloseable subscription, restartWatch;
     private volatile Identity identity;
 
@@ -60,6 +63,7 @@ public final class XpoModuleClient implements AutoCloseable {
         this.clock = java.util.Objects.requireNonNull(clock, "clock");
         this.ownsTransport = ownsTransport;
         this.ownsAccess = ownsAccess;
+        this.vdm = new VdmReader(access, this.clock, VdmReader.FREEZE_TIMEOUT);
         this.subscription = transport.subscribe(e -> {
             if (e instanceof TargetEvent.Reset || e instanceof TargetEvent.Presence) forgetIdentity();
         });
@@ -86,12 +90,20 @@ public final class XpoModuleClient implements AutoCloseable {
     /** What the module is; read on first use and after every reset, re-plug or reconnect. */
     public Identity identity() {
         Identity id = identity;
-        if (id == null) identity = id = IdentityReader.read(access);
+        if (id == null) {
+            id = IdentityReader.read(access);
+            // the VDM descriptors are part of what the module is: read them now, not inside the first snapshot
+            if (id.advertised().vdm()) vdm.layout(id.advertised());
+            identity = id;
+        }
         return id;
     }
 
     /** Forgets the identity (the next call reads it again). */
-    public void forgetIdentity() { identity = null; }
+    public void forgetIdentity() {
+        identity = null;
+        vdm.forgetLayout();
+    }
 
     /** The module state (00h:3), or null for a reserved code. */
     public ModuleState moduleState() { return ModuleState.fromCode((int) access.get(LowerPage.MODULE_STATE)); }
@@ -100,13 +112,26 @@ public final class XpoModuleClient implements AutoCloseable {
     public boolean interruptAsserted() { return access.get(LowerPage.INTERRUPT_DEASSERTED) == 0; }
 
     /** Status without touching the latched flags: {@code alarms} is empty and {@code flagsRead} false. */
-    public ModuleSnapshot status() { return StatusReader.read(access, identity(), false, clock); }
+    public ModuleSnapshot status() { return StatusReader.read(access, identity(), false, clock, vdmLayout()); }
 
     /** Status with the latched flags, which this read clears: {@code alarms} lists every flag that was set. */
-    public ModuleSnapshot snapshot() { return StatusReader.read(access, identity(), true, clock); }
+    public ModuleSnapshot snapshot() { return StatusReader.read(access, identity(), true, clock, vdmLayout()); }
 
     /** Only the latched flags, read as an interrupt handler does (lower page, then what the summaries point at). */
-    public FlagReading readFlags() { return FlagReader.read(access, identity(), clock); }
+    public FlagReading readFlags() { return FlagReader.read(access, identity(), clock, vdmLayout()); }
+
+
+    /**
+     * The module's VDM (pages 20h–2Fh): its layout is read on first use and kept with the identity; {@link #status()},
+     * {@link #snapshot()} and {@link #readFlags()} include its basic values and flags when the module advertises VDM.
+     */
+    public VdmReader vdm() { return vdm; }
+
+    /** The VDM layout when the module advertises VDM, else null (flat memory has none). */
+    private AdvertisedVdm vdmLayout() {
+        Identity id = identity();
+        return id.advertised().vdm() ? vdm.layout(id.advertised()) : null;
+    }
 
     public Thresholds thresholds() { return ThresholdReader.read(access, identity()); }
 

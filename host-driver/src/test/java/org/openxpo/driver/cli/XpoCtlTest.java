@@ -156,11 +156,55 @@ class XpoCtlTest {
     }
 
     @Test
-    void dumpRefusesPagesAndBanksTheMapDoesNotHave() {
-        assertOneLineError(CliRun.run("--target", FAST, "dump", "--page", "12h"), 2, "page 12h is not in the XPO memory map");
+    void dumpRefusesPagesAndBanksTheModuleDoesNotAdvertise() {
+        assertOneLineError(CliRun.run("--target", FAST, "dump", "--page", "12h"), 2, "page 12h is not advertised by the module");
+        assertOneLineError(CliRun.run("--target", FAST, "dump", "--page", "16h"), 2,
+            "page 16h is not advertised by the module (01h:142 NetworkPathPagesSupported is 0)");
         assertOneLineError(CliRun.run("--target", FAST, "dump", "--page", "0x10", "--bank", "9"), 2, "banks 0-7, not 9");
         assertOneLineError(CliRun.run("--target", FAST, "dump", "--page", "01h", "--bank", "1"), 2, "not banked");
         assertOneLineError(CliRun.run("--target", FAST, "dump", "--page", "zz"), 2, "is not a page");
+    }
+
+    @Test
+    void dumpAddressesBytesLikeEthtool() {
+        CliRun one = CliRun.run("--target", FAST, "dump", "--page", "1", "--offset", "0x8e", "--length", "1");
+        assertEquals(0, one.code(), one.toString());
+        List<String> rows = one.out().lines().filter(l -> l.startsWith("0x")).toList();
+        assertEquals(1, rows.size(), one.out());
+        assertTrue(rows.getFirst().matches("0x008e:\t\t[0-9a-f]{2}"), one.out());
+        assertEquals(3, Integer.parseInt(rows.getFirst().substring(rows.getFirst().length() - 2), 16) & 3,
+            "01h:142 BanksSupported: 8 banks: " + one.out());
+
+        CliRun lower = CliRun.run("--target", FAST, "dump", "--offset", "0", "--length", "20");
+        List<String> lowerRows = lower.out().lines().filter(l -> l.startsWith("0x")).toList();
+        assertEquals(2, lowerRows.size(), lower.out());
+        assertEquals(4, lowerRows.get(1).split("\t\t")[1].split(" ").length, "16 + 4 bytes: " + lower.out());
+
+        assertOneLineError(CliRun.run("--target", FAST, "dump", "--page", "11h", "--offset", "3"), 2,
+            "bytes 0-127 are lower memory");
+        assertOneLineError(CliRun.run("--target", FAST, "dump", "--page", "11h", "--offset", "200", "--length", "57"), 2,
+            "goes past byte 255 (at most 56)");
+        assertOneLineError(CliRun.run("--target", FAST, "dump", "--offset", "300"), 2, "not a byte address");
+        assertOneLineError(CliRun.run("--target", FAST, "dump", "--raw", "--json"), 2, "choose one");
+    }
+
+    @Test
+    void dumpRawAndJsonCarryTheSameBytesAsTheHexDump() {
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        java.io.StringWriter out = new java.io.StringWriter(), err = new java.io.StringWriter();
+        int code = XpoCtl.execute(new XpoCtl().rawOutput(raw), new java.io.PrintWriter(out), new java.io.PrintWriter(err),
+            "--target", FAST, "dump", "--page", "0", "--offset", "129", "--length", "16", "--raw");
+        assertEquals(0, code, err.toString());
+        assertEquals("", out.toString());
+        assertEquals("OPENXPO         ", new String(raw.toByteArray(), java.nio.charset.StandardCharsets.US_ASCII),
+            "00h:129-144 is VendorName");
+
+        JsonNode n = json(CliRun.run("--target", FAST, "dump", "--page", "0", "--offset", "129", "--length", "3", "--json"));
+        assertEquals("openxpo.dump/1", n.get("schema").asString());
+        assertEquals(0, n.get("page").asInt());
+        assertEquals(129, n.get("offset").asInt());
+        assertEquals(3, n.get("length").asInt());
+        assertEquals(List.of((int) 'O', (int) 'P', (int) 'E'), n.get("bytes").valueStream().map(JsonNode::asInt).toList());
     }
 
     @Test

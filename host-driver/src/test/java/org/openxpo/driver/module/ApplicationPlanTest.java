@@ -1,5 +1,7 @@
 package org.openxpo.driver.module;
 
+import org.openxpo.driver.access.AdvertisedPages;
+
 import org.openxpo.driver.XpoException;
 import org.junit.jupiter.api.Test;
 import org.openxpo.protocol.types.ApplicationDescriptor;
@@ -21,7 +23,7 @@ class ApplicationPlanTest {
         Duration ms = Duration.ofMillis(1);
         return new Identity(0x19, 5, 3, false, "V", "00-00-00", "PN", "A", "SN", "260101", new FirmwareVersion(1, 0),
             new FirmwareVersion(1, 0), "1.0", 2, apps, 400, 8, List.of(), 1, 0,
-            new AdvertisedDurations(ms, ms, ms, ms, ms, ms));
+            new AdvertisedDurations(ms, ms, ms, ms, ms, ms), AdvertisedPages.FLAT);
     }
 
     @Test

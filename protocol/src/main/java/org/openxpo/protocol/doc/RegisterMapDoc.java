@@ -6,6 +6,10 @@ import org.openxpo.protocol.map.FieldView;
 import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.PageDef;
 import org.openxpo.protocol.map.Pages;
+import org.openxpo.protocol.map.VdmDescriptor;
+import org.openxpo.protocol.map.VdmLayout;
+import org.openxpo.protocol.map.VdmPages;
+import org.openxpo.protocol.map.VdmType;
 import org.openxpo.protocol.types.Lanes;
 import org.openxpo.protocol.units.Codecs;
 import org.openxpo.protocol.units.Unit;
@@ -30,6 +34,7 @@ public final class RegisterMapDoc {
     static final String REGENERATE = "mvn -q -pl protocol compile exec:java";
 
     private static final String LOWER = "Lower page (bytes 0–127)";
+    private static final String VDM = "VDM observables and the XPO layout";
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
@@ -49,6 +54,7 @@ public final class RegisterMapDoc {
         contents(sb, map);
         lowerPage(sb, map);
         for (PageDef page : map.pages()) upperPage(sb, page);
+        vdm(sb);
         return sb.toString().stripTrailing() + "\n";
     }
 
@@ -64,7 +70,7 @@ public final class RegisterMapDoc {
           .append("`LaneControlPage.DP_CONFIG_LANE` (10h), `LaneStatusPage.FAILURE_FLAG_TX` (11h),\n")
           .append("`DiagnosticsPages.MEDIA_CHECKER_LOL_FLAG` (13h–14h; per engine `DiagnosticsPages.PatternEngine`, per loopback\n")
           .append("`DiagnosticsPages.Loopback`; the 14h results by selector are views, `map.viewsFor(selector, code)`),\n")
-          .append("`CdbPages.CDB_COMMAND_ID`\n")
+          .append("`VdmPages.FREEZE_REQUEST` (20h–2Fh; per group `VdmPages.Group.ONE.samples()`), `CdbPages.CDB_COMMAND_ID`\n")
           .append("(9Fh, A0h–AFh), `XpoPages.LEAK_FLAG` (B0h–B1h; per monitor `XpoPages.Monitor.COOLANT_FLOW.value()`),\n")
           .append("so a renamed field fails to compile. The declaration also states the relations between fields, which the\n")
           .append("map answers: `maskOf(flag)` (every latched flag has one mask of its shape), `thresholdsOf(value)` (the\n")
@@ -104,7 +110,9 @@ public final class RegisterMapDoc {
           .append("  | Encoding | Symbol | Raw value |\n  |---|---|---|\n");
         Set<Unit> used = new LinkedHashSet<>();
         for (Unit u : Unit.values()) {
-            if (map.fields().stream().anyMatch(f -> f.unit() == u)
+            // a VDM sample's encoding is its type's, so the VDM types' units are listed too
+            boolean vdm = java.util.Arrays.stream(VdmType.values()).anyMatch(t -> t.unit() == u);
+            if (vdm || map.fields().stream().anyMatch(f -> f.unit() == u)
                 || map.views().stream().anyMatch(v -> v.field().unit() == u)) used.add(u);
         }
         for (Unit u : used) {
@@ -130,6 +138,10 @@ public final class RegisterMapDoc {
             case CELSIUS_S8 -> "S8 in 1 °C";
             case DURATION_CODE -> durationCodes();
             case F16 -> "CMIS F16: m·10^(e−24), e = bits 15-11, m = bits 10-0";
+            case DECIBELS_256 -> "U16 in 1/256 dB (0–255.996 dB)";
+            case PERCENT -> "U16 in 1 %";
+            case PERCENT_S16_FULL_SCALE -> "S16, ±32767 = ±100 %";
+            case MEGAHERTZ_10 -> "S16 in 10 MHz";
             case VOLTS_1MV -> "XPO: U16 in 1 mV (0–65.535 V)";
             case AMPS_1MA -> "XPO: U16 in 1 mA (0–65.535 A)";
             case WATTS_10MW -> "XPO: U16 in 10 mW (0–655.35 W)";
@@ -155,6 +167,8 @@ public final class RegisterMapDoc {
               .append(p.title()).append(p.number() >= Pages.FIRST_CUSTOM ? " (project-defined)" : "")
               .append(" | ").append(bankScope(p)).append(" | ").append(p.fields().size()).append(" |\n");
         }
+        sb.append("\nThe VDM observable types and the layout the module advertises: [").append(VDM).append("](#")
+          .append(anchor(VDM)).append(").\n");
         sb.append('\n');
     }
 
@@ -195,6 +209,38 @@ public final class RegisterMapDoc {
             sb.append("| ").append(v.selector().name()).append(String.format(" = %02Xh", v.code())).append(" | ")
               .append(bytes(f)).append(" | ").append(f.name()).append(" | ").append(unit(f.unit())).append(" | ")
               .append(count(f, p.banks() > 1)).append(" | ").append(f.description().replace("|", "\\|")).append(" |\n");
+        }
+        sb.append('\n');
+    }
+
+    /** The VDM observable catalogue and the layout the XPO module advertises on 20h–2Fh. */
+    private static void vdm(StringBuilder sb) {
+        sb.append("## ").append(VDM).append("\n\n")
+          .append("A VDM descriptor (pages 20h–23h) names an observable type; its sample (24h–27h) and thresholds\n")
+          .append("(28h–2Bh) are 16-bit words in that type's encoding. Types in code: `VdmType`; descriptors: `VdmDescriptor`;\n")
+          .append("the XPO layout: `VdmLayout.XPO`. Statistic types hold still while 2Fh:144.7 (freeze) is set.\n\n")
+          .append("| ID | Type | Kind | Side | Encoding | SONiC key prefix |\n|---|---|---|---|---|---|\n");
+        for (VdmType t : VdmType.values()) {
+            sb.append("| ").append(t.id()).append(" | ").append(t.cmisName()).append(" | ")
+              .append(t.isStatistic() ? "statistic (" + t.statistic().name().toLowerCase() + ")" : "basic").append(" | ")
+              .append(t.side().name().toLowerCase()).append(" | ").append(unit(t.unit())).append(" | ")
+              .append(t.dbKeyPrefix().map(k -> "`" + k + "`").orElse("–")).append(" |\n");
+        }
+        VdmLayout xpo = VdmLayout.XPO;
+        sb.append("\nThe XPO layout, identical in every bank (2Fh:128 = ").append(xpo.groups() - 1)
+          .append(": groups 1–").append(xpo.groups()).append("): each group holds runs of ").append(Lanes.PER_BANK)
+          .append(" descriptors, lanes 0–7 of the bank in order (resource nibble = lane), and the run's position is its\n")
+          .append("threshold set.\n\n| Group | Descriptors | Threshold set | Type |\n|---|---|---|---|\n");
+        for (VdmPages.Group g : xpo.groupList()) {
+            List<VdmDescriptor> d = xpo.descriptors(g);
+            for (int first = 0; first < d.size(); first += Lanes.PER_BANK) {
+                VdmDescriptor run = d.get(first);
+                if (run.unused()) continue;
+                sb.append("| ").append(g.number()).append(" | ").append(first).append("–").append(first + Lanes.PER_BANK - 1)
+                  .append(" | ").append(run.thresholdSet()).append(" | ")
+                  .append(run.type().map(t -> t.id() + " " + t.cmisName()).orElse(Integer.toString(run.typeId())))
+                  .append(" |\n");
+            }
         }
         sb.append('\n');
     }

@@ -13,6 +13,11 @@ public final class LowerPage {
 
     static final PageBuilder PAGE = PageBuilder.lowerMemory();
 
+    /** The bit of a FlagsSummaryBank field (00h:4–7) set while a lane flag of page 11h of the bank is latched. */
+    public static final int FLAGS_SUMMARY_LANE_FLAGS_BIT = 0;
+    /** The bit of a FlagsSummaryBank field set while a VDM flag of page 2Ch of the bank is latched. */
+    public static final int FLAGS_SUMMARY_VDM_FLAGS_BIT = 3;
+
     public static final Field SFF8024_IDENTIFIER =
         PAGE.bytes("SFF8024Identifier", 0, 1, RO, CODE, "SFF-8024 identifier; the XPO profile default is 0x19 (OSFP), see xpo-profile.md");
     public static final Field CMIS_REVISION_MAJOR =
@@ -36,13 +41,13 @@ public final class LowerPage {
     /** FlagsSummaryBank0–3 bit: a latched diagnostics flag on page 14h of the bank. */
     public static final int SUMMARY_DIAGNOSTICS_FLAGS = 1 << 2;
     public static final Field FLAGS_SUMMARY_BANK0 =
-        PAGE.bits("FlagsSummaryBank0", 4, 3, 0, RO, BITS, "bank 0: bit0 a page 11h flag is set, bit2 a page 14h flag");
+        PAGE.bits("FlagsSummaryBank0", 4, 3, 0, RO, BITS, "bank 0: bit0 a page 11h flag, bit2 a page 14h flag, bit3 a page 2Ch (VDM) flag is set");
     public static final Field FLAGS_SUMMARY_BANK1 =
-        PAGE.bits("FlagsSummaryBank1", 5, 3, 0, RO, BITS, "bank 1: bit0 a page 11h flag is set, bit2 a page 14h flag");
+        PAGE.bits("FlagsSummaryBank1", 5, 3, 0, RO, BITS, "bank 1: bit0 a page 11h flag, bit2 a page 14h flag, bit3 a page 2Ch (VDM) flag is set");
     public static final Field FLAGS_SUMMARY_BANK2 =
-        PAGE.bits("FlagsSummaryBank2", 6, 3, 0, RO, BITS, "bank 2: bit0 a page 11h flag is set, bit2 a page 14h flag");
+        PAGE.bits("FlagsSummaryBank2", 6, 3, 0, RO, BITS, "bank 2: bit0 a page 11h flag, bit2 a page 14h flag, bit3 a page 2Ch (VDM) flag is set");
     public static final Field FLAGS_SUMMARY_BANK3 =
-        PAGE.bits("FlagsSummaryBank3", 7, 3, 0, RO, BITS, "bank 3: bit0 a page 11h flag is set, bit2 a page 14h flag");
+        PAGE.bits("FlagsSummaryBank3", 7, 3, 0, RO, BITS, "bank 3: bit0 a page 11h flag, bit2 a page 14h flag, bit3 a page 2Ch (VDM) flag is set");
     public static final Field CDB_CMD_COMPLETE_FLAG2 =
         PAGE.bit("CdbCmdCompleteFlag2", 8, 7, COR, "latched: CDB instance 2 command complete");
     public static final Field CDB_CMD_COMPLETE_FLAG1 =
@@ -66,7 +71,7 @@ public final class LowerPage {
     public static final Field AUX3_FLAGS =
         PAGE.bits("Aux3Flags", 11, 3, 0, COR, BITS, "latched Aux3 flags (not monitored)");
     public static final Field FLAGS_SUMMARY_BANKS_4_TO_7 =
-        PAGE.bits("FlagsSummaryBanks4to7", 13, 7, 4, RO, BITS, "XPO: bit b set = a page 11h or 14h flag is set in bank b (4–7)");
+        PAGE.bits("FlagsSummaryBanks4to7", 13, 7, 4, RO, BITS, "XPO: bit b set = a flag of page 11h, 14h or 2Ch (VDM) is set in bank b (4–7)");
     public static final Field XPO_MATING_CYCLES_SUMMARY =
         PAGE.bit("XpoMatingCyclesSummary", 13, 3, RO, "XPO: mating-cycle warning flag set on page B0h");
     public static final Field XPO_LEAK_SUMMARY =

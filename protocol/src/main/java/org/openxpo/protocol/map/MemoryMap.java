@@ -36,6 +36,7 @@ public final class MemoryMap {
             DiagnosticsPages.RESULTS, CdbPages.PAGE, XpoPages.TELEMETRY_PAGE,
             XpoPages.THRESHOLDS_PAGE));
         upper.addAll(CdbPages.EPL_PAGES);
+        upper.addAll(VdmPages.pages());
         Map<Integer, PageDef> p = new TreeMap<>();
         for (PageBuilder b : upper) p.put(b.page(), b.build());
         pages = Collections.unmodifiableMap(p);

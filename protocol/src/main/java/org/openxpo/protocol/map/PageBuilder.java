@@ -76,6 +76,11 @@ final class PageBuilder {
         return add(name, offset, 0, bitsEach, Lanes.PER_BANK, access, unit, description);
     }
 
+    /** {@code count} repeated elements of {@code bitsEach} bits, element 0 in the lowest bits of {@code offset}. */
+    Field bitArray(String name, int offset, int bitsEach, int count, Access access, Unit unit, String description) {
+        return add(name, offset, 0, bitsEach, count, access, unit, description);
+    }
+
     /** {@code count} repeated elements of {@code bytesEach} bytes (descriptor tables). */
     Field array(String name, int offset, int bytesEach, int count, Access access, Unit unit, String description) {
         return add(name, offset, 0, 8 * bytesEach, count, access, unit, description);

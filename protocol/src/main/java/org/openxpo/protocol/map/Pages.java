@@ -36,6 +36,18 @@ public final class Pages {
     public static final int VDM_FIRST = 0x20;
     /** 2Fh: the last VDM page. */
     public static final int VDM_LAST = 0x2F;
+    /** 20h (banked): VDM descriptors of group 1; group g (1–4) is on page 1Fh + g. */
+    public static final int VDM_DESCRIPTORS_FIRST = 0x20;
+    /** 24h (banked): VDM samples (values) of group 1; group g is on page 23h + g. */
+    public static final int VDM_VALUES_FIRST = 0x24;
+    /** 28h (banked): VDM threshold sets of group 1; group g is on page 27h + g. */
+    public static final int VDM_THRESHOLDS_FIRST = 0x28;
+    /** 2Ch (banked): VDM latched flags of all four groups, a nibble per descriptor. */
+    public static final int VDM_FLAGS = 0x2C;
+    /** 2Dh (banked): VDM flag masks, the shape of 2Ch. */
+    public static final int VDM_MASKS = 0x2D;
+    /** 2Fh (banked): VDM advertisement (groups) and control/status (freeze, unfreeze). */
+    public static final int VDM_CONTROL = 0x2F;
     /** 10h (banked): lane control, staged control set 0, lane flag masks. */
     public static final int LANE_CONTROL = 0x10;
     /** 11h (banked): lane status, lane flags and monitors, active control set. */

@@ -29,15 +29,25 @@ public final class Codecs {
         return m * Math.pow(10, e - 24);
     }
 
-    /** Encodes a non-negative value as F16 with the largest mantissa that fits (best precision); saturates. */
+    /** 10^(e−24) for every F16 exponent e (0–31). */
+    private static final double[] F16_STEP = new double[32];
+
+    static {
+        for (int e = 0; e < F16_STEP.length; e++) F16_STEP[e] = Math.pow(10, e - 24);
+    }
+
+    /**
+     * Encodes a non-negative value as F16 with the largest mantissa that fits (best precision): the smallest exponent
+     * whose rounded mantissa fits 11 bits; saturates. The exponent is estimated from log10 and then checked, so an
+     * encode costs a logarithm, not a search (the emulator encodes thousands of VDM samples per second).
+     */
     public static int doubleToF16(double value) {
         if (!(value > 0)) return 0;
-        // the smallest exponent whose rounded mantissa fits 11 bits gives the largest mantissa
-        for (int e = 0; e <= 31; e++) {
-            long m = Math.round(value / Math.pow(10, e - 24));
-            if (m <= 2047) return (e << 11) | (int) m;
-        }
-        return 0xFFFF;
+        if (value >= 2047.5 * F16_STEP[31]) return 0xFFFF;
+        int e = (int) Math.max(0, Math.min(31, Math.ceil(Math.log10(value / 2047.5)) + 24));
+        while (e > 0 && Math.round(value / F16_STEP[e - 1]) <= 2047) e--;
+        while (Math.round(value / F16_STEP[e]) > 2047) e++;
+        return (e << 11) | (int) Math.round(value / F16_STEP[e]);
     }
 
     /**

@@ -32,6 +32,14 @@ public enum Unit {
     DURATION_CODE("ms", false, 1),
     /** CMIS F16: bits 15-11 exponent e, 10-0 mantissa m, value m·10^(e−24). */
     F16("", false, 1),
+    /** CMIS VDM: U16 in 1/256 dB (eSNR, PAM4 level transition parameter). */
+    DECIBELS_256("dB", false, 1.0 / 256),
+    /** CMIS VDM: U16 in whole percent (laser age). */
+    PERCENT("%", false, 1),
+    /** CMIS VDM: S16 where ±32767 is ±100 % (TEC current). */
+    PERCENT_S16_FULL_SCALE("%", true, 100.0 / 32767),
+    /** CMIS VDM: S16 in 10 MHz (laser frequency error). */
+    MEGAHERTZ_10("MHz", true, 10),
     /** XPO: U16 in 1 mV (0–65.535 V), for the 40–60 V input rail. */
     VOLTS_1MV("V", false, 1e-3),
     /** XPO: U16 in 1 mA (0–65.535 A). */

@@ -49,6 +49,12 @@ class RegisterMapDocTest {
     }
 
     @Test
+    void vdmTypesAndTheXpoLayoutAreListed() {
+        assertTrue(rendered.contains("| 5 | eSNR Media Input [dB] | basic | media | dB (DECIBELS_256) | `esnr_media_input` |"));
+        assertTrue(rendered.contains("| 2 | 56–63 | 7 | 20 Errored Frames Maximum Host Input |"));
+    }
+
+    @Test
     void regenerationIsDeterministicAndHeadingsHaveGithubAnchors() {
         assertEquals(rendered, RegisterMapDoc.render(MemoryMap.xpo()));
         assertEquals("page-10h--lane-control-banked", RegisterMapDoc.anchor("Page 10h — Lane control (banked)"));

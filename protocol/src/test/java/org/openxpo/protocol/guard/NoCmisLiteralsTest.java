@@ -46,6 +46,10 @@ class NoCmisLiteralsTest {
             "OpticalCharacteristics bit 4 (Rx power is Pavg), a value the module advertises, not page 10h"),
         new Allowed("module/AlarmCatalog.java", "one(\"LeakSensorFault\",",
             "the alarm's name, which CMIS-style naming makes equal to the B0h status bit it summarizes"),
+        new Allowed("cli/EmulatorCommand.java", "ch > 0x20 && ch < 0x7F", "printable ASCII (0x20 is the space), not page 20h"),
+        new Allowed("scenario/Scenario.java", "ch >= 0x20 && ch < 0x7F", "printable ASCII (0x20 is the space), not page 20h"),
+        new Allowed("module/I3cTarget.java", "protocolError ? 0x20",
+            "the protocol-error bit of the I3C GETSTATUS reply (MIPI I3C), not page 20h"),
         new Allowed("cli/Converters.java", "p < 0 || p > 255", "a page number as a user types it: any byte"),
         new Allowed("transport/TargetUri.java", "bus < 0 || bus > 255", "a Linux I2C bus number, not the CMIS window"));
 

@@ -36,12 +36,14 @@ class ConstantsTest {
 
     @Test
     void theOptionalCmisPagesAreNotInTheXpoMapAndFallBetweenItsPages() {
-        for (int page : new int[] {Pages.USER_EEPROM, Pages.OPTIONAL_05, Pages.NETWORK_PATH_FIRST, Pages.NETWORK_PATH_LAST, Pages.VDM_FIRST,
-                Pages.VDM_LAST}) {
+        for (int page : new int[] {Pages.USER_EEPROM, Pages.OPTIONAL_05, Pages.NETWORK_PATH_FIRST, Pages.NETWORK_PATH_LAST}) {
             assertFalse(map.page(page).isPresent(), String.format("%02Xh", page));
             assertTrue(page > Pages.THRESHOLDS && page < Pages.CDB, String.format("%02Xh", page));
         }
         assertEquals(16, Pages.VDM_LAST - Pages.VDM_FIRST + 1, "VDM pages 20h-2Fh");
+        for (int page = Pages.VDM_FIRST; page <= Pages.VDM_LAST; page++) {
+            assertEquals(page != 0x2E, map.page(page).isPresent(), String.format("%02Xh: every VDM page but reserved 2Eh", page));
+        }
     }
 
     @Test

@@ -33,7 +33,7 @@ class FieldRelationsTest {
             assertEquals(flag, map.flagOf(mask).orElseThrow());
         }
         assertEquals(flags, map.flagMasks().size(), "only latched flags have masks");
-        assertEquals(11 + 20 + 7 + 15, flags, "lower page, 11h, 14h and B0h flags");
+        assertEquals(11 + 20 + 7 + 15 + 4, flags, "lower page, 11h, 14h, B0h and the four VDM groups' flags on 2Ch");
     }
 
     @Test
@@ -49,8 +49,9 @@ class FieldRelationsTest {
                 assertEquals(flag.elementMask(i), mask.elementMask(i), flag.name() + "[" + i + "] bits");
             }
         });
+        // VDM: the masks on 2Dh sit at the flags' addresses on 2Ch
         assertEquals(Map.of(Pages.LOWER_MEMORY, 23, Pages.LANE_STATUS, 79, Pages.DIAGNOSTICS_LAST, 74,
-            Pages.XPO_TELEMETRY, 8), distanceOfFlagPage);
+            Pages.XPO_TELEMETRY, 8, Pages.VDM_FLAGS, 0), distanceOfFlagPage);
     }
 
     @Test
@@ -142,7 +143,7 @@ class FieldRelationsTest {
     void everyFieldOfTheMapIsAPublicConstant() throws IllegalAccessException {
         Set<Field> constants = new HashSet<>();
         for (Class<?> c : List.of(LowerPage.class, AdminPages.class, LaneControlPage.class, LaneStatusPage.class,
-                DiagnosticsPages.class, CdbPages.class, XpoPages.class)) {
+                DiagnosticsPages.class, CdbPages.class, XpoPages.class, VdmPages.class)) {
             for (java.lang.reflect.Field j : c.getFields()) {
                 Object v = j.get(null);
                 if (v instanceof Field f) constants.add(f);
@@ -155,6 +156,9 @@ class FieldRelationsTest {
             constants.addAll(m.thresholds().thresholds());
         }
         for (FieldView v : map.views()) assertTrue(constants.remove(v.field()), v.field().name() + " has no constant");
+        for (VdmPages.Group g : VdmPages.Group.values()) {
+            constants.addAll(List.of(g.descriptors(), g.samples(), g.thresholds(), g.flags(), g.masks()));
+        }
         for (Field f : map.fields()) assertTrue(constants.contains(f), f.name() + " has no constant");
         assertEquals(map.fields().size(), constants.size());
     }

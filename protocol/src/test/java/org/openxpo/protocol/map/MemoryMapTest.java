@@ -70,7 +70,7 @@ class MemoryMapTest {
     @Test
     void lanePagesHaveEightBanksOf64Lanes() {
         assertEquals(64, Lanes.COUNT);
-        for (int page : new int[] {0x10, 0x11, 0x13, 0x14}) {
+        for (int page : new int[] {0x10, 0x11, 0x13, 0x14, 0x20, 0x23, 0x24, 0x27, 0x28, 0x2B, 0x2C, 0x2D, 0x2F}) {
             assertEquals(8, map.page(page).orElseThrow().banks());
             for (int bank = 0; bank < 8; bank++) assertTrue(map.supports(page, bank), page + "/" + bank);
             assertFalse(map.supports(page, 8));
@@ -92,7 +92,7 @@ class MemoryMapTest {
 
     @Test
     void unimplementedPagesAreNotSelectable() {
-        for (int page : new int[] {0x03, 0x04, 0x12, 0x15, 0x20, 0xB2, 0xFF}) {
+        for (int page : new int[] {0x03, 0x04, 0x12, 0x15, 0x2E, 0xB2, 0xFF}) {
             assertFalse(map.supports(page, 0), String.format("%02Xh", page));
         }
         assertThrows(IllegalArgumentException.class, () -> map.rules(0x12, 200));

@@ -62,6 +62,28 @@ class CodecsTest {
     }
 
     @Test
+    void f16EncodesAsTheSearchForTheSmallestFittingExponentDoes() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int k = 0; k < 20_000; k++) {
+            double v = Math.pow(10, random.nextDouble(-26, 11));
+            assertEquals(searchedF16(v), Codecs.doubleToF16(v), "value " + v);
+        }
+        for (double v : new double[] {2047, 2047.4, 2047.5, 2047.6, 20470, 1e-24, 0.5e-24, 0.49e-24, 2.0475e10, 2.047e10}) {
+            assertEquals(searchedF16(v), Codecs.doubleToF16(v), "value " + v);
+        }
+    }
+
+    /** The definition: the smallest exponent whose rounded mantissa fits 11 bits. */
+    private static int searchedF16(double value) {
+        if (!(value > 0)) return 0;
+        for (int e = 0; e <= 31; e++) {
+            long m = Math.round(value / Math.pow(10, e - 24));
+            if (m <= 2047) return (e << 11) | (int) m;
+        }
+        return 0xFFFF;
+    }
+
+    @Test
     void f16RoundTripsWithinItsPrecision() {
         for (double v = 1.234e-20; v < 1e10; v *= 3.7) {
             double back = Codecs.f16ToDouble(Codecs.doubleToF16(v));

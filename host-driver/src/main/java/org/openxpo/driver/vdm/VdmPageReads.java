@@ -1,0 +1,70 @@
+package org.openxpo.driver.vdm;
+
+import org.openxpo.driver.access.RegisterAccess.FieldRead;
+import org.openxpo.protocol.map.Field;
+import org.openxpo.protocol.map.ThresholdKind;
+import org.openxpo.protocol.map.VdmPages.Group;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The VDM reads of one bank as {@link FieldRead}s a caller can put in its own batch (a status snapshot reads the basic
+ * samples beside page 11h), and the decoding of what came back. One place knows which pages a layout needs.
+ */
+public final class VdmPageReads {
+    private VdmPageReads() {}
+
+    /** The sample pages of the groups of {@code bank} that hold a basic observable (those need no freeze). */
+    public static List<FieldRead> basicSamples(AdvertisedVdm layout, int bank) {
+        List<FieldRead> out = new ArrayList<>();
+        for (Group g : layout.groups()) {
+            boolean basic = layout.observables().stream().anyMatch(o -> o.bank() == bank && o.group() == g && !o.statistic());
+            if (basic) out.add(new FieldRead(g.samples().page(), bank, List.of(g.samples())));
+        }
+        return out;
+    }
+
+    /**
+     * The samples of {@code bank} from the sample-page windows of {@code reads} (as {@link #basicSamples} or a full read
+     * planned them; a group not read is skipped); statistics keep their values only when {@code frozen}.
+     */
+    public static List<VdmSample> decodeSamples(AdvertisedVdm layout, int bank, List<FieldRead> reads, List<byte[]> windows,
+                                                boolean frozen) {
+        List<VdmSample> out = new ArrayList<>();
+        for (VdmObservable o : layout.inBank(bank)) {
+            byte[] w = windowOf(o.group().samples(), bank, reads, windows);
+            if (w == null) continue;
+            int raw = (int) o.group().samples().get(w, o.index());
+            boolean present = o.type().isPresent() && (frozen || !o.statistic());
+            out.add(new VdmSample(o, raw, present ? o.type().get().decode(raw) : null));
+        }
+        return out;
+    }
+
+    /** The flag read of {@code bank}: the 2Ch nibbles of its used groups (latched: reading clears them). */
+    public static FieldRead flags(AdvertisedVdm layout, int bank) {
+        List<Field> fields = layout.usedGroups(bank).stream().map(Group::flags).toList();
+        return fields.isEmpty() ? null : new FieldRead(fields.getFirst().page(), bank, fields);
+    }
+
+    /** The set flags of {@code bank} in a window read as {@link #flags} planned it. */
+    public static List<VdmFlag> decodeFlags(AdvertisedVdm layout, int bank, byte[] window) {
+        List<VdmFlag> out = new ArrayList<>();
+        for (VdmObservable o : layout.inBank(bank)) {
+            long nibble = o.group().flags().get(window, o.index());
+            for (ThresholdKind k : ThresholdKind.values()) {
+                if ((nibble >> k.flagBit() & 1) == 1) out.add(new VdmFlag(o, k));
+            }
+        }
+        return out;
+    }
+
+    private static byte[] windowOf(Field f, int bank, List<FieldRead> reads, List<byte[]> windows) {
+        for (int i = 0; i < reads.size(); i++) {
+            FieldRead r = reads.get(i);
+            if (r.bank() == bank && r.page() == f.page() && r.fields().contains(f)) return windows.get(i);
+        }
+        return null;
+    }
+}
