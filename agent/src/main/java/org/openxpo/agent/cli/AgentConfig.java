@@ -26,8 +26,8 @@ public record AgentConfig(List<Module> modules, Poll poll, Http http, String tok
 
     public record Module(String name, String target) {}
 
-    /** Seconds, fractions allowed; null keeps the default. */
-    public record Poll(Double snapshotSeconds, Double alarmSeconds, Integer maxConcurrent) {}
+    /** Seconds, fractions allowed; null keeps the default (VDM statistics: not read). */
+    public record Poll(Double snapshotSeconds, Double alarmSeconds, Integer maxConcurrent, Double vdmStatisticsSeconds) {}
 
     public record Http(String bind, Integer port, List<String> hostNames) {}
 
@@ -77,7 +77,9 @@ public record AgentConfig(List<Module> modules, Poll poll, Http http, String tok
         if (poll.snapshotSeconds() != null) o = o.withSnapshotInterval(seconds(poll.snapshotSeconds(), "poll.snapshotSeconds"));
         if (poll.alarmSeconds() != null) o = o.withAlarmInterval(seconds(poll.alarmSeconds(), "poll.alarmSeconds"));
         if (poll.maxConcurrent() != null) o = new PollOptions(o.snapshotInterval(), o.alarmInterval(), poll.maxConcurrent(),
-            o.historyWindow(), o.historySamples(), o.alarmLogSize());
+            o.historyWindow(), o.historySamples(), o.alarmLogSize(), o.vdmStatisticsInterval());
+        if (poll.vdmStatisticsSeconds() != null)
+            o = o.withVdmStatisticsInterval(seconds(poll.vdmStatisticsSeconds(), "poll.vdmStatisticsSeconds"));
         return o;
     }
 
