@@ -62,6 +62,11 @@ public record AgentConfig(List<Module> modules, Poll poll, Http http, String tok
         }
         if (c == null) throw new IllegalArgumentException("config " + file + " is empty");
         if (c.modules() == null || c.modules().isEmpty()) throw new IllegalArgumentException("config " + file + " names no modules");
+        try {
+            c.pollOptions(); // a bad interval is the file's error, named with it
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("config " + file + ": " + e.getMessage());
+        }
         return c;
     }
 
