@@ -124,6 +124,12 @@ class AgentVdmTest {
         assertTrue(metric(after, ber) > berBefore * 10, "BER " + berBefore + " → " + metric(after, ber));
         assertEquals(esnrBefore, metric(after, "xpo_lane_esnr_db{bank=\"1\",lane=\"11\",module=\"cage1\",side=\"media\"}"), 1.0,
             "the lane beside it keeps its eSNR");
+        // 8 dB below a healthy ~21 dB crosses the low alarm threshold: the VDM flag (2Ch) is an alarm like any other
+        double lowAlarm = metric(after,
+            "xpo_lane_esnr_threshold_db{bound=\"low\",module=\"cage1\",severity=\"alarm\",side=\"media\"}");
+        assertTrue(metric(after, esnr) < lowAlarm, metric(after, esnr) + " dB against the low alarm " + lowAlarm);
+        await().atMost(Duration.ofSeconds(10)).until(() -> metric(get("/metrics"),
+            "xpo_lane_flag{bank=\"1\",flag=\"EsnrMediaInputLowAlarm\",lane=\"12\",module=\"cage1\"}") == 1);
     }
 
     @Test
