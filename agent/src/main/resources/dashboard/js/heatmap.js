@@ -5,7 +5,7 @@ import { METRICS, band, describe, laneState, metric } from './lanes.js';
 import { clock, element as el } from './format.js';
 
 const BANKS = 8, LANES_PER_BANK = 8, BANKS_PER_CARD = 4;
-const STATE_LABEL = { dark: 'DARK', disabled: 'OFF' };
+const STATE_LABEL = { dark: 'DARK', disabled: 'OFF', loopback: 'LOOP' };
 
 export class HeatMap {
   #cells = new Map();
@@ -44,6 +44,7 @@ export class HeatMap {
       el('span', { class: 'lane', 'data-band': 'none', text: 'no thresholds' }),
       el('span', { class: 'lane', 'data-state': 'dark', text: 'DARK: no light' }),
       el('span', { class: 'lane', 'data-state': 'disabled', text: 'OFF: no active data path' }),
+      el('span', { class: 'lane', 'data-state': 'loopback', text: 'LOOP: in a diagnostics loopback' }),
       el('span', { text: 'darker: higher value (BER on a log scale)' }));
     this.#asOf = el('p', { class: 'muted as-of', 'aria-live': 'off' });
     container.append(choice, this.#asOf, cards, legend);
@@ -68,12 +69,13 @@ export class HeatMap {
   }
 
   render() {
-    const m = this.#metric, thresholds = this.#thresholds.get(m.monitor);
+    const m = this.#metric, moduleThresholds = m.monitor ? this.#thresholds.get(m.monitor) : null;
     const level = shading(this.#lanes, m);
     for (const lane of this.#lanes) {
       const cell = this.#cells.get(lane.lane);
       if (!cell) continue;
       const state = laneState(lane);
+      const thresholds = m.limits ? m.limits(lane) : moduleThresholds;
       setText(cell.children[1], m.text(m.value(lane)));
       setText(cell.children[2], state ? STATE_LABEL[state] : '');
       setAttr(cell, 'data-band', band(m.banded(lane), thresholds));

@@ -77,7 +77,7 @@ export class ModuleView {
       this.#controls.setApplications(id.applications);
     }
     this.#heatMap.setThresholds(module.thresholds);
-    this.#heatMap.update(withVdm(snapshot?.lanes ?? [], module.vdm), snapshot?.time);
+    this.#heatMap.update(withVdm(snapshot?.lanes ?? [], module.vdm, module.loopbacks), snapshot?.time);
     this.#trends.draw();
     this.#renderStatus(module.summary, snapshot);
   }
@@ -89,9 +89,16 @@ export class ModuleView {
   }
 }
 
-/** The snapshot's lanes with the module's VDM values (eSNR, pre-FEC BER, …) merged in by lane number. */
-function withVdm(lanes, vdm) {
-  if (!vdm?.lanes?.length) return lanes;
-  const byLane = new Map(vdm.lanes.map(v => [v.lane, v]));
-  return lanes.map(l => byLane.has(l.lane) ? { ...byLane.get(l.lane), ...l } : l);
+/**
+ * The snapshot's lanes with the module's media-side VDM values (eSNR, pre-FEC BER) and their thresholds, and the
+ * diagnostics loopbacks each lane is in, merged in by lane number.
+ */
+function withVdm(lanes, vdm, loopbacks) {
+  const media = new Map((vdm?.lanes ?? []).filter(v => v.side === 'media').map(v => [v.lane, v]));
+  const looped = new Map((loopbacks ?? []).map(l => [l.lane, l.loopbacks]));
+  return lanes.map(l => {
+    const v = media.get(l.lane);
+    return { ...l, esnrDb: v?.values?.esnr, preFecBer: v?.values?.preFecBer, vdmThresholds: v?.thresholds ?? {},
+      loopbacks: looped.get(l.lane) ?? [] };
+  });
 }

@@ -5,7 +5,7 @@ import org.openxpo.agent.core.ModuleRegistry;
 import org.openxpo.agent.core.ModuleSpec;
 import org.openxpo.agent.core.ModuleView;
 import org.openxpo.agent.core.PollOptions;
-import org.openxpo.agent.core.VdmSource;
+import org.openxpo.agent.core.DriverVdmSource;
 import org.openxpo.agent.http.AgentHttpServer;
 import org.openxpo.agent.http.HttpOptions;
 
@@ -56,7 +56,8 @@ final class AgentChassis {
         try {
             int port = linkPort(ready, emulator, dir);
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            try (ModuleRegistry registry = new ModuleRegistry(PollOptions.DEFAULT, VdmSource.NONE);
+            try (ModuleRegistry registry = new ModuleRegistry(PollOptions.DEFAULT,
+                     new DriverVdmSource(null, java.time.Clock.systemUTC()));
                  AgentHttpServer http = AgentHttpServer.start(HttpOptions.loopback(0, null), registry, new ModuleControls(registry));
                  HttpClient client = HttpClient.newHttpClient()) {
                 long startAdding = System.nanoTime();

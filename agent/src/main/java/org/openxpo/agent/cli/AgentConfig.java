@@ -26,8 +26,8 @@ public record AgentConfig(List<Module> modules, Poll poll, Http http, String tok
 
     public record Module(String name, String target) {}
 
-    /** Seconds, fractions allowed; null keeps the default. */
-    public record Poll(Double snapshotSeconds, Double alarmSeconds, Integer maxConcurrent) {}
+    /** Seconds, fractions allowed; null keeps the default (VDM statistics: not read). */
+    public record Poll(Double snapshotSeconds, Double alarmSeconds, Integer maxConcurrent, Double vdmStatisticsSeconds) {}
 
     public record Http(String bind, Integer port, List<String> hostNames) {}
 
@@ -62,6 +62,11 @@ public record AgentConfig(List<Module> modules, Poll poll, Http http, String tok
         }
         if (c == null) throw new IllegalArgumentException("config " + file + " is empty");
         if (c.modules() == null || c.modules().isEmpty()) throw new IllegalArgumentException("config " + file + " names no modules");
+        try {
+            c.pollOptions(); // a bad interval is the file's error, named with it
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("config " + file + ": " + e.getMessage());
+        }
         return c;
     }
 
@@ -77,7 +82,9 @@ public record AgentConfig(List<Module> modules, Poll poll, Http http, String tok
         if (poll.snapshotSeconds() != null) o = o.withSnapshotInterval(seconds(poll.snapshotSeconds(), "poll.snapshotSeconds"));
         if (poll.alarmSeconds() != null) o = o.withAlarmInterval(seconds(poll.alarmSeconds(), "poll.alarmSeconds"));
         if (poll.maxConcurrent() != null) o = new PollOptions(o.snapshotInterval(), o.alarmInterval(), poll.maxConcurrent(),
-            o.historyWindow(), o.historySamples(), o.alarmLogSize());
+            o.historyWindow(), o.historySamples(), o.alarmLogSize(), o.vdmStatisticsInterval());
+        if (poll.vdmStatisticsSeconds() != null)
+            o = o.withVdmStatisticsInterval(seconds(poll.vdmStatisticsSeconds(), "poll.vdmStatisticsSeconds"));
         return o;
     }
 

@@ -4,12 +4,13 @@ import org.openxpo.agent.control.ModuleControls;
 import org.openxpo.agent.core.ModuleRegistry;
 import org.openxpo.agent.core.ModuleSpec;
 import org.openxpo.agent.core.PollOptions;
-import org.openxpo.agent.core.VdmSource;
+import org.openxpo.agent.core.DriverVdmSource;
 import org.openxpo.agent.gnmi.GnmiServer;
 import org.openxpo.agent.gnmi.GnmiOptions;
 import org.openxpo.agent.http.AgentHttpServer;
 import org.openxpo.agent.http.HttpOptions;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -34,7 +35,7 @@ public final class RunningAgent implements AutoCloseable {
     /** As {@link #start(List, PollOptions, HttpOptions)}, with the gNMI face too unless {@code gnmiOptions} is null. */
     public static RunningAgent start(List<ModuleSpec> modules, PollOptions poll, HttpOptions httpOptions,
                                      GnmiOptions gnmiOptions) {
-        ModuleRegistry registry = new ModuleRegistry(poll, VdmSource.NONE);
+        ModuleRegistry registry = new ModuleRegistry(poll, new DriverVdmSource(poll.vdmStatisticsInterval(), Clock.systemUTC()));
         AgentHttpServer http = null;
         try {
             // the modules first: the first answer already lists every one (their first polls run meanwhile)

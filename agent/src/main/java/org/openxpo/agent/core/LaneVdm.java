@@ -1,8 +1,46 @@
 package org.openxpo.agent.core;
 
+import org.openxpo.protocol.map.VdmType.Side;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
 /**
- * The VDM observables of one host lane (1–64) the faces export; {@code NaN} where the module does not advertise one.
- * BER values are ratios (errors per bit); the interval figures cover the last freeze-to-freeze interval.
+ * The VDM values of one host lane (1–64) on one side (media: the module's optical input and its laser; host: the
+ * electrical input from the host), with the thresholds the module advertises for them. Only quantities the module
+ * reports are present; BER values are ratios (errors per bit), errored frames a ratio of frames; the interval
+ * statistics cover the last freeze-to-freeze interval and are present only when the agent reads them.
  */
-public record LaneVdm(int lane, double esnrDb, double ltpDb, double laserTemperatureC, double preFecBer,
-                      double preFecBerMin, double preFecBerMax, double preFecBerAvg, double erroredFramesMax) {}
+public record LaneVdm(int lane, Side side, Map<VdmQuantity, Double> values, Map<VdmQuantity, VdmLimits> limits) {
+    public LaneVdm {
+        values = Collections.unmodifiableMap(copy(values));
+        limits = Collections.unmodifiableMap(copy(limits));
+    }
+
+    private static <V> EnumMap<VdmQuantity, V> copy(Map<VdmQuantity, V> m) {
+        EnumMap<VdmQuantity, V> out = new EnumMap<>(VdmQuantity.class);
+        out.putAll(m);
+        return out;
+    }
+
+    /** The value of {@code q}, {@code NaN} when this lane and side do not report it. */
+    public double value(VdmQuantity q) {
+        Double v = values.get(q);
+        return v == null ? Double.NaN : v;
+    }
+
+    public double esnrDb() { return value(VdmQuantity.ESNR); }
+
+    public double ltpDb() { return value(VdmQuantity.LTP); }
+
+    public double laserTemperatureC() { return value(VdmQuantity.LASER_TEMPERATURE); }
+
+    public double preFecBer() { return value(VdmQuantity.PRE_FEC_BER); }
+
+    public double preFecBerMin() { return value(VdmQuantity.PRE_FEC_BER_MIN); }
+
+    public double preFecBerMax() { return value(VdmQuantity.PRE_FEC_BER_MAX); }
+
+    public double preFecBerAvg() { return value(VdmQuantity.PRE_FEC_BER_AVG); }
+}

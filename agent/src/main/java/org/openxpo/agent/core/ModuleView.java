@@ -21,11 +21,13 @@ import java.util.List;
  * @param snapshot   the latest periodic snapshot; null before the first
  * @param activeAlarms the alarms raised and not yet cleared
  * @param vdm        null when the module offers no VDM (or it was not read yet)
+ * @param loopbacks  the lanes in a diagnostics loopback; null when the module advertises no diagnostics pages
  * @param lastError  why the latest poll failed, null when it succeeded
  * @param updated    when this view was made (host clock)
  */
 public record ModuleView(String name, String target, boolean present, boolean reachable, ModuleState state,
                          Identity identity, Thresholds thresholds, ModuleSnapshot snapshot, List<Alarm> activeAlarms, VdmReading vdm,
+                         LaneLoopbacks loopbacks,
                          String lastError, PollHealth health, Instant updated) {
 
     public ModuleView {
@@ -33,7 +35,7 @@ public record ModuleView(String name, String target, boolean present, boolean re
     }
 
     static ModuleView initial(ModuleSpec spec, Instant now) {
-        return new ModuleView(spec.name(), spec.target(), false, false, null, null, null, null, List.of(), null, null,
+        return new ModuleView(spec.name(), spec.target(), false, false, null, null, null, null, List.of(), null, null, null,
             PollHealth.NONE, now);
     }
 
@@ -44,32 +46,33 @@ public record ModuleView(String name, String target, boolean present, boolean re
     public String firmware() { return identity == null ? null : identity.activeFirmware().toString(); }
 
     ModuleView with(boolean present, boolean reachable, String lastError, Instant now) {
-        return new ModuleView(name, target, present, reachable, state, identity, thresholds, snapshot, activeAlarms, vdm, lastError,
+        return new ModuleView(name, target, present, reachable, state, identity, thresholds, snapshot, activeAlarms, vdm, loopbacks, lastError,
             health, now);
     }
 
     ModuleView withState(ModuleState state, Instant now) {
-        return new ModuleView(name, target, present, reachable, state, identity, thresholds, snapshot, activeAlarms, vdm, lastError,
+        return new ModuleView(name, target, present, reachable, state, identity, thresholds, snapshot, activeAlarms, vdm, loopbacks, lastError,
             health, now);
     }
 
     ModuleView withAlarms(List<Alarm> alarms, Instant now) {
-        return new ModuleView(name, target, present, reachable, state, identity, thresholds, snapshot, alarms, vdm, lastError,
+        return new ModuleView(name, target, present, reachable, state, identity, thresholds, snapshot, alarms, vdm, loopbacks, lastError,
             health, now);
     }
 
     ModuleView withIdentity(Identity identity, Instant now) {
-        return new ModuleView(name, target, present, reachable, state, identity, identity == null ? null : thresholds, snapshot, activeAlarms, vdm, lastError,
+        return new ModuleView(name, target, present, reachable, state, identity, identity == null ? null : thresholds, snapshot, activeAlarms, vdm, loopbacks, lastError,
             health, now);
     }
 
-    ModuleView withPoll(Identity identity, Thresholds thresholds, ModuleSnapshot snapshot, VdmReading vdm, PollHealth health, Instant now) {
+    ModuleView withPoll(Identity identity, Thresholds thresholds, ModuleSnapshot snapshot, VdmReading vdm, LaneLoopbacks loopbacks,
+                        PollHealth health, Instant now) {
         return new ModuleView(name, target, true, true, snapshot.moduleState(), identity, thresholds, snapshot, activeAlarms, vdm,
-            null, health, now);
+            loopbacks, null, health, now);
     }
 
     ModuleView withHealth(PollHealth health) {
-        return new ModuleView(name, target, present, reachable, state, identity, thresholds, snapshot, activeAlarms, vdm, lastError,
+        return new ModuleView(name, target, present, reachable, state, identity, thresholds, snapshot, activeAlarms, vdm, loopbacks, lastError,
             health, updated);
     }
 }

@@ -27,7 +27,7 @@ import java.util.function.UnaryOperator;
 /**
  * One module as the agent watches it: opens its target (again and again until it answers), runs the driver's
  * interrupt-driven {@link ModuleMonitor} for alarms, state, presence, resets and link drops, takes a snapshot each
- * time it is polled, and keeps the latest {@link ModuleView}, the alarm log and the trend. Every change goes to the
+ * time it is polled (with its VDM values from the {@link VdmSource} and the diagnostics loopbacks, {@link LaneLoopbacks}), and keeps the latest {@link ModuleView}, the alarm log and the trend. Every change goes to the
  * sink as a {@link ModuleEvent}.
  */
 public final class MonitoredModule implements AutoCloseable {
@@ -105,10 +105,11 @@ public final class MonitoredModule implements AutoCloseable {
             ModuleView seen = view;
             // thresholds are constant while the module runs: read them again only for a new or restarted module
             Thresholds limits = seen.thresholds() != null && seen.identity() == id ? seen.thresholds() : c.thresholds();
-            VdmReading vdm = vdmSource.read(c).orElse(null);
+            VdmReading vdm = vdmSource.read(c, s).orElse(null);
+            LaneLoopbacks loopbacks = id.advertised().diagnostics() ? LaneLoopbacks.read(c) : null;
             double took = seconds(start);
             ModuleView before = view;
-            ModuleView after = update(v -> v.withPoll(id, limits, s.withAlarms(alarmLog.activeAlarms(), false), vdm,
+            ModuleView after = update(v -> v.withPoll(id, limits, s.withAlarms(alarmLog.activeAlarms(), false), vdm, loopbacks,
                 v.health().succeeded(took), clock.instant()));
             history.add(HistorySample.of(s));
             reportChanges(before, after);

@@ -5,12 +5,16 @@ import org.openxpo.agent.core.HistorySample;
 import org.openxpo.agent.core.LaneVdm;
 import org.openxpo.agent.core.ModuleView;
 import org.openxpo.agent.core.MonitoredModule;
+import org.openxpo.agent.core.VdmQuantity;
 import org.openxpo.driver.json.XpoJson;
 import org.openxpo.driver.module.LaneStatus;
 import org.openxpo.driver.module.ModuleSnapshot;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The JSON documents of the REST API and the SSE stream (docs/agent.md, "REST and SSE"). Each top-level document
@@ -53,26 +57,49 @@ final class ApiJson {
 
     record Health(long polls, long errors, double lastPollSeconds) {}
 
-    record LaneVdmJson(int lane, Double esnrDb, Double ltpDb, Double laserTemperatureC, Double preFecBer,
-                       Double preFecBerMin, Double preFecBerMax, Double preFecBerAvg, Double erroredFramesMax) {
+    /** One lane and side's VDM values and thresholds, keyed by quantity ("esnr", "preFecBer", …). */
+    record LaneVdmJson(int lane, String side, Map<String, Double> values, Map<String, Limits> thresholds) {
         static LaneVdmJson of(LaneVdm l) {
-            return new LaneVdmJson(l.lane(), finite(l.esnrDb()), finite(l.ltpDb()), finite(l.laserTemperatureC()),
-                finite(l.preFecBer()), finite(l.preFecBerMin()), finite(l.preFecBerMax()), finite(l.preFecBerAvg()),
-                finite(l.erroredFramesMax()));
+            Map<String, Double> values = new LinkedHashMap<>();
+            l.values().forEach((q, v) -> { if (Double.isFinite(v)) values.put(key(q), v); });
+            Map<String, Limits> limits = new LinkedHashMap<>();
+            l.limits().forEach((q, t) -> limits.put(key(q), new Limits(t.highAlarm(), t.highWarning(), t.lowWarning(), t.lowAlarm())));
+            return new LaneVdmJson(l.lane(), l.side().name().toLowerCase(Locale.ROOT), values, limits);
         }
     }
 
-    record Vdm(String time, List<LaneVdmJson> lanes) {}
+    record Limits(double highAlarm, double highWarning, double lowWarning, double lowAlarm) {}
+
+    /** A quantity's JSON name: ESNR → "esnr", PRE_FEC_BER_MAX → "preFecBerMax". */
+    static String key(VdmQuantity q) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : q.name().toLowerCase(Locale.ROOT).split("_")) {
+            sb.append(sb.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+        }
+        return sb.toString();
+    }
+
+    record Vdm(String time, String statisticsTime, List<LaneVdmJson> lanes) {}
+
+    /** A lane in a diagnostics loopback, with which ones ("media-output", "host-input", …). */
+    record LaneLoopback(int lane, List<String> loopbacks) {}
 
     /** A module in full: its summary, the driver's {@code openxpo.module/1} snapshot and thresholds, and VDM. */
-    record Module(String schema, Summary summary, Object snapshot, Object thresholds, Vdm vdm, Health health) {
+    record Module(String schema, Summary summary, Object snapshot, Object thresholds, Vdm vdm, List<LaneLoopback> loopbacks,
+                  Health health) {
         static Module of(ModuleView v) {
             Object snap = v.snapshot() == null || v.identity() == null ? null
                 : XpoJson.module(v.target(), v.identity(), v.snapshot());
             Object limits = v.thresholds() == null ? null : XpoJson.thresholds(v.target(), v.thresholds());
             Vdm vdm = v.vdm() == null ? null
-                : new Vdm(v.vdm().time().toString(), v.vdm().lanes().stream().map(LaneVdmJson::of).toList());
-            return new Module(MODULE, Summary.of(v), snap, limits, vdm,
+                : new Vdm(v.vdm().time().toString(),
+                    v.vdm().statisticsTime() == null ? null : v.vdm().statisticsTime().toString(),
+                    v.vdm().lanes().stream().map(LaneVdmJson::of).toList());
+            List<LaneLoopback> loopbacks = v.loopbacks() == null ? null : v.loopbacks().byLane().entrySet().stream()
+                .map(e -> new LaneLoopback(e.getKey(), e.getValue().stream().sorted()
+                    .map(l -> l.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList()))
+                .toList();
+            return new Module(MODULE, Summary.of(v), snap, limits, vdm, loopbacks,
                 new Health(v.health().polls(), v.health().errors(), v.health().lastDurationSeconds()));
         }
     }

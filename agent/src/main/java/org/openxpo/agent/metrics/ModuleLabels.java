@@ -1,7 +1,10 @@
 package org.openxpo.agent.metrics;
 
 import io.prometheus.metrics.model.snapshots.Labels;
+import org.openxpo.protocol.map.VdmType.Side;
 import org.openxpo.protocol.types.Lanes;
+
+import java.util.Locale;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +19,7 @@ final class ModuleLabels {
     final Labels[] zones;   // card a hot, a cold, b hot, b cold
     private final String name;
     private final Labels[] lanes = new Labels[Lanes.COUNT + 1];
+    private final Labels[][] laneSides = new Labels[Side.values().length][Lanes.COUNT + 1];
     private final Map<String, Labels> other = new ConcurrentHashMap<>();
 
     ModuleLabels(String name) {
@@ -34,6 +38,16 @@ final class ModuleLabels {
         if (l == null) {
             l = Labels.of("module", name, "bank", Integer.toString(Lanes.bankOf(lane)), "lane", Integer.toString(lane));
             lanes[lane] = l;
+        }
+        return l;
+    }
+
+    /** {module, bank, lane, side} of host lane 1–64 for the VDM values ({@code side} media|host). */
+    Labels lane(int lane, Side side) {
+        Labels l = laneSides[side.ordinal()][lane];
+        if (l == null) {
+            l = lane(lane).merge(Labels.of("side", side.name().toLowerCase(Locale.ROOT)));
+            laneSides[side.ordinal()][lane] = l;
         }
         return l;
     }

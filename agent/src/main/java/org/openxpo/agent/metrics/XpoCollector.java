@@ -6,6 +6,10 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import org.openxpo.agent.core.FlagCount;
 import org.openxpo.agent.core.LaneVdm;
+import org.openxpo.agent.core.VdmLimits;
+import org.openxpo.agent.core.VdmQuantity;
+import org.openxpo.agent.core.VdmReading;
+import org.openxpo.protocol.map.VdmType.Side;
 import org.openxpo.agent.core.ModuleRegistry;
 import org.openxpo.agent.core.ModuleView;
 import org.openxpo.agent.core.MonitoredModule;
@@ -18,19 +22,20 @@ import org.openxpo.driver.module.PowerStatus;
 import org.openxpo.driver.module.Severity;
 import org.openxpo.driver.module.Thresholds;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
  * The Prometheus face: reads every module's cached {@link ModuleView} at scrape time (no module is read by a scrape)
  * and writes the {@code xpo_} families of docs/agent.md. Values a module does not have are left out, not zero.
  */
 public final class XpoCollector implements MultiCollector {
-    private static final Unit DB = new Unit("db");
     private static final Unit WATTS = new Unit("watts");
 
     private final ModuleRegistry registry;
@@ -58,10 +63,11 @@ public final class XpoCollector implements MultiCollector {
         final Families.Info info;
         final Families.Gauge present, reachable, state, temperature, supply, inputV, inputA, inputW, maxW, coolantT,
             coolantFlow, coldPlate, zone, leak, mating, rxPower, txPower, bias, dataPath, txValid, rxValid, moduleFlag,
-            laneFlag, alarmsActive, esnr, ltp, laserT, ber, berMin, berMax, berAvg, erroredFrames, pollSeconds;
+            laneFlag, alarmsActive, pollSeconds;
         final Families.Counter flagChanges, polls, pollErrors;
         final Families f;
         final Map<String, Families.Gauge> thresholdFamilies = new HashMap<>();
+        final Map<VdmQuantity, Families.Gauge> vdm = new EnumMap<>(VdmQuantity.class);
 
         Scrape(Families f) {
             this.f = f;
@@ -92,14 +98,7 @@ public final class XpoCollector implements MultiCollector {
             laneFlag = f.gauge("xpo_lane_flag", "1 while a lane flag is raised, 0 once cleared (flags seen since start)", null);
             flagChanges = f.counter("xpo_flag_changes", "Raises and clears of a flag since the agent started");
             alarmsActive = f.gauge("xpo_alarms_active", "Active alarms and warnings by severity", null);
-            esnr = f.gauge("xpo_lane_esnr_db", "Lane electrical SNR (VDM)", DB);
-            ltp = f.gauge("xpo_lane_ltp_db", "Lane PAM4 level transition parameter (VDM)", DB);
-            laserT = f.gauge("xpo_lane_laser_temperature_celsius", "Lane laser temperature (VDM)", Unit.CELSIUS);
-            ber = f.gauge("xpo_lane_pre_fec_ber_ratio", "Lane pre-FEC bit error ratio, current (VDM)", Unit.RATIO);
-            berMin = f.gauge("xpo_lane_pre_fec_ber_interval_min_ratio", "Lane pre-FEC BER, interval minimum (VDM)", Unit.RATIO);
-            berMax = f.gauge("xpo_lane_pre_fec_ber_interval_max_ratio", "Lane pre-FEC BER, interval maximum (VDM)", Unit.RATIO);
-            berAvg = f.gauge("xpo_lane_pre_fec_ber_interval_avg_ratio", "Lane pre-FEC BER, interval average (VDM)", Unit.RATIO);
-            erroredFrames = f.gauge("xpo_lane_errored_frames", "Lane errored frames, interval maximum (VDM)", null);
+            VdmMetric.BY_QUANTITY.forEach((q, m) -> vdm.put(q, f.gauge(m.name(), m.help(), m.unit())));
             pollSeconds = f.gauge("xpo_poll_duration_seconds", "How long the latest poll of the module took", Unit.SECONDS);
             polls = f.counter("xpo_polls", "Polls of the module since the agent started");
             pollErrors = f.counter("xpo_poll_errors", "Polls of the module that failed since the agent started");
@@ -130,7 +129,7 @@ public final class XpoCollector implements MultiCollector {
             if (s.power() != null) power(mod, s.power());
             if (s.cooling() != null) cooling(ml, s.cooling());
             for (LaneStatus l : s.lanes()) lane(ml.lane(l.lane()), l);
-            if (v.vdm() != null) for (LaneVdm l : v.vdm().lanes()) vdm(ml.lane(l.lane()), l);
+            if (v.vdm() != null) vdm(ml, v.vdm());
         }
 
         void power(Labels mod, PowerStatus p) {
@@ -161,15 +160,51 @@ public final class XpoCollector implements MultiCollector {
             rxValid.flag(l.rxOutputValid(), lane);
         }
 
-        void vdm(Labels lane, LaneVdm l) {
-            esnr.add(l.esnrDb(), lane);
-            ltp.add(l.ltpDb(), lane);
-            laserT.add(l.laserTemperatureC(), lane);
-            ber.add(l.preFecBer(), lane);
-            berMin.add(l.preFecBerMin(), lane);
-            berMax.add(l.preFecBerMax(), lane);
-            berAvg.add(l.preFecBerAvg(), lane);
-            erroredFrames.add(l.erroredFramesMax(), lane);
+        void vdm(ModuleLabels ml, VdmReading r) {
+            for (LaneVdm l : r.lanes()) {
+                Labels labels = ml.lane(l.lane(), l.side());
+                l.values().forEach((q, value) -> vdm.get(q).add(value, labels));
+            }
+            vdmThresholds(ml, r);
+        }
+
+        /**
+         * VDM thresholds per quantity and side: one module-wide set when every lane has the same (the XPO profile's
+         * lane-ordered runs share one threshold set), else one set per lane.
+         */
+        void vdmThresholds(ModuleLabels ml, VdmReading r) {
+            Map<VdmQuantity, Map<Side, Set<VdmLimits>>> distinct = new EnumMap<>(VdmQuantity.class);
+            for (LaneVdm l : r.lanes()) {
+                l.limits().forEach((q, lim) -> distinct.computeIfAbsent(q, x -> new EnumMap<>(Side.class))
+                    .computeIfAbsent(l.side(), x -> new HashSet<>()).add(lim));
+            }
+            distinct.forEach((q, bySide) -> {
+                VdmMetric m = VdmMetric.BY_QUANTITY.get(q);
+                Families.Gauge g = thresholdFamilies.computeIfAbsent(m.thresholdName(),
+                    n -> f.gauge(n, "Thresholds of the " + m.help().replace(" (VDM)", "").toLowerCase(java.util.Locale.ROOT)
+                        + " the module advertises (VDM)", m.unit()));
+                bySide.forEach((side, sets) -> {
+                    String sideName = side.name().toLowerCase(java.util.Locale.ROOT);
+                    if (sets.size() == 1) {
+                        limits(g, sets.iterator().next(), (sev, bound) -> ml.with(m.thresholdName() + "/" + sideName + "/" + sev
+                            + "/" + bound, "side", sideName, "severity", sev, "bound", bound));
+                    } else {
+                        for (LaneVdm l : r.lanes()) {
+                            VdmLimits lim = l.side() == side ? l.limits().get(q) : null;
+                            if (lim != null) limits(g, lim, (sev, bound) -> ml.lane(l.lane(), side)
+                                .merge(new String[] {"bound", "severity"}, new String[] {bound, sev}));
+                        }
+                    }
+                });
+            });
+        }
+
+        /** The four values of {@code lim}, labelled by {@code labelsOf(severity, bound)}. */
+        private static void limits(Families.Gauge g, VdmLimits lim, BiFunction<String, String, Labels> labelsOf) {
+            g.add(lim.highAlarm(), labelsOf.apply("alarm", "high"));
+            g.add(lim.highWarning(), labelsOf.apply("warning", "high"));
+            g.add(lim.lowWarning(), labelsOf.apply("warning", "low"));
+            g.add(lim.lowAlarm(), labelsOf.apply("alarm", "low"));
         }
 
         /**

@@ -65,6 +65,7 @@ class AgentMainTest {
                 target: %s
             poll:
               snapshotSeconds: 0.5
+              vdmStatisticsSeconds: 30
             http:
               port: 0
             tokenFile: token
@@ -72,6 +73,7 @@ class AgentMainTest {
         start("--config", config.toString());
         assertNotNull(agent, err.toString());
         assertEquals(java.time.Duration.ofMillis(500), agent.registry().options().snapshotInterval());
+        assertEquals(java.time.Duration.ofSeconds(30), agent.registry().options().vdmStatisticsInterval());
         assertTrue(agent.registry().module("left").isPresent());
         assertFalse(out.toString().contains("s3cret"), "the token is never printed");
     }
@@ -89,6 +91,9 @@ class AgentMainTest {
         Path secret = Files.writeString(dir.resolve("token"), "");
         assertUsage("is empty", "--target", bench.target(1), "--token-file", secret.toString());
         assertUsage("must be more than 0", "--target", bench.target(1), "--poll-interval", "0");
+        Path noStatistics = Files.writeString(dir.resolve("vdm.yaml"), "modules:\n  - target: " + bench.target(1)
+            + "\npoll:\n  vdmStatisticsSeconds: 0\n");
+        assertUsage("poll.vdmStatisticsSeconds must be more than 0", "--config", noStatistics.toString());
         assertFalse(err.toString().contains("Exception\n\tat"), "no stack traces");
     }
 

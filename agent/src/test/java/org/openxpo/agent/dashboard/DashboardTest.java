@@ -13,10 +13,14 @@ import org.openxpo.agent.control.ModuleControls;
 import org.openxpo.agent.core.ModuleRegistry;
 import org.openxpo.agent.core.ModuleSpec;
 import org.openxpo.agent.core.PollOptions;
-import org.openxpo.agent.core.VdmSource;
+import org.openxpo.agent.core.DriverVdmSource;
 import org.openxpo.agent.http.AgentHttpServer;
 import org.openxpo.agent.http.HttpOptions;
 import org.openxpo.agent.testing.EmulatedBench;
+import org.openxpo.driver.diag.Diagnostics;
+import org.openxpo.driver.module.LaneSets;
+import org.openxpo.driver.module.XpoModuleClient;
+import org.openxpo.protocol.map.DiagnosticsPages.Loopback;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,7 +67,7 @@ class DashboardTest {
         bench = new EmulatedBench(4);
         emulatorControl = bench.controlUrl();
         registry = new ModuleRegistry(PollOptions.DEFAULT.withSnapshotInterval(Duration.ofMillis(500))
-            .withAlarmInterval(Duration.ofMillis(200)), VdmSource.NONE);
+            .withAlarmInterval(Duration.ofMillis(200)), new DriverVdmSource(null, java.time.Clock.systemUTC()));
         for (int cage = 1; cage <= 4; cage++) registry.add(new ModuleSpec("cage" + cage, bench.target(cage)));
         // a bench Pi that is switched off: its target does not answer
         registry.add(new ModuleSpec("bench-pi", "tcp://127.0.0.1:1/1"));
@@ -132,6 +136,47 @@ class DashboardTest {
         WebElement lane12 = browser.findElement(By.cssSelector("button.lane[data-lane='12']"));
         assertTrue(lane12.getAttribute("aria-label").startsWith("Lane 12 · Bias "), lane12.getAttribute("aria-label"));
         assertEquals(lane12.getAttribute("aria-label"), lane12.getAttribute("title"));
+    }
+
+    @Test
+    void theEsnrViewShowsTheVdmValuesWithTheirBandsAndALaneInLoopbackIsShownAsSuch() throws Exception {
+        open("#/module/cage1");
+        await().atMost(FEW_SECONDS).until(() -> browser.findElements(By.cssSelector("button.lane")).size() == 64);
+        browser.findElement(By.cssSelector("input[name=metric][value=esnr]")).click();
+        await().atMost(FEW_SECONDS).untilAsserted(() -> {
+            JsonNode module = agentGet("/api/modules/cage1");
+            Map<?, ?> shown = shownLanes();
+            assertEquals(module.get("snapshot").get("time").asString(), shown.get("time"), "the page shows another reading");
+            int compared = 0;
+            for (JsonNode v : module.get("vdm").get("lanes")) {
+                if (!v.get("side").asString().equals("media")) continue;
+                String text = (String) ((Map<?, ?>) shown.get("values")).get(v.get("lane").asString());
+                assertEquals(v.get("values").get("esnr").asDouble(), Double.parseDouble(text.split(" ")[0]), 0.051,
+                    "lane " + v.get("lane") + " eSNR");
+                compared++;
+            }
+            assertEquals(64, compared);
+        });
+        WebElement lane5 = browser.findElement(By.cssSelector("button.lane[data-lane='5']"));
+        assertEquals("ok", lane5.getAttribute("data-band"), "a healthy lane's eSNR sits within its VDM thresholds");
+        assertTrue(lane5.getAttribute("aria-label").startsWith("Lane 5 · eSNR "), lane5.getAttribute("aria-label"));
+
+        // through the agent's own client: a second host on the bus would leave the agent's page select stale
+        XpoModuleClient client = registry.module("cage1").orElseThrow().client().orElseThrow();
+        Diagnostics d = new Diagnostics(client.access(), client.clock());
+        d.setLoopback(Loopback.MEDIA_OUTPUT, LaneSets.range(5, 5), true);
+        try {
+            await().atMost(FEW_SECONDS).untilAsserted(() -> {
+                assertEquals("loopback", lane5.getAttribute("data-state"));
+                assertEquals("LOOP", lane5.findElement(By.cssSelector(".s")).getText());
+                assertTrue(lane5.getAttribute("aria-label").contains("in loopback (media-output)"), lane5.getAttribute("aria-label"));
+            });
+            assertEquals("light", browser.findElement(By.cssSelector("button.lane[data-lane='6']")).getAttribute("data-state"));
+        } finally {
+            d.clearLoopbacks(LaneSets.range(5, 5));
+        }
+        await().atMost(FEW_SECONDS).untilAsserted(() -> assertEquals("light", lane5.getAttribute("data-state"),
+            lane5.getAttribute("aria-label")));
     }
 
     @Test

@@ -210,4 +210,72 @@ class AgentHttpTest {
         assertEquals(400, post("/api/modules/cage2/tx", "{\"lanes\": [65], \"disabled\": true}", TOKEN).statusCode());
         assertEquals(400, post("/api/modules/cage2/reset", "{\"method\": \"hammer\"}", TOKEN).statusCode());
     }
+
+    @Test
+    void applyOverHttpRunsTheDataPathSequenceAndRefusesAnApplicationTheLanesCannotTake() throws Exception {
+        awaitReady("cage1");
+        // AppSel 2 is 800GAUI-4: four lanes starting on lane 1 or 5 of a bank
+        HttpResponse<String> applied = post("/api/modules/cage1/apply", "{\"appSel\": 2, \"lanes\": [1, 2, 3, 4]}", TOKEN);
+        assertEquals(200, applied.statusCode(), applied.body());
+        assertEquals("apply", json(applied).get("operation").asString());
+        JsonNode lanes = json(get("/api/modules/cage1")).get("snapshot").get("lanes");
+        for (int i = 0; i < 4; i++) {
+            assertEquals(2, lanes.get(i).get("appSel").asInt(), "lane " + (i + 1));
+            assertEquals(1, lanes.get(i).get("firstLane").asInt(), "lane " + (i + 1));
+        }
+        // the 1.6T data path of lanes 1-8 is split: lanes 5-8 are left without one, lane 9 keeps its own
+        assertEquals(0, lanes.get(4).get("appSel").asInt(), "lane 5 leaves the 8-lane data path");
+        assertEquals(1, lanes.get(8).get("appSel").asInt(), "lane 9 keeps its application");
+        await().atMost(Duration.ofSeconds(10)).until(() -> json(get("/api/modules/cage1")).get("snapshot").get("lanes")
+            .valueStream().limit(4).allMatch(l -> l.get("dataPathState").asString().equals("DPActivated")));
+
+        HttpResponse<String> misaligned = post("/api/modules/cage1/apply", "{\"appSel\": 2, \"lanes\": [2, 3, 4, 5]}", TOKEN);
+        assertTrue(misaligned.statusCode() == 400 || misaligned.statusCode() == 409, misaligned.body());
+        assertTrue(json(misaligned).get("error").asString().length() > 10, "a reason: " + misaligned.body());
+        assertEquals(400, post("/api/modules/cage1/apply", "{\"appSel\": 2, \"lanes\": [0]}", TOKEN).statusCode());
+        assertEquals(401, post("/api/modules/cage1/apply", "{\"appSel\": 2}", null).statusCode());
+        assertEquals(2, json(get("/api/modules/cage1")).get("snapshot").get("lanes").get(0).get("appSel").asInt(),
+            "a refused apply changes nothing");
+    }
+
+    @Test
+    void aFirmwareUpdateReportsItsProgressOnTheStreamUntilDone() throws Exception {
+        awaitReady("cage2");
+        HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/events")).build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                String event = null;
+                for (String line; (line = in.readLine()) != null; ) {
+                    if (line.startsWith("event: ")) event = line.substring(7);
+                    else if (line.startsWith("data: ") && "firmware".equals(event)) events.add(line.substring(6));
+                }
+            } catch (Exception closed) {
+                // the test is over
+            }
+        });
+        byte[] image = org.openxpo.protocol.cdb.FirmwareImageFormat.pack(2, 1, 7,
+            org.openxpo.protocol.cdb.FirmwareImageFormat.samplePayload(16 * 1024, 21));
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/modules/cage2/firmware"))
+            .header("Content-Type", "application/octet-stream").header("Authorization", "Bearer " + TOKEN)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(image)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, started.statusCode(), started.body());
+
+        java.util.List<JsonNode> seen = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline && (seen.isEmpty() || !seen.getLast().get("finished").asBoolean())) {
+            String e = events.poll(1, TimeUnit.SECONDS);
+            if (e != null) seen.add(JSON.readTree(e));
+        }
+        reader.interrupt();
+        assertFalse(seen.isEmpty(), "firmware events on the stream");
+        JsonNode last = seen.getLast();
+        assertEquals("cage2", last.get("module").asString());
+        assertEquals("done", last.get("phase").asString(), last.toString());
+        assertEquals("2.1", last.get("running").asString());
+        assertTrue(seen.stream().anyMatch(e -> !e.get("finished").asBoolean() && e.get("done").asLong() > 0
+            && e.get("done").asLong() < e.get("total").asLong()), "progress between start and end: " + seen.size() + " events");
+        assertEquals(last.get("phase").asString(), json(get("/api/modules/cage2/firmware")).get("phase").asString());
+    }
 }

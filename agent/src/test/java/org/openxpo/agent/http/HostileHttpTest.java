@@ -91,6 +91,30 @@ class HostileHttpTest {
     }
 
     @Test
+    void aHeadRequestGetsTheHeadersOfAGetAndNoBody() throws Exception {
+        // answers whose length does not change between two requests: a file and an error
+        for (String path : new String[] {"/agent-test.css", "/api/modules/cage9"}) {
+            String get = get(server, path);
+            String head = raw(server, "HEAD " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                + "\r\nConnection: close\r\n\r\n");
+            String status = get.lines().findFirst().orElseThrow();
+            assertEquals(status, head.lines().findFirst().orElseThrow(), path);
+            assertTrue(head.endsWith("\r\n\r\n"), path + ": nothing after the headers, got " + head);
+            String length = get.toLowerCase(java.util.Locale.ROOT).lines().filter(l -> l.startsWith("content-length: "))
+                .findFirst().orElseThrow();
+            assertNotEquals("content-length: 0", length, path + " has a body on GET");
+            assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains(length + "\r\n"), path + ": the GET's length, " + head);
+        }
+        for (String path : new String[] {"/metrics", "/api/modules", "/api/modules/cage1", "/api/modules/cage1/history", "/"}) {
+            // HEAD then GET on one connection: the GET's answer starts right after the HEAD's headers
+            String both = raw(server, "HEAD " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n\r\n"
+                + "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nConnection: close\r\n\r\n");
+            int headEnd = both.indexOf("\r\n\r\n") + 4;
+            assertTrue(both.startsWith("HTTP/1.1 200") && both.startsWith("HTTP/1.1 200", headEnd), path + ": " + both);
+        }
+    }
+
+    @Test
     void strangersAndForeignPagesAreRefused() throws Exception {
         assertTrue(raw(server, "GET /api/modules HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
             .startsWith("HTTP/1.1 421"), "DNS rebinding: a foreign Host");

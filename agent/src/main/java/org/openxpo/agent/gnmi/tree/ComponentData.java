@@ -3,6 +3,7 @@ package org.openxpo.agent.gnmi.tree;
 import org.openxpo.agent.core.LaneVdm;
 import org.openxpo.agent.core.ModuleView;
 import org.openxpo.agent.core.VdmReading;
+import org.openxpo.protocol.map.VdmType.Side;
 import org.openxpo.driver.module.Identity;
 import org.openxpo.driver.module.ModuleSnapshot;
 import org.openxpo.driver.module.Thresholds;
@@ -32,7 +33,17 @@ public record ComponentData(ModuleView view) {
     public LaneVdm vdm(int lane) {
         VdmReading r = view.vdm();
         if (r == null) return null;
-        for (LaneVdm l : r.lanes()) if (l.lane() == lane) return l;
-        return null;
+        return r.lane(lane, Side.MEDIA);
+    }
+
+    /**
+     * OpenConfig's module-level {@code pre-fec-ber}: the worst (highest) current media-side pre-FEC BER of any lane;
+     * {@code NaN} when the module reports none.
+     */
+    public double worstPreFecBer() {
+        VdmReading r = view.vdm();
+        if (r == null) return Double.NaN;
+        return r.lanes().stream().filter(l -> l.side() == Side.MEDIA).mapToDouble(LaneVdm::preFecBer)
+            .filter(Double::isFinite).max().orElse(Double.NaN);
     }
 }

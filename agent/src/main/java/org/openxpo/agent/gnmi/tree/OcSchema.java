@@ -74,6 +74,7 @@ public final class OcSchema {
                 leaf(TRANSCEIVER, "vendor", identity(id -> text(id.vendorName()))),
                 leaf(TRANSCEIVER, "vendor-rev", identity(id -> text(id.vendorRevision()))),
                 leaf(TRANSCEIVER, "fault-condition", snapshot(m -> flag(m.moduleState() == ModuleState.FAULT))),
+                leaf(TRANSCEIVER, "pre-fec-ber", s -> ber(s.module().worstPreFecBer())),
                 container(TRANSCEIVER, "supply-voltage",
                     leaf(TRANSCEIVER, "instant", snapshot(m -> decimal(m.supplyVoltageV(), 2))))),
             container(TRANSCEIVER, "physical-channels",
