@@ -43,7 +43,9 @@ class ModuleRegistryTest {
     @Test
     void eachModuleGetsIdentitySnapshotAndTrend() {
         watch("a", "b");
-        ModuleView a = awaitView("a", v -> v.snapshot() != null && v.state() == ModuleState.READY);
+        // ModuleReady comes before the module's first physics tick publishes its input power: wait for both
+        ModuleView a = awaitView("a", v -> v.snapshot() != null && v.state() == ModuleState.READY
+            && v.snapshot().power().inputPowerW() > 0);
         ModuleView b = awaitView("b", v -> v.snapshot() != null);
         assertTrue(a.present() && a.reachable());
         assertEquals("XPO0000001", a.identity().serialNumber());
