@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a bash script from the repository root as a user would in a terminal, stdout and stderr together. The script
  * runs in a session of its own (setsid), so whatever it leaves running in the background (an emulator started with
- * `&`) is stopped with it when it ends.
+ * `&`) is stopped with it when it ends. Its TMPDIR is the run's scratch directory: what an example makes with
+ * `mktemp` never meets another run's files on the same machine.
  */
 final class Shell {
     record Result(int exitCode, String output) {}
@@ -30,6 +31,7 @@ final class Shell {
             .redirectErrorStream(true).redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().put("LC_ALL", "C.UTF-8");                     // the output's °C, as in the docs
         builder.environment().remove("XPOCTL_TARGET");                     // the docs' default target
+        builder.environment().put("TMPDIR", scratch.toString());           // an example's mktemp: this run's own, removed after
         Process bash = builder.start();
         boolean ended = bash.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         stopSession(bash.pid());

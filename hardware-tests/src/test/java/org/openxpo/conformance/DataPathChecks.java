@@ -86,7 +86,7 @@ abstract class DataPathChecks extends Checks {
         // 1. deinitialize and disable Tx on every lane of the bank (bytes 128-130 in one write)
         byte[] ctl = host.read(Pages.LANE_CONTROL, bank, 128, 3);
         host.write(Pages.LANE_CONTROL, bank, 128, 0xFF, ctl[1] & 0xFF, 0xFF);
-        host.awaitBank(bank, 0xFF, DataPathState.DEACTIVATED, limit(d.dpDeinit(), d.txTurnOff()), where + ", DPDeinit");
+        host.awaitBank(bank, 0xFF, DataPathState.DEACTIVATED, host.limit(d.dpDeinit(), d.txTurnOff()), where + ", DPDeinit");
 
         // 2. stage the application: DataPathID = first lane of each data path within the bank
         int[] cfg = new int[Lanes.PER_BANK];
@@ -96,7 +96,7 @@ abstract class DataPathChecks extends Checks {
 
         // 3. ConfigSuccess and DPInitPending on every lane (CMIS 5: SONiC re-inits without DPInitPending)
         record Verdict(int[] status, int pending) {}
-        Verdict v = host.await(where + ": ConfigSuccess and DPInitPending on all 8 lanes", limit(d.dpInit()),
+        Verdict v = host.await(where + ": ConfigSuccess and DPInitPending on all 8 lanes", host.limit(d.dpInit()),
             () -> new Verdict(host.configStatus(bank), host.laneBits(LaneStatusPage.DP_INIT_PENDING_LANE, bank)),
             x -> IntStream.of(x.status).allMatch(s -> s == ConfigStatus.SUCCESS.code() || isRejection(s))
                 && (IntStream.of(x.status).anyMatch(DataPathChecks::isRejection) || x.pending == 0xFF),
@@ -113,13 +113,13 @@ abstract class DataPathChecks extends Checks {
 
         // 4. clear DPDeinit: DPInit runs, DPInitialized (Tx still disabled), DPInitPending cleared
         host.setLaneBits(LaneControlPage.DP_DEINIT_LANE, bank, 0x00);
-        host.awaitBank(bank, 0xFF, DataPathState.INITIALIZED, limit(d.dpInit()), where + ", DPInit");
+        host.awaitBank(bank, 0xFF, DataPathState.INITIALIZED, host.limit(d.dpInit()), where + ", DPInit");
         assertEquals(0, host.laneBits(LaneStatusPage.DP_INIT_PENDING_LANE, bank), where + ": DPInitPending must clear once DPInit ran");
 
         // 5. enable Tx: DPActivated, Tx and Rx outputs valid
         host.setLaneBits(LaneControlPage.OUTPUT_DISABLE_TX, bank, 0x00);
-        host.awaitBank(bank, 0xFF, DataPathState.ACTIVATED, limit(d.txTurnOn()), where + ", DPTxTurnOn");
-        host.await(where + ": OutputStatusTx and OutputStatusRx on all 8 lanes", limit(d.txTurnOn()),
+        host.awaitBank(bank, 0xFF, DataPathState.ACTIVATED, host.limit(d.txTurnOn()), where + ", DPTxTurnOn");
+        host.await(where + ": OutputStatusTx and OutputStatusRx on all 8 lanes", host.limit(d.txTurnOn()),
             () -> new int[] {host.laneBits(LaneStatusPage.OUTPUT_STATUS_TX, bank), host.laneBits(LaneStatusPage.OUTPUT_STATUS_RX, bank)},
             s -> s[0] == 0xFF && s[1] == 0xFF, s -> String.format("Tx 0x%02X, Rx 0x%02X (bit per lane)", s[0], s[1]));
     }
@@ -144,10 +144,10 @@ abstract class DataPathChecks extends Checks {
     private int[] apply(int bank, int[] cfg, int mask) {
         Durations d = host.durations();
         host.write(Pages.LANE_CONTROL, bank, 128, 0xFF, host.u8(Pages.LANE_CONTROL, bank, 129), 0xFF);
-        host.awaitBank(bank, 0xFF, DataPathState.DEACTIVATED, limit(d.dpDeinit(), d.txTurnOff()), "DPDeinit");
+        host.awaitBank(bank, 0xFF, DataPathState.DEACTIVATED, host.limit(d.dpDeinit(), d.txTurnOff()), "DPDeinit");
         host.write(Pages.LANE_CONTROL, bank, 145, cfg);
         host.write(Pages.LANE_CONTROL, bank, 143, mask);
-        return host.await("a verdict (not ConfigInProgress) on the applied lanes", limit(d.dpInit()),
+        return host.await("a verdict (not ConfigInProgress) on the applied lanes", host.limit(d.dpInit()),
             () -> host.configStatus(bank), s -> {
                 for (int i = 0; i < Lanes.PER_BANK; i++) if ((mask & (1 << i)) != 0 && s[i] == ConfigStatus.IN_PROGRESS.code()) return false;
                 return true;
@@ -193,7 +193,7 @@ abstract class DataPathChecks extends Checks {
         // the default application is DPActivated on bank 3; re-provisioning it without deinit must be refused
         host.write(Pages.LANE_CONTROL, 3, 145, same(1, 8));
         host.write(Pages.LANE_CONTROL, 3, 143, 0xFF);
-        int[] s = host.await("a verdict", limit(d.dpInit()), () -> host.configStatus(3),
+        int[] s = host.await("a verdict", host.limit(d.dpInit()), () -> host.configStatus(3),
             x -> x[0] != ConfigStatus.IN_PROGRESS.code(), DataPathChecks::statusNames);
         assertEquals(ConfigStatus.REJECTED_LANES_IN_USE.code(), s[0], "ApplyDPInit on active lanes: " + statusNames(s));
         assertEquals(DataPathState.ACTIVATED, host.dpStates(3)[0], "a rejected ApplyDPInit must not touch the data path");
@@ -204,10 +204,10 @@ abstract class DataPathChecks extends Checks {
     void applyImmediateIsRejectedBecauseOnlySteppedConfigurationIsAdvertised() {
         Durations d = host.durations();
         host.write(Pages.LANE_CONTROL, 4, 128, 0xFF, host.u8(Pages.LANE_CONTROL, 4, 129), 0xFF);
-        host.awaitBank(4, 0xFF, DataPathState.DEACTIVATED, limit(d.dpDeinit(), d.txTurnOff()), "DPDeinit");
+        host.awaitBank(4, 0xFF, DataPathState.DEACTIVATED, host.limit(d.dpDeinit(), d.txTurnOff()), "DPDeinit");
         host.write(Pages.LANE_CONTROL, 4, 145, same(4, 1));
         host.write(Pages.LANE_CONTROL, 4, 144, 0xFF);
-        int[] s = host.await("a verdict on ApplyImmediate", limit(d.dpInit()), () -> host.configStatus(4),
+        int[] s = host.await("a verdict on ApplyImmediate", host.limit(d.dpInit()), () -> host.configStatus(4),
             x -> x[0] != ConfigStatus.IN_PROGRESS.code(), DataPathChecks::statusNames);
         assertEquals(ConfigStatus.REJECTED.code(), s[0], "ApplyImmediate with SteppedConfigOnly = 1: " + statusNames(s));
     }
@@ -220,7 +220,7 @@ abstract class DataPathChecks extends Checks {
         for (int i = 0; i < Lanes.PER_BANK; i++) assertEquals(ConfigStatus.SUCCESS.code(), s[i], "AppSel 0 must be accepted: " + statusNames(s));
         host.setLaneBits(LaneControlPage.DP_DEINIT_LANE, 5, 0);
         host.setLaneBits(LaneControlPage.OUTPUT_DISABLE_TX, 5, 0);
-        Host.sleep(limit(d.dpInit(), d.txTurnOn()));
+        Host.sleep(host.limit(d.dpInit(), d.txTurnOn()));
         DataPathState[] st = host.dpStates(5);
         for (int i = 0; i < Lanes.PER_BANK; i++) assertEquals(DataPathState.DEACTIVATED, st[i], "unused lanes stay DPDeactivated: " + names(st));
         for (DpConfig c : host.activeConfig(5)) assertEquals(0, c.appSel(), "the active set shows the lanes unused");
@@ -241,11 +241,11 @@ abstract class DataPathChecks extends Checks {
         for (int i = 0; i < Lanes.PER_BANK; i++) {
             int lane = Lanes.lane(bank, i), bit = 1 << i;
             host.setLaneBits(LaneControlPage.OUTPUT_DISABLE_TX, bank, bit);
-            int off = host.await("lane " + lane + " OutputStatusTx 0 within DPTxTurnOff", limit(d.txTurnOff()),
+            int off = host.await("lane " + lane + " OutputStatusTx 0 within DPTxTurnOff", host.limit(d.txTurnOff()),
                 () -> host.laneBits(LaneStatusPage.OUTPUT_STATUS_TX, bank), s -> (s & bit) == 0, s -> String.format("0x%02X", s));
             assertEquals(0xFF & ~bit, off, "disabling lane " + lane + " must leave the other lanes of bank " + bank + " on");
             host.setLaneBits(LaneControlPage.OUTPUT_DISABLE_TX, bank, 0);
-            host.await("lane " + lane + " OutputStatusTx 1 within DPTxTurnOn", limit(d.txTurnOn()),
+            host.await("lane " + lane + " OutputStatusTx 1 within DPTxTurnOn", host.limit(d.txTurnOn()),
                 () -> host.laneBits(LaneStatusPage.OUTPUT_STATUS_TX, bank), s -> s == 0xFF, s -> String.format("0x%02X", s));
         }
     }
@@ -257,7 +257,7 @@ abstract class DataPathChecks extends Checks {
         defaultApplication();
         double lowWarning = host.value(AdminPages.TX_POWER.lowWarning());
         host.setLaneBits(LaneControlPage.OUTPUT_DISABLE_TX, 6, 0x01);
-        host.awaitBank(6, 0x01, DataPathState.ACTIVATED, limit(d.txTurnOff()), "a single disabled lane keeps its data path");
+        host.awaitBank(6, 0x01, DataPathState.ACTIVATED, host.limit(d.txTurnOff()), "a single disabled lane keeps its data path");
         Duration monitorRefresh = Duration.ofSeconds(1);
         host.await("lane 49 Tx power below 0.05 mW once disabled (monitor refresh ≤ 1 s)", monitorRefresh,
             () -> host.value(LaneStatusPage.OPTICAL_POWER_TX, 6, 0), p -> p < 0.05, p -> p + " mW");
@@ -272,11 +272,11 @@ abstract class DataPathChecks extends Checks {
         Durations d = host.durations();
         defaultApplication();
         host.setLaneBits(LaneControlPage.DP_DEINIT_LANE, 7, 0xFF);
-        host.awaitBank(7, 0xFF, DataPathState.DEACTIVATED, limit(d.dpDeinit(), d.txTurnOff()), "DPDeinit");
+        host.awaitBank(7, 0xFF, DataPathState.DEACTIVATED, host.limit(d.dpDeinit(), d.txTurnOff()), "DPDeinit");
         assertEquals(0, host.laneBits(LaneStatusPage.OUTPUT_STATUS_TX, 7), "no Tx output in DPDeactivated");
         assertEquals(0, host.laneBits(LaneStatusPage.OUTPUT_STATUS_RX, 7), "no Rx output in DPDeactivated");
         host.setLaneBits(LaneControlPage.DP_DEINIT_LANE, 7, 0x00);
-        host.awaitBank(7, 0xFF, DataPathState.ACTIVATED, limit(d.dpInit(), d.txTurnOn()), "DPInit and Tx on");
+        host.awaitBank(7, 0xFF, DataPathState.ACTIVATED, host.limit(d.dpInit(), d.txTurnOn()), "DPInit and Tx on");
     }
 
     @Order(13)

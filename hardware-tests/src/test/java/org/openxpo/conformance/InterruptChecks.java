@@ -135,16 +135,16 @@ abstract class InterruptChecks extends Checks {
         host.write(Pages.LOWER_MEMORY, 0, 31, 0x01);  // ModuleStateChangedMask
         Host.Durations d = host.durations();
         host.set(LowerPage.LOW_PWR_REQUEST_SW, 1);
-        host.await("ModuleLowPwr", limit(d.modulePwrDn(), d.dpDeinit()), host::state,
+        host.await("ModuleLowPwr", host.limit(d.modulePwrDn(), d.dpDeinit()), host::state,
             s -> s == org.openxpo.protocol.types.ModuleState.LOW_PWR, Host::name);
         // the data paths went down too: their flags are not masked, read them away
         for (int b = 0; b < BANKS; b++) host.read(Pages.LANE_STATUS, b, 134, 20);
         assertFalse(host.interruptAsserted(), "a masked ModuleStateChangedFlag must not assert the interrupt");
         assertEquals(1, host.u8(Pages.LOWER_MEMORY, 0, 8) & 1, "00h:8.0 must still latch under its mask");
         host.set(LowerPage.LOW_PWR_REQUEST_SW, 0);
-        host.await("ModuleReady", limit(d.modulePwrUp()), host::state,
+        host.await("ModuleReady", host.limit(d.modulePwrUp()), host::state,
             s -> s == org.openxpo.protocol.types.ModuleState.READY, Host::name);
-        host.awaitDataPathsActivated(limit(d.dpInit(), d.txTurnOn()));
+        host.awaitDataPathsActivated(host.limit(d.dpInit(), d.txTurnOn()));
     }
 
     static IntStream banks() { return IntStream.range(0, BANKS); }
@@ -154,13 +154,13 @@ abstract class InterruptChecks extends Checks {
     void flagSummaryPointsAtTheBankWithTheFlag(int bank) {
         Host.Durations d = host.durations();
         host.setLaneBits(LaneControlPage.OUTPUT_DISABLE_TX, bank, 0xFF);
-        host.awaitBank(bank, 0xFF, org.openxpo.protocol.types.DataPathState.INITIALIZED, limit(d.txTurnOff()), "Tx disabled");
+        host.awaitBank(bank, 0xFF, org.openxpo.protocol.types.DataPathState.INITIALIZED, host.limit(d.txTurnOff()), "Tx disabled");
         for (int b = 0; b < BANKS; b++) {
             assertEquals(b == bank, host.bankSummary(b), "flag summary of bank " + b + " (00h:" + (b < 4 ? 4 + b : 13)
                 + ") with a flag latched in bank " + bank + " only; summaries " + java.util.Arrays.toString(host.summaries()));
         }
         host.setLaneBits(LaneControlPage.OUTPUT_DISABLE_TX, bank, 0x00);
-        host.awaitBank(bank, 0xFF, org.openxpo.protocol.types.DataPathState.ACTIVATED, limit(d.txTurnOn()), "Tx enabled");
+        host.awaitBank(bank, 0xFF, org.openxpo.protocol.types.DataPathState.ACTIVATED, host.limit(d.txTurnOn()), "Tx enabled");
         assertNotEquals(0, host.laneBits(LaneStatusPage.DP_STATE_CHANGED_FLAG, bank), "the flag behind the summary");
         host.read(Pages.LANE_STATUS, bank, 134, 20);
         assertFalse(host.bankSummary(bank), "the summary of bank " + bank + " must clear once its flags were read");

@@ -104,7 +104,7 @@ abstract class ModuleStateChecks extends Checks {
         host.clearFlags();
         host.set(LowerPage.LOW_PWR_REQUEST_SW, 1);
         host.await("ModuleLowPwr after LowPwrRequestSW within ModulePwrDn + DPDeinit (" + (d.modulePwrDn().toMillis()
-                + d.dpDeinit().toMillis()) + " ms advertised)", limit(d.modulePwrDn(), d.dpDeinit()),
+                + d.dpDeinit().toMillis()) + " ms advertised)", host.limit(d.modulePwrDn(), d.dpDeinit()),
             host::state, s -> s == ModuleState.LOW_PWR, Host::name);
         for (int b = 0; b < BANKS; b++) {
             DataPathState[] s = host.dpStates(b);
@@ -120,13 +120,13 @@ abstract class ModuleStateChecks extends Checks {
     void releasingLowPowerInSoftwarePowersUpWithinPwrUp() {
         Durations d = host.durations();
         host.set(LowerPage.LOW_PWR_REQUEST_SW, 1);
-        host.await("ModuleLowPwr", limit(d.modulePwrDn(), d.dpDeinit()), host::state, s -> s == ModuleState.LOW_PWR,
+        host.await("ModuleLowPwr", host.limit(d.modulePwrDn(), d.dpDeinit()), host::state, s -> s == ModuleState.LOW_PWR,
             Host::name);
         host.clearFlags();
         host.set(LowerPage.LOW_PWR_REQUEST_SW, 0);
         host.await("ModuleReady after LowPwrRequestSW is cleared, within ModulePwrUp (" + d.modulePwrUp().toMillis()
-            + " ms advertised)", limit(d.modulePwrUp()), host::state, s -> s == ModuleState.READY, Host::name);
-        host.awaitDataPathsActivated(limit(d.dpInit(), d.txTurnOn()));
+            + " ms advertised)", host.limit(d.modulePwrUp()), host::state, s -> s == ModuleState.READY, Host::name);
+        host.awaitDataPathsActivated(host.limit(d.dpInit(), d.txTurnOn()));
         assertEquals(1, host.get(LowerPage.MODULE_STATE_CHANGED_FLAG), "00h:8.0 must latch on the way to ModuleReady");
     }
 
@@ -136,12 +136,12 @@ abstract class ModuleStateChecks extends Checks {
         Durations d = host.durations();
         assertEquals(1, host.get(LowerPage.LOW_PWR_ALLOW_REQUEST_HW), "00h:26.6 LowPwrAllowRequestHW defaults to 1");
         t.transport().writePin(Pin.LP_MODE, true);
-        host.await("ModuleLowPwr after LPMode high", limit(d.modulePwrDn(), d.dpDeinit()), host::state,
+        host.await("ModuleLowPwr after LPMode high", host.limit(d.modulePwrDn(), d.dpDeinit()), host::state,
             s -> s == ModuleState.LOW_PWR, Host::name);
         t.transport().writePin(Pin.LP_MODE, false);
-        host.await("ModuleReady after LPMode low", limit(d.modulePwrUp()), host::state, s -> s == ModuleState.READY,
+        host.await("ModuleReady after LPMode low", host.limit(d.modulePwrUp()), host::state, s -> s == ModuleState.READY,
             Host::name);
-        host.awaitDataPathsActivated(limit(d.dpInit(), d.txTurnOn()));
+        host.awaitDataPathsActivated(host.limit(d.dpInit(), d.txTurnOn()));
     }
 
     @Test
@@ -150,11 +150,11 @@ abstract class ModuleStateChecks extends Checks {
         Durations d = host.durations();
         host.set(LowerPage.LOW_PWR_ALLOW_REQUEST_HW, 0);
         t.transport().writePin(Pin.LP_MODE, true);
-        Host.sleep(limit(d.modulePwrDn(), d.dpDeinit()));
+        Host.sleep(host.limit(d.modulePwrDn(), d.dpDeinit()));
         assertEquals(ModuleState.READY, host.state(), "with LowPwrAllowRequestHW = 0 the LPMode pin must be ignored");
         host.set(LowerPage.LOW_PWR_ALLOW_REQUEST_HW, 1);
         host.await("ModuleLowPwr once LowPwrAllowRequestHW is set again with LPMode high",
-            limit(d.modulePwrDn(), d.dpDeinit()), host::state, s -> s == ModuleState.LOW_PWR, Host::name);
+            host.limit(d.modulePwrDn(), d.dpDeinit()), host::state, s -> s == ModuleState.LOW_PWR, Host::name);
     }
 
     @Test

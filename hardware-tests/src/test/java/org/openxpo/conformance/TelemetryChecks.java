@@ -206,13 +206,13 @@ abstract class TelemetryChecks extends Checks {
         Host.Durations d = host.durations();
         double ready = host.value(XpoPages.Monitor.INPUT_POWER.value());
         host.set(LowerPage.LOW_PWR_REQUEST_SW, 1);
-        host.await("ModuleLowPwr", limit(d.modulePwrDn(), d.dpDeinit()), host::state, s -> s == ModuleState.LOW_PWR,
+        host.await("ModuleLowPwr", host.limit(d.modulePwrDn(), d.dpDeinit()), host::state, s -> s == ModuleState.LOW_PWR,
             Host::name);
         double low = host.await("input power in ModuleLowPwr below half of ModuleReady's " + ready + " W", REFRESH,
             () -> host.value(XpoPages.Monitor.INPUT_POWER.value()), p -> p < ready / 2, p -> p + " W");
         assertTrue(low > 0, "a powered module in ModuleLowPwr still draws power");
         host.set(LowerPage.LOW_PWR_REQUEST_SW, 0);
-        host.await("ModuleReady", limit(d.modulePwrUp()), host::state, s -> s == ModuleState.READY, Host::name);
-        host.awaitDataPathsActivated(limit(d.dpInit(), d.txTurnOn()));
+        host.await("ModuleReady", host.limit(d.modulePwrUp()), host::state, s -> s == ModuleState.READY, Host::name);
+        host.awaitDataPathsActivated(host.limit(d.dpInit(), d.txTurnOn()));
     }
 }

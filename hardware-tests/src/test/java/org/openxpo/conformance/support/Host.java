@@ -225,9 +225,9 @@ public final class Host {
         private static Duration ms(int code) { return Duration.ofMillis(Codecs.durationMillis(code)); }
     }
 
-    /** An advertised duration plus the host allowance: the limit the suite gives the module. */
-    public static Duration limit(Duration... advertised) {
-        Duration d = Settings.allowance();
+    /** Advertised durations plus the target's allowance ({@link Target#allowance()}): the limit the suite gives the module. */
+    public Duration limit(Duration... advertised) {
+        Duration d = target.allowance();
         for (Duration a : advertised) d = d.plus(a);
         return d;
     }
@@ -332,7 +332,7 @@ public final class Host {
     /** Waits until the module answers after a reset (MgmtInit) and reports ModuleLowPwr or ModuleReady. */
     public ModuleState awaitBootedAfterReset(String how) {
         Durations d = durations;  // read before the reset; never read it from a module that is resetting
-        Duration limit = MGMT_INIT.plus(d == null ? Duration.ofSeconds(5) : d.modulePwrUp()).plus(Settings.allowance());
+        Duration limit = MGMT_INIT.plus(d == null ? Duration.ofSeconds(5) : d.modulePwrUp()).plus(target.allowance());
         record Boot(ModuleState state, long marker) {}
         Boot b = awaitThroughNacks("the module to answer after a " + how + " and report ModuleLowPwr or ModuleReady "
                 + "(MgmtInit 2 s + ModulePwrUp)", limit,
@@ -389,7 +389,7 @@ public final class Host {
         if (target.wired(Pin.POWER_ENABLE)) transport().writePin(Pin.POWER_ENABLE, true);
         if (target.wired(Pin.LP_MODE)) transport().writePin(Pin.LP_MODE, false);
         if (target.wired(Pin.RESET_L)) transport().writePin(Pin.RESET_L, true);
-        if (durations == null) awaitThroughNacks("the module to answer", MGMT_INIT.plus(Settings.allowance()),
+        if (durations == null) awaitThroughNacks("the module to answer", MGMT_INIT.plus(target.allowance()),
             () -> durations(), d -> true, String::valueOf);
         reset();
         if (!target.wired(Pin.LP_MODE) && state() == ModuleState.LOW_PWR) {

@@ -81,6 +81,17 @@ public final class Settings {
         return Duration.ofMillis(v == null ? 250 : Long.parseLong(v.trim()));
     }
 
+    /**
+     * What the suite allows an emulated target on top of {@link #allowance()} ({@code -Dxpo.emulator.allowance.ms},
+     * default 2000 ms): its module's state machines run on threads of a shared machine, which a loaded CI runner (or
+     * the suite's own parallel classes) can hold back by hundreds of milliseconds. A real module keeps its own time, so
+     * the pi4j target gets the plain allowance.
+     */
+    public static Duration emulatorAllowance() {
+        String v = get("xpo.emulator.allowance.ms", "XPO_EMULATOR_ALLOWANCE_MS");
+        return Duration.ofMillis(v == null ? 2000 : Long.parseLong(v.trim()));
+    }
+
     /** Where the Markdown report goes (Surefire passes the module's target directory). */
     public static String reportDir() {
         String v = System.getProperty("xpo.report.dir");

@@ -22,6 +22,7 @@ import org.openxpo.emulator.module.XpoModule;
 import org.openxpo.protocol.connector.Pin;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -184,6 +185,14 @@ public final class Target implements AutoCloseable {
 
     /** True for the emulated targets: faults can be injected and the module's insides observed. */
     public boolean emulated() { return chassis != null; }
+
+    /**
+     * What a host adds to an advertised duration before calling this target late: the host allowance, and for an
+     * emulated target also the emulator's ({@link Settings#emulatorAllowance()}), since its module shares the machine.
+     */
+    public Duration allowance() {
+        return emulated() ? Settings.allowance().plus(Settings.emulatorAllowance()) : Settings.allowance();
+    }
 
     /** The emulated module (for fault injection); only on emulated targets. */
     public XpoModule module() {

@@ -5,7 +5,6 @@ import org.openxpo.driver.module.LaneSets;
 import org.openxpo.driver.module.ModuleSnapshot;
 import org.openxpo.driver.monitor.MonitorEvent;
 import org.openxpo.driver.monitor.MonitorEvent.*;
-import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.DataPathState;
 
 import java.io.PrintWriter;
@@ -22,7 +21,7 @@ import static org.openxpo.driver.cli.Text.num;
  * Prints monitor events, one line each: JSON Lines, or text with a local time stamp. In text, the lane alarm events
  * of one flag reading (same time) are gathered per alarm, so an application change prints "DataPathStateChanged
  * lanes 1-64" once instead of 64 lines; the gathered lines are printed when an event of another reading arrives or
- * when {@link #flushIfQuiet} finds the printer idle.
+ * on {@link #flush} (which the monitor command runs between the monitor's events, never within a reading).
  */
 final class EventPrinter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
@@ -32,19 +31,14 @@ final class EventPrinter {
     private final PrintWriter out;
     private final boolean json;
     private final Map<GroupKey, BitSet> group = new LinkedHashMap<>();
-    private final HostClock clock;
     private Instant groupTime;
-    private long lastNanos;
 
-    EventPrinter(PrintWriter out, boolean json, HostClock clock) {
+    EventPrinter(PrintWriter out, boolean json) {
         this.out = out;
         this.json = json;
-        this.clock = clock;
-        this.lastNanos = clock.nanoTime();
     }
 
     synchronized void print(MonitorEvent e) {
-        lastNanos = clock.nanoTime();
         if (json) {
             out.println(XpoJson.compact(XpoJson.event(e)));
             out.flush();
@@ -57,11 +51,6 @@ final class EventPrinter {
             return;
         }
         line(e.time(), text(e));
-    }
-
-    /** Prints gathered lines when nothing arrived for {@code quietNanos}. */
-    synchronized void flushIfQuiet(long quietNanos) {
-        if (clock.nanoTime() - lastNanos >= quietNanos) flush();
     }
 
     synchronized void flush() {

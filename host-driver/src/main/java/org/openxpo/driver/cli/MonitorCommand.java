@@ -18,8 +18,6 @@ import java.util.concurrent.TimeUnit;
     "Alarms come from IntL/IBI where the target delivers them, else from polling;",
     "a status line follows every interval."})
 final class MonitorCommand extends ModuleCommand {
-    /** How long the text printer waits after a burst before printing a grouped line. */
-    private static final long QUIET_NANOS = 50_000_000;
     /** What a run with --count may take beyond N intervals (a module that does not answer produces no snapshot). */
     private static final Duration COUNT_GRACE = Duration.ofSeconds(5);
 
@@ -46,7 +44,7 @@ final class MonitorCommand extends ModuleCommand {
 
     @Override
     void run(Session s, PrintWriter out) {
-        EventPrinter printer = new EventPrinter(out, json, s.client.clock());
+        EventPrinter printer = new EventPrinter(out, json);
         CountDownLatch snapshots = new CountDownLatch(count > 0 ? count : 1);
         MonitorOptions options = MonitorOptions.DEFAULT.withInterval(interval).withSnapshots(true);
         Thread flushOnExit = new Thread(printer::flush, "xpoctl-flush");  // Ctrl-C ends the JVM mid-wait
@@ -58,7 +56,8 @@ final class MonitorCommand extends ModuleCommand {
         try {
             long start = s.client.clock().nanoTime();
             while (!snapshots.await(100, TimeUnit.MILLISECONDS) && !pastLimit(s.client.clock().nanoTime() - start)) {
-                printer.flushIfQuiet(QUIET_NANOS);
+                // on the monitor thread, so a reading's lane alarms are grouped whole however slowly they arrive
+                monitor.runBetweenEvents(printer::flush);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -89,6 +89,21 @@ public final class ModuleMonitor implements AutoCloseable {
         return () -> listeners.remove(listener);
     }
 
+    /**
+     * Runs {@code action} on the monitor thread after the work already queued, so never among the events of one flag
+     * reading: a listener that gathers them (text output grouping a reading's lane alarms) may act on a whole reading.
+     * Does nothing once the monitor is closed.
+     */
+    public void runBetweenEvents(Runnable action) {
+        submit(() -> {
+            try {
+                action.run();
+            } catch (RuntimeException ex) {
+                LOG.warn("monitor task failed: {}", ex.toString());
+            }
+        });
+    }
+
     /** True when flags are read on interrupts rather than polled. */
     public boolean interruptDriven() { return interruptDriven; }
 

@@ -46,6 +46,13 @@ class Pi4jSelfResetTest {
     static final String POLLED = "pi4j://1/0x50?resetL=17&lpMode=27&modPrsL=23";
     /** 11h:206–213 AcsDPConfigLane (0x10 per lane after any reset); 00h:206–213 holds cable data (zeros). */
     static final int ACS = 206, ACS_LEN = 8, BANK = 2;
+    /** A 50 V supply sagged below the 40 V lock-out. */
+    static final double BROWN_OUT_VOLTS = 30;
+    /**
+     * How long the supply stays down: a real module is silent for longer than the access layer's idle re-check while
+     * it restarts (the emulator's fast MgmtInit alone would not be).
+     */
+    static final Duration BROWN_OUT = PageSelection.IDLE_BEFORE_RECHECK.multipliedBy(5);
 
     EmulatedChassis chassis;
     Cage cage;
@@ -86,10 +93,21 @@ class Pi4jSelfResetTest {
         return page11;
     }
 
-    /** Injects a brown-out and waits until the module is back in ModuleReady (the driver does not touch the bus). */
+    /**
+     * Browns the module out for {@link #BROWN_OUT} and waits until it is back in ModuleReady (the driver does not touch
+     * the bus). The supply is held below the lock-out and restored by the test, not by a timed fault: a timed one
+     * could end before a loaded machine gets to see the module down.
+     */
     private void brownOutAndWaitForReady() {
-        cage.module().inject(new Fault.BrownOut(Duration.ofMillis(50)));
+        var sag = cage.module().inject(new Fault.InputVoltage(BROWN_OUT_VOLTS));
         assertNotEquals(ModuleState.READY, cage.module().moduleState(), "the brown-out takes the module down at once");
+        try {
+            Thread.sleep(BROWN_OUT);   // the length of the sag itself: it only grows under load, which changes nothing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted during the brown-out", e);
+        }
+        assertTrue(cage.module().clearFault(sag.id()), "the supply recovers");
         await().atMost(Duration.ofSeconds(5)).until(() -> cage.module().moduleState() == ModuleState.READY);
     }
 

@@ -15,7 +15,7 @@ import java.util.BitSet;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The CMIS data-path sequence against the emulated module, checked in the module's active control set. */
+/** The CMIS data-path sequence against the emulated module (on virtual time), checked in the module's active control set. */
 class ApplicationChangeTest {
     static final MemoryMap MAP = MemoryMap.xpo();
     EmulatedModule em;
@@ -31,6 +31,12 @@ class ApplicationChangeTest {
         em = module;
         client = em.client();
     }
+
+    /**
+     * A module with 1 ms transitions on a virtual clock: its steps run when the driver waits, so a loaded machine
+     * that delays the emulator's timer thread cannot outlast the driver's state timeouts.
+     */
+    static EmulatedModule fastOnVirtualTime() { return EmulatedModule.virtual(ModuleConfig.Timing.fast()); }
 
     /** The active control set of a lane, read by the emulator (not through the driver). */
     DpConfig acs(int lane) {
@@ -48,7 +54,7 @@ class ApplicationChangeTest {
 
     @Test
     void from8x1600GTo64x200GAndBack() {
-        start(EmulatedModule.ready());
+        start(fastOnVirtualTime());
         assertLanes(1, 64, 1, 8, DataPathState.ACTIVATED);
 
         ApplyResult to200 = client.applyApplication(4, LaneSets.range(1, 64));
@@ -63,7 +69,7 @@ class ApplicationChangeTest {
 
     @Test
     void aRangeInsideALargerDataPathReleasesTheRestOfIt() {
-        start(EmulatedModule.ready());
+        start(fastOnVirtualTime());
         ApplyResult r = client.applyApplication(2, LaneSets.range(9, 12));
         assertLanes(9, 12, 2, 4, DataPathState.ACTIVATED);
         assertEquals("13-16", LaneSets.format(r.released()));
@@ -78,7 +84,7 @@ class ApplicationChangeTest {
 
     @Test
     void severalRangesInSeveralBanksAtOnce() {
-        start(EmulatedModule.ready());
+        start(fastOnVirtualTime());
         BitSet lanes = org.openxpo.protocol.types.Lanes.parse("1-8,57-64");
         client.applyApplication(3, lanes);
         assertLanes(1, 8, 3, 2, DataPathState.ACTIVATED);
@@ -120,7 +126,7 @@ class ApplicationChangeTest {
 
     @Test
     void badRequestsFailBeforeAnythingIsWritten() {
-        start(EmulatedModule.ready());
+        start(fastOnVirtualTime());
         long deinitBefore = em.module().peek(LaneControlPage.DP_DEINIT_LANE, 0, 0);
         XpoException.InvalidRequest unknown = assertThrows(XpoException.InvalidRequest.class,
             () -> client.applyApplication(9, LaneSets.range(1, 8)));
@@ -151,7 +157,7 @@ class ApplicationChangeTest {
 
     @Test
     void applyingInLowPowerSaysWhatToDo() {
-        start(EmulatedModule.ready());
+        start(fastOnVirtualTime());
         client.setLowPower(true);
         var e = assertThrows(org.openxpo.driver.XpoException.class, () -> client.applyApplication(4, LaneSets.range(1, 8)));
         assertTrue(e.getMessage().contains("ModuleLowPwr") && e.getMessage().contains("leave low power"), e.getMessage());

@@ -84,6 +84,26 @@ class ModuleMonitorTest {
     }
 
     @Test
+    void aTaskRunBetweenEventsNeverSplitsAFlagReading() {
+        client = em.client();
+        List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        String task = "task";
+        monitor = ModuleMonitor.start(client, FAST, e -> {
+            // asked for during the reading (at lane 17's alarm), while other lanes' events of it may still be to come
+            if (e instanceof MonitorEvent.AlarmEvent a && a.name().equals("TxFailure") && a.lane() == 17) {
+                monitor.runBetweenEvents(() -> seen.add(task));
+            }
+            seen.add(e);
+        });
+        em.module().inject(new Fault.LaserFailure(Set.of(17, 18, 19, 20)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains(task));
+        List<Integer> before = seen.subList(0, seen.indexOf(task)).stream()
+            .filter(e -> e instanceof MonitorEvent.AlarmEvent a && a.name().equals("TxFailure") && a.raised())
+            .map(e -> ((MonitorEvent.AlarmEvent) e).lane()).sorted().toList();
+        assertEquals(List.of(17, 18, 19, 20), before, "the whole reading's TxFailure events come before the task");
+    }
+
+    @Test
     void intLTriggersTheFlagReadBetweenTicks() {
         client = em.client();
         EventLog log = new EventLog();
