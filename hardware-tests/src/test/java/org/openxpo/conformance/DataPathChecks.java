@@ -220,7 +220,7 @@ abstract class DataPathChecks extends Checks {
         for (int i = 0; i < Lanes.PER_BANK; i++) assertEquals(ConfigStatus.SUCCESS.code(), s[i], "AppSel 0 must be accepted: " + statusNames(s));
         host.setLaneBits(LaneControlPage.DP_DEINIT_LANE, 5, 0);
         host.setLaneBits(LaneControlPage.OUTPUT_DISABLE_TX, 5, 0);
-        Host.sleep(host.limit(d.dpInit(), d.txTurnOn()));
+        Host.sleep(host.quietWindow(d.dpInit(), d.txTurnOn()));
         DataPathState[] st = host.dpStates(5);
         for (int i = 0; i < Lanes.PER_BANK; i++) assertEquals(DataPathState.DEACTIVATED, st[i], "unused lanes stay DPDeactivated: " + names(st));
         for (DpConfig c : host.activeConfig(5)) assertEquals(0, c.appSel(), "the active set shows the lanes unused");

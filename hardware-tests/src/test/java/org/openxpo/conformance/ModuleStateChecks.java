@@ -150,7 +150,7 @@ abstract class ModuleStateChecks extends Checks {
         Durations d = host.durations();
         host.set(LowerPage.LOW_PWR_ALLOW_REQUEST_HW, 0);
         t.transport().writePin(Pin.LP_MODE, true);
-        Host.sleep(host.limit(d.modulePwrDn(), d.dpDeinit()));
+        Host.sleep(host.quietWindow(d.modulePwrDn(), d.dpDeinit()));
         assertEquals(ModuleState.READY, host.state(), "with LowPwrAllowRequestHW = 0 the LPMode pin must be ignored");
         host.set(LowerPage.LOW_PWR_ALLOW_REQUEST_HW, 1);
         host.await("ModuleLowPwr once LowPwrAllowRequestHW is set again with LPMode high",

@@ -232,6 +232,16 @@ public final class Host {
         return d;
     }
 
+    /**
+     * Advertised durations plus the host allowance only: how long a check watches for something that must not happen.
+     * The emulated targets' extra allowance is for lateness; a longer quiet window would only slow the suite.
+     */
+    public Duration quietWindow(Duration... advertised) {
+        Duration d = Settings.allowance();
+        for (Duration a : advertised) d = d.plus(a);
+        return d;
+    }
+
     // ------------------------------------------------------------------ waiting
 
     /**
