@@ -12,6 +12,8 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.Attribute;
+import io.netty.util.AttributeKey;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -32,6 +34,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -42,6 +46,8 @@ import java.util.concurrent.ExecutorService;
 @ChannelHandler.Sharable
 final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+    /** The connection's last answer: the next one is written after it. */
+    private static final AttributeKey<CompletableFuture<Void>> ANSWERED = AttributeKey.valueOf("openxpo.answered");
     private static final String MODULES = "/api/modules", EVENTS = "/api/events";
     private static final JsonMapper STRICT = JsonMapper.builder()
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -77,16 +83,15 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         QueryStringDecoder uri = new QueryStringDecoder(req.uri());
         String path = uri.path();
         HttpMethod method = req.method();
-        if (path.equals(EVENTS) && method.equals(HttpMethod.GET)) {
-            events.open(ctx, first(uri, "module"));
-            return;
-        }
         req.retain();
-        if (path.equals("/metrics") || method.equals(HttpMethod.POST)) {
-            blocking.execute(() -> answer(ctx, req, uri));
-        } else {
-            answer(ctx, req, uri);
-        }
+        Runnable work = path.equals(EVENTS) && method.equals(HttpMethod.GET)
+            ? () -> { req.release(); events.open(ctx, first(uri, "module")); }
+            : () -> answer(ctx, req, uri);
+        // scrapes and controls run on the blocking pool; a pipelining client still gets its answers in request order
+        Executor where = path.equals("/metrics") || method.equals(HttpMethod.POST) ? blocking : ctx.executor();
+        Attribute<CompletableFuture<Void>> tail = ctx.channel().attr(ANSWERED);
+        CompletableFuture<Void> previous = tail.get() == null ? CompletableFuture.completedFuture(null) : tail.get();
+        tail.set(previous.handle((done, failed) -> done).thenRunAsync(work, where));
     }
 
     private void answer(ChannelHandlerContext ctx, FullHttpRequest req, QueryStringDecoder uri) {
