@@ -129,8 +129,10 @@ final class GnmiBench {
         long n0 = updates.get(), t0 = System.nanoTime();
         Thread.sleep((long) (seconds * 1000));
         long n = updates.get() - n0, t = System.nanoTime() - t0;
+        // checked before cancelling: the cancel itself reaches the observer as CANCELLED
+        Throwable failed = error.get();
         req.onError(new RuntimeException("benchmark done"));
-        if (error.get() != null) throw new IllegalStateException("the subscription failed: " + error.get());
+        if (failed != null) throw new IllegalStateException("the subscription failed: " + failed);
         return new double[] {n / (t / 1e9), perPass.get()};
     }
 

@@ -30,17 +30,15 @@ public final class ChassisData implements AutoCloseable {
     }
 
     /** Every configured module, in configuration order. */
-    public Scope all() { return Scope.of(registry.views().stream().map(this::data).toList()); }
+    public Scope all() { return Scope.of(registry.modules().stream().map(ComponentData::of).toList()); }
 
     /** One module (none when it is not configured). */
     public Scope only(String module) {
-        return Scope.of(registry.module(module).map(m -> List.of(data(m.view()))).orElse(List.of()));
+        return Scope.of(registry.module(module).map(m -> List.of(ComponentData.of(m))).orElse(List.of()));
     }
 
     /** The names of the configured modules. */
     public List<String> names() { return registry.views().stream().map(ModuleView::name).toList(); }
-
-    private ComponentData data(ModuleView v) { return new ComponentData(v); }
 
     private void onEvent(ModuleEvent e) { fire(e.module(), e instanceof ModuleEvent.Removed); }
 

@@ -2,8 +2,10 @@ package org.openxpo.agent.gnmi;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.openxpo.agent.gnmi.proto.Path;
 import org.openxpo.agent.gnmi.tree.Scope;
 import org.openxpo.agent.gnmi.tree.TreeQuery;
@@ -33,6 +35,15 @@ record LeafSet(Map<String, TreeQuery.LeafData> leaves) {
     List<Path> goneSince(LeafSet before) {
         List<Path> out = new ArrayList<>();
         for (var e : before.leaves.entrySet()) if (!leaves.containsKey(e.getKey())) out.add(e.getValue().path());
+        return out;
+    }
+
+    /** The components ({@code /components/component[name=…]}) these leaves belong to, each once. */
+    Set<Path> components() {
+        Set<Path> out = new LinkedHashSet<>();
+        for (TreeQuery.LeafData l : leaves.values()) {
+            if (l.path().getElemCount() >= 2) out.add(Path.newBuilder().addAllElem(l.path().getElemList().subList(0, 2)).build());
+        }
         return out;
     }
 

@@ -20,7 +20,6 @@ import org.openxpo.agent.gnmi.encoding.ValueEncoder;
 import org.openxpo.agent.gnmi.path.RequestPaths;
 import org.openxpo.agent.gnmi.proto.Notification;
 import org.openxpo.agent.gnmi.proto.Path;
-import org.openxpo.agent.gnmi.proto.PathElem;
 import org.openxpo.agent.gnmi.proto.SubscribeRequest;
 import org.openxpo.agent.gnmi.proto.SubscribeResponse;
 import org.openxpo.agent.gnmi.proto.Subscription;
@@ -211,12 +210,12 @@ final class SubscribeSession implements StreamObserver<SubscribeRequest> {
             removed.clear();
         }
         for (String module : removedNow) {
-            boolean had = false;
+            Set<Path> components = new LinkedHashSet<>();
             for (Stream st : all) {
                 LeafSet last = st.sent.remove(module);
-                had |= last != null && !last.leaves().isEmpty();
+                if (last != null) components.addAll(last.components());
             }
-            if (had) sendDelete(module);
+            if (!components.isEmpty()) sendDelete(components);
         }
         for (String module : changedNow) {
             if (removedNow.contains(module)) continue;
@@ -249,13 +248,10 @@ final class SubscribeSession implements StreamObserver<SubscribeRequest> {
         out.offer(SubscribeResponse.newBuilder().setUpdate(n).build());
     }
 
-    /** A removed module's component goes in one delete, its whole subtree. */
-    private void sendDelete(String module) {
-        Path component = Path.newBuilder()
-            .addElem(PathElem.newBuilder().setName("components"))
-            .addElem(PathElem.newBuilder().setName("component").putKey("name", module)).build();
+    /** A removed module's components (its transceiver and its sensors) go in one notification, a delete each. */
+    private void sendDelete(Set<Path> components) {
         out.offer(SubscribeResponse.newBuilder().setUpdate(Notification.newBuilder()
-            .setTimestamp(nanos(Instant.now())).addDelete(component)).build());
+            .setTimestamp(nanos(Instant.now())).addAllDelete(components)).build());
     }
 
     /** When the module's values were collected (the view's time), in ns since the epoch. */

@@ -60,11 +60,40 @@ class PathAndSchemaTest {
         String yang = Files.readString(Path.of("src/main/yang/openxpo-platform-ext.yang"));
         List<String> names = new ArrayList<>();
         collect(OcSchema.ROOT, names);
-        assertFalse(names.isEmpty());
+        assertTrue(names.containsAll(List.of("xpo", "xpo-lane", "xpo-thresholds", "coolant-flow-upper", "input-voltage-lower")),
+            "the extension nodes include the XPO thresholds: " + names);
         for (String n : names) {
             assertTrue(yang.matches("(?s).*\\b(leaf|container|list) " + n + " \\{.*"), n + " is not in openxpo-platform-ext.yang");
         }
         assertTrue(yang.contains("revision " + YangModule.OPENXPO_EXT.version()), "Capabilities advertise the module's revision");
+    }
+
+    /** Where the agent hangs extension nodes under OpenConfig ones, the YANG module has an augment statement. */
+    @Test
+    void everyPlaceTheExtensionHangsIsAnAugmentTargetOfTheModule() throws Exception {
+        String yang = Files.readString(Path.of("src/main/yang/openxpo-platform-ext.yang"));
+        List<String> targets = new ArrayList<>();
+        var augment = java.util.regex.Pattern.compile("augment ((?:\"[^\"]*\"\\s*\\+?\\s*)+)\\{").matcher(yang);
+        while (augment.find()) {
+            targets.add(augment.group(1).replaceAll("\"\\s*\\+\\s*\"", "").replace("\"", "").trim()
+                .replaceAll("[a-z-]+:", ""));
+        }
+        List<String> points = new ArrayList<>();
+        augmentPoints(OcSchema.ROOT, "", points);
+        assertEquals(List.of("/components/component/transceiver/physical-channels/channel/state",
+            "/components/component/transceiver/thresholds/threshold/state",
+            "/components/component/transceiver"), points, "the served augment points");
+        for (String p : points) assertTrue(targets.contains(p), p + " is not augmented in the module: " + targets);
+    }
+
+    private static void augmentPoints(List<SchemaNode> nodes, String parent, List<String> out) {
+        for (SchemaNode n : nodes) {
+            if (n.module() == YangModule.OPENXPO_EXT) {
+                if (!out.contains(parent)) out.add(parent);
+            } else {
+                augmentPoints(n.children(), parent + "/" + n.name(), out);
+            }
+        }
     }
 
     private static void collect(List<SchemaNode> nodes, List<String> out) {

@@ -28,6 +28,9 @@ public sealed interface LeafValue {
 
     static LeafValue uint(long v) { return new Unsigned(v, false); }
 
+    /** A counter64 (uint64). */
+    static LeafValue counter(long v) { return new Unsigned(v, true); }
+
     /**
      * A decimal64 rounded half-up to {@code digits}; a value that is not finite (a dark lane's −∞ dBm) has no decimal64
      * form and is clamped to {@code floor}.

@@ -2,6 +2,7 @@ package org.openxpo.agent.gnmi.tree;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One node of the served YANG tree, declared once: its name, the module it belongs to, and how its data is found in
@@ -12,8 +13,16 @@ public sealed interface SchemaNode {
 
     YangModule module();
 
-    /** A container: children only. */
-    record Container(String name, YangModule module, List<SchemaNode> children) implements SchemaNode {}
+    /**
+     * A container: children only. {@code exists} says in which scopes it is there at all (the transceiver subtree
+     * is in a TRANSCEIVER component, not in a SENSOR one); the schema has it whatever the scope.
+     */
+    record Container(String name, YangModule module, List<SchemaNode> children, Predicate<Scope> exists)
+        implements SchemaNode {
+
+        /** A container present in every scope its parent is in. */
+        public Container(String name, YangModule module, List<SchemaNode> children) { this(name, module, children, s -> true); }
+    }
 
     /**
      * A list keyed by one leaf; {@code entries} gives each entry's key value and scope.

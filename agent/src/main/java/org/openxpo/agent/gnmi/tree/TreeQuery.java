@@ -65,7 +65,7 @@ public final class TreeQuery {
         for (SchemaNode c : node.schema().children()) {
             if (c instanceof SchemaNode.ListNode list) {
                 for (SchemaNode.Entry e : list.entries().apply(node.scope())) out.add(entry(node, list, e));
-            } else {
+            } else if (there(c, node.scope())) {
                 out.add(new Node(append(node.path(), PathElem.newBuilder().setName(c.name()).build()), c, node.scope()));
             }
         }
@@ -94,7 +94,7 @@ public final class TreeQuery {
                 for (SchemaNode.Entry entry : list.entries().apply(node.scope())) {
                     if (wanted.equals(ANY) || wanted.equals(entry.key())) match(pattern, i + 1, entry(node, list, entry), out);
                 }
-            } else {
+            } else if (there(c, node.scope())) {
                 match(pattern, i + 1, new Node(append(node.path(), PathElem.newBuilder().setName(c.name()).build()), c,
                     node.scope()), out);
             }
@@ -132,6 +132,11 @@ public final class TreeQuery {
                 : "'" + c.name() + "' is not a list and takes no keys");
         }
         return fits;
+    }
+
+    /** False for a container that does not exist in {@code scope}; leaves say so by having no value. */
+    private static boolean there(SchemaNode c, Scope scope) {
+        return !(c instanceof SchemaNode.Container container) || container.exists().test(scope);
     }
 
     private static Node entry(Node parent, SchemaNode.ListNode list, SchemaNode.Entry e) {
