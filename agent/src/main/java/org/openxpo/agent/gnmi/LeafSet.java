@@ -24,9 +24,9 @@ record LeafSet(Map<String, TreeQuery.LeafData> leaves) {
     /** The leaves whose value differs from (or is missing in) {@code before}. */
     List<TreeQuery.LeafData> changedSince(LeafSet before) {
         List<TreeQuery.LeafData> out = new ArrayList<>();
-        for (TreeQuery.LeafData l : leaves.values()) {
-            TreeQuery.LeafData old = before.leaves.get(l.key());
-            if (old == null || !old.value().equals(l.value())) out.add(l);
+        for (var e : leaves.entrySet()) {
+            TreeQuery.LeafData old = before.leaves.get(e.getKey());
+            if (old == null || !old.value().equals(e.getValue().value())) out.add(e.getValue());
         }
         return out;
     }

@@ -27,6 +27,7 @@ class PathAndSchemaTest {
         assertEquals("a]b", p.getElem(1).getKeyMap().get("name"));
         assertEquals(s, PathStrings.format(p));
         assertEquals("/", PathStrings.format(PathStrings.parse("/")));
+        assertEquals("/a[b=2][z=1]/c", PathStrings.format(PathStrings.parse("/a[z=1][b=2]/c")), "several keys are written sorted");
     }
 
     @Test

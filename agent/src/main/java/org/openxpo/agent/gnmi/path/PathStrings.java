@@ -65,7 +65,10 @@ public final class PathStrings {
     /** One element: {@code name[k1=v1][k2=v2]}, keys sorted. */
     public static String format(PathElem e) {
         StringBuilder out = new StringBuilder(e.getName());
-        for (Map.Entry<String, String> k : new TreeMap<>(e.getKeyMap()).entrySet()) {
+        if (e.getKeyCount() == 0) return out.toString();
+        // one key (every list the agent serves) is already sorted: no copy for the hot path of each leaf's key
+        Map<String, String> keys = e.getKeyCount() == 1 ? e.getKeyMap() : new TreeMap<>(e.getKeyMap());
+        for (Map.Entry<String, String> k : keys.entrySet()) {
             out.append('[').append(k.getKey()).append('=')
                 .append(k.getValue().replace("\\", "\\\\").replace("]", "\\]")).append(']');
         }
