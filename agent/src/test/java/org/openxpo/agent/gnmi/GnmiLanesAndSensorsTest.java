@@ -119,6 +119,11 @@ class GnmiLanesAndSensorsTest {
         assertEquals("\"1\"", leaf(Encoding.JSON_IETF, CHANNEL_4 + "/counters/tx-lol-count").getJsonIetfVal().toStringUtf8(),
             "RFC 7951 writes a counter64 as a string");
         assertEquals("1", leaf(Encoding.JSON, CHANNEL_4 + "/counters/tx-lol-count").getJsonVal().toStringUtf8());
+        Map<String, TypedValue> all = get(Encoding.PROTO,
+            "/components/component[name=*]/transceiver/host-lanes/lane[lane-number=*]/state/tx-cdr-lol");
+        assertEquals(128, all.size(), "64 host lanes × 2 modules; sensors have no transceiver");
+        assertEquals(List.of(HOST_LANE_5 + "/tx-cdr-lol"),
+            all.entrySet().stream().filter(e -> e.getValue().getBoolVal()).map(Map.Entry::getKey).toList());
         bench.cage(1).module().clearFault(fault.id());
     }
 
