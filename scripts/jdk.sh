@@ -47,12 +47,12 @@ if [ "$OPENXPO_JAVA_MAJOR" -ge 24 ]; then
 fi
 # The JVM options of xpoctl for the Java found above, as the array OPENXPO_CLI_JAVA_OPTS: both launchers run it with
 # them and packaging/build-aot-cache trains its AOT cache with them (so the cache holds what a real start loads).
-# A command lives for seconds: C1 alone compiles what it needs sooner, the serial collector starts no threads, and no
-# hsperfdata file is written (jps and jcmd do not list it). Java 24+: Pi4J's FFM-based providers need native access
-# (JDK 24+ warns, and will refuse, without it), and Netty may use sun.misc.Unsafe, as in the emulator: otherwise it
-# links malloc and free through FFM on every start, about 0.1 s of CPU (docs/benchmarks.md, "xpoctl cold start").
+# A command lives for seconds: C1 alone compiles what it needs sooner, and the serial collector starts no threads.
+# Java 24+: Pi4J's FFM-based providers need native access (JDK 24+ warns, and will refuse, without it), and Netty may
+# use sun.misc.Unsafe, as in the emulator: otherwise it links malloc and free through FFM on every start, about 0.1 s
+# of CPU (docs/host-driver.md, "Start-up").
 openxpo_cli_java_opts() {
-  OPENXPO_CLI_JAVA_OPTS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)
+  OPENXPO_CLI_JAVA_OPTS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
   if [ "$OPENXPO_JAVA_MAJOR" -ge 24 ]; then
     OPENXPO_CLI_JAVA_OPTS+=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
   fi
