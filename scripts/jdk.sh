@@ -45,3 +45,15 @@ export PATH="$JAVA_HOME/bin:$PATH"
 if [ "$OPENXPO_JAVA_MAJOR" -ge 24 ]; then
   export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 fi
+# The JVM options of xpoctl for the Java found above, as the array OPENXPO_CLI_JAVA_OPTS: both launchers run it with
+# them and packaging/build-aot-cache trains its AOT cache with them (so the cache holds what a real start loads).
+# A command lives for seconds: C1 alone compiles what it needs sooner, and the serial collector starts no threads.
+# Java 24+: Pi4J's FFM-based providers need native access (JDK 24+ warns, and will refuse, without it), and Netty may
+# use sun.misc.Unsafe, as in the emulator: otherwise it links malloc and free through FFM on every start, about 0.1 s
+# of CPU (docs/host-driver.md, "Start-up").
+openxpo_cli_java_opts() {
+  OPENXPO_CLI_JAVA_OPTS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+  if [ "$OPENXPO_JAVA_MAJOR" -ge 24 ]; then
+    OPENXPO_CLI_JAVA_OPTS+=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
+  fi
+}

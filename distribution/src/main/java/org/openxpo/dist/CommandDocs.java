@@ -24,7 +24,7 @@ public final class CommandDocs {
 
     /** The commands the bundle ships, by the name of their launcher. */
     static Map<String, CommandLine> commands() {
-        return Map.of("xpoctl", new CommandLine(new XpoCtl()), "xpo-emulator", EmulatorMain.commandLine(),
+        return Map.of("xpoctl", XpoCtl.commandLine(new XpoCtl()), "xpo-emulator", EmulatorMain.commandLine(),
             "xpo-agent", AgentMain.commandLine());
     }
 

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -23,10 +24,6 @@ import java.util.function.Function;
 @Command(name = "xpoctl", versionProvider = XpoCtl.Version.class,
     description = "Read and control an XPO module (or any CMIS module) over the emulator link, in-process or on a "
         + "Raspberry Pi's I2C bus.",
-    subcommands = {ReadCommands.Show.class, ReadCommands.Lanes.class, ReadCommands.Thresholds.class,
-        ReadCommands.Alarms.class, DumpCommand.class, VdmCommand.class, MonitorCommand.class, ControlCommands.Reset.class,
-        ControlCommands.LpMode.class, ControlCommands.Apply.class, ControlCommands.Tx.class,
-        FirmwareCommands.class, DiagCommands.class, HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:module error (NACK, timeout, CDB failure, rejected configuration, wrong state, "
         + "no module)", "2:usage error (bad command, option or value; a request the module or target cannot take)",
@@ -38,6 +35,16 @@ import java.util.function.Function;
         "  pi4j://1/0x50?resetL=17&lpMode=27&intL=22&modPrsL=23",
         "                              a real module on a Raspberry Pi (BCM GPIO lines)%n"})
 public final class XpoCtl implements Callable<Integer> {
+    /**
+     * The commands, in the order the help lists them. Added to the root by {@link #commandLine} (all of them) or by
+     * {@link #execute} (only the one a command line names, when that is certain: see {@link NamedCommand}), not by
+     * the {@code @Command} annotation, which would build every command's model on every start.
+     */
+    static final List<Class<?>> COMMANDS = List.of(ReadCommands.Show.class, ReadCommands.Lanes.class,
+        ReadCommands.Thresholds.class, ReadCommands.Alarms.class, DumpCommand.class, VdmCommand.class,
+        MonitorCommand.class, ControlCommands.Reset.class, ControlCommands.LpMode.class, ControlCommands.Apply.class,
+        ControlCommands.Tx.class, FirmwareCommands.class, DiagCommands.class, HelpCommand.class);
+
     /** Every command and command group answers -h/--help, before anything else is checked. */
     @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "show this help and exit")
     boolean help;
@@ -93,14 +100,26 @@ public final class XpoCtl implements Callable<Integer> {
         // picocli and the transports stay quiet unless asked: errors are our one line, not a log
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
             System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        // Netty's JFR events (buffer allocations) cost a command tens of ms of start-up to define, for nobody to record
+        System.setProperty("io.netty.jfr.enabled", System.getProperty("io.netty.jfr.enabled", "false"));
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(execute(new XpoCtl(), out, err, args));
     }
 
+    /** xpoctl with every command, as its help and the docs show it. */
+    public static CommandLine commandLine(XpoCtl app) { return commandLine(app, COMMANDS); }
+
+    private static CommandLine commandLine(XpoCtl app, List<Class<?>> commands) {
+        CommandLine cl = new CommandLine(app);
+        for (Class<?> command : commands) cl.addSubcommand(command);
+        return cl;
+    }
+
     /** Runs one command line; returns the exit code. */
     public static int execute(XpoCtl app, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(app);
+        // the settings below reach the commands added before them
+        CommandLine cl = commandLine(app, NamedCommand.in(COMMANDS, args).<List<Class<?>>>map(List::of).orElse(COMMANDS));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(out);
         cl.setErr(err);

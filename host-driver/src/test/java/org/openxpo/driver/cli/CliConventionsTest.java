@@ -14,7 +14,7 @@ class CliConventionsTest {
     /** Every command path: [], [show], …, [fw], [fw, info], …, [help]. */
     static List<List<String>> commandPaths() {
         List<List<String>> paths = new ArrayList<>();
-        collect(new CommandLine(new XpoCtl()), new ArrayList<>(), paths);
+        collect(XpoCtl.commandLine(new XpoCtl()), new ArrayList<>(), paths);
         return paths;
     }
 
