@@ -93,7 +93,7 @@ final class FirmwareBench {
             LPL block (`CdbTimes`, docs/firmware.md). The driver sends each block — the 16 EPL page selects and writes, \
             the select of 9Fh, the CDB header and the trigger — as one batch of transfers (`RegisterAccess.write(List)`, \
             one I2C_BATCH request over the link), then reads CdbStatus1 (00h:37): first at 3/4 of the shortest time \
-            a block took before (after 50 µs for the first block), then every 50 µs while the command may be ending, \
+            after which a read found a block done (after 50 µs for the first block), then every 50 µs while the command may be ending, \
             backing off to 1 ms after that. Run asks for a reset %s after its result (DelayToReset).
             """, size == Settings.MIB ? "1 MiB" : Stats.count(size) + "-byte", START_PAYLOAD,
             lplSize == size ? "" : Stats.fmt(" — in quick mode LPL updates a %d KiB image and its download time is "
