@@ -25,6 +25,8 @@ import org.openxpo.protocol.connector.I3cDevice;
  * from the event loop to the connection's thread is not bus time, and back-to-back transactions follow each other
  * without gaps, as a host's queued transfers would. The answer and the lock are handed over shortly before the bus time
  * is over ({@link #handOver}); the sender holds the answer until then, and the next transaction still waits for it.
+ * A transaction no longer than that lead, on a bus free now, may run on the event loop itself ({@link #tryHold}): its
+ * answer is handed over at once and held the same way.
  */
 final class CageBus {
     /**
