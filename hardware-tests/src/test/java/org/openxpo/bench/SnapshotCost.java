@@ -23,6 +23,9 @@ final class SnapshotCost {
     private SnapshotCost() {}
 
     static final double GOAL_RATIO = 1.10;
+    /** Issue 19: the snapshot over I3C SDR within this ratio of its bus bound; before: 1.62 ms, 1.20× (5513ae8). */
+    static final double I3C_GOAL_RATIO = 1.15;
+    static final String I3C_BEFORE = "1.62 ms, 1.20×";
 
     /** What one path measured: per-snapshot traffic and times. */
     record Path(String name, BusTiming timing, double transfers, double bytes, double clocks, long[] ns) {}
@@ -107,6 +110,11 @@ final class SnapshotCost {
             }
             sec.row("snapshot time, " + p.name(), Stats.time(med) + " (p99 " + Stats.time(Stats.pct(p.ns(), 99)) + ")",
                 "—", bound, ratio, Verdict.INFO);
+            if (BusTiming.i3cSdr().equals(p.timing())) {
+                double r = med / min.nanos(p.timing());
+                sec.row("snapshot time, link, I3C SDR (issue 19)", Stats.time(med) + " (before: " + I3C_BEFORE + ")",
+                    "≤ " + Stats.ratio(I3C_GOAL_RATIO) + " bound", bound, ratio, Verdict.atMost(r, I3C_GOAL_RATIO));
+            }
             rows.add(List.of(p.name(), Stats.count(p.ns().length), Stats.fmt("%.1f", p.transfers()),
                 Stats.fmt("%.0f", p.bytes()),
                 own, bound, Stats.time(med), Stats.time(Stats.pct(p.ns(), 99)), ratio, extra));
@@ -118,8 +126,14 @@ final class SnapshotCost {
             + "for its bus time and answers no earlier, so median − driver's bus time is what the rest costs, spread "
             + "over the transfers in the last column. The driver reads a snapshot's pages as one batch of transfers "
             + "(`RegisterAccess.readFields(List)`): one I2C_BATCH request (I3C_BATCH over `i3c+tcp`), one link round "
-            + "trip for all 35 transfers (19 without VDM), each still with its own STOP. On I3C, where the bus is fast, that round trip "
-            + "is most of what remains.");
+            + "trip for all 35 transfers (19 without VDM), each still with its own STOP. The emulator's own work overlaps "
+            + "the bus time (each transfer runs at its modelled start and its answer is held until the bus time is "
+            + "over); what cannot overlap is the round trip and the driver's own work before and after it: planning "
+            + "the batch, then decoding the 64 lanes, the flags and the 1,024 VDM samples (most of the in-process "
+            + "time). On I3C, where the bus is fast, those are what remains. The driver sorts the VDM layout's "
+            + "observables and groups by bank once, when it reads the layout: searching all 1,024 observables for each "
+            + "bank on every snapshot took two thirds of its CPU (an in-process snapshot took 134 µs, now 46 µs, both "
+            + "on a loaded machine) and put the I3C snapshot at 1.20× its bound.");
     }
 
     private static Path measure(String name, BusTiming timing, Transport inner, int n, Report.Section sec) {

@@ -25,6 +25,8 @@ import org.openxpo.protocol.connector.I3cDevice;
  * from the event loop to the connection's thread is not bus time, and back-to-back transactions follow each other
  * without gaps, as a host's queued transfers would. The answer and the lock are handed over shortly before the bus time
  * is over ({@link #handOver}); the sender holds the answer until then, and the next transaction still waits for it.
+ * A transaction no longer than that lead, on a bus free now, may run on the event loop itself ({@link #tryHold}): its
+ * answer is handed over at once and held the same way.
  */
 final class CageBus {
     /**
@@ -56,16 +58,27 @@ final class CageBus {
     CageStatistics statistics() { return counters.snapshot(); }
 
     /**
-     * Takes the bus for a transaction that must not wait — one run on an event loop — when no bus time is modelled and
-     * nobody holds or waits for the bus (a zero-wait {@code tryLock} keeps the fair order, unlike a plain one). The
-     * transaction methods take the lock again (it is reentrant) and so run at once; {@link #release()} gives it back.
-     * False when the caller must hand the transaction to a thread that may wait.
+     * Takes the bus for a transaction that must not wait — one run on an event loop — when nobody holds or waits for
+     * the bus (a zero-wait {@code tryLock} keeps the fair order, unlike a plain one). With bus time modelled, also only
+     * when the transaction could start on the modelled bus now (it was {@link BusSlot#ready()} and the bus is free)
+     * and takes at most {@link #ANSWER_LEAD_NANOS} ({@code longestNanos}, its time if every message runs): its answer
+     * is then held for no longer than a worker's answer may be, and the event loop never waits here. The transaction
+     * methods take the lock again (it is reentrant) and so run at once; {@link #release()} gives it back. False when
+     * the caller must hand the transaction to a thread that may wait.
      */
-    boolean tryHold() throws InterruptedException {
-        return !timing.enabled() && bus.tryLock(0, TimeUnit.NANOSECONDS);
+    boolean tryHold(long longestNanos, BusSlot slot) throws InterruptedException {
+        if (timing.enabled() && longestNanos > ANSWER_LEAD_NANOS || !bus.tryLock(0, TimeUnit.NANOSECONDS)) return false;
+        if (timing.enabled() && Math.max(slot.ready(), freeSince) - System.nanoTime() > 0) {
+            bus.unlock();
+            return false;
+        }
+        return true;
     }
 
-    /** Gives back the bus taken by {@link #tryHold()}. */
+    /** The bus clock modelled for this cage. */
+    BusTiming timing() { return timing; }
+
+    /** Gives back the bus taken by {@link #tryHold}. */
     void release() { bus.unlock(); }
 
     /** Threads waiting for the bus now (an estimate, as {@link ReentrantLock#getQueueLength()} says). */

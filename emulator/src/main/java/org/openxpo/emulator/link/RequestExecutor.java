@@ -48,25 +48,40 @@ final class RequestExecutor {
 
     /**
      * The answer to {@code request} if it can be given on the calling thread without waiting: requests that do not use
-     * a bus, and transactions on a cage whose bus is free with no bus time modelled ({@link CageBus#tryHold()}). Null
-     * when the request must be handed to a thread that may wait.
+     * a bus, and transactions on a cage whose bus is free now and that are short enough when bus time is modelled
+     * ({@link CageBus#tryHold}; a timed one sets {@code slot}'s answer time, which the caller keeps to). Null when the
+     * request must be handed to a thread that may wait.
      */
-    Frame answerNow(Frame request) {
+    Frame answerNow(Frame request, BusSlot slot) {
         CageBus bus = busOf(request);
         try {
-            if (bus != null && !bus.tryHold()) return null;
+            if (bus != null && !bus.tryHold(longestBusNanos(request, bus.timing()), slot)) return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         }
         try {
-            return answer(request, new BusSlot(System.nanoTime()));
+            return answer(request, slot);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // not reached: the bus was held without waiting
             return null;
         } finally {
             if (bus != null) bus.release();
         }
+    }
+
+    /**
+     * The most bus time {@code request} can take: every message run. Batches (which wait between their transfers) and
+     * ENTDAA (whose time depends on the targets that answer) count as unbounded.
+     */
+    private static long longestBusNanos(Frame request, BusTiming timing) {
+        if (!timing.enabled()) return 0;
+        return switch (request) {
+            case Frame.I2cTransfer t -> timing.transferNanos(t.messages());
+            case Frame.I3cTransfer t -> timing.transferNanos(t.messages());
+            case Frame.CccCall c -> timing.cccNanos(c.request());
+            default -> Long.MAX_VALUE;
+        };
     }
 
     /** The cage bus a request holds while it runs; null for requests that use none (and for unknown cages). */

@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Executes one connection's requests one at a time, in arrival order. A request that can be answered without waiting
- * ({@link RequestExecutor#answerNow}: no bus, or a free cage bus with no bus time modelled) while nothing of the
- * connection is queued or running is answered right on the event loop that decoded it: no thread hand-off, and its
- * answer leaves in the same flush as the others of that read. Everything else is queued and runs on a pooled thread,
+ * ({@link RequestExecutor#answerNow}: no bus, or a free cage bus and, with bus time modelled, a transfer that can start
+ * now and takes at most {@link CageBus#ANSWER_LEAD_NANOS}) while nothing of the connection is queued or running is
+ * answered right on the event loop that decoded it: no thread hand-off, and its answer leaves in the same flush as the
+ * others of that read (a timed one once its bus time is over, held by the {@link Outbox}). Everything else is queued and runs on a pooled thread,
  * so a transfer waiting for a busy cage (or for the modelled bus time) stalls only its own connection, never the event
  * loop or other cages. Refusals the event loop decides (BUSY, a frame the decoder refused) queue behind the requests
  * that came before them, so every answer keeps its place in the order.
@@ -69,8 +70,12 @@ final class RequestWorker {
     // guarded by this: the thread running the jobs, so that stop() interrupts it and no other task of the pool
     private Thread runner;
     private boolean stopped;
-    /** When the previous request was done; only the thread running the jobs touches it. */
-    private long previousDone = Long.MIN_VALUE;
+    /**
+     * When the previous transaction was done (its bus time over): written by whoever answered it — the event loop
+     * inline, or the thread running the jobs — never by both at once, as the loop answers only while nothing is
+     * outstanding.
+     */
+    private volatile long previousDone = System.nanoTime();
 
     RequestWorker(Channel channel, Outbox outbox, RequestExecutor executor, Executor pool) {
         this.channel = channel;
@@ -85,9 +90,15 @@ final class RequestWorker {
      */
     void submit(Frame request) {
         if (outstanding.get() == 0) {
-            Frame answer = executor.answerNow(request);
+            BusSlot slot = new BusSlot(Math.max(System.nanoTime(), previousDone));
+            Frame answer = executor.answerNow(request, slot);
             if (answer != null) {
-                outbox.send(answer);
+                if (slot.timed()) {
+                    previousDone = slot.answerAt();
+                    outbox.send(answer, slot.answerAt());
+                } else {
+                    outbox.send(answer);
+                }
                 return;
             }
         }

@@ -21,7 +21,7 @@ class LinkInlineAnswerTest extends LinkFixture {
         Frame.I2cTransfer read = new Frame.I2cTransfer(c.id(), 1, LinkTestClient.pageRead(0x01));
         Frame.Ping ping = new Frame.Ping(c.id());
         Frame.I2cTransfer otherCage = new Frame.I2cTransfer(c.id(), 2, LinkTestClient.pageRead(0x01));
-        assertTrue(bus.tryHold(), "the test holds cage 1's bus, as another client's transfer would");
+        assertTrue(bus.tryHold(0, new BusSlot(System.nanoTime())), "the test holds cage 1's bus, as another client's transfer would");
         try {
             c.send(read);
             soon().until(() -> bus.waiting() == 1); // the read was handed off and waits for the bus
@@ -44,7 +44,7 @@ class LinkInlineAnswerTest extends LinkFixture {
     void onceTheQueueIsAnsweredRequestsRunOnTheEventLoopAgainAndStayInOrder() throws Exception {
         LinkTestClient c = client();
         CageBus bus = server.cageBuses().get(1);
-        assertTrue(bus.tryHold());
+        assertTrue(bus.tryHold(0, new BusSlot(System.nanoTime())));
         Frame.I2cTransfer waiting = new Frame.I2cTransfer(c.id(), 1, LinkTestClient.pageRead(0x00));
         try {
             c.send(waiting);

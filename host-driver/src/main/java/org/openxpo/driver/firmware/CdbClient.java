@@ -23,8 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * local payload at 9Fh:130 in one write, then CMDID as one 2-byte write — all of it one batch of transfers
  * ({@link RegisterAccess#write(List)}: one round trip over the link); then polls CdbStatus1 (00h:37) until the
  * command leaves the busy codes, treating NACKs (a foreground-mode module) as "still busy", within the command's
- * advertised duration. Polls come every 50 µs while the command may be about to end (its first 2 ms, or half again as
- * long as the same command last took), then back off to 1 ms, so a block write is seen done within a poll.
+ * advertised duration. The first look comes at 3/4 of the shortest time after which the same command was seen done
+ * (a block write's polls before its usual end are left out), then polls every 50 µs while the command may be about to
+ * end (its first 2 ms, or half again as long as it last took), backing off to 1 ms, so a block write is seen done
+ * within a poll.
  * The reply must have the length the command defines and a matching, non-zero check code, else it is a
  * {@link XpoException.BadReply}. Waits run on the {@link HostClock} given to the constructor.
  */
@@ -42,8 +44,22 @@ public final class CdbClient {
     private static final Duration FIRST_POLL = Duration.ofNanos(50_000), LONGEST_POLL = Duration.ofMillis(1);
     private static final long EAGER_POLLING_NANOS = 2_000_000;
 
-    /** How long each command id last took from its trigger to the poll that saw it done (ns). */
-    private final Map<Integer, Long> lastBusy = new ConcurrentHashMap<>();
+    /**
+     * What the first look at a command waits of the shortest time it has taken before: early enough for a command a
+     * little quicker than any before it, late enough that the polls before the usual end are gone.
+     */
+    private static final int FIRST_LOOK_PERCENT = 75;
+
+    /**
+     * How long a command id took (ns): from its trigger to the end of the poll that saw it done, the last time; and
+     * from its trigger to the start of such a poll, the shortest (the module was done then, give or take the way to it:
+     * unlike the end, the start leaves out the round trip of that poll).
+     */
+    private record Busy(long last, long shortest) {
+        Busy then(Busy next) { return new Busy(next.last, Math.min(shortest, next.shortest)); }
+    }
+
+    private final Map<Integer, Busy> busy = new ConcurrentHashMap<>();
 
     private final RegisterAccess access;
     private final HostClock clock;
@@ -116,21 +132,29 @@ public final class CdbClient {
     }
 
     /**
-     * Polls the status of {@code command}, just triggered: every 50 µs while the command may be about to end (its
-     * first 2 ms, or half again as long as it last took), then backing off to 1 ms. Steady polling rather than one
-     * long sleep: a block write ends within a poll of when it is seen, and over the emulator link every request after
-     * an idle spell pays the wake-up of the threads on its way. NACKs mean busy (foreground mode: the module holds
-     * the bus while it works).
+     * Polls the status of {@code command}, just triggered. CMIS advertises only the worst case of a command (0041h's
+     * MaxDuration fields, 200 ms for a block on the profile's module, against about 1 ms in fact), so the first look
+     * comes when this command has been seen to end before: at 3/4 of the shortest time after which a look found it
+     * done, or after 50 µs the first time. From then on every 50 µs while the command may be about to end (its first 2 ms, or half again as long
+     * as it last took), then backing off to 1 ms. Steady polling rather than one long sleep: a block write ends within
+     * a poll of when it is seen, and over the emulator link every request after an idle spell pays the wake-up of the
+     * threads on its way. NACKs mean busy (foreground mode: the module holds the bus while it works).
      */
     private int awaitStatus(int command, Duration timeout) {
         long triggered = clock.nanoTime();
-        Duration eager = Duration.ofNanos(Math.max(EAGER_POLLING_NANOS, lastBusy.getOrDefault(command, 0L) * 3 / 2));
-        int status = Poll.until(String.format("CDB command %04Xh to finish", command),
-                () -> access.read(STATUS_PAGE, 0, STATUS_ADDRESS, 1)[0] & 0xFF, s -> !CdbStatus.isBusy(s))
-            .within(timeout).after(FIRST_POLL).every(new PollSchedule(FIRST_POLL, eager, LONGEST_POLL))
+        Busy before = busy.get(command);
+        Duration firstLook = before == null ? FIRST_POLL
+            : Duration.ofNanos(Math.max(FIRST_POLL.toNanos(), before.shortest() * FIRST_LOOK_PERCENT / 100));
+        Duration eager = Duration.ofNanos(Math.max(EAGER_POLLING_NANOS, before == null ? 0 : before.last() * 3 / 2));
+        long[] lookedAt = {triggered};
+        int status = Poll.until(String.format("CDB command %04Xh to finish", command), () -> {
+                lookedAt[0] = clock.nanoTime();
+                return access.read(STATUS_PAGE, 0, STATUS_ADDRESS, 1)[0] & 0xFF;
+            }, s -> !CdbStatus.isBusy(s))
+            .within(timeout).after(firstLook).every(new PollSchedule(FIRST_POLL, eager, LONGEST_POLL))
             .describedBy(CdbStatus::describe).tolerating(XpoException.Nack.class)
             .await(clock);
-        lastBusy.put(command, clock.nanoTime() - triggered);
+        busy.merge(command, new Busy(clock.nanoTime() - triggered, lookedAt[0] - triggered), Busy::then);
         return status;
     }
 

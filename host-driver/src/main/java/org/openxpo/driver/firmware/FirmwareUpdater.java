@@ -48,8 +48,12 @@ public final class FirmwareUpdater {
     /** What {@link #update} should do. */
     public record UpdateOptions(boolean commit, Long password, boolean preferEpl, Duration delayToReset,
                                 Duration backAfterRun) {
-        /** Commit, EPL when possible, reset 100 ms after Run, and allow 10 s for the module to come back. */
-        public static final UpdateOptions DEFAULT = new UpdateOptions(true, null, true, Duration.ofMillis(100),
+        /**
+         * Commit, EPL when possible, reset 20 ms after Run, and allow 10 s for the module to come back. DelayToReset is
+         * time the host asks the module to idle so that it can read Run's result first: the driver looks every 1 ms, so
+         * 20 ms leaves it many looks, and one that comes too late sees the reset itself, which it takes as the answer.
+         */
+        public static final UpdateOptions DEFAULT = new UpdateOptions(true, null, true, Duration.ofMillis(20),
             Duration.ofSeconds(10));
 
         public UpdateOptions withCommit(boolean c) { return new UpdateOptions(c, password, preferEpl, delayToReset, backAfterRun); }

@@ -64,13 +64,17 @@ final class StatusReader {
         List<Field> laneFields = withFlags(LANE_STATUS_FIELDS, LatchedFields.of(Pages.LANE_STATUS), consumeFlags);
         List<Integer> laneGroup = new ArrayList<>();
         List<RegisterAccess.FieldRead> vdmReads = new ArrayList<>();
+        List<Integer> vdmGroup = new ArrayList<>();
         for (int bank = 0; bank < banks; bank++) {
             laneGroup.add(groups.size());
             groups.add(new RegisterAccess.FieldRead(Pages.LANE_STATUS, bank, laneFields));
             if (vdm != null && bank < vdm.banks()) {
                 List<RegisterAccess.FieldRead> samples = VdmPageReads.basicSamples(vdm, bank);
-                vdmReads.addAll(samples);
-                groups.addAll(samples);
+                for (RegisterAccess.FieldRead r : samples) {
+                    vdmGroup.add(groups.size());
+                    vdmReads.add(r);
+                    groups.add(r);
+                }
             }
         }
         if (id.xpo()) groups.add(new RegisterAccess.FieldRead(Pages.XPO_TELEMETRY, 0,
@@ -108,7 +112,7 @@ final class StatusReader {
         List<VdmSample> vdmSamples = new ArrayList<>();
         if (vdm != null) {
             List<byte[]> vdmWindows = new ArrayList<>();
-            for (RegisterAccess.FieldRead r : vdmReads) vdmWindows.add(windows.get(groups.indexOf(r)));
+            for (int group : vdmGroup) vdmWindows.add(windows.get(group));
             for (int bank = 0; bank < Math.min(banks, vdm.banks()); bank++) {
                 vdmSamples.addAll(VdmPageReads.decodeSamples(vdm, bank, vdmReads, vdmWindows, false));
             }

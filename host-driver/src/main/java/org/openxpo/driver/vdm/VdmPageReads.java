@@ -4,6 +4,7 @@ import org.openxpo.driver.access.RegisterAccess.FieldRead;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.ThresholdKind;
 import org.openxpo.protocol.map.VdmPages.Group;
+import org.openxpo.protocol.map.VdmType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +19,7 @@ public final class VdmPageReads {
     /** The sample pages of the groups of {@code bank} that hold a basic observable (those need no freeze). */
     public static List<FieldRead> basicSamples(AdvertisedVdm layout, int bank) {
         List<FieldRead> out = new ArrayList<>();
-        for (Group g : layout.groups()) {
-            boolean basic = layout.observables().stream().anyMatch(o -> o.bank() == bank && o.group() == g && !o.statistic());
-            if (basic) out.add(new FieldRead(g.samples().page(), bank, List.of(g.samples())));
-        }
+        for (Group g : layout.basicGroups(bank)) out.add(new FieldRead(g.samples().page(), bank, List.of(g.samples())));
         return out;
     }
 
@@ -31,13 +29,18 @@ public final class VdmPageReads {
      */
     public static List<VdmSample> decodeSamples(AdvertisedVdm layout, int bank, List<FieldRead> reads, List<byte[]> windows,
                                                 boolean frozen) {
-        List<VdmSample> out = new ArrayList<>();
-        for (VdmObservable o : layout.inBank(bank)) {
-            byte[] w = windowOf(o.group().samples(), bank, reads, windows);
+        List<VdmObservable> observables = layout.inBank(bank);
+        List<VdmSample> out = new ArrayList<>(observables.size());
+        // the window of each group's sample page, looked up once per bank rather than once per observable
+        byte[][] windowOfGroup = new byte[Group.values().length][];
+        for (Group g : layout.usedGroups(bank)) windowOfGroup[g.ordinal()] = windowOf(g.samples(), bank, reads, windows);
+        for (VdmObservable o : observables) {
+            byte[] w = windowOfGroup[o.group().ordinal()];
             if (w == null) continue;
             int raw = (int) o.group().samples().get(w, o.index());
-            boolean present = o.type().isPresent() && (frozen || !o.statistic());
-            out.add(new VdmSample(o, raw, present ? o.type().get().decode(raw) : null));
+            VdmType type = o.type().orElse(null);
+            boolean present = type != null && (frozen || !type.isStatistic());
+            out.add(new VdmSample(o, raw, present ? type.decode(raw) : null));
         }
         return out;
     }

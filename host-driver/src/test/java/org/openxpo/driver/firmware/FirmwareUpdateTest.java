@@ -27,6 +27,7 @@ import org.openxpo.protocol.connector.ControlConnector;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
 import org.openxpo.protocol.map.LowerPage;
+import org.openxpo.protocol.map.Pages;
 import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.CdbStatus;
 import org.openxpo.protocol.types.ModuleState;
@@ -186,6 +187,47 @@ class FirmwareUpdateTest {
         @Override
         public List<List<I2cResult>> i2cBatch(List<List<I2cMessage>> transfers) {
             return ControlConnector.batch(transfers, this::i2c);
+        }
+    }
+
+    /** Counts, per block write (a batch that ends with a CDB trigger), the CdbStatus1 reads that follow it. */
+    static final class StatusReadsPerBlock implements ForwardingTransport {
+        final Transport inner;
+        final List<Integer> reads = new ArrayList<>();
+
+        StatusReadsPerBlock(Transport inner) { this.inner = inner; }
+
+        @Override public Transport inner() { return inner; }
+
+        @Override
+        public List<I2cResult> i2c(List<I2cMessage> messages) {
+            boolean statusRead = messages.size() == 2 && !messages.get(0).read() && messages.get(0).data().length == 1
+                && (messages.get(0).data()[0] & 0xFF) == LowerPage.CDB_STATUS1.offset() && messages.get(1).length() == 1;
+            if (statusRead && !reads.isEmpty()) reads.set(reads.size() - 1, reads.getLast() + 1);
+            return inner.i2c(messages);
+        }
+
+        @Override
+        public List<List<I2cResult>> i2cBatch(List<List<I2cMessage>> transfers) {
+            if (transfers.size() > Pages.CDB_EPL_PAGES) reads.add(0);   // the EPL pages, the header and the trigger
+            return inner.i2cBatch(transfers);
+        }
+    }
+
+    @Test
+    void aBlockIsFirstLookedAtWhenBlocksBeforeItWereSeenDone() {
+        var counted = new StatusReadsPerBlock(new InProcessTransport(chassis.cage(1), null, "cage 1, counted"));
+        FirmwareUpdater updater = new FirmwareUpdater(new RegisterAccess(counted, RegisterAccess.RetryPolicy.DEFAULT, clock), clock);
+        FirmwareInfo info = updater.update(image(2, 8, 20_000), FirmwareUpdater.UpdateOptions.DEFAULT, p -> { });
+        assertEquals("2.8", info.running().version());
+        List<Integer> reads = counted.reads;
+        assertTrue(reads.size() >= 9, "one count per block: " + reads);
+        int first = reads.getFirst();
+        // the module takes the same time for every block: once it was seen, the polls before its end are left out
+        // (the last count also holds the reads of Complete and Run)
+        for (int n : reads.subList(1, reads.size() - 1)) {
+            assertTrue(n >= 1 && n <= first / 2, "status reads per block " + reads + ": the first block polled from its "
+                + "trigger on, the others only from near the time the first took");
         }
     }
 
