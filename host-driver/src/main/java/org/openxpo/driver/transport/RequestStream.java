@@ -8,8 +8,10 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -35,13 +37,13 @@ final class RequestStream {
     }
 
     private final LinkChannel channel;
-    private final ReentrantLock lock = new ReentrantLock();
-    /** Frames waiting for the event loop's next drain. Guarded by {@link #lock}. */
-    private final List<ByteBuf> queued = new ArrayList<>();
-    /** Frames handed to the event loop whose write has not completed yet. Guarded by {@link #lock}. */
-    private int unwritten;
-    /** Whether a drain task is on the event loop's way. Guarded by {@link #lock}. */
-    private boolean drainScheduled;
+    /** Held by a direct write and by the event loop while it hands queued frames to the socket: they never overlap. */
+    private final ReentrantLock writing = new ReentrantLock();
+    /** Frames waiting for the event loop's next drain, in the order they will be written. */
+    private final Deque<ByteBuf> queued = new ConcurrentLinkedDeque<>();
+    /** Frames queued or handed to the event loop whose write has not completed yet. */
+    private final AtomicInteger unwritten = new AtomicInteger();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
     RequestStream(LinkChannel channel) { this.channel = channel; }
 
@@ -53,64 +55,67 @@ final class RequestStream {
      * connection go.
      */
     void send(byte[] frame) throws IOException {
-        lock.lock();
+        writing.lock();
         try {
-            if (unwritten > 0) {
-                enqueue(Unpooled.wrappedBuffer(frame));
+            if (unwritten.get() > 0) {
+                queue(frame);
                 return;
             }
             ByteBuffer bytes = ByteBuffer.wrap(frame);
             channel.socket().write(bytes);
-            if (bytes.hasRemaining()) enqueue(Unpooled.wrappedBuffer(frame, bytes.position(), bytes.remaining()));
+            if (bytes.hasRemaining()) {
+                // ahead of anything queued since the check: a drain waits for this lock, so nothing was written after
+                unwritten.incrementAndGet();
+                queued.addFirst(Unpooled.wrappedBuffer(frame, bytes.position(), bytes.remaining()));
+                scheduleDrain();
+            }
         } finally {
-            lock.unlock();
+            writing.unlock();
         }
     }
 
-    /** Queues a frame for the event loop, which writes every frame queued by then with one flush. */
+    /**
+     * Queues a frame for the event loop, which writes every frame queued by then with one flush. Takes no lock: a
+     * pipelining caller never waits for the event loop.
+     */
     void queue(byte[] frame) {
-        lock.lock();
-        try {
-            enqueue(Unpooled.wrappedBuffer(frame));
-        } finally {
-            lock.unlock();
-        }
+        unwritten.incrementAndGet();   // before the frame is visible, so no direct write can slip in ahead of it
+        queued.addLast(Unpooled.wrappedBuffer(frame));
+        scheduleDrain();
     }
 
-    private void enqueue(ByteBuf frame) {
-        queued.add(frame);
-        unwritten++;
-        if (!drainScheduled) {
-            drainScheduled = true;
-            channel.eventLoop().execute(this::drain);
-        }
+    private void scheduleDrain() {
+        if (drainScheduled.compareAndSet(false, true)) channel.eventLoop().execute(this::drain);
     }
 
     /**
      * On the event loop: writes the frames queued so far and flushes once. They stay counted as unwritten until the
      * write of the last one completes (Netty completes a channel's writes in order); a failed write is the
-     * connection's failure, handed to the pipeline (the transport fails every pending request and closes).
+     * connection's failure, handed to the pipeline (the transport fails every pending request and closes). The flag
+     * is cleared before the queue is taken, so a frame queued meanwhile is written by this drain or schedules the next.
      */
     private void drain() {
-        ByteBuf[] batch;
-        lock.lock();
+        writing.lock();
         try {
-            batch = queued.toArray(ByteBuf[]::new);
-            queued.clear();
-            drainScheduled = false;
-        } finally {
-            lock.unlock();
-        }
-        int last = batch.length - 1;
-        for (int i = 0; i < last; i++) channel.write(batch[i], channel.voidPromise());
-        channel.writeAndFlush(batch[last]).addListener((ChannelFutureListener) written -> {
-            lock.lock();
-            try {
-                unwritten -= batch.length;
-            } finally {
-                lock.unlock();
+            drainScheduled.set(false);
+            ByteBuf frame = queued.pollFirst();
+            int taken = 0;
+            while (frame != null) {
+                taken++;
+                ByteBuf next = queued.pollFirst();
+                if (next != null) {
+                    channel.write(frame, channel.voidPromise());
+                } else {
+                    int written = taken;
+                    channel.writeAndFlush(frame).addListener((ChannelFutureListener) f -> {
+                        unwritten.addAndGet(-written);
+                        if (!f.isSuccess()) channel.pipeline().fireExceptionCaught(f.cause());
+                    });
+                }
+                frame = next;
             }
-            if (!written.isSuccess()) channel.pipeline().fireExceptionCaught(written.cause());
-        });
+        } finally {
+            writing.unlock();
+        }
     }
 }
