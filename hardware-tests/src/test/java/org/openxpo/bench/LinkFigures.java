@@ -87,13 +87,9 @@ final class LinkFigures {
                     if (pipelinedRate64 < GOAL_RATE || pipelinedRate256 < GOAL_RATE) {
                         sec.finding(Stats.fmt("`LinkTransport.i2cAsync` moves %s page reads/s with 64 and %s with 256 in "
                             + "flight where a minimal client on the same server moves %s/s at 256: the server is not the "
-                            + "limit. The driver's "
-                            + "transport (host-driver `transport/LinkTransport`) calls `writeAndFlush` for every request "
-                            + "from the caller's thread — one Netty event-loop task, one wake-up and one `write` system call "
-                            + "per request, no batching — and arms a per-request `CompletableFuture.orTimeout`. Fix there: "
-                            + "queue requests and let one event-loop task write everything queued and flush once (in an "
-                            + "experiment that change alone gave 144,000/s at 64 and 277,000/s at 256 in flight), and check "
-                            + "request timeouts with one periodic sweep of the pending map instead of one timer each.",
+                            + "limit. Look at the driver's transport (host-driver `transport/RequestStream`): pipelined "
+                            + "requests should leave in one event-loop task and one flush per burst, and the pipelining "
+                            + "caller should never wait for the event loop.",
                             Stats.count(pipelinedRate64), Stats.count(pipelinedRate256), Stats.count(Stats.median(raw256))));
                     }
 
@@ -121,9 +117,12 @@ final class LinkFigures {
                             Stats.time(Stats.pct(ns, 90)), Stats.time(p99), Stats.time(Stats.pct(ns, 99.9)),
                             Stats.time(Stats.pct(ns, 100)))));
                     sec.text(Stats.fmt("For scale: the same page read takes %s on a 1 MHz bus and %s at I3C SDR "
-                            + "(the bus-timing formula); the link with timing off is a round trip through the client's "
-                            + "event loop and the server's, which answers on its event loop when nothing of the connection "
-                            + "waits and the cage's bus is free (docs/emulator-server.md, \"Threads and ordering\").",
+                            + "(the bus-timing formula). With timing off the link's round trip is the client writing the "
+                            + "request from the caller's thread, the server answering on the event loop that read it when "
+                            + "nothing of the connection waits and the cage's bus is free (docs/emulator-server.md, "
+                            + "\"Threads and ordering\"), and the client's event loop reading the answer and waking the "
+                            + "caller: one wake-up on the server, two on the client (docs/host-driver.md, \"The link "
+                            + "client\").",
                         Stats.time(BusTiming.i2c(1_000_000).transferNanos(PAGE_READ)),
                         Stats.time(BusTiming.i3cSdr().transferNanos(PAGE_READ))));
                     if (p99 >= GOAL_P99_NS) {
