@@ -44,7 +44,8 @@ import java.util.function.Consumer;
 
 /**
  * The emulator link client (docs/wire-protocol.md): one TCP connection to the emulator server for one cage. Requests
- * are pipelined (many in flight, answered in order, matched by request id), each with a timeout. When the connection
+ * are pipelined (many in flight, answered in order, matched by request id), each with a timeout; a waiting call's
+ * request is written from the caller's thread when nothing is queued ahead of it ({@link RequestStream}). When the connection
  * drops, pending requests fail with {@link XpoException.LinkFailure} and the transport reconnects in the background
  * with exponential backoff, redoes the handshake and its event subscription, and tells reconnect listeners (the
  * register cache forgets the page selection).
@@ -189,7 +190,7 @@ public final class LinkTransport implements Transport {
         if (requests == null || !requests.channel().isActive()) {
             throw new XpoException.LinkFailure("link to " + describe() + " is down (reconnecting)");
         }
-        byte[] bytes = FrameCodec.encode(request);
+        byte[] bytes = encode(request);
         CompletableFuture<Frame> f = register(request.requestId());
         try {
             requests.send(bytes);
@@ -216,6 +217,15 @@ public final class LinkTransport implements Transport {
             pending.remove(request.requestId());
             Thread.currentThread().interrupt();
             throw new XpoException.Aborted("interrupted while waiting for " + describe());
+        }
+    }
+
+    /** The request's bytes; one beyond the link's frame limit fails as a send would, and the link stays up. */
+    private static byte[] encode(Frame request) {
+        try {
+            return FrameCodec.encode(request);
+        } catch (IllegalArgumentException e) {
+            throw new XpoException.LinkFailure("send failed: " + e.getMessage(), e);
         }
     }
 
@@ -365,7 +375,12 @@ public final class LinkTransport implements Transport {
             return CompletableFuture.failedFuture(new XpoException.LinkFailure("link is down"));
         }
         Frame.I2cTransfer req = new Frame.I2cTransfer(nextId(), cage, messages);
-        byte[] bytes = FrameCodec.encode(req);
+        byte[] bytes;
+        try {
+            bytes = encode(req);
+        } catch (XpoException.LinkFailure e) {
+            return CompletableFuture.failedFuture(e);
+        }
         CompletableFuture<Frame> f = register(req.requestId());
         requests.queue(bytes);
         return f.thenApply(a -> {
