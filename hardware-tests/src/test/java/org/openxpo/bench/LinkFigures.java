@@ -7,6 +7,7 @@ import org.openxpo.emulator.link.LinkServer;
 import org.openxpo.protocol.connector.I2cMessage;
 import org.openxpo.protocol.connector.I2cResult;
 
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,23 +88,26 @@ final class LinkFigures {
                     if (pipelinedRate64 < GOAL_RATE || pipelinedRate256 < GOAL_RATE) {
                         sec.finding(Stats.fmt("`LinkTransport.i2cAsync` moves %s page reads/s with 64 and %s with 256 in "
                             + "flight where a minimal client on the same server moves %s/s at 256: the server is not the "
-                            + "limit. The driver's "
-                            + "transport (host-driver `transport/LinkTransport`) calls `writeAndFlush` for every request "
-                            + "from the caller's thread — one Netty event-loop task, one wake-up and one `write` system call "
-                            + "per request, no batching — and arms a per-request `CompletableFuture.orTimeout`. Fix there: "
-                            + "queue requests and let one event-loop task write everything queued and flush once (in an "
-                            + "experiment that change alone gave 144,000/s at 64 and 277,000/s at 256 in flight), and check "
-                            + "request timeouts with one periodic sweep of the pending map instead of one timer each.",
+                            + "limit. Look at the driver's transport (host-driver `transport/RequestStream`): pipelined "
+                            + "requests should leave in one event-loop task and one flush per burst, and the pipelining "
+                            + "caller should never wait for the event loop.",
                             Stats.count(pipelinedRate64), Stats.count(pipelinedRate256), Stats.count(Stats.median(raw256))));
                     }
 
                     for (int i = 0; i < Math.min(5_000, st.linkLatencyReads() / 4); i++) check(t.i2c(PAGE_READ));
                     long[] ns = new long[st.linkLatencyReads()];
+                    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+                    long[] kernel0 = ChassisSweep.kernelCounters();
+                    long cpu0 = os.getProcessCpuTime();
                     for (int i = 0; i < ns.length; i++) {
                         long s = System.nanoTime();
                         check(t.i2c(PAGE_READ));
                         ns[i] = System.nanoTime() - s;
                     }
+                    double cpuPerRead = (os.getProcessCpuTime() - cpu0) / (double) ns.length;
+                    long[] kernel1 = ChassisSweep.kernelCounters();
+                    String switchesPerRead = kernel0 == null || kernel1 == null ? "—"
+                        : Stats.fmt("%.2f", (kernel1[2] - kernel0[2]) / (double) ns.length);
                     double p99 = Stats.pct(ns, 99), median = Stats.median(ns);
                     sec.row("link page read, unpipelined, median (issue 19)", Stats.time(median) + " (before: 57.6 µs)",
                         "≤ 35 µs", "—", Stats.ratio(median / GOAL_MEDIAN_19_NS) + " goal",
@@ -116,14 +120,22 @@ final class LinkFigures {
                         Stats.ratio(pipelinedBest / GOAL_RATE_19) + " goal", Verdict.atLeast(pipelinedBest, GOAL_RATE_19));
                     sec.row("link page read, unpipelined, p99", Stats.time(p99) + " (median " + Stats.time(Stats.median(ns))
                         + ")", "p99 < 1 ms", "—", Stats.ratio(p99 / GOAL_P99_NS) + " goal", Verdict.below(p99, GOAL_P99_NS));
-                    sec.table(List.of("unpipelined page read", " reads", " median", " p90", " p99", " p99.9", " max"),
+                    sec.table(List.of("unpipelined page read", " reads", " median", " p90", " p99", " p99.9", " max",
+                            " CPU per read", " context switches per read"),
                         List.of(List.of("`LinkTransport.i2c`, timing off", Stats.count(ns.length), Stats.time(Stats.median(ns)),
                             Stats.time(Stats.pct(ns, 90)), Stats.time(p99), Stats.time(Stats.pct(ns, 99.9)),
-                            Stats.time(Stats.pct(ns, 100)))));
+                            Stats.time(Stats.pct(ns, 100)), Stats.time(cpuPerRead), switchesPerRead)));
+                    sec.text("CPU per read and context switches per read count the whole process — client and server "
+                        + "(and the JVM's own threads) — over the timed reads: what a loaded machine distorts least. A round "
+                        + "trip needs three: the server's event loop woken by the request, the client's by the answer, "
+                        + "and the waiting caller.");
                     sec.text(Stats.fmt("For scale: the same page read takes %s on a 1 MHz bus and %s at I3C SDR "
-                            + "(the bus-timing formula); the link with timing off is a round trip through the client's "
-                            + "event loop and the server's, which answers on its event loop when nothing of the connection "
-                            + "waits and the cage's bus is free (docs/emulator-server.md, \"Threads and ordering\").",
+                            + "(the bus-timing formula). With timing off the link's round trip is the client writing the "
+                            + "request from the caller's thread, the server answering on the event loop that read it when "
+                            + "nothing of the connection waits and the cage's bus is free (docs/emulator-server.md, "
+                            + "\"Threads and ordering\"), and the client's event loop reading the answer and waking the "
+                            + "caller: one wake-up on the server, two on the client (docs/host-driver.md, \"The link "
+                            + "client\").",
                         Stats.time(BusTiming.i2c(1_000_000).transferNanos(PAGE_READ)),
                         Stats.time(BusTiming.i3cSdr().transferNanos(PAGE_READ))));
                     if (p99 >= GOAL_P99_NS) {

@@ -1,7 +1,6 @@
 package org.openxpo.driver.transport;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -10,13 +9,12 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.openxpo.driver.XpoException;
 import org.openxpo.protocol.link.EventKind;
 import org.openxpo.protocol.link.Frame;
+import org.openxpo.protocol.link.FrameCodec;
 import org.openxpo.protocol.link.LinkFrameDecoder;
-import org.openxpo.protocol.link.LinkFrameEncoder;
 import org.openxpo.protocol.link.LinkProtocolException;
 import org.openxpo.protocol.link.LinkVersion;
 import org.openxpo.protocol.connector.CccRequest;
@@ -28,6 +26,7 @@ import org.openxpo.protocol.connector.I3cDevice;
 import org.openxpo.protocol.connector.Pin;
 import org.openxpo.protocol.connector.TargetEvent;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +44,8 @@ import java.util.function.Consumer;
 
 /**
  * The emulator link client (docs/wire-protocol.md): one TCP connection to the emulator server for one cage. Requests
- * are pipelined (many in flight, answered in order, matched by request id), each with a timeout. When the connection
+ * are pipelined (many in flight, answered in order, matched by request id), each with a timeout; a waiting call's
+ * request is written from the caller's thread when nothing is queued ahead of it ({@link RequestStream}). When the connection
  * drops, pending requests fail with {@link XpoException.LinkFailure} and the transport reconnects in the background
  * with exponential backoff, redoes the handshake and its event subscription, and tells reconnect listeners (the
  * register cache forgets the page selection).
@@ -66,13 +66,12 @@ public final class LinkTransport implements Transport {
     private final int cage;
     private final Options options;
     private final AtomicInteger ids = new AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicBoolean drainScheduled = new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.Queue<Frame> outbound = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Requests sent and not yet answered, by id, each with the {@link System#nanoTime()} by which it must be. */
     private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
     private final List<Consumer<TargetEvent>> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> reconnectListeners = new CopyOnWriteArrayList<>();
-    private volatile Channel channel;
+    /** The established connection's requests (its channel: {@link RequestStream#channel()}); null before the first. */
+    private volatile RequestStream stream;
     private volatile ScheduledFuture<?> timeoutSweep;
     private volatile boolean closed;
     private volatile boolean subscribed;
@@ -131,16 +130,16 @@ public final class LinkTransport implements Transport {
     }
 
     private void open() {
-        Channel ch;
+        RequestStream.LinkChannel ch;
         try {
-            ch = new Bootstrap().group(GROUP).channel(NioSocketChannel.class)
+            ch = (RequestStream.LinkChannel) new Bootstrap().group(GROUP).channelFactory(RequestStream.LinkChannel::new)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel c) {
                         c.pipeline().addLast(new HttpAnswerDetector(host + ":" + port), new LinkFrameDecoder(),
-                            new LinkFrameEncoder(), new Inbound());
+                            new Inbound());
                     }
                 })
                 .connect(new InetSocketAddress(host, port)).syncUninterruptibly().channel();
@@ -150,17 +149,18 @@ public final class LinkTransport implements Transport {
         }
         // The handshake runs on this channel before it becomes the transport's channel, so no caller's request
         // can reach the server ahead of the HELLO after a reconnect.
+        RequestStream requests = new RequestStream(ch);
         try {
-            Frame hello = call(ch, new Frame.Hello(nextId(), LinkVersion.MAJOR, LinkVersion.MINOR, options.clientName()));
+            Frame hello = call(requests, new Frame.Hello(nextId(), LinkVersion.MAJOR, LinkVersion.MINOR, options.clientName()));
             if (!(hello instanceof Frame.HelloOk ok)) throw unexpected(hello);
             cageCount = ok.cageCount();
             sessionMinor = LinkVersion.sessionMinor(ok.minor());
-            if (subscribed) call(ch, new Frame.Subscribe(nextId(), cage, EventKind.all()));
+            if (subscribed) call(requests, new Frame.Subscribe(nextId(), cage, EventKind.all()));
         } catch (XpoException e) {
             ch.close();
             throw e;
         }
-        channel = ch;
+        stream = requests;
         if (timeoutSweep == null) {
             timeoutSweep = GROUP.scheduleAtFixedRate(this::failOverdue, sweepNanos(), sweepNanos(), TimeUnit.NANOSECONDS);
         }
@@ -180,17 +180,25 @@ public final class LinkTransport implements Transport {
 
     /**
      * Sends a request and waits for its answer; an ERROR answer becomes an exception, an interrupt of the waiting thread
-     * {@link XpoException.Aborted} (its interrupt flag stays set).
+     * {@link XpoException.Aborted} (its interrupt flag stays set). The request leaves from this thread when nothing
+     * of the connection is queued ({@link RequestStream#send}).
      */
-    private Frame call(Frame request) { return call(channel, request); }
+    private Frame call(Frame request) { return call(stream, request); }
 
-    private Frame call(Channel ch, Frame request) {
+    private Frame call(RequestStream requests, Frame request) {
         if (closed) throw new XpoException.LinkFailure("link to " + describe() + " is closed");
-        if (ch == null || !ch.isActive()) throw new XpoException.LinkFailure("link to " + describe() + " is down (reconnecting)");
+        if (requests == null || !requests.channel().isActive()) {
+            throw new XpoException.LinkFailure("link to " + describe() + " is down (reconnecting)");
+        }
+        byte[] bytes = encode(request);
         CompletableFuture<Frame> f = register(request.requestId());
-        ch.writeAndFlush(request).addListener(w -> {
-            if (!w.isSuccess()) fail(request.requestId(), new XpoException.LinkFailure("send failed: " + rootMessage(w.cause())));
-        });
+        try {
+            requests.send(bytes);
+        } catch (IOException e) {
+            pending.remove(request.requestId());
+            requests.channel().close();
+            throw new XpoException.LinkFailure("send failed: " + rootMessage(e), e);
+        }
         try {
             Frame answer = f.get(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
             if (answer instanceof Frame.ErrorReply e) {
@@ -209,6 +217,15 @@ public final class LinkTransport implements Transport {
             pending.remove(request.requestId());
             Thread.currentThread().interrupt();
             throw new XpoException.Aborted("interrupted while waiting for " + describe());
+        }
+    }
+
+    /** The request's bytes; one beyond the link's frame limit fails as a send would, and the link stays up. */
+    private static byte[] encode(Frame request) {
+        try {
+            return FrameCodec.encode(request);
+        } catch (IllegalArgumentException e) {
+            throw new XpoException.LinkFailure("send failed: " + e.getMessage(), e);
         }
     }
 
@@ -248,7 +265,10 @@ public final class LinkTransport implements Transport {
         public void channelInactive(ChannelHandlerContext ctx) {
             failAll(new XpoException.LinkFailure("link to " + describe() + " dropped"));
             // Only the established channel reconnects; a channel whose handshake failed is retried by its opener.
-            if (!closed && ctx.channel() == channel) scheduleReconnect(options.firstBackoff().toNanos());
+            RequestStream established = stream;
+            if (!closed && established != null && ctx.channel() == established.channel()) {
+                scheduleReconnect(options.firstBackoff().toNanos());
+            }
         }
     }
 
@@ -279,8 +299,8 @@ public final class LinkTransport implements Transport {
 
     /** True while the connection is up. */
     public boolean connected() {
-        Channel ch = channel;
-        return ch != null && ch.isActive();
+        RequestStream requests = stream;
+        return requests != null && requests.channel().isActive();
     }
 
     /** Called after each successful reconnect (the handshake and subscription are redone by then). */
@@ -350,31 +370,23 @@ public final class LinkTransport implements Transport {
      * quarter of the timeout at a time, see {@link #sweepNanos()}).
      */
     public CompletableFuture<List<I2cResult>> i2cAsync(List<I2cMessage> messages) {
-        Channel ch = channel;
-        if (ch == null || !ch.isActive()) return CompletableFuture.failedFuture(new XpoException.LinkFailure("link is down"));
+        RequestStream requests = stream;
+        if (requests == null || !requests.channel().isActive()) {
+            return CompletableFuture.failedFuture(new XpoException.LinkFailure("link is down"));
+        }
         Frame.I2cTransfer req = new Frame.I2cTransfer(nextId(), cage, messages);
+        byte[] bytes;
+        try {
+            bytes = encode(req);
+        } catch (XpoException.LinkFailure e) {
+            return CompletableFuture.failedFuture(e);
+        }
         CompletableFuture<Frame> f = register(req.requestId());
-        outbound.add(req);
-        drainSoon(ch);
+        requests.queue(bytes);
         return f.thenApply(a -> {
             if (a instanceof Frame.TransferResult r) return r.results();
             throw unexpected(a);
         });
-    }
-
-    /**
-     * Writes a burst of pipelined requests in one event-loop task with one flush (a system call per burst rather than
-     * per request). The flag is cleared before the queue is drained, so a request queued meanwhile either is drained
-     * by this task or schedules the next one.
-     */
-    private void drainSoon(Channel ch) {
-        if (drainScheduled.compareAndSet(false, true)) {
-            ch.eventLoop().execute(() -> {
-                drainScheduled.set(false);
-                for (Frame f; (f = outbound.poll()) != null; ) ch.write(f);
-                ch.flush();
-            });
-        }
     }
 
     @Override
@@ -421,8 +433,8 @@ public final class LinkTransport implements Transport {
         closed = true;
         ScheduledFuture<?> sweep = timeoutSweep;
         if (sweep != null) sweep.cancel(false);
-        Channel ch = channel;
-        if (ch != null) ch.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        RequestStream requests = stream;
+        if (requests != null) requests.channel().close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         failAll(new XpoException.LinkFailure("link to " + describe() + " is closed"));
     }
 }

@@ -22,7 +22,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.*;
 
-/** A caller interrupted while it waits for the emulator's answer stops with {@link XpoException.Aborted}. */
+/**
+ * A caller interrupted while it waits for the emulator's answer, or before its request is written, stops with
+ * {@link XpoException.Aborted}; the connection stays up for the others.
+ */
 class LinkInterruptTest {
     /** An emulator link peer that answers the HELLO and then takes requests without ever answering them. */
     static final class SilentPeer implements AutoCloseable {
@@ -83,6 +86,30 @@ class LinkInterruptTest {
             assertInstanceOf(XpoException.Aborted.class, thrown.get(), "not " + thrown.get());
             assertEquals("interrupted while waiting for " + link.describe(), thrown.get().getMessage());
             assertTrue(flagKept.get(), "the caller's interrupt flag stays set");
+        }
+    }
+
+    @Test
+    void aCallerInterruptedBeforeItSendsIsAbortedAndTheConnectionStaysUp() throws Exception {
+        try (SilentPeer peer = new SilentPeer();
+             LinkTransport link = LinkTransport.connect("127.0.0.1", peer.server.getLocalPort(), 1,
+                 LinkTransport.Options.DEFAULT)) {
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            Thread caller = Thread.ofPlatform().start(() -> {
+                Thread.currentThread().interrupt();   // the request is written from this thread, interrupt pending
+                try {
+                    link.i2c(List.of(I2cMessage.write(0x50, (byte) 0), I2cMessage.read(0x50, 1)));
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            });
+            caller.join(3_000);
+            assertInstanceOf(XpoException.Aborted.class, thrown.get(), "not " + thrown.get());
+            await("the request reaches the peer whole").atMost(Duration.ofSeconds(3)).until(() -> peer.requests.get() == 1);
+            assertTrue(link.connected(), "the interrupt did not close the connection");
+            // the peer takes one connection only: a request that reaches it went over the same one
+            link.i2cAsync(List.of(I2cMessage.read(0x50, 1)));
+            await("the next request reaches the peer").atMost(Duration.ofSeconds(3)).until(() -> peer.requests.get() == 2);
         }
     }
 }
