@@ -57,8 +57,9 @@ final class FlagReader {
         }
         List<RegisterAccess.FieldRead> vdmReads = new ArrayList<>();
         for (int bank = 0; vdm != null && bank < Math.min(banks, vdm.banks()); bank++) {
+            if (!vdmFlagged(lo, bank, id)) continue;  // the summary first: planning a bank's read scans its layout
             RegisterAccess.FieldRead r = VdmPageReads.flags(vdm, bank);
-            if (r != null && vdmFlagged(lo, bank, id)) vdmReads.add(r);
+            if (r != null) vdmReads.add(r);
         }
         groups.addAll(vdmReads);
         List<Integer> diagBanks = new ArrayList<>();
