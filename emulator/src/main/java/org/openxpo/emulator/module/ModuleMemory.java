@@ -9,8 +9,6 @@ import org.openxpo.protocol.map.PageDef;
 
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 
 import static org.openxpo.protocol.map.ManagementInterface.BANK_SELECT;
@@ -32,9 +30,13 @@ public final class ModuleMemory {
         void onHostWrite(int page, int bank, int from, int toExclusive);
     }
 
+    /** PageSelect is one byte: every page number indexes the storage directly. */
+    private static final int PAGE_NUMBERS = 1 << Byte.SIZE;
+
     private final MemoryMap map;
     private final byte[] lower = new byte[UPPER_PAGE_START];
-    private final Map<Integer, byte[][]> upper = new HashMap<>();
+    /** Upper-page storage by page number, banks allocated on first use. */
+    private final byte[][][] upper = new byte[PAGE_NUMBERS][][];
     private int page;
     private int bank;
     /** Declared pages this module does not implement (its advertisement leaves them out): selected, they revert. */
@@ -65,12 +67,20 @@ public final class ModuleMemory {
 
     /** Storage of upper page {@code page}, bank {@code bank}; allocated on first use (CDB EPL pages are rarely used). */
     public byte[] pageArray(int page, int bank) {
-        PageDef def = map.page(page).orElseThrow(() -> new IllegalArgumentException(String.format("no page %02Xh", page)));
-        byte[][] banks = upper.computeIfAbsent(page, p -> new byte[Math.max(1, def.banks())][]);
-        if (bank < 0 || bank >= banks.length) throw new IllegalArgumentException("page " + def.label() + " has no bank " + bank);
+        byte[][] banks = page >= 0 && page < PAGE_NUMBERS ? upper[page] : null;
+        if (banks == null) banks = allocatePage(page);
+        if (bank < 0 || bank >= banks.length) {
+            throw new IllegalArgumentException("page " + map.page(page).orElseThrow().label() + " has no bank " + bank);
+        }
         byte[] a = banks[bank];
         if (a == null) banks[bank] = a = new byte[WINDOW_SIZE];
         return a;
+    }
+
+    /** The bank slots of a declared page, on its first use: the firmware's field accesses after it take no map look-up. */
+    private byte[][] allocatePage(int page) {
+        PageDef def = map.page(page).orElseThrow(() -> new IllegalArgumentException(String.format("no page %02Xh", page)));
+        return upper[page] = new byte[Math.max(1, def.banks())][];
     }
 
     public byte[] lower() { return lower; }
@@ -102,7 +112,7 @@ public final class ModuleMemory {
     /** Power-on state: all zero, page 00h selected. */
     public void clear() {
         Arrays.fill(lower, (byte) 0);
-        upper.clear();
+        Arrays.fill(upper, null);
         page = 0;
         bank = 0;
     }

@@ -19,6 +19,11 @@ import java.util.List;
  * FlagsSummary of banks 0–3 in 4–7, module flags 8–11, the XPO byte 13 with banks 4–7 in bits 7-4 and the B0h
  * summaries in bits 3-0), then page 11h bytes 134–153 of only the banks a summary points at, and page B0h 160–165
  * only when a B0h summary bit is set. A quiet module costs one 11-byte read.
+ *
+ * <p>IntL is a level: a flag that latched while the reading ran keeps it asserted. So the reading ends by reading
+ * 00h:3 again after everything it cleared, as the last transfer of the flag pages' batch (no extra round trip); when
+ * it read no flag page, the first transfer's 00h:3 is still true unless that transfer cleared module flags, and only
+ * then is 00h:3 read once more on its own.
  */
 final class FlagReader {
     private FlagReader() {}
@@ -35,6 +40,10 @@ final class FlagReader {
     private static final List<Field> LANE_FLAGS = LatchedFields.of(Pages.LANE_STATUS);
     private static final List<Field> XPO_FLAGS = LatchedFields.of(Pages.XPO_TELEMETRY);
     private static final List<Field> DIAG_FLAGS = LatchedFields.of(Pages.DIAGNOSTICS_LAST);
+    private static final List<Field> LOWER_LATCHED = LatchedFields.lower();
+    /** 00h:3 read last, after the flag pages: is the interrupt still asserted. */
+    private static final RegisterAccess.FieldRead INTERRUPT_AFTER =
+        new RegisterAccess.FieldRead(Pages.LOWER_MEMORY, 0, List.of(LowerPage.INTERRUPT_DEASSERTED));
 
     static FlagReading read(RegisterAccess access, Identity id, HostClock clock) { return read(access, id, clock, null); }
 
@@ -57,8 +66,9 @@ final class FlagReader {
         }
         List<RegisterAccess.FieldRead> vdmReads = new ArrayList<>();
         for (int bank = 0; vdm != null && bank < Math.min(banks, vdm.banks()); bank++) {
+            if (!vdmFlagged(lo, bank, id)) continue;  // the summary first: planning a bank's read scans its layout
             RegisterAccess.FieldRead r = VdmPageReads.flags(vdm, bank);
-            if (r != null && vdmFlagged(lo, bank, id)) vdmReads.add(r);
+            if (r != null) vdmReads.add(r);
         }
         groups.addAll(vdmReads);
         List<Integer> diagBanks = new ArrayList<>();
@@ -69,7 +79,9 @@ final class FlagReader {
         }
         boolean xpoFlagged = id.xpo() && XPO_SUMMARY.stream().anyMatch(s -> s.get(lo, 0) != 0);
         if (xpoFlagged) groups.add(new RegisterAccess.FieldRead(Pages.XPO_TELEMETRY, 0, XPO_FLAGS));
-        List<byte[]> windows = groups.isEmpty() ? List.of() : access.readFields(groups);
+        boolean pagesRead = !groups.isEmpty();
+        if (pagesRead) groups.add(INTERRUPT_AFTER);
+        List<byte[]> windows = pagesRead ? access.readFields(groups) : List.of();
         for (int k = 0; k < flaggedBanks.size(); k++) {
             alarms.addAll(AlarmCatalog.decodeBank(windows.get(k), flaggedBanks.get(k)));
         }
@@ -81,16 +93,27 @@ final class FlagReader {
         for (int k = 0; k < diagBanks.size(); k++) {
             alarms.addAll(AlarmCatalog.decodeDiagnostics(windows.get(firstDiag + k), diagBanks.get(k)));
         }
-        if (xpoFlagged) alarms.addAll(AlarmCatalog.decodeXpo(windows.getLast()));
+        if (xpoFlagged) alarms.addAll(AlarmCatalog.decodeXpo(windows.get(windows.size() - 2)));
         int reads = 1 + groups.size();
+        boolean interruptAsserted;
+        if (pagesRead) {
+            interruptAsserted = asserted(windows.getLast());
+        } else if (LOWER_LATCHED.stream().anyMatch(f -> f.get(lo, 0) != 0)) {
+            interruptAsserted = access.get(LowerPage.INTERRUPT_DEASSERTED) == 0;  // this read cleared what it found
+            reads++;
+        } else {
+            interruptAsserted = asserted(lo);
+        }
         ModuleState state = ModuleState.fromCode((int) LowerPage.MODULE_STATE.get(lo, 0));
         int fault = 0;
         if (state == ModuleState.FAULT) {
             fault = (int) access.get(LowerPage.MODULE_FAULT_CAUSE);
             reads++;
         }
-        return new FlagReading(time, state, fault, List.copyOf(alarms), reads);
+        return new FlagReading(time, state, fault, List.copyOf(alarms), reads, interruptAsserted);
     }
+
+    private static boolean asserted(byte[] lower) { return LowerPage.INTERRUPT_DEASSERTED.get(lower, 0) == 0; }
 
     /** FlagsSummary bit 2 (page 14h) for banks 0–3; for banks 4–7 as {@link #flagged}. */
     private static boolean diagnosticsFlagged(byte[] lo, int bank, Identity id) {

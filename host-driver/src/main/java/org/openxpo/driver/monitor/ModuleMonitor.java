@@ -144,10 +144,11 @@ public final class ModuleMonitor implements AutoCloseable {
 
     private void tick() {
         guarded(() -> {
-            if (!interruptDriven || flagsPending || tracker.hasActive()) readFlags();
+            FlagReading r = !interruptDriven || flagsPending || tracker.hasActive() ? readFlags() : null;
             if (!options.snapshots()) {
-                // an edge lost (a link drop, a flag latched while the pin was already low): one byte tells
-                if (interruptDriven && client.interruptAsserted()) serviceInterrupt();
+                // an edge lost (a link drop, a flag latched while the pin was already low): the reading's closing
+                // 00h:3, or one byte, tells
+                if (interruptDriven && (r != null ? r.interruptAsserted() : client.interruptAsserted())) serviceInterrupt();
                 return;
             }
             ModuleSnapshot s = client.status();
@@ -160,20 +161,21 @@ public final class ModuleMonitor implements AutoCloseable {
     /**
      * IntL is a level: a flag that latches while the handler reads other pages keeps it asserted without a new edge
      * (or IBI). So, like a level-triggered handler, read until 00h:3 says the interrupt is gone (a few rounds at most:
-     * a condition the module re-latches at once would keep it asserted forever; the next tick looks again).
+     * a condition the module re-latches at once would keep it asserted forever; the next tick looks again). The
+     * reading itself ends with 00h:3 read after the pages it cleared, in the same round trip as those pages.
      */
     private void serviceInterrupt() {
         for (int round = 0; round < MAX_SERVICE_ROUNDS; round++) {
-            readFlags();
-            if (!client.interruptAsserted()) return;
+            if (!readFlags().interruptAsserted()) return;
         }
     }
 
-    private void readFlags() {
+    private FlagReading readFlags() {
         FlagReading r = client.readFlags();
         flagsPending = false;
         observeState(r.moduleState(), r.time());
         for (AlarmTracker.Change c : tracker.apply(r.alarms(), r.time())) emit(new AlarmEvent(r.time(), c.alarm(), c.raised()));
+        return r;
     }
 
     private void observeState(ModuleState s, Instant when) {

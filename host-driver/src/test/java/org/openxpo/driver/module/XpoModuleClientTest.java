@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.openxpo.driver.XpoException;
 import org.openxpo.driver.access.AccessStatistics;
 import org.openxpo.emulator.fault.Fault;
+import org.openxpo.emulator.module.ModuleConfig;
 import org.openxpo.protocol.connector.Pin;
 import org.openxpo.protocol.map.Field;
 import org.openxpo.protocol.map.LaneControlPage;
@@ -135,7 +136,46 @@ class XpoModuleClientTest {
         FlagReading r = client.readFlags();
         assertTrue(r.alarms().stream().anyMatch(a -> a.name().equals("TxFailure") && a.lane() == 43
             && a.severity() == Severity.ALARM && a.source() == Alarm.Source.LANE), r.alarms().toString());
-        assertTrue(r.reads() <= 4, "lower page, bank 5 (11h, and 2Ch for the VDM flags a dark lane latches), perhaps B0h: " + r.reads());
+        assertTrue(r.reads() <= 5, "lower page, bank 5 (11h, and 2Ch for the VDM flags a dark lane latches), perhaps B0h, "
+            + "then 00h:3 again: " + r.reads());
+    }
+
+    /**
+     * IntL is a level: a reading ends with 00h:3 read after the pages it cleared. A flag that latched while the reading
+     * ran (here: injected as its flag-page batch is sent) keeps the interrupt asserted, and the next reading finds it.
+     */
+    @Test
+    void aReadingSaysWhetherTheInterruptIsStillAsserted() {
+        client.close();
+        em.close();
+        em = EmulatedModule.virtual(ModuleConfig.Timing.fast());
+        java.util.concurrent.atomic.AtomicReference<Runnable> duringBatch = new java.util.concurrent.atomic.AtomicReference<>();
+        client = new XpoModuleClient(new org.openxpo.driver.transport.ForwardingTransport() {
+            @Override public org.openxpo.driver.transport.Transport inner() { return em.transport; }
+
+            @Override public java.util.List<java.util.List<org.openxpo.protocol.connector.I2cResult>> i2cBatch(
+                    java.util.List<java.util.List<org.openxpo.protocol.connector.I2cMessage>> transfers) {
+                Runnable r = duringBatch.getAndSet(null);
+                if (r != null) r.run();
+                return em.transport.i2cBatch(transfers);
+            }
+
+            @Override public void close() { }
+        }, em.clock);
+        client.snapshot();  // consume the boot flags
+        assertFalse(client.readFlags().interruptAsserted(), "nothing latched since the snapshot");
+
+        em.module().inject(new Fault.RxLossOfSignal(java.util.Set.of(9)));
+        duringBatch.set(() -> em.module().inject(new Fault.RxLossOfSignal(java.util.Set.of(60))));
+        FlagReading r = client.readFlags();
+        assertTrue(r.alarms().stream().anyMatch(a -> a.name().equals("RxOutputStatusChanged") && a.lane() == 9), r.alarms().toString());
+        assertTrue(r.interruptAsserted(), "lane 60's flag latched while the reading ran");
+
+        FlagReading again = client.readFlags();
+        assertTrue(again.alarms().stream().anyMatch(a -> a.name().equals("RxOutputStatusChanged") && a.lane() == 60),
+            again.alarms().toString());
+        assertFalse(again.interruptAsserted(), "the second reading cleared it");
+        assertTrue(em.transport.readPin(org.openxpo.protocol.connector.Pin.INT_L), "IntL released");
     }
 
     @Test

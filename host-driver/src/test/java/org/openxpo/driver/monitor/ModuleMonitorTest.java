@@ -114,6 +114,55 @@ class ModuleMonitorTest {
         log.awaitEvent("TxFailure raised", EventLog.alarm("TxFailure", 33, true));
     }
 
+    /**
+     * An interrupt costs two round trips: the lower page, then the flag page its summary points at with 00h:3 read
+     * again in the same batch (whether the interrupt is gone) — no third trip for that byte. Virtual time: no physics
+     * tick latches anything else meanwhile.
+     */
+    @Test
+    void anInterruptIsServicedInTwoRoundTrips() {
+        em.close();
+        em = EmulatedModule.virtual(ModuleConfig.Timing.fast());
+        Counting counting = new Counting(em.transport);
+        client = new XpoModuleClient(counting, em.clock);
+        EventLog log = new EventLog();
+        monitor = ModuleMonitor.start(client, MonitorOptions.DEFAULT.withInterval(Duration.ofSeconds(30)), log);
+        log.awaitEvent("initial state", e -> e instanceof MonitorEvent.ModuleStateEvent);
+        awaitIdle();
+        counting.calls.set(0);
+
+        em.module().inject(new Fault.RxLossOfSignal(Set.of(9)));
+        log.awaitEvent("RxOutputStatusChanged raised", EventLog.alarm("RxOutputStatusChanged", 9, true));
+        awaitIdle();
+        assertEquals(2, counting.calls.get(), "the lower page, then bank 1's page 11h with 00h:3 after it");
+        assertTrue(em.transport.readPin(Pin.INT_L), "the reading cleared the only flag: IntL is released");
+    }
+
+    /** The work queued so far is done (the monitor runs its tasks in order). */
+    private void awaitIdle() {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        monitor.runBetweenEvents(done::countDown);
+        await().atMost(Duration.ofSeconds(10)).until(() -> done.getCount() == 0);
+    }
+
+    /** Counts the calls (round trips over the link) the driver makes. */
+    record Counting(Transport inner, java.util.concurrent.atomic.AtomicInteger calls) implements ForwardingTransport {
+        Counting(Transport inner) { this(inner, new java.util.concurrent.atomic.AtomicInteger()); }
+
+        @Override public List<org.openxpo.protocol.connector.I2cResult> i2c(List<org.openxpo.protocol.connector.I2cMessage> m) {
+            calls.incrementAndGet();
+            return inner.i2c(m);
+        }
+
+        @Override public List<List<org.openxpo.protocol.connector.I2cResult>> i2cBatch(
+                List<List<org.openxpo.protocol.connector.I2cMessage>> transfers) {
+            calls.incrementAndGet();
+            return inner.i2cBatch(transfers);
+        }
+
+        @Override public void close() { }
+    }
+
     @Test
     void pollingFindsAlarmsWithoutInterrupts() {
         client = new XpoModuleClient(new NoInterrupts(em.transport));
