@@ -198,6 +198,7 @@ final class InterruptLatency {
                     List<List<String>> cpuRows = new ArrayList<>();
                     cpu.forEach((role, ns) -> cpuRows.add(List.of("`" + role + "`", Stats.time((double) ns / k))));
                     sec.table(List.of("thread role", " CPU per event"), cpuRows);
+                    idleCosts(sec, link, st.interruptCycles(), rnd);
                     if (timeouts > 0) sec.finding(timeouts + " samples got no event within 2 s");
                     if (med > GOAL_NS) sec.finding("interrupt-to-event median " + Stats.time(med) + " exceeds 2 ms");
                 } finally {
@@ -233,6 +234,45 @@ final class InterruptLatency {
             r[LISTENER] = came ? x.at().get() - t0 : -1;
         }
         return out;
+    }
+
+    /**
+     * What the same steps cost when the threads involved have been idle 10–30 ms, as between interrupts: an
+     * unpipelined page read on this link (the monitor makes two, one after the other) and a bare hand-off to a parked
+     * thread (the IntL edge crosses two event loops and the monitor's thread). The hot figures of section 2 are for
+     * threads kept busy; these say what waking them costs on this machine.
+     */
+    private static void idleCosts(Report.Section sec, LinkTransport link, int n, SplittableRandom rnd)
+            throws InterruptedException {
+        long[] reads = new long[n], handOffs = new long[n];
+        for (int i = 0; i < n; i++) {
+            Thread.sleep(10 + rnd.nextInt(21));
+            long t = System.nanoTime();
+            LinkFigures.check(link.i2c(LinkFigures.PAGE_READ));
+            reads[i] = System.nanoTime() - t;
+        }
+        AtomicLong woke = new AtomicLong();
+        for (int i = 0; i < n; i++) {
+            CountDownLatch go = new CountDownLatch(1);
+            Thread waiter = Thread.ofPlatform().start(() -> {
+                try {
+                    go.await();
+                    woke.set(System.nanoTime());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Thread.sleep(10 + rnd.nextInt(21)); // the waiter is parked by now, and the CPU idle
+            long t = System.nanoTime();
+            go.countDown();
+            waiter.join();
+            handOffs[i] = woke.get() - t;
+        }
+        sec.table(List.of("after 10–30 ms idle", " samples", " median", " p90", " p99"), List.of(
+            List.of("unpipelined page read on this link", Stats.count(n), Stats.time(Stats.median(reads)),
+                Stats.time(Stats.pct(reads, 90)), Stats.time(Stats.pct(reads, 99))),
+            List.of("hand-off to a parked thread (unpark → running)", Stats.count(n), Stats.time(Stats.median(handOffs)),
+                Stats.time(Stats.pct(handOffs, 90)), Stats.time(Stats.pct(handOffs, 99)))));
     }
 
     private static long since(long t0, long at) { return at == 0 ? 0 : at - t0; }
