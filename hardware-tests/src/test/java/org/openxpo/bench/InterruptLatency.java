@@ -198,7 +198,7 @@ final class InterruptLatency {
                     List<List<String>> cpuRows = new ArrayList<>();
                     cpu.forEach((role, ns) -> cpuRows.add(List.of("`" + role + "`", Stats.time((double) ns / k))));
                     sec.table(List.of("thread role", " CPU per event"), cpuRows);
-                    idleCosts(sec, link, st.interruptCycles(), rnd);
+                    idleCosts(sec, link, st.interruptCycles(), rnd, Stats.median(longs(steps.get(RETURNED))), med);
                     if (timeouts > 0) sec.finding(timeouts + " samples got no event within 2 s");
                     if (med > GOAL_NS) sec.finding("interrupt-to-event median " + Stats.time(med) + " exceeds 2 ms");
                 } finally {
@@ -242,9 +242,9 @@ final class InterruptLatency {
      * thread (the IntL edge crosses two event loops and the monitor's thread). The hot figures of section 2 are for
      * threads kept busy; these say what waking them costs on this machine.
      */
-    private static void idleCosts(Report.Section sec, LinkTransport link, int n, SplittableRandom rnd)
-            throws InterruptedException {
-        long[] reads = new long[n], handOffs = new long[n];
+    private static void idleCosts(Report.Section sec, LinkTransport link, int n, SplittableRandom rnd,
+                                  double injectNanos, double measuredNanos) throws Exception {
+        long[] reads = new long[n], handOffs = new long[n], echoes = bareEchoes(n, rnd);
         for (int i = 0; i < n; i++) {
             Thread.sleep(10 + rnd.nextInt(21));
             long t = System.nanoTime();
@@ -272,7 +272,48 @@ final class InterruptLatency {
             List.of("unpipelined page read on this link", Stats.count(n), Stats.time(Stats.median(reads)),
                 Stats.time(Stats.pct(reads, 90)), Stats.time(Stats.pct(reads, 99))),
             List.of("hand-off to a parked thread (unpark → running)", Stats.count(n), Stats.time(Stats.median(handOffs)),
-                Stats.time(Stats.pct(handOffs, 90)), Stats.time(Stats.pct(handOffs, 99)))));
+                Stats.time(Stats.pct(handOffs, 90)), Stats.time(Stats.pct(handOffs, 99))),
+            List.of("bare loopback TCP echo, blocking sockets, no Netty", Stats.count(n), Stats.time(Stats.median(echoes)),
+                Stats.time(Stats.pct(echoes, 90)), Stats.time(Stats.pct(echoes, 99)))));
+        // the path cannot beat the module's own work, the IntL edge's one-way trip and the two dependent reads
+        double floor = injectNanos + 2.5 * Stats.median(echoes);
+        sec.row("interrupt → monitor event against this machine's idle floor", Stats.time(measuredNanos),
+            "—", Stats.time(floor), Stats.ratio(measuredNanos / floor), Verdict.INFO);
+    }
+
+    /** Round trips of 16 bytes through a plain echo thread on loopback, each after 10–30 ms idle. */
+    private static long[] bareEchoes(int n, SplittableRandom rnd) throws Exception {
+        try (java.net.ServerSocket listen = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             java.net.Socket client = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), listen.getLocalPort());
+             java.net.Socket echo = listen.accept()) {
+            client.setTcpNoDelay(true);
+            echo.setTcpNoDelay(true);
+            Thread echoer = Thread.ofPlatform().daemon().start(() -> {
+                byte[] b = new byte[64];
+                try {
+                    for (int k; (k = echo.getInputStream().read(b)) > 0; ) echo.getOutputStream().write(b, 0, k);
+                } catch (java.io.IOException closed) {
+                    // the benchmark is done with it
+                }
+            });
+            byte[] request = new byte[16], answer = new byte[16];
+            var in = new java.io.DataInputStream(client.getInputStream());
+            for (int i = 0; i < 2_000; i++) { // warm-up, not recorded
+                client.getOutputStream().write(request);
+                in.readFully(answer);
+            }
+            long[] out = new long[n];
+            for (int i = 0; i < n; i++) {
+                Thread.sleep(10 + rnd.nextInt(21));
+                long t = System.nanoTime();
+                client.getOutputStream().write(request);
+                in.readFully(answer);
+                out[i] = System.nanoTime() - t;
+            }
+            client.shutdownOutput();
+            echoer.join(2_000);
+            return out;
+        }
     }
 
     private static long since(long t0, long at) { return at == 0 ? 0 : at - t0; }

@@ -41,34 +41,17 @@ class GnmiLanesAndSensorsTest {
     static final String HOST_LANE_5 = A + "/transceiver/host-lanes/lane[lane-number=5]/state";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    EmulatedBench bench = new EmulatedBench(2);
-    ModuleRegistry registry = new ModuleRegistry(GnmiServerTest.FAST, VdmSource.NONE);
-    GnmiServer server;
-    GnmiClient client;
-
-    @BeforeEach
-    void start() {
-        registry.add(new ModuleSpec("a", bench.target(1)));
-        registry.add(new ModuleSpec("b", bench.target(2)));
-        await().atMost(Duration.ofSeconds(20)).until(() -> registry.views().stream()
-            .allMatch(v -> v.snapshot() != null && v.identity() != null && v.thresholds() != null));
-        server = GnmiServer.start(registry, GnmiOptions.loopback(0, GnmiServerTest.FAST.snapshotInterval()));
-        client = new GnmiClient(server.port(), null);
-    }
+    final GnmiChassis chassis = new GnmiChassis(2, GnmiServerTest.FAST, VdmSource.NONE).awaitPolled()
+        .serve(GnmiOptions.loopback(0, GnmiServerTest.FAST.snapshotInterval()), null);
 
     @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-        registry.close();
-        bench.close();
-    }
+    void stop() { chassis.close(); }
 
     /** One Get of several paths (one scope, so values agree), leaf path → value. */
     Map<String, TypedValue> get(Encoding enc, String... paths) {
         GetRequest.Builder r = GetRequest.newBuilder().setEncoding(enc);
         for (String p : paths) r.addPath(PathStrings.parse(p));
-        return client.blocking.get(r.build()).getNotificationList().stream().flatMap(n -> n.getUpdateList().stream())
+        return chassis.client.blocking.get(r.build()).getNotificationList().stream().flatMap(n -> n.getUpdateList().stream())
             .collect(Collectors.toMap(u -> PathStrings.format(u.getPath()), Update::getVal, (x, y) -> x,
                 java.util.LinkedHashMap::new));
     }
@@ -83,7 +66,7 @@ class GnmiLanesAndSensorsTest {
     @Test
     void anRxLosOnLane5TurnsChannel4TrueBumpsItsCounterAndLeavesTheHostLaneClear() {
         long before = leaf(Encoding.PROTO, CHANNEL_4 + "/counters/rx-los-count").getUintVal();
-        var s = client.subscribe(list(SubscriptionList.Mode.STREAM, Encoding.PROTO,
+        var s = chassis.client.subscribe(list(SubscriptionList.Mode.STREAM, Encoding.PROTO,
             sub(CHANNEL_4 + "/rx-los", SubscriptionMode.ON_CHANGE, Duration.ZERO, Duration.ZERO),
             sub(CHANNEL_4 + "/counters", SubscriptionMode.ON_CHANGE, Duration.ZERO, Duration.ZERO),
             sub(HOST_LANE_5, SubscriptionMode.ON_CHANGE, Duration.ZERO, Duration.ZERO)));
@@ -91,7 +74,7 @@ class GnmiLanesAndSensorsTest {
         assertTrue(s.responses.stream().anyMatch(r -> sent(r, HOST_LANE_5 + "/lane-number", v -> v.getUintVal() == 5)),
             "host lane 5 is keyed 1-based: " + s.responses);
 
-        var fault = bench.cage(1).module().inject(new Fault.RxLossOfSignal(Set.of(5)));
+        var fault = chassis.bench.cage(1).module().inject(new Fault.RxLossOfSignal(Set.of(5)));
         s.awaitResponse("rx-los true on channel 4 (host lane 5)", r -> sent(r, CHANNEL_4 + "/rx-los", TypedValue::getBoolVal));
         s.awaitResponse("rx-los-count bumped", r -> sent(r, CHANNEL_4 + "/counters/rx-los-count",
             v -> v.getUintVal() == before + 1));
@@ -102,7 +85,7 @@ class GnmiLanesAndSensorsTest {
         assertEquals(64 * 4, now.keySet().stream().filter(k -> k.contains("/host-lanes/")).count(),
             "64 host lanes, each with lane-number, state/lane-number, tx-los, tx-cdr-lol");
 
-        bench.cage(1).module().clearFault(fault.id());
+        chassis.bench.cage(1).module().clearFault(fault.id());
         s.awaitResponse("rx-los false again", r -> sent(r, CHANNEL_4 + "/rx-los", v -> !v.getBoolVal()));
         assertEquals(before + 1, leaf(Encoding.PROTO, CHANNEL_4 + "/counters/rx-los-count").getUintVal(),
             "a clear is not another loss of signal");
@@ -111,7 +94,7 @@ class GnmiLanesAndSensorsTest {
 
     @Test
     void aHostSideCdrLossOfLockShowsOnTheHostLaneAndCountsOnTheChannel() {
-        var fault = bench.cage(1).module().inject(new Fault.CdrLossOfLock(Set.of(5), false));
+        var fault = chassis.bench.cage(1).module().inject(new Fault.CdrLossOfLock(Set.of(5), false));
         await().atMost(Duration.ofSeconds(10)).until(() -> leaf(Encoding.PROTO, HOST_LANE_5 + "/tx-cdr-lol").getBoolVal());
         assertEquals(1, leaf(Encoding.PROTO, CHANNEL_4 + "/counters/tx-lol-count").getUintVal());
         assertEquals(0, leaf(Encoding.PROTO, CHANNEL_4 + "/counters/rx-lol-count").getUintVal());
@@ -124,7 +107,7 @@ class GnmiLanesAndSensorsTest {
         assertEquals(128, all.size(), "64 host lanes × 2 modules; sensors have no transceiver");
         assertEquals(List.of(HOST_LANE_5 + "/tx-cdr-lol"),
             all.entrySet().stream().filter(e -> e.getValue().getBoolVal()).map(Map.Entry::getKey).toList());
-        bench.cage(1).module().clearFault(fault.id());
+        chassis.bench.cage(1).module().clearFault(fault.id());
     }
 
     @Test
@@ -160,7 +143,7 @@ class GnmiLanesAndSensorsTest {
         double instant = v.get(inlet + "/state/temperature/instant").getDoubleVal();
         assertEquals(v.get(A + "/transceiver/xpo/state/coolant-inlet-temperature").getDoubleVal(), instant,
             "the sensor reads what the augmentation reads");
-        double snapshot = registry.module("a").orElseThrow().view().snapshot().cooling().inletTempC();
+        double snapshot = chassis.registry.module("a").orElseThrow().view().snapshot().cooling().inletTempC();
         assertEquals(snapshot, instant, 0.5, "the module's coolant inlet temperature (°C)");
         assertFalse(v.get(inlet + "/state/temperature/alarm-status").getBoolVal());
         assertFalse(v.keySet().stream().anyMatch(k -> k.contains("serial-no") || k.contains("removable")),
@@ -173,21 +156,21 @@ class GnmiLanesAndSensorsTest {
             "the wildcard matches each module and then its sensors");
         assertEquals(2, types.values().stream().filter(t -> t.getJsonVal().toStringUtf8().equals("\"TRANSCEIVER\"")).count());
 
-        JsonNode a = JSON.readTree(client.blocking.get(GetRequest.newBuilder().addPath(PathStrings.parse(A))
+        JsonNode a = JSON.readTree(chassis.client.blocking.get(GetRequest.newBuilder().addPath(PathStrings.parse(A))
             .setEncoding(Encoding.JSON).build()).getNotification(0).getUpdate(0).getVal().getJsonVal().toStringUtf8());
         assertEquals(List.of("a/coolant-inlet", "a/coolant-outlet", "a/cold-plate"),
             a.at("/subcomponents/subcomponent").valueStream().map(n -> n.at("/state/name").asString()).toList());
-        JsonNode sensor = JSON.readTree(client.blocking.get(GetRequest.newBuilder().addPath(PathStrings.parse(inlet))
+        JsonNode sensor = JSON.readTree(chassis.client.blocking.get(GetRequest.newBuilder().addPath(PathStrings.parse(inlet))
             .setEncoding(Encoding.JSON).build()).getNotification(0).getUpdate(0).getVal().getJsonVal().toStringUtf8());
         assertNull(sensor.get("transceiver"), "no transceiver subtree in a sensor: " + sensor);
     }
 
     @Test
     void aRemovedModulesSensorComponentsAreDeletedWithIt() {
-        var s = client.subscribe(list(SubscriptionList.Mode.STREAM, Encoding.JSON,
+        var s = chassis.client.subscribe(list(SubscriptionList.Mode.STREAM, Encoding.JSON,
             sub("/components/component[name=*]/state/name", SubscriptionMode.ON_CHANGE, Duration.ZERO, Duration.ZERO)));
         s.awaitResponse("sync", SubscribeResponse::getSyncResponse);
-        registry.remove("b");
+        chassis.registry.remove("b");
         SubscribeResponse gone = s.awaitResponse("b deleted", r -> !r.getUpdate().getDeleteList().isEmpty());
         assertEquals(List.of("/components/component[name=b]", "/components/component[name=b/coolant-inlet]",
                 "/components/component[name=b/coolant-outlet]", "/components/component[name=b/cold-plate]"),
@@ -198,7 +181,7 @@ class GnmiLanesAndSensorsTest {
     @Test
     void theXpoThresholdsAreServedPerSeverityInTheAugmentation() throws Exception {
         String t = A + "/transceiver/thresholds/threshold[severity=%s]/state/xpo-thresholds/";
-        Thresholds limits = registry.module("a").orElseThrow().view().thresholds();
+        Thresholds limits = chassis.registry.module("a").orElseThrow().view().thresholds();
         Thresholds.Set volts = limits.of("InputVoltage").orElseThrow();
         Map<String, TypedValue> v = get(Encoding.PROTO, t.formatted("CRITICAL"), t.formatted("WARNING"));
         assertEquals(volts.highAlarm(), v.get(t.formatted("CRITICAL") + "input-voltage-upper").getDoubleVal(), 0.0005);
@@ -208,7 +191,7 @@ class GnmiLanesAndSensorsTest {
         assertEquals(14, v.keySet().stream().filter(k -> k.contains("severity=CRITICAL")).count(),
             "upper and lower of the 50 V input's voltage, current and power, both coolant temperatures, flow, cold plate");
 
-        JsonNode state = JSON.readTree(client.blocking.get(GetRequest.newBuilder()
+        JsonNode state = JSON.readTree(chassis.client.blocking.get(GetRequest.newBuilder()
             .addPath(PathStrings.parse(A + "/transceiver/thresholds/threshold[severity=WARNING]/state"))
             .setEncoding(Encoding.JSON_IETF).build()).getNotification(0).getUpdate(0).getVal().getJsonIetfVal().toStringUtf8());
         assertTrue(state.at("/openxpo-platform-ext:xpo-thresholds/coolant-inlet-temperature-upper").isString(),

@@ -43,36 +43,17 @@ class GnmiServerTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String A = "/components/component[name=a]";
 
-    EmulatedBench bench = new EmulatedBench(2);
-    ModuleRegistry registry = new ModuleRegistry(FAST, VdmSource.NONE);
-    GnmiServer server;
-    GnmiClient client;
+    final GnmiChassis chassis = new GnmiChassis(2, FAST, VdmSource.NONE).awaitPolled();
 
-    @BeforeEach
-    void start() {
-        registry.add(new ModuleSpec("a", bench.target(1)));
-        registry.add(new ModuleSpec("b", bench.target(2)));
-        await().atMost(Duration.ofSeconds(20)).until(() -> registry.views().stream()
-            .allMatch(v -> v.snapshot() != null && v.identity() != null && v.thresholds() != null));
-    }
-
-    void serve(GnmiOptions options, String clientToken) {
-        server = GnmiServer.start(registry, options);
-        client = new GnmiClient(server.port(), clientToken);
-    }
+    void serve(GnmiOptions options, String clientToken) { chassis.serve(options, clientToken); }
 
     void serve() { serve(GnmiOptions.loopback(0, FAST.snapshotInterval()), null); }
 
     @AfterEach
-    void stop() {
-        if (client != null) client.close();
-        if (server != null) server.close();
-        registry.close();
-        bench.close();
-    }
+    void stop() { chassis.close(); }
 
     GetResponse get(String path, Encoding enc) {
-        return client.blocking.get(GetRequest.newBuilder().addPath(PathStrings.parse(path)).setEncoding(enc).build());
+        return chassis.client.blocking.get(GetRequest.newBuilder().addPath(PathStrings.parse(path)).setEncoding(enc).build());
     }
 
     static Status.Code code(Runnable call) {
@@ -86,7 +67,7 @@ class GnmiServerTest {
     @Test
     void capabilitiesNameTheModelsWithTheAugmentationAndTheEncodings() {
         serve();
-        CapabilityResponse c = client.blocking.capabilities(CapabilityRequest.getDefaultInstance());
+        CapabilityResponse c = chassis.client.blocking.capabilities(CapabilityRequest.getDefaultInstance());
         assertEquals("0.10.0", c.getGNMIVersion());
         assertEquals(Set.of("openconfig-platform", "openconfig-platform-transceiver", "openxpo-platform-ext"),
             Set.copyOf(c.getSupportedModelsList().stream().map(ModelData::getName).toList()));
@@ -140,7 +121,7 @@ class GnmiServerTest {
     @Test
     void onceWithAChannelWildcardSendsEveryLaneOfEveryModuleThenSyncAndCloses() {
         serve();
-        var s = client.subscribe(list(SubscriptionList.Mode.ONCE, Encoding.JSON,
+        var s = chassis.client.subscribe(list(SubscriptionList.Mode.ONCE, Encoding.JSON,
             sub("/components/component/transceiver/physical-channels/channel[index=*]/state/output-power/instant",
                 SubscriptionMode.TARGET_DEFINED, Duration.ZERO, Duration.ZERO)));
         s.awaitEnd();
@@ -153,7 +134,7 @@ class GnmiServerTest {
     @Test
     void pollAnswersEachPollWithValuesThenSync() {
         serve();
-        var s = client.subscribe(list(SubscriptionList.Mode.POLL, Encoding.PROTO,
+        var s = chassis.client.subscribe(list(SubscriptionList.Mode.POLL, Encoding.PROTO,
             sub(A + "/state/temperature/instant", SubscriptionMode.TARGET_DEFINED, Duration.ZERO, Duration.ZERO)));
         s.poll();
         await().atMost(Duration.ofSeconds(10)).until(() -> s.syncs() == 1);
@@ -167,7 +148,7 @@ class GnmiServerTest {
     @Test
     void streamSampleResendsAtTheInterval() {
         serve();
-        var s = client.subscribe(list(SubscriptionList.Mode.STREAM, Encoding.JSON,
+        var s = chassis.client.subscribe(list(SubscriptionList.Mode.STREAM, Encoding.JSON,
             sub(A + "/state/serial-no", SubscriptionMode.SAMPLE, Duration.ofMillis(100), Duration.ZERO)));
         s.awaitResponse("sync", SubscribeResponse::getSyncResponse);
         await().atMost(Duration.ofSeconds(10)).until(() -> updates(s.responses).size() >= 3);
@@ -178,7 +159,7 @@ class GnmiServerTest {
     @Test
     void updatesOnlyStartsWithTheSyncAndHeartbeatsResendUnchangedValues() {
         serve();
-        var s = client.subscribe(list(SubscriptionList.Mode.STREAM, Encoding.JSON,
+        var s = chassis.client.subscribe(list(SubscriptionList.Mode.STREAM, Encoding.JSON,
             sub(A + "/state/serial-no", SubscriptionMode.ON_CHANGE, Duration.ZERO, Duration.ofMillis(150))).toBuilder()
             .setUpdatesOnly(true).build());
         s.awaitResponse("sync", SubscribeResponse::getSyncResponse);
@@ -190,18 +171,18 @@ class GnmiServerTest {
     @Test
     void onChangeReportsAnInjectedLaserFailureAndDeletesItsAlarmWhenCleared() {
         serve();
-        var s = client.subscribe(list(SubscriptionList.Mode.STREAM, Encoding.JSON_IETF,
+        var s = chassis.client.subscribe(list(SubscriptionList.Mode.STREAM, Encoding.JSON_IETF,
             sub(A + "/transceiver/physical-channels/channel[index=8]/state/tx-failure", SubscriptionMode.ON_CHANGE,
                 Duration.ZERO, Duration.ZERO),
             sub(A + "/transceiver/openxpo-platform-ext:xpo/alarms", SubscriptionMode.ON_CHANGE, Duration.ZERO, Duration.ZERO)));
         s.awaitResponse("sync", SubscribeResponse::getSyncResponse);
-        var fault = bench.cage(1).module().inject(new Fault.LaserFailure(Set.of(9)));
+        var fault = chassis.bench.cage(1).module().inject(new Fault.LaserFailure(Set.of(9)));
         s.awaitResponse("tx-failure true on channel 8 (host lane 9)", r -> r.getUpdate().getUpdateList().stream()
             .anyMatch(u -> PathStrings.format(u.getPath()).endsWith("channel[index=8]/state/tx-failure")
                 && u.getVal().getJsonIetfVal().toStringUtf8().equals("true")));
         s.awaitResponse("the alarm entry", r -> r.getUpdate().getUpdateList().stream()
             .anyMatch(u -> PathStrings.format(u.getPath()).endsWith("alarm[name=TxFailure@9]/state/severity")));
-        bench.cage(1).module().clearFault(fault.id());
+        chassis.bench.cage(1).module().clearFault(fault.id());
         s.awaitResponse("the alarm deleted", r -> r.getUpdate().getDeleteList().stream()
             .anyMatch(p -> PathStrings.format(p).endsWith("alarm[name=TxFailure@9]/state/severity")));
         s.cancel();
@@ -210,10 +191,10 @@ class GnmiServerTest {
     @Test
     void aRemovedModuleIsDeletedFromStreams() {
         serve();
-        var s = client.subscribe(list(SubscriptionList.Mode.STREAM, Encoding.JSON,
+        var s = chassis.client.subscribe(list(SubscriptionList.Mode.STREAM, Encoding.JSON,
             sub("/components/component[name=b]/state/serial-no", SubscriptionMode.ON_CHANGE, Duration.ZERO, Duration.ZERO)));
         s.awaitResponse("sync", SubscribeResponse::getSyncResponse);
-        registry.remove("b");
+        chassis.registry.remove("b");
         s.awaitResponse("component b deleted", r -> r.getUpdate().getDeleteList().stream()
             .anyMatch(p -> PathStrings.format(p).equals("/components/component[name=b]")));
         s.cancel();
@@ -234,12 +215,12 @@ class GnmiServerTest {
             @Override public void onError(Throwable t) { error = t; }
             @Override public void onCompleted() { }
         };
-        var requests = client.async.subscribe(stalled);
+        var requests = chassis.client.async.subscribe(stalled);
         requests.onNext(org.openxpo.agent.gnmi.proto.SubscribeRequest.newBuilder().setSubscribe(list(
             SubscriptionList.Mode.STREAM, Encoding.JSON, sub("/...", SubscriptionMode.SAMPLE, Duration.ofMillis(100),
                 Duration.ZERO))).build());
-        long polls = registry.module("a").orElseThrow().view().health().polls();
-        await().atMost(Duration.ofSeconds(20)).until(() -> registry.module("a").orElseThrow().view().health().polls() > polls + 20);
+        long polls = chassis.registry.module("a").orElseThrow().view().health().polls();
+        await().atMost(Duration.ofSeconds(20)).until(() -> chassis.registry.module("a").orElseThrow().view().health().polls() > polls + 20);
         stalled.call.request(Integer.MAX_VALUE);
         await().atMost(Duration.ofSeconds(20)).until(() -> stalled.error != null);
         assertEquals(Status.Code.RESOURCE_EXHAUSTED, Status.fromThrowable(stalled.error).getCode());
@@ -256,8 +237,8 @@ class GnmiServerTest {
         assertEquals(Status.Code.NOT_FOUND, code(() -> get("/components/component[name=nosuch]", Encoding.JSON)));
         assertEquals(Status.Code.UNIMPLEMENTED, code(() -> get(A, Encoding.ASCII)));
         assertEquals(Status.Code.UNIMPLEMENTED, code(() -> get("other:" + A, Encoding.JSON)));
-        assertEquals(Status.Code.UNIMPLEMENTED, code(() -> client.blocking.set(SetRequest.getDefaultInstance())));
-        var tooFast = client.subscribe(list(SubscriptionList.Mode.STREAM, Encoding.JSON,
+        assertEquals(Status.Code.UNIMPLEMENTED, code(() -> chassis.client.blocking.set(SetRequest.getDefaultInstance())));
+        var tooFast = chassis.client.subscribe(list(SubscriptionList.Mode.STREAM, Encoding.JSON,
             sub(A + "/state/serial-no", SubscriptionMode.SAMPLE, Duration.ofNanos(1), Duration.ZERO)));
         tooFast.awaitEnd();
         assertEquals(Status.Code.INVALID_ARGUMENT, Status.fromThrowable(tooFast.error).getCode());
@@ -268,10 +249,10 @@ class GnmiServerTest {
     void aTokenIsRequiredWhenConfiguredAndOtherAddressesNeedTlsAndAToken() {
         serve(GnmiOptions.loopback(0, FAST.snapshotInterval()).withToken("s3cret"), null);
         StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
-            () -> client.blocking.capabilities(CapabilityRequest.getDefaultInstance()));
+            () -> chassis.client.blocking.capabilities(CapabilityRequest.getDefaultInstance()));
         assertEquals(Status.Code.UNAUTHENTICATED, e.getStatus().getCode());
         assertFalse(e.getMessage().contains("s3cret"));
-        try (GnmiClient ok = new GnmiClient(server.port(), "s3cret")) {
+        try (GnmiClient ok = new GnmiClient(chassis.server.port(), "s3cret")) {
             assertEquals("0.10.0", ok.blocking.capabilities(CapabilityRequest.getDefaultInstance()).getGNMIVersion());
         }
         IllegalArgumentException open = assertThrows(IllegalArgumentException.class, () -> new GnmiOptions(

@@ -27,27 +27,14 @@ class GnmiVdmTest {
     static final PollOptions FAST = PollOptions.DEFAULT.withSnapshotInterval(Duration.ofMillis(100))
         .withAlarmInterval(Duration.ofMillis(100));
 
-    EmulatedBench bench = new EmulatedBench(1);
-    ModuleRegistry registry = new ModuleRegistry(FAST, new DriverVdmSource(null, Clock.systemUTC()));
-    GnmiServer server;
-    GnmiClient client;
-
-    GnmiVdmTest() {
-        registry.add(new ModuleSpec("a", bench.target(1)));
-        server = GnmiServer.start(registry, GnmiOptions.loopback(0, FAST.snapshotInterval()));
-        client = new GnmiClient(server.port(), null);
-    }
+    final GnmiChassis chassis = new GnmiChassis(1, FAST, new DriverVdmSource(null, Clock.systemUTC()))
+        .serve(GnmiOptions.loopback(0, FAST.snapshotInterval()), null);
 
     @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-        registry.close();
-        bench.close();
-    }
+    void stop() { chassis.close(); }
 
     double leaf(String path) {
-        List<Update> u = client.blocking.get(GetRequest.newBuilder().addPath(PathStrings.parse(path)).setEncoding(Encoding.PROTO)
+        List<Update> u = chassis.client.blocking.get(GetRequest.newBuilder().addPath(PathStrings.parse(path)).setEncoding(Encoding.PROTO)
             .build()).getNotification(0).getUpdateList();
         return u.isEmpty() ? Double.NaN : u.get(0).getVal().getDoubleVal();
     }
@@ -68,7 +55,7 @@ class GnmiVdmTest {
             () -> leaf(lane(11, "pre-fec-ber-max"))).getStatus().getCode(), "statistics are not read unless configured");
         double worstBefore = leaf(A + "/state/pre-fec-ber");
 
-        bench.cage(1).module().inject(new Fault.DirtyConnector(Set.of(12), 8));
+        chassis.bench.cage(1).module().inject(new Fault.DirtyConnector(Set.of(12), 8));
         await().atMost(Duration.ofSeconds(10)).until(() -> leaf(lane(11, "esnr")) < esnr - 4);
         double ber = leaf(lane(11, "pre-fec-ber"));
         assertTrue(ber > worstBefore * 10, "lane 12's BER " + ber + " against the worst before, " + worstBefore);
