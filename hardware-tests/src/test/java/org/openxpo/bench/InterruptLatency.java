@@ -198,7 +198,7 @@ final class InterruptLatency {
                     List<List<String>> cpuRows = new ArrayList<>();
                     cpu.forEach((role, ns) -> cpuRows.add(List.of("`" + role + "`", Stats.time((double) ns / k))));
                     sec.table(List.of("thread role", " CPU per event"), cpuRows);
-                    idleCosts(sec, link, st.interruptCycles(), rnd, Stats.median(longs(steps.get(RETURNED))), med);
+                    idleCosts(sec, link, server.port(), st.interruptCycles(), rnd, Stats.median(longs(steps.get(RETURNED))), med);
                     if (timeouts > 0) sec.finding(timeouts + " samples got no event within 2 s");
                     if (med > GOAL_NS) sec.finding("interrupt-to-event median " + Stats.time(med) + " exceeds 2 ms");
                 } finally {
@@ -242,9 +242,16 @@ final class InterruptLatency {
      * thread (the IntL edge crosses two event loops and the monitor's thread). The hot figures of section 2 are for
      * threads kept busy; these say what waking them costs on this machine.
      */
-    private static void idleCosts(Report.Section sec, LinkTransport link, int n, SplittableRandom rnd,
+    private static void idleCosts(Report.Section sec, LinkTransport link, int port, int n, SplittableRandom rnd,
                                   double injectNanos, double measuredNanos) throws Exception {
-        long[] reads = new long[n], handOffs = new long[n], echoes = bareEchoes(n, rnd);
+        long[] reads = new long[n], rawReads = new long[n], handOffs = new long[n], echoes = bareEchoes(n, rnd);
+        try (RawLinkClient raw = new RawLinkClient(port, LinkFigures.PAGE_READ)) {
+            for (int i = 0; i < 2_000; i++) raw.roundTrip(); // warm-up, not recorded
+            for (int i = 0; i < n; i++) {
+                Thread.sleep(10 + rnd.nextInt(21));
+                rawReads[i] = raw.roundTrip();
+            }
+        }
         for (int i = 0; i < n; i++) {
             Thread.sleep(10 + rnd.nextInt(21));
             long t = System.nanoTime();
@@ -271,6 +278,8 @@ final class InterruptLatency {
         sec.table(List.of("after 10–30 ms idle", " samples", " median", " p90", " p99"), List.of(
             List.of("unpipelined page read on this link", Stats.count(n), Stats.time(Stats.median(reads)),
                 Stats.time(Stats.pct(reads, 90)), Stats.time(Stats.pct(reads, 99))),
+            List.of("the same read from a blocking socket client (no Netty on the client side)", Stats.count(n),
+                Stats.time(Stats.median(rawReads)), Stats.time(Stats.pct(rawReads, 90)), Stats.time(Stats.pct(rawReads, 99))),
             List.of("hand-off to a parked thread (unpark → running)", Stats.count(n), Stats.time(Stats.median(handOffs)),
                 Stats.time(Stats.pct(handOffs, 90)), Stats.time(Stats.pct(handOffs, 99))),
             List.of("bare loopback TCP echo, blocking sockets, no Netty", Stats.count(n), Stats.time(Stats.median(echoes)),

@@ -80,6 +80,19 @@ final class RawLinkClient implements AutoCloseable {
         return sent * 1e9 / elapsed;
     }
 
+    /** One transfer sent and its answer read, unpipelined; the time it took in ns. */
+    long roundTrip() throws IOException {
+        long t = System.nanoTime();
+        out.write(FrameCodec.encode(new Frame.I2cTransfer(nextId++, 1, transfer)));
+        out.flush();
+        Frame f = read();
+        long took = System.nanoTime() - t;
+        if (!(f instanceof Frame.TransferResult r) || !r.results().getLast().ok()) {
+            throw new IllegalStateException("unexpected answer " + f);
+        }
+        return took;
+    }
+
     @Override
     public void close() throws IOException { socket.close(); }
 }
