@@ -1,6 +1,7 @@
 package org.openxpo.driver.cli;
 
 import org.openxpo.driver.XpoException;
+import org.openxpo.driver.transport.LinkTransport;
 import org.openxpo.driver.transport.Transport;
 import org.openxpo.driver.transport.Transports;
 import picocli.CommandLine;
@@ -104,7 +105,9 @@ public final class XpoCtl implements Callable<Integer> {
         System.setProperty("io.netty.jfr.enabled", System.getProperty("io.netty.jfr.enabled", "false"));
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(execute(new XpoCtl(), out, err, args));
+        int code = execute(new XpoCtl(), out, err, args);
+        LinkTransport.stopIoThreads(); // else the exit waits 300 ms for them (they are in native code, in epoll)
+        System.exit(code);
     }
 
     /** xpoctl with every command, as its help and the docs show it. */
