@@ -27,10 +27,14 @@ final class GnmiChassis implements AutoCloseable {
         }
     }
 
-    /** Waits until every module has been polled once, identity and thresholds included. */
+    /**
+     * Waits until every module has been polled with identity and thresholds, and with every lane lit: the first poll
+     * can come before the data paths are up, and the tests read lane values.
+     */
     GnmiChassis awaitPolled() {
         await().atMost(Duration.ofSeconds(20)).until(() -> registry.views().stream()
-            .allMatch(v -> v.snapshot() != null && v.identity() != null && v.thresholds() != null));
+            .allMatch(v -> v.snapshot() != null && v.identity() != null && v.thresholds() != null
+                && v.snapshot().lanes().stream().allMatch(l -> l.txPowerMw() > 0 && l.biasMa() > 0)));
         return this;
     }
 
