@@ -12,6 +12,7 @@ const frameStats = new FrameStats();
 let view = null;
 let closeEvents = () => {};
 let loaded = false;
+let streamWasUp = false;  // the current stream has opened once: a later open is a reconnect
 
 async function route() {
   loaded = false;
@@ -22,6 +23,7 @@ async function route() {
   // the stream opens first and its events wait until the first answers are shown, so nothing between is lost
   const early = [];
   let deliver = (type, data) => early.push([type, data]);
+  streamWasUp = false;
   closeEvents = api.events(name, (type, data) => deliver(type, data), onConnection);
   try {
     if (name) {
@@ -58,6 +60,10 @@ function onEvent(view, type, data) {
 function onConnection(up) {
   setAttr(connection, 'data-state', up ? 'up' : 'down');
   setText(connection, up ? 'live' : 'reconnecting…');
+  // the agent cuts a stream that falls behind; what happened while it was away comes back with the new stream's
+  // first events, except the alarm log's raises and clears: read it again
+  if (up && streamWasUp && loaded && view instanceof ModuleView) view.resync();
+  if (up) streamWasUp = true;
 }
 
 window.addEventListener('hashchange', route);

@@ -52,6 +52,12 @@ export class ModuleView {
     this.update(module);
   }
 
+  /** After the event stream reconnected: the alarm log's raises and clears it may have missed. */
+  async resync() {
+    const log = await api.alarms(this.#name);
+    for (const entry of log.alarms) this.#alarms.record(entry);
+  }
+
   /** The module document (openxpo.agent.module/1), from the API or a snapshot event. */
   update(module) {
     if (module.snapshot) this.#trends.add([sampleOf(module.snapshot)]);

@@ -74,7 +74,7 @@ public final class AgentHttpServer implements AutoCloseable {
         guards.add(new BodyTypeGuard());
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("xpo-agent-http", true),
             NioIoHandler.newFactory());
-        EventStream events = new EventStream(registry, group.next());
+        EventStream events = new EventStream(registry, controls::firmwareStatus, group.next());
         AutoCloseable firmwareFeed = controls.onFirmwareProgress(events::firmware);
         ExecutorService blocking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("xpo-agent-request-", 0).factory());
         ApiHandler handler = new ApiHandler(registry, controls, events, new StaticAssets(AgentHttpServer.class.getClassLoader()),

@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -22,33 +23,41 @@ import org.openxpo.driver.json.XpoJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * {@code GET /api/events}: the agent's changes as Server-Sent Events. A new stream starts with a {@code modules}
  * event holding every module's summary, so a client (re)connecting needs no replay: {@code Last-Event-ID} is ignored.
  * Then {@code module} (a summary changed), {@code alarm}, {@code removed}, {@code firmware} and, for the module named
  * by {@code ?module=NAME}, {@code snapshot} (the full module document after each poll). A comment line every
- * {@link #HEARTBEAT} keeps proxies from closing an idle stream. A client that does not keep up (its socket buffer
- * full) is disconnected rather than buffered for: it reconnects and starts from the current state.
+ * {@link #HEARTBEAT} keeps proxies from closing an idle stream. A client that does not keep up (more than
+ * {@link #BEHIND_LIMIT} bytes queued for it: a few of the watched module's snapshot documents, so a browser busy for a
+ * moment is not cut) is disconnected rather than buffered for: it reconnects and starts from the current state, which includes
+ * the latest {@code firmware} event of each module that had an update (its end may have come while it was away).
  */
 final class EventStream implements AutoCloseable {
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    static final int BEHIND_LIMIT = 1 << 20;
     private static final ByteBuf HEARTBEAT_LINE = Unpooled.unreleasableBuffer(
         Unpooled.copiedBuffer(": heartbeat\n\n", StandardCharsets.UTF_8).asReadOnly());
 
     private final ModuleRegistry registry;
+    private final Function<String, Optional<FirmwareStatus>> firmwareOf;
     private final Map<Channel, String> clients = new ConcurrentHashMap<>(); // channel → module of interest ("" none)
     private final AtomicLong ids = new AtomicLong();
     private final AutoCloseable subscription;
     private final ScheduledFuture<?> heartbeat;
 
-    EventStream(ModuleRegistry registry, ScheduledExecutorService timer) {
+    EventStream(ModuleRegistry registry, Function<String, Optional<FirmwareStatus>> firmwareOf,
+                ScheduledExecutorService timer) {
         this.registry = registry;
+        this.firmwareOf = firmwareOf;
         this.subscription = registry.addListener(this::onEvent);
         long period = HEARTBEAT.toMillis();
         this.heartbeat = timer.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
@@ -61,12 +70,17 @@ final class EventStream implements AutoCloseable {
             .set(HttpHeaderNames.CACHE_CONTROL, "no-store");
         HttpUtil.setTransferEncodingChunked(head, true);
         Channel ch = ctx.channel();
+        ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(BEHIND_LIMIT / 2, BEHIND_LIMIT));
         if (ch.pipeline().get(ReadTimeoutHandler.class) != null) ch.pipeline().remove(ReadTimeoutHandler.class);
         ctx.write(head);
         ctx.writeAndFlush(new DefaultHttpContent(frame("modules", new ApiJson.Modules(ApiJson.MODULES,
             registry.views().stream().map(ApiJson.Summary::of).toList()))));
         clients.put(ch, module == null ? "" : module);
         ch.closeFuture().addListener(f -> clients.remove(ch));
+        // after joining the broadcast, so that no status falls between; a client drops one older than it has seen
+        for (ModuleView v : registry.views()) {
+            firmwareOf.apply(v.name()).ifPresent(st -> ctx.writeAndFlush(new DefaultHttpContent(frame("firmware", st))));
+        }
     }
 
     int clients() { return clients.size(); }

@@ -266,7 +266,9 @@ class DashboardTest {
 
         WebElement result = browser.findElement(By.cssSelector(".controls output"));
         WebElement progress = browser.findElement(By.cssSelector(".controls progress"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> !"running".equals(result.getAttribute("data-result")));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertNotEquals("running",
+            result.getAttribute("data-result"), "still running: " + result.getText() + "; progress "
+                + progress.getAttribute("value") + " of " + progress.getAttribute("max")));
         assertEquals("done", result.getAttribute("data-result"), result.getText());
         assertTrue(result.getText().contains("running 2.1"), result.getText());
         assertTrue(progress.isDisplayed());

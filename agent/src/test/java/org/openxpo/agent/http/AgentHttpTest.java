@@ -277,5 +277,36 @@ class AgentHttpTest {
         assertTrue(seen.stream().anyMatch(e -> !e.get("finished").asBoolean() && e.get("done").asLong() > 0
             && e.get("done").asLong() < e.get("total").asLong()), "progress between start and end: " + seen.size() + " events");
         assertEquals(last.get("phase").asString(), json(get("/api/modules/cage2/firmware")).get("phase").asString());
+
+        // a client that was away at the end (a dashboard whose slow stream was cut) learns it when it reconnects
+        JsonNode replayed = JSON.readTree(firstFirmwareEventOfANewStream());
+        assertEquals("done", replayed.get("phase").asString(), replayed.toString());
+        assertEquals(last.get("time").asString(), replayed.get("time").asString());
+    }
+
+    /** The data of the first {@code firmware} event a newly opened event stream sends, within 5 s. */
+    String firstFirmwareEventOfANewStream() throws Exception {
+        HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/events")).build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+        BlockingQueue<String> firmware = new LinkedBlockingQueue<>();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                String event = null;
+                for (String line; (line = in.readLine()) != null; ) {
+                    if (line.startsWith("event: ")) event = line.substring(7);
+                    else if (line.startsWith("data: ") && "firmware".equals(event)) firmware.add(line.substring(6));
+                }
+            } catch (Exception closed) {
+                // the stream was closed below
+            }
+        });
+        try {
+            String data = firmware.poll(5, TimeUnit.SECONDS);
+            assertNotNull(data, "a new stream sends the latest firmware status");
+            return data;
+        } finally {
+            stream.body().close();
+            reader.interrupt();
+        }
     }
 }
