@@ -241,20 +241,8 @@ class AgentHttpTest {
     @Test
     void aFirmwareUpdateReportsItsProgressOnTheStreamUntilDone() throws Exception {
         awaitReady("cage2");
-        HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/events")).build(),
-            HttpResponse.BodyHandlers.ofInputStream());
-        BlockingQueue<String> events = new LinkedBlockingQueue<>();
-        Thread reader = Thread.ofVirtual().start(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-                String event = null;
-                for (String line; (line = in.readLine()) != null; ) {
-                    if (line.startsWith("event: ")) event = line.substring(7);
-                    else if (line.startsWith("data: ") && "firmware".equals(event)) events.add(line.substring(6));
-                }
-            } catch (Exception closed) {
-                // the test is over
-            }
-        });
+        FirmwareFeed feed = new FirmwareFeed();
+        BlockingQueue<String> events = feed.events;
         byte[] image = org.openxpo.protocol.cdb.FirmwareImageFormat.pack(2, 1, 7,
             org.openxpo.protocol.cdb.FirmwareImageFormat.samplePayload(16 * 1024, 21));
         HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/modules/cage2/firmware"))
@@ -268,7 +256,7 @@ class AgentHttpTest {
             String e = events.poll(1, TimeUnit.SECONDS);
             if (e != null) seen.add(JSON.readTree(e));
         }
-        reader.interrupt();
+        feed.close();
         assertFalse(seen.isEmpty(), "firmware events on the stream");
         JsonNode last = seen.getLast();
         assertEquals("cage2", last.get("module").asString());
@@ -286,25 +274,37 @@ class AgentHttpTest {
 
     /** The data of the first {@code firmware} event a newly opened event stream sends, within 5 s. */
     String firstFirmwareEventOfANewStream() throws Exception {
-        HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/events")).build(),
-            HttpResponse.BodyHandlers.ofInputStream());
-        BlockingQueue<String> firmware = new LinkedBlockingQueue<>();
-        Thread reader = Thread.ofVirtual().start(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-                String event = null;
-                for (String line; (line = in.readLine()) != null; ) {
-                    if (line.startsWith("event: ")) event = line.substring(7);
-                    else if (line.startsWith("data: ") && "firmware".equals(event)) firmware.add(line.substring(6));
-                }
-            } catch (Exception closed) {
-                // the stream was closed below
-            }
-        });
-        try {
-            String data = firmware.poll(5, TimeUnit.SECONDS);
+        try (FirmwareFeed feed = new FirmwareFeed()) {
+            String data = feed.events.poll(5, TimeUnit.SECONDS);
             assertNotNull(data, "a new stream sends the latest firmware status");
             return data;
-        } finally {
+        }
+    }
+
+    /** A new event stream of the agent, its {@code firmware} events' data gathered as they come. */
+    final class FirmwareFeed implements AutoCloseable {
+        final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        private final HttpResponse<InputStream> stream;
+        private final Thread reader;
+
+        FirmwareFeed() throws Exception {
+            stream = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/events")).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+            reader = Thread.ofVirtual().start(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                    String event = null;
+                    for (String line; (line = in.readLine()) != null; ) {
+                        if (line.startsWith("event: ")) event = line.substring(7);
+                        else if (line.startsWith("data: ") && "firmware".equals(event)) events.add(line.substring(6));
+                    }
+                } catch (Exception closed) {
+                    // closed below
+                }
+            });
+        }
+
+        @Override
+        public void close() throws Exception {
             stream.body().close();
             reader.interrupt();
         }
