@@ -1,7 +1,6 @@
 package org.openxpo.agent.metrics;
 
 import io.prometheus.metrics.model.registry.MultiCollector;
-import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import org.openxpo.agent.core.FlagCount;
@@ -22,6 +21,7 @@ import org.openxpo.driver.module.PowerStatus;
 import org.openxpo.driver.module.Severity;
 import org.openxpo.driver.module.Thresholds;
 
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,7 +47,8 @@ public final class XpoCollector implements MultiCollector {
     public MetricSnapshots collect() {
         Families f = new Families();
         Scrape s = new Scrape(f);
-        List<MonitoredModule> modules = registry.modules();
+        // by name: each family's series then come in the library's order (Series)
+        List<MonitoredModule> modules = registry.modules().stream().sorted(Comparator.comparing(MonitoredModule::name)).toList();
         f.gauge("xpo_agent_modules", "Modules the agent is configured to watch", null).add(modules.size());
         Set<String> names = new HashSet<>();
         for (MonitoredModule m : modules) {
@@ -107,7 +108,7 @@ public final class XpoCollector implements MultiCollector {
         void module(MonitoredModule m, ModuleLabels ml) {
             ModuleView v = m.view();
             String name = v.name();
-            Labels mod = ml.module;
+            Series mod = ml.module;
             present.flag(v.present(), mod);
             reachable.flag(v.reachable(), mod);
             pollSeconds.add(v.health().lastDurationSeconds(), mod);
@@ -132,7 +133,7 @@ public final class XpoCollector implements MultiCollector {
             if (v.vdm() != null) vdm(ml, v.vdm());
         }
 
-        void power(Labels mod, PowerStatus p) {
+        void power(Series mod, PowerStatus p) {
             inputV.add(p.inputVoltageV(), mod);
             inputA.add(p.inputCurrentA(), mod);
             inputW.add(p.inputPowerW(), mod);
@@ -151,7 +152,7 @@ public final class XpoCollector implements MultiCollector {
             mating.add(c.matingCycles(), ml.module);
         }
 
-        void lane(Labels lane, LaneStatus l) {
+        void lane(Series lane, LaneStatus l) {
             rxPower.add(l.rxPowerDbm(), lane);
             txPower.add(l.txPowerDbm(), lane);
             bias.add(Units.milliToBase(l.biasMa()), lane);
@@ -162,8 +163,8 @@ public final class XpoCollector implements MultiCollector {
 
         void vdm(ModuleLabels ml, VdmReading r) {
             for (LaneVdm l : r.lanes()) {
-                Labels labels = ml.lane(l.lane(), l.side());
-                l.values().forEach((q, value) -> vdm.get(q).add(value, labels));
+                Series series = ml.lane(l.lane(), l.side());
+                l.values().forEach((q, value) -> vdm.get(q).add(value, series));
             }
             vdmThresholds(ml, r);
         }
@@ -191,8 +192,8 @@ public final class XpoCollector implements MultiCollector {
                     } else {
                         for (LaneVdm l : r.lanes()) {
                             VdmLimits lim = l.side() == side ? l.limits().get(q) : null;
-                            if (lim != null) limits(g, lim, (sev, bound) -> ml.lane(l.lane(), side)
-                                .merge(new String[] {"bound", "severity"}, new String[] {bound, sev}));
+                            if (lim != null) limits(g, lim, (sev, bound) -> ml.laneWith(l.lane(), "vdm/" + sideName + "/" + sev
+                                + "/" + bound, "side", sideName, "bound", bound, "severity", sev));
                         }
                     }
                 });
@@ -200,7 +201,7 @@ public final class XpoCollector implements MultiCollector {
         }
 
         /** The four values of {@code lim}, labelled by {@code labelsOf(severity, bound)}. */
-        private static void limits(Families.Gauge g, VdmLimits lim, BiFunction<String, String, Labels> labelsOf) {
+        private static void limits(Families.Gauge g, VdmLimits lim, BiFunction<String, String, Series> labelsOf) {
             g.add(lim.highAlarm(), labelsOf.apply("alarm", "high"));
             g.add(lim.highWarning(), labelsOf.apply("warning", "high"));
             g.add(lim.lowWarning(), labelsOf.apply("warning", "low"));
@@ -227,11 +228,11 @@ public final class XpoCollector implements MultiCollector {
                 if (a.severity() == Severity.INFO) continue;
                 boolean on = activeKeys.contains(a.key());
                 if (a.lane() == null) {
-                    Labels l = ml.with("flag=" + a.name(), "flag", a.name());
+                    Series l = ml.with("flag=" + a.name(), "flag", a.name());
                     moduleFlag.flag(on, l);
                     flagChanges.add(c.changes(), l);
                 } else {
-                    Labels l = ml.lane(a.lane()).merge(new String[] {"flag"}, new String[] {a.name()});
+                    Series l = ml.laneWith(a.lane(), "flag=" + a.name(), "flag", a.name());
                     laneFlag.flag(on, l);
                     flagChanges.add(c.changes(), l);
                 }
