@@ -19,6 +19,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.openxpo.agent.control.ModuleControls;
 import org.openxpo.agent.core.ModuleRegistry;
+import org.openxpo.agent.metrics.ProcessFigures;
 import org.openxpo.agent.metrics.XpoCollector;
 import org.openxpo.http.BearerTokenGuard;
 import org.openxpo.http.ConnectionCap;
@@ -67,6 +68,7 @@ public final class AgentHttpServer implements AutoCloseable {
     public static AgentHttpServer start(HttpOptions options, ModuleRegistry registry, ModuleControls controls) {
         PrometheusRegistry metrics = new PrometheusRegistry();
         metrics.register(new XpoCollector(registry));
+        metrics.register(new ProcessFigures());
         ServerNames names = new ServerNames(options.hostNames());
         boolean tls = options.tls() != null;
         List<ChannelHandler> guards = new ArrayList<>(List.of(new HostGuard(names), new OriginGuard(names, tls)));

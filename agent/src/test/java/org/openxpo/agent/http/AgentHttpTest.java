@@ -166,6 +166,9 @@ class AgentHttpTest {
         assertTrue(text.contains("xpo_lane_rx_power_threshold_dbm{bound=\"high\",module=\"cage1\",severity=\"alarm\"}"));
         assertTrue(text.contains("xpo_polls_total{module=\"cage1\"}"));
         assertFalse(text.contains("DataPathStateChanged"), "state-change events are the alarm log's, not flags");
+        // the agent's own process, for sizing it from its own /metrics
+        assertTrue(java.util.regex.Pattern.compile("(?m)^process_cpu_seconds_total [0-9.eE+-]+$").matcher(text).find(), "process CPU");
+        assertTrue(java.util.regex.Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"} [1-9]").matcher(text).find(), "heap in use");
 
         HttpResponse<byte[]> gz = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/metrics"))
             .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
