@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,16 +49,17 @@ final class InterruptLatency {
     private static final List<String> STEPS = List.of(
         "`inject`/`clearFault` returned (IntL edge emitted inside)",
         "IntL event at the client (`LinkTransport`)",
-        "monitor thread sends its lower-page read (hand-off done)",
+        "lower-page read sent (by the client's event loop as the IntL arrives)",
         "lower page answered",
-        "monitor sends the flag pages' batch (select + read)",
+        "flag pages' batch sent (select + read, as the lower page's answer arrives)",
         "flag pages answered",
         "`ModuleMonitor` listener called with the alarm");
     private static final int RETURNED = 0, INTL = 1, FIRST_READ = 2, LISTENER = 6;
 
     /**
-     * Passes everything to the link and stamps when the first two calls of a sample (the monitor's lower-page read and
-     * its flag-page batch) were sent and answered: the breakdown of the monitor's part without touching its code.
+     * Passes everything to the link, its sends without waiting included, and stamps when the first two calls of a
+     * sample (the lower-page read and the flag pages' batch, sent from the client's event loop) were sent and answered:
+     * the breakdown of the reading without touching the monitor's code.
      */
     private static final class Stamps implements ForwardingTransport {
         private final Transport inner;
@@ -95,6 +97,14 @@ final class InterruptLatency {
             }
         }
 
+        @Override public boolean sendsAsyncHere() { return inner.sendsAsyncHere(); }
+
+        /** Stamped on the event loop as the answer completes it, before the reading's next step goes out. */
+        @Override public CompletableFuture<List<List<I2cResult>>> i2cBatchAsync(List<List<I2cMessage>> transfers) {
+            int slot = sent();
+            return inner.i2cBatchAsync(transfers).whenComplete((r, e) -> answered(slot));
+        }
+
         @Override public List<List<I2cResult>> i2cBatch(List<List<I2cMessage>> transfers) {
             int slot = sent();
             try {
@@ -113,9 +123,10 @@ final class InterruptLatency {
             (or clears it again) straight into the emulated module; the module sets OutputStatusRx and latches \
             OutputStatusChangedFlagRx at once, which asserts IntL. The sample is the time from just before \
             `inject`/`clearFault` to the moment the monitor's listener is called with the `%s` alarm event of that \
-            lane. In between: the IntL edge goes through the server's outbox to the client, the monitor's thread reads \
-            the lower page (11 bytes), sees the bank's FlagsSummary, reads that bank's 20 lane-flag bytes (page \
-            select + read, and 00h:3 again after them, in one batch) and calls the listener. After %d unrecorded injection/clear pairs 1–3 ms apart (JIT \
+            lane. In between: the IntL edge goes through the server's outbox to the client, whose event loop sends the \
+            lower page's read (11 bytes) at once; as its answer arrives, the same thread sees the bank's FlagsSummary \
+            and sends that bank's 20 lane-flag bytes (page select + read, and 00h:3 again after them, in one batch); \
+            that answer is handed to the monitor's thread, which decodes it and calls the listener. After %d unrecorded injection/clear pairs 1–3 ms apart (JIT \
             warm-up of the whole path), %d injections and %d clears on lanes spread over all 8 banks, 10–30 ms apart \
             (random, so samples do not lock to the 100 ms physics tick; the threads involved go idle in between, as \
             they would between real interrupts). "IntL at the client" is when the `LinkTransport` delivered the \
