@@ -130,7 +130,7 @@ final class InterruptLatency {
             warm-up of the whole path), %d injections and %d clears on lanes spread over all 8 banks, 10–30 ms apart \
             (random, so samples do not lock to the 100 ms physics tick; the threads involved go idle in between, as \
             they would between real interrupts). "IntL at the client" is when the `LinkTransport` delivered the \
-            IntL-asserted event to its listeners. The breakdown stamps each step of every sample (the monitor's reads \
+            IntL-asserted event to its listeners. The breakdown stamps each step of every sample (the reading's sends and answers \
             through a pass-through transport). **CPU per event** is the CPU time each thread role used over the \
             recorded samples divided by their count, a figure load distorts much less than the wall-clock ones; \
             **wake-ups per event** counts the times each role blocked and had to be woken (its voluntary context \

@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -63,7 +64,7 @@ public final class ModuleMonitor implements AutoCloseable {
     private ModuleState lastState;
     private String lastError;
     /** Monitor-thread readings that came while an asynchronous one was under way: they run after it. */
-    private final List<Runnable> afterAsyncReading = new ArrayList<>();
+    private final Deque<Runnable> afterAsyncReading = new ArrayDeque<>();
 
     private ModuleMonitor(XpoModuleClient client, MonitorOptions options, List<Consumer<MonitorEvent>> initial) {
         this.client = client;
@@ -140,11 +141,17 @@ public final class ModuleMonitor implements AutoCloseable {
      */
     private void interrupted() {
         if (!closed && reading.compareAndSet(false, true)) {
-            Optional<CompletableFuture<PendingFlagReading>> started = client.startFlagReading();
+            Optional<CompletableFuture<PendingFlagReading>> started;
+            try {
+                started = client.startFlagReading();
+            } catch (RuntimeException e) {
+                started = Optional.empty();  // never into the transport's thread: the queued reading reports it
+            }
             if (started.isPresent()) {
                 started.get().whenComplete((r, e) -> submit(() -> asyncReadingDone(r, e)));
                 return;
             }
+            // a tick that found the reading taken meanwhile runs with the reading queued next
             reading.set(false);
         }
         queueFlagRead();
@@ -173,13 +180,17 @@ public final class ModuleMonitor implements AutoCloseable {
 
     private void tick() { alone(this::tickNow); }
 
-    /** Runs a monitor-thread flag reading now, or after the asynchronous one under way. */
+    /**
+     * Runs a monitor-thread flag reading now — after any that waited for the reading under way — or, while an
+     * asynchronous one is under way, after it.
+     */
     private void alone(Runnable work) {
         if (!reading.compareAndSet(false, true)) {
             afterAsyncReading.add(work);
             return;
         }
         try {
+            runDeferred();
             work.run();
         } finally {
             reading.set(false);
@@ -197,11 +208,17 @@ public final class ModuleMonitor implements AutoCloseable {
                 serviceInterrupt(r.complete());
             });
         } finally {
-            reading.set(false);
-            List<Runnable> due = List.copyOf(afterAsyncReading);
-            afterAsyncReading.clear();
-            due.forEach(this::alone);
+            try {
+                runDeferred();
+            } finally {
+                reading.set(false);
+            }
         }
+    }
+
+    /** Runs, in order, the monitor-thread readings that waited for a reading under way (the caller holds it now). */
+    private void runDeferred() {
+        for (Runnable r; (r = afterAsyncReading.poll()) != null; ) r.run();
     }
 
     private void tickNow() {
