@@ -98,9 +98,13 @@ final class PageSelection {
      * an IntL came, or the transport has no interrupt events and the module has been silent long enough to reset.
      */
     boolean takeRecheck() {
-        boolean idle = recheckWhenIdle && clock.nanoTime() - lastAnswerNanos > IDLE_BEFORE_RECHECK.toNanos();
-        if (!suspect && !idle) return false;
+        if (!recheckDue()) return false;
         suspect = false;
         return true;
+    }
+
+    /** As {@link #takeRecheck()} without clearing the doubt: whether the next access would read 126–127 back first. */
+    boolean recheckDue() {
+        return suspect || recheckWhenIdle && clock.nanoTime() - lastAnswerNanos > IDLE_BEFORE_RECHECK.toNanos();
     }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -338,9 +339,96 @@ public final class RegisterAccess implements AutoCloseable {
     public List<byte[]> readFields(List<FieldRead> groups) {
         lock.lock();
         try {
-            SentBatch batch = new SentBatch(WriteLimits.GENERAL_ONLY);   // reads only: no write limit applies
-            List<byte[]> windows = new ArrayList<>(groups.size());
-            List<GroupRead> reads = new ArrayList<>();
+            GroupBatch g = new GroupBatch(groups);
+            g.batch.send();
+            int failed = g.collect();
+            if (failed >= 0) return g.readRestNow(failed);
+            if (g.batch.selectionChallenged()) {
+                selection.checked();
+                if (!selectionReadsBack(g.batch.plan.endPage(), g.batch.plan.endBank())) {
+                    restarted();
+                    return readEachNow(groups);
+                }
+            }
+            return g.windows;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * {@link #readFields(List)} started without waiting, for the thread that delivers the transport's events (an
+     * interrupt handler on the link's event loop). When the transport can send from this thread
+     * ({@link Transport#sendsAsyncHere()}) and the bus is free, the batch leaves at once and the bus stays held until its
+     * answer, which arrives on this same thread: no other caller's select or read comes between, as with the waiting
+     * call. The future completes on this thread; {@link FieldReads#finish()} then gives the windows, doing on the thread
+     * that calls it (which may wait) only what cannot be done without waiting: the whole read when the bus was busy or
+     * the transport cannot send from here, the reads after a failed transfer one at a time with the usual retries,
+     * every group again after the module was found to have restarted during the batch.
+     */
+    public CompletableFuture<FieldReads> readFieldsAsync(List<FieldRead> groups) {
+        FieldReads later = new FieldReads(null, () -> readFields(groups));
+        // the held check first: the lock is reentrant, and this thread may hold it for another reading in flight
+        if (!transport.sendsAsyncHere() || lock.isHeldByCurrentThread() || !lock.tryLock()) {
+            return CompletableFuture.completedFuture(later);
+        }
+        boolean sent = false;
+        try {
+            if (selection.recheckDue()) return CompletableFuture.completedFuture(later);  // 126-127 to read back first
+            GroupBatch g = new GroupBatch(groups);
+            CompletableFuture<FieldReads> done = g.batch.sendAsync().thenCompose(ignored -> g.collectAsync())
+                .exceptionally(e -> new FieldReads(null, () -> { throw unwrap(e); }))
+                .whenComplete((r, e) -> lock.unlock());
+            sent = true;
+            return done;
+        } finally {
+            if (!sent) lock.unlock();
+        }
+    }
+
+    /**
+     * The outcome of {@link #readFieldsAsync}: the windows, or what is left to do on a thread that may wait.
+     * {@link #finish()} once: it returns one 256-byte window per group, as {@link #readFields(List)} does, or throws
+     * what that would have thrown.
+     */
+    public static final class FieldReads {
+        private final List<byte[]> windows;
+        private final Supplier<List<byte[]>> rest;
+
+        private FieldReads(List<byte[]> windows, Supplier<List<byte[]>> rest) {
+            this.windows = windows;
+            this.rest = rest;
+        }
+
+        /** True when the windows are here and {@link #finish()} does no I/O. */
+        public boolean ready() { return rest == null; }
+
+        /** The windows; completes the read first when it is not {@link #ready()} (may wait on the bus). */
+        public List<byte[]> finish() { return rest == null ? windows : rest.get(); }
+    }
+
+    private static RuntimeException unwrap(Throwable e) {
+        Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        return t instanceof RuntimeException r ? r : new XpoException.LinkFailure(t.toString(), t);
+    }
+
+    /** Every group read on its own, with the usual checks: after a restart found mid-batch. */
+    private List<byte[]> readEachNow(List<FieldRead> groups) {
+        List<byte[]> windows = new ArrayList<>(groups.size());
+        for (FieldRead group : groups) windows.add(readFields(group.page(), group.bank(), group.fields()));
+        return windows;
+    }
+
+    /** The groups of a {@link #readFields(List)} planned as one batch, and what its answer filled in. */
+    private final class GroupBatch {
+        final List<FieldRead> groups;
+        final SentBatch batch = new SentBatch(WriteLimits.GENERAL_ONLY);   // reads only: no write limit applies
+        final List<byte[]> windows;
+        final List<GroupRead> reads = new ArrayList<>();
+
+        GroupBatch(List<FieldRead> groups) {
+            this.groups = groups;
+            this.windows = new ArrayList<>(groups.size());
             for (int g = 0; g < groups.size(); g++) {
                 FieldRead group = groups.get(g);
                 windows.add(new byte[WINDOW_SIZE]);
@@ -348,34 +436,55 @@ public final class RegisterAccess implements AutoCloseable {
                     reads.add(new GroupRead(g, r, batch.plan.read(group.page(), group.bank(), r.from(), r.length())));
                 }
             }
-            batch.send();
+        }
+
+        /** Copies the answered reads into their windows, in order; the first read that failed, or -1. */
+        int collect() {
             for (int i = 0; i < reads.size(); i++) {
                 GroupRead read = reads.get(i);
                 Outcome o = batch.outcome(read.step());
-                if (o.failure() == null) {
-                    System.arraycopy(o.results().get(1).data(), 0, windows.get(read.group()), read.range().from(),
-                        read.range().length());
-                    continue;
-                }
-                // the rest one read at a time, with the usual retries and checks (a failed read cleared nothing)
-                for (GroupRead rest : reads.subList(i, reads.size())) {
+                if (o.failure() != null) return i;
+                System.arraycopy(o.results().get(1).data(), 0, windows.get(read.group()), read.range().from(),
+                    read.range().length());
+            }
+            return -1;
+        }
+
+        /** The reads from {@code from} on, one at a time with the usual retries (a failed read cleared nothing). */
+        List<byte[]> readRestNow(int from) {
+            lock.lock();
+            try {
+                for (GroupRead rest : reads.subList(from, reads.size())) {
                     FieldRead group = groups.get(rest.group());
                     System.arraycopy(read(group.page(), group.bank(), rest.range().from(), rest.range().length()), 0,
                         windows.get(rest.group()), rest.range().from(), rest.range().length());
                 }
                 return windows;
+            } finally {
+                lock.unlock();
             }
-            if (batch.selectionChallenged()) {
-                selection.checked();
-                if (!selectionReadsBack(batch.plan.endPage(), batch.plan.endBank())) {
-                    restarted();
-                    windows.clear();
-                    for (FieldRead group : groups) windows.add(readFields(group.page(), group.bank(), group.fields()));
-                }
-            }
-            return windows;
-        } finally {
-            lock.unlock();
+        }
+
+        /**
+         * {@link #readFields(List)}'s checks after the answer, on the event thread with the bus held: a failed read
+         * leaves the rest to {@link FieldReads#finish()}; a selection put in doubt during the batch is read back now
+         * (without waiting), and only a read-back that proves a restart drops the windows. A read-back that fails
+         * keeps them: dropping a good read would lose the flags it cleared, and never happens on suspicion alone.
+         */
+        CompletableFuture<FieldReads> collectAsync() {
+            int failed = collect();
+            if (failed >= 0) return CompletableFuture.completedFuture(new FieldReads(null, () -> readRestNow(failed)));
+            FieldReads done = new FieldReads(windows, null);
+            if (!batch.selectionChallenged()) return CompletableFuture.completedFuture(done);
+            selection.checked();
+            List<I2cMessage> readBack = List.of(I2cMessage.write(I2C_ADDRESS, (byte) BANK_SELECT), I2cMessage.read(I2C_ADDRESS, 2));
+            return runner.sendAsync(List.of(readBack)).handle((r, e) -> {
+                if (e != null || runner.ran(readBack, r.getFirst()) != null) return done;
+                byte[] sel = r.getFirst().get(1).data();
+                if ((sel[0] & 0xFF) == batch.plan.endBank() && (sel[1] & 0xFF) == batch.plan.endPage()) return done;
+                restarted();
+                return new FieldReads(null, () -> readEachNow(groups));
+            });
         }
     }
 
@@ -401,6 +510,12 @@ public final class RegisterAccess implements AutoCloseable {
         void send() {
             selection.selecting(plan.endPage(), plan.endBank());   // before the batch, as select does (the race rule)
             results = runner.send(plan.transfers());
+        }
+
+        /** {@link #send()} without waiting ({@link Transport#i2cBatchAsync}); the results are in when it completes. */
+        CompletableFuture<Void> sendAsync() {
+            selection.selecting(plan.endPage(), plan.endBank());
+            return runner.sendAsync(plan.transfers()).thenAccept(r -> results = r);
         }
 
         /** How step {@code i} went; call in order, and stop at the first failure (the rest did not run). */

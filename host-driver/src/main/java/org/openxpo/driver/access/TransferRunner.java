@@ -85,6 +85,13 @@ final class TransferRunner {
         }
     }
 
+    /** {@link #send} without waiting, where the transport allows it ({@link Transport#i2cBatchAsync}). */
+    java.util.concurrent.CompletableFuture<List<List<I2cResult>>> sendAsync(List<List<I2cMessage>> batch) {
+        return transport.i2cBatchAsync(batch).whenComplete((r, e) -> {
+            if (e != null) selection.forgetCache();
+        });
+    }
+
     /** Counts a transfer of a batch that ran; returns its first failure, or null (then the module answered). */
     I2cResult ran(List<I2cMessage> messages, List<I2cResult> results) {
         count(messages);

@@ -12,6 +12,7 @@ import org.openxpo.protocol.types.ModuleState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 
 /**
@@ -44,6 +45,8 @@ final class FlagReader {
     /** 00h:3 read last, after the flag pages: is the interrupt still asserted. */
     private static final RegisterAccess.FieldRead INTERRUPT_AFTER =
         new RegisterAccess.FieldRead(Pages.LOWER_MEMORY, 0, List.of(LowerPage.INTERRUPT_DEASSERTED));
+    /** The first read of every reading: 00h:3–13 (state, interrupt, summaries, module flags). */
+    private static final RegisterAccess.FieldRead LOWER_READ = new RegisterAccess.FieldRead(Pages.LOWER_MEMORY, 0, LOWER_FIELDS);
 
     static FlagReading read(RegisterAccess access, Identity id, HostClock clock) { return read(access, id, clock, null); }
 
@@ -52,10 +55,27 @@ final class FlagReader {
      * at VDM flags (FlagsSummary bit 3; for banks 4–7 of an XPO module the bank's bit in 00h:13), in the same batch.
      */
     static FlagReading read(RegisterAccess access, Identity id, HostClock clock, AdvertisedVdm vdm) {
-        Instant time = clock.instant();
-        byte[] lo = access.readFields(Pages.LOWER_MEMORY, 0, LOWER_FIELDS);
-        List<Alarm> alarms = new ArrayList<>(AlarmCatalog.decodeLower(lo));
-        // the pages the summaries point at, in one batch of transfers
+        PendingFlagReading r = new PendingFlagReading(access, id, clock.instant(), vdm);
+        r.lowerRead(access.readFields(Pages.LOWER_MEMORY, 0, LOWER_FIELDS));
+        return r.finish(r.pageGroups().isEmpty() ? List.of() : access.readFields(r.pageGroups()));
+    }
+
+    /**
+     * {@link #read} started from the transport's event thread without waiting: the lower page's read leaves at once and
+     * the flag pages' batch as soon as its answer is in, both from that thread ({@link RegisterAccess#readFieldsAsync}).
+     */
+    static CompletableFuture<PendingFlagReading> start(RegisterAccess access, Identity id, HostClock clock, AdvertisedVdm vdm) {
+        PendingFlagReading r = new PendingFlagReading(access, id, clock.instant(), vdm);
+        return access.readFieldsAsync(List.of(LOWER_READ)).thenCompose(lower -> {
+            if (!lower.ready()) return CompletableFuture.completedFuture(r.lowerLater(lower));
+            r.lowerRead(lower.finish().getFirst());
+            if (r.pageGroups().isEmpty()) return CompletableFuture.completedFuture(r);
+            return access.readFieldsAsync(r.pageGroups()).thenApply(r::pagesLater);
+        });
+    }
+
+    /** The pages the summaries in {@code lo} point at, as groups of one batch: bank flags, VDM, diagnostics, B0h. */
+    static Plan plan(byte[] lo, Identity id, AdvertisedVdm vdm) {
         List<RegisterAccess.FieldRead> groups = new ArrayList<>();
         List<Integer> flaggedBanks = new ArrayList<>();
         int banks = id.flatMemory() ? 0 : id.banks();  // flat memory has no lane pages
@@ -79,22 +99,36 @@ final class FlagReader {
         }
         boolean xpoFlagged = id.xpo() && XPO_SUMMARY.stream().anyMatch(s -> s.get(lo, 0) != 0);
         if (xpoFlagged) groups.add(new RegisterAccess.FieldRead(Pages.XPO_TELEMETRY, 0, XPO_FLAGS));
-        boolean pagesRead = !groups.isEmpty();
-        if (pagesRead) groups.add(INTERRUPT_AFTER);
-        List<byte[]> windows = pagesRead ? access.readFields(groups) : List.of();
+        if (!groups.isEmpty()) groups.add(INTERRUPT_AFTER);
+        return new Plan(List.copyOf(groups), flaggedBanks, vdmReads, diagBanks, xpoFlagged);
+    }
+
+    /** What {@link #plan} chose to read, to decode the windows of its batch by. */
+    record Plan(List<RegisterAccess.FieldRead> groups, List<Integer> flaggedBanks,
+                List<RegisterAccess.FieldRead> vdmReads, List<Integer> diagBanks, boolean xpoFlagged) {}
+
+    /**
+     * The reading from the lower page {@code lo} and the windows of {@code plan}'s batch; what is left needs at most a
+     * read of 00h:3 (module flags cleared with no page read) and of the fault cause (in ModuleFault).
+     */
+    static FlagReading decode(RegisterAccess access, Instant time, byte[] lo, Plan plan, AdvertisedVdm vdm,
+                              List<byte[]> windows) {
+        List<Alarm> alarms = new ArrayList<>(AlarmCatalog.decodeLower(lo));
+        List<Integer> flaggedBanks = plan.flaggedBanks();
         for (int k = 0; k < flaggedBanks.size(); k++) {
             alarms.addAll(AlarmCatalog.decodeBank(windows.get(k), flaggedBanks.get(k)));
         }
-        for (int k = 0; k < vdmReads.size(); k++) {
-            int bank = vdmReads.get(k).bank();
+        for (int k = 0; k < plan.vdmReads().size(); k++) {
+            int bank = plan.vdmReads().get(k).bank();
             alarms.addAll(AlarmCatalog.decodeVdm(VdmPageReads.decodeFlags(vdm, bank, windows.get(flaggedBanks.size() + k))));
         }
-        int firstDiag = flaggedBanks.size() + vdmReads.size();
-        for (int k = 0; k < diagBanks.size(); k++) {
-            alarms.addAll(AlarmCatalog.decodeDiagnostics(windows.get(firstDiag + k), diagBanks.get(k)));
+        int firstDiag = flaggedBanks.size() + plan.vdmReads().size();
+        for (int k = 0; k < plan.diagBanks().size(); k++) {
+            alarms.addAll(AlarmCatalog.decodeDiagnostics(windows.get(firstDiag + k), plan.diagBanks().get(k)));
         }
-        if (xpoFlagged) alarms.addAll(AlarmCatalog.decodeXpo(windows.get(windows.size() - 2)));
-        int reads = 1 + groups.size();
+        if (plan.xpoFlagged()) alarms.addAll(AlarmCatalog.decodeXpo(windows.get(windows.size() - 2)));
+        boolean pagesRead = !plan.groups().isEmpty();
+        int reads = 1 + plan.groups().size();
         boolean interruptAsserted;
         if (pagesRead) {
             interruptAsserted = asserted(windows.getLast());

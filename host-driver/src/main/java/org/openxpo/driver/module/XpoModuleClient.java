@@ -12,6 +12,8 @@ import org.openxpo.protocol.time.HostClock;
 import org.openxpo.protocol.types.ModuleState;
 
 import java.util.BitSet;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The module API of one XPO (or any CMIS) module over a {@link Transport}: identity, status snapshots, thresholds,
@@ -119,6 +121,21 @@ public final class XpoModuleClient implements AutoCloseable {
 
     /** Only the latched flags, read as an interrupt handler does (lower page, then what the summaries point at). */
     public FlagReading readFlags() { return FlagReader.read(access, identity(), clock, vdmLayout()); }
+
+    /**
+     * {@link #readFlags()} started without waiting, from the thread that delivers the transport's events (an IntL or
+     * IBI listener on the link's event loop): the lower page's read goes out at once, and the flag pages' batch as its
+     * answer arrives, on that thread — no hand-off to another thread between the interrupt and the reads. The future
+     * completes there; {@link PendingFlagReading#complete()} gives the reading on a thread that may wait. Empty when it
+     * cannot start here: the transport cannot send from this thread, or the identity (or VDM layout) must be read first.
+     */
+    public Optional<CompletableFuture<PendingFlagReading>> startFlagReading() {
+        Identity id = identity;
+        if (id == null || !transport.sendsAsyncHere()) return Optional.empty();
+        AdvertisedVdm layout = null;
+        if (id.advertised().vdm() && (layout = vdm.knownLayout()) == null) return Optional.empty();
+        return Optional.of(FlagReader.start(access, id, clock, layout));
+    }
 
 
     /**

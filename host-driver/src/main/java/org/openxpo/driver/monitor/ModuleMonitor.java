@@ -2,6 +2,7 @@ package org.openxpo.driver.monitor;
 
 import org.openxpo.driver.XpoException;
 import org.openxpo.driver.module.FlagReading;
+import org.openxpo.driver.module.PendingFlagReading;
 import org.openxpo.driver.module.ModuleSnapshot;
 import org.openxpo.driver.module.XpoModuleClient;
 import org.openxpo.driver.monitor.MonitorEvent.*;
@@ -11,7 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -28,8 +34,12 @@ import java.util.function.Consumer;
  * modules still booting do not stop it: reads fail, the monitor says so once, and carries on when they succeed again
  * (the link transport reconnects by itself).
  *
- * <p>Everything runs on one monitor thread; transport callbacks only queue work, so listeners are called in order,
- * one event at a time, and never from a transport's thread. Closing the monitor leaves the client open.
+ * <p>Listeners are called on one monitor thread, in order, one event at a time, and never from a transport's thread.
+ * Where the transport can send from its event thread (the link's event loop), an interrupt's reads start right there
+ * ({@link XpoModuleClient#startFlagReading()}): the lower page's read leaves as the IntL event arrives and the flag
+ * pages' batch as that answer arrives, and only the answered reading is handed to the monitor thread, which decodes
+ * it and calls the listeners. One flag reading runs at a time, asynchronous or not, so readings are seen in the
+ * order they were made. Closing the monitor leaves the client open.
  */
 public final class ModuleMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ModuleMonitor.class);
@@ -44,6 +54,8 @@ public final class ModuleMonitor implements AutoCloseable {
     private final List<Consumer<MonitorEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService executor;
     private final AtomicBoolean flagReadQueued = new AtomicBoolean();
+    /** Held by the flag reading under way, on the monitor thread or started on the transport's event thread. */
+    private final AtomicBoolean reading = new AtomicBoolean();
     private final AutoCloseable subscription, restartWatch;
     private volatile boolean closed;
 
@@ -51,6 +63,8 @@ public final class ModuleMonitor implements AutoCloseable {
     private boolean present = true, linkUp = true, flagsPending = true, stateSeen, restoredByRead;
     private ModuleState lastState;
     private String lastError;
+    /** Monitor-thread readings that came while an asynchronous one was under way: they run after it. */
+    private final Deque<Runnable> afterAsyncReading = new ArrayDeque<>();
 
     private ModuleMonitor(XpoModuleClient client, MonitorOptions options, List<Consumer<MonitorEvent>> initial) {
         this.client = client;
@@ -113,12 +127,34 @@ public final class ModuleMonitor implements AutoCloseable {
 
     private void onTargetEvent(TargetEvent e) {
         switch (e) {
-            case TargetEvent.IntL i when i.asserted() -> queueFlagRead();
-            case TargetEvent.Ibi i -> queueFlagRead();
+            case TargetEvent.IntL i when i.asserted() -> interrupted();
+            case TargetEvent.Ibi i -> interrupted();
             case TargetEvent.Presence p -> submit(() -> presence(p.present()));
             case TargetEvent.Reset r -> submit(() -> reset(r.cause()));
             default -> { }
         }
+    }
+
+    /**
+     * Starts the interrupt's flag reading here, on the transport's event thread, when the transport can send from it and
+     * no other reading is under way; otherwise queues it for the monitor thread.
+     */
+    private void interrupted() {
+        if (!closed && reading.compareAndSet(false, true)) {
+            Optional<CompletableFuture<PendingFlagReading>> started;
+            try {
+                started = client.startFlagReading();
+            } catch (RuntimeException e) {
+                started = Optional.empty();  // never into the transport's thread: the queued reading reports it
+            }
+            if (started.isPresent()) {
+                started.get().whenComplete((r, e) -> submit(() -> asyncReadingDone(r, e)));
+                return;
+            }
+            // a tick that found the reading taken meanwhile runs with the reading queued next
+            reading.set(false);
+        }
+        queueFlagRead();
     }
 
     /** Several interrupts before the read runs need only one read. */
@@ -126,7 +162,7 @@ public final class ModuleMonitor implements AutoCloseable {
         if (flagReadQueued.compareAndSet(false, true)) {
             submit(() -> {
                 flagReadQueued.set(false);
-                guarded(this::serviceInterrupt);
+                alone(() -> guarded(this::serviceInterrupt));
             });
         }
     }
@@ -142,7 +178,50 @@ public final class ModuleMonitor implements AutoCloseable {
 
     // ------------------------------------------------------------------ monitor thread
 
-    private void tick() {
+    private void tick() { alone(this::tickNow); }
+
+    /**
+     * Runs a monitor-thread flag reading now — after any that waited for the reading under way — or, while an
+     * asynchronous one is under way, after it.
+     */
+    private void alone(Runnable work) {
+        if (!reading.compareAndSet(false, true)) {
+            afterAsyncReading.add(work);
+            return;
+        }
+        try {
+            runDeferred();
+            work.run();
+        } finally {
+            reading.set(false);
+        }
+    }
+
+    /** The answered asynchronous reading: finished (and further rounds read) here, then what waited for it. */
+    private void asyncReadingDone(PendingFlagReading r, Throwable failure) {
+        try {
+            guarded(() -> {
+                if (failure != null) {
+                    Throwable t = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
+                    throw t instanceof RuntimeException e ? e : new IllegalStateException("flag reading failed: " + t, t);
+                }
+                serviceInterrupt(r.complete());
+            });
+        } finally {
+            try {
+                runDeferred();
+            } finally {
+                reading.set(false);
+            }
+        }
+    }
+
+    /** Runs, in order, the monitor-thread readings that waited for a reading under way (the caller holds it now). */
+    private void runDeferred() {
+        for (Runnable r; (r = afterAsyncReading.poll()) != null; ) r.run();
+    }
+
+    private void tickNow() {
         guarded(() -> {
             FlagReading r = !interruptDriven || flagsPending || tracker.hasActive() ? readFlags() : null;
             if (!options.snapshots()) {
@@ -164,14 +243,20 @@ public final class ModuleMonitor implements AutoCloseable {
      * a condition the module re-latches at once would keep it asserted forever; the next tick looks again). The
      * reading itself ends with 00h:3 read after the pages it cleared, in the same round trip as those pages.
      */
-    private void serviceInterrupt() {
-        for (int round = 0; round < MAX_SERVICE_ROUNDS; round++) {
+    private void serviceInterrupt() { serviceInterrupt(client.readFlags()); }
+
+    /** As {@link #serviceInterrupt()}, its first reading already made. */
+    private void serviceInterrupt(FlagReading first) {
+        if (!took(first).interruptAsserted()) return;
+        for (int round = 1; round < MAX_SERVICE_ROUNDS; round++) {
             if (!readFlags().interruptAsserted()) return;
         }
     }
 
-    private FlagReading readFlags() {
-        FlagReading r = client.readFlags();
+    private FlagReading readFlags() { return took(client.readFlags()); }
+
+    /** Turns a reading into events. */
+    private FlagReading took(FlagReading r) {
         flagsPending = false;
         observeState(r.moduleState(), r.time());
         for (AlarmTracker.Change c : tracker.apply(r.alarms(), r.time())) emit(new AlarmEvent(r.time(), c.alarm(), c.raised()));

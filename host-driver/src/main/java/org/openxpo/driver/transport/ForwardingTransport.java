@@ -13,7 +13,9 @@ import java.util.function.Consumer;
 
 /**
  * A transport that hands every call, batches and adapter facts included, to {@link #inner()}: a wrapper overrides only
- * what it changes (a transport without IntL events, one that counts or corrupts traffic) and forwards the rest as is.
+ * what it changes (a transport without IntL events, one that counts or corrupts traffic) and forwards the rest as is —
+ * except the asynchronous sends ({@link #sendsAsyncHere()} stays false): they would bypass a wrapper's own
+ * {@code i2cBatch}, so a wrapper that wants them forwards both itself.
  */
 public interface ForwardingTransport extends Transport {
     /** The transport the calls go to. */

@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -36,6 +37,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -88,7 +90,8 @@ public final class LinkTransport implements Transport {
     /** The session's minor (the smaller of ours and the server's): 1.1 and later take I2C_BATCH and I3C_BATCH. */
     private volatile int sessionMinor;
 
-    private record Pending(CompletableFuture<Frame> answer, long deadline) {}
+    /** A request's answer to come, by when, and the event loop of its connection (where the answer arrives). */
+    private record Pending(CompletableFuture<Frame> answer, long deadline, EventLoop loop) {}
 
     private LinkTransport(String host, int port, int cage, Options options) {
         this.host = host;
@@ -116,9 +119,9 @@ public final class LinkTransport implements Transport {
         return new XpoException.LinkFailure("no answer from " + describe() + " within " + options.requestTimeout().toMillis() + " ms");
     }
 
-    private CompletableFuture<Frame> register(int id) {
+    private CompletableFuture<Frame> register(RequestStream requests, int id) {
         CompletableFuture<Frame> f = new CompletableFuture<>();
-        pending.put(id, new Pending(f, System.nanoTime() + options.requestTimeout().toNanos()));
+        pending.put(id, new Pending(f, System.nanoTime() + options.requestTimeout().toNanos(), requests.channel().eventLoop()));
         return f;
     }
 
@@ -200,7 +203,7 @@ public final class LinkTransport implements Transport {
             throw new XpoException.LinkFailure("link to " + describe() + " is down (reconnecting)");
         }
         byte[] bytes = encode(request);
-        CompletableFuture<Frame> f = register(request.requestId());
+        CompletableFuture<Frame> f = register(requests, request.requestId());
         try {
             requests.send(bytes);
         } catch (IOException e) {
@@ -209,14 +212,7 @@ public final class LinkTransport implements Transport {
             throw new XpoException.LinkFailure("send failed: " + rootMessage(e), e);
         }
         try {
-            Frame answer = f.get(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (answer instanceof Frame.ErrorReply e) {
-                throw switch (e.error()) {
-                    case UNKNOWN_CAGE, BAD_ARGUMENT, UNSUPPORTED -> new XpoException.Unsupported(e.message());
-                    default -> new XpoException.LinkFailure("emulator refused the request: " + e.error() + ": " + e.message());
-                };
-            }
-            return answer;
+            return accepted(f.get(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             pending.remove(request.requestId());
             throw noAnswer();
@@ -229,6 +225,17 @@ public final class LinkTransport implements Transport {
         }
     }
 
+    /** The answer, unless it is an ERROR frame: that becomes the exception a caller sees. */
+    private static Frame accepted(Frame answer) {
+        if (answer instanceof Frame.ErrorReply e) {
+            throw switch (e.error()) {
+                case UNKNOWN_CAGE, BAD_ARGUMENT, UNSUPPORTED -> new XpoException.Unsupported(e.message());
+                default -> new XpoException.LinkFailure("emulator refused the request: " + e.error() + ": " + e.message());
+            };
+        }
+        return answer;
+    }
+
     /** The request's bytes; one beyond the link's frame limit fails as a send would, and the link stays up. */
     private static byte[] encode(Frame request) {
         try {
@@ -238,9 +245,22 @@ public final class LinkTransport implements Transport {
         }
     }
 
+    /**
+     * Fails a pending request on its connection's event loop, where its answer would have completed it: an asynchronous
+     * caller's follow-up runs on that thread whether the answer came or not ({@link #i2cBatchAsync}).
+     */
     private void fail(int id, XpoException e) {
         Pending p = pending.remove(id);
-        if (p != null) p.answer().completeExceptionally(e);
+        if (p == null) return;
+        if (p.loop().inEventLoop()) {
+            p.answer().completeExceptionally(e);
+            return;
+        }
+        try {
+            p.loop().execute(() -> p.answer().completeExceptionally(e));
+        } catch (RejectedExecutionException stopped) {
+            p.answer().completeExceptionally(e);  // the I/O threads are stopped: no thread is left to hand it to
+        }
     }
 
     private XpoException unexpected(Frame f) {
@@ -390,12 +410,72 @@ public final class LinkTransport implements Transport {
         } catch (XpoException.LinkFailure e) {
             return CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<Frame> f = register(req.requestId());
+        CompletableFuture<Frame> f = register(requests, req.requestId());
         requests.queue(bytes);
         return f.thenApply(a -> {
             if (a instanceof Frame.TransferResult r) return r.results();
             throw unexpected(a);
         });
+    }
+
+    /**
+     * True on this link's event loop (inside an event listener) while the connection is up and speaks 1.1: there
+     * {@link #i2cBatchAsync} writes its request at once and its answer completes the future on the same thread.
+     */
+    @Override
+    public boolean sendsAsyncHere() {
+        RequestStream requests = stream;
+        return !closed && sessionMinor >= LinkVersion.BATCH_MINOR && requests != null && requests.channel().isActive()
+            && requests.channel().eventLoop().inEventLoop();
+    }
+
+    /**
+     * {@link #i2cBatch} without waiting, from the event loop only ({@link #sendsAsyncHere()}): the request is written to
+     * the socket from this thread (no task, no wake-up), and the answer — or the link's failure, or the request
+     * timeout — completes the future on this event loop. A batch beyond one frame's limits goes as several requests,
+     * each sent when the one before it is answered.
+     */
+    @Override
+    public CompletableFuture<List<List<I2cResult>>> i2cBatchAsync(List<List<I2cMessage>> transfers) {
+        if (!sendsAsyncHere()) return Transport.super.i2cBatchAsync(transfers);
+        return batchAsync(BatchSplitter.split(transfers), 0, new ArrayList<>(transfers.size()));
+    }
+
+    private CompletableFuture<List<List<I2cResult>>> batchAsync(List<List<List<I2cMessage>>> parts, int k,
+                                                              List<List<I2cResult>> results) {
+        if (k == parts.size()) return CompletableFuture.completedFuture(results);
+        boolean failed = !results.isEmpty() && !results.get(results.size() - 1).stream().allMatch(I2cResult::ok);
+        if (failed) {
+            for (List<I2cMessage> t : parts.get(k)) results.add(ControlConnector.skipped(t.size()));
+            return batchAsync(parts, k + 1, results);
+        }
+        return sendAsync(new Frame.I2cBatch(nextId(), cage, parts.get(k))).thenCompose(f -> {
+            if (!(f instanceof Frame.BatchResult r)) throw unexpected(f);
+            results.addAll(r.results());
+            return batchAsync(parts, k + 1, results);
+        });
+    }
+
+    /** Writes {@code request} from the event loop now; the future completes there with the accepted answer. */
+    private CompletableFuture<Frame> sendAsync(Frame request) {
+        RequestStream requests = stream;
+        if (closed || requests == null || !requests.channel().isActive()) {
+            return CompletableFuture.failedFuture(new XpoException.LinkFailure("link to " + describe() + " is down"));
+        }
+        byte[] bytes;
+        try {
+            bytes = encode(request);
+        } catch (XpoException.LinkFailure e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Frame> f = register(requests, request.requestId());
+        try {
+            requests.send(bytes);
+        } catch (IOException e) {
+            fail(request.requestId(), new XpoException.LinkFailure("send failed: " + rootMessage(e), e));
+            requests.channel().close();
+        }
+        return f.thenApply(LinkTransport::accepted);
     }
 
     @Override

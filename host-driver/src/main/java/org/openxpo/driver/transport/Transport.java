@@ -1,6 +1,12 @@
 package org.openxpo.driver.transport;
 
+import org.openxpo.driver.XpoException;
 import org.openxpo.protocol.connector.ControlConnector;
+import org.openxpo.protocol.connector.I2cMessage;
+import org.openxpo.protocol.connector.I2cResult;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A host's connection to one module's control connector: the target interface plus what the driver needs to know
@@ -31,6 +37,22 @@ public interface Transport extends ControlConnector, AutoCloseable {
      * says so, as over GPIO (Pi4J), where a restart shows only as the IntL after MgmtInit.
      */
     default boolean hasResetEvents() { return false; }
+
+    /**
+     * True when {@link #i2cBatchAsync} may be called now: the calling thread is the one that delivers this transport's
+     * events and answers (the link's event loop, inside an IntL listener), and the transport can send without waiting.
+     * False by default, and always on a thread that may block instead.
+     */
+    default boolean sendsAsyncHere() { return false; }
+
+    /**
+     * Sends a batch as {@link #i2cBatch} does without waiting for it, only where {@link #sendsAsyncHere()} said so. The
+     * future completes <em>on that same thread</em> — with the results, or with the {@code XpoException} the waiting
+     * call would have thrown — so a caller can hold a lock of that thread across the round trip.
+     */
+    default CompletableFuture<List<List<I2cResult>>> i2cBatchAsync(List<List<I2cMessage>> transfers) {
+        return CompletableFuture.failedFuture(new XpoException.Unsupported(describe() + " does not send without waiting"));
+    }
 
     /** Registers an action run after the transport re-established a lost connection (state may have changed). */
     default void onReconnect(Runnable action) {}

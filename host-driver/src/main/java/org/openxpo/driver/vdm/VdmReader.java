@@ -67,6 +67,9 @@ public final class VdmReader {
         return l;
     }
 
+    /** The layout when it has been read since the last reset, else null (reads nothing). */
+    public AdvertisedVdm knownLayout() { return layout; }
+
     /** Forgets the layout (after a reset the caller caused): the next read decodes the descriptors again. */
     public void forgetLayout() { layout = null; }
 
