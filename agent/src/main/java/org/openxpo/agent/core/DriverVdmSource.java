@@ -3,19 +3,16 @@ package org.openxpo.agent.core;
 import org.openxpo.driver.module.Identity;
 import org.openxpo.driver.module.ModuleSnapshot;
 import org.openxpo.driver.module.XpoModuleClient;
-import org.openxpo.driver.vdm.VdmObservable;
 import org.openxpo.driver.vdm.VdmReading.Statistics;
 import org.openxpo.driver.vdm.VdmSample;
 import org.openxpo.driver.vdm.VdmThreshold;
-import org.openxpo.protocol.map.VdmType.Side;
+import org.openxpo.driver.vdm.WeakInterner;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,9 +42,13 @@ public final class DriverVdmSource implements VdmSource {
         this.clock = clock;
     }
 
+    /** Modules of one make advertise the same thresholds on most lanes: one copy of each lane's limits between them. */
+    private static final WeakInterner<QuantityMap<VdmLimits>> SHARED_LIMITS = new WeakInterner<>();
+
     private static final class PerModule {
         Identity identity;
-        List<VdmThreshold> thresholds = List.of();
+        /** The limits of each lane and side by {@link LaneSlots slot}, decoded once per module start. */
+        List<QuantityMap<VdmLimits>> limits = List.of();
         Instant statisticsTime;
         List<VdmSample> statistics = List.of();
     }
@@ -58,7 +59,7 @@ public final class DriverVdmSource implements VdmSource {
         PerModule m = modules.computeIfAbsent(client, c -> new PerModule());
         Identity id = client.identity();
         if (m.identity != id) { // a new or restarted module: its thresholds and intervals start afresh
-            m.thresholds = client.vdm().thresholds();
+            m.limits = limitsBySlot(client.vdm().thresholds());
             m.statisticsTime = null;
             m.statistics = List.of();
             m.identity = id;
@@ -77,33 +78,48 @@ public final class DriverVdmSource implements VdmSource {
         List<VdmSample> samples = new ArrayList<>(snapshot.vdm());
         samples.addAll(m.statistics);
         return Optional.of(new VdmReading(snapshot.time(), m.statistics.isEmpty() ? null : m.statisticsTime,
-            lanes(samples, m.thresholds)));
+            lanes(samples, m.limits)));
     }
 
-    private record Key(int lane, Side side) {}
-
-    /** Groups the samples and thresholds of lane observables by lane and side, lanes in order, media first. */
-    static List<LaneVdm> lanes(List<VdmSample> samples, List<VdmThreshold> thresholds) {
-        Map<Key, Map<VdmQuantity, Double>> values = new LinkedHashMap<>();
-        Map<Key, Map<VdmQuantity, VdmLimits>> limits = new LinkedHashMap<>();
-        for (VdmSample s : samples) {
-            if (s.value() == null) continue;
-            place(s.observable(), (k, q) -> values.computeIfAbsent(k, x -> new EnumMap<>(VdmQuantity.class)).put(q, s.value()));
-        }
+    /** The limits of each lane and side by slot, each shared with every module advertising the same ones. */
+    static List<QuantityMap<VdmLimits>> limitsBySlot(List<VdmThreshold> thresholds) {
+        List<QuantityMap.Builder<VdmLimits>> bySlot = new ArrayList<>(Collections.nCopies(LaneSlots.COUNT, null));
         for (VdmThreshold t : thresholds) {
-            place(t.observable(), (k, q) -> limits.computeIfAbsent(k, x -> new EnumMap<>(VdmQuantity.class))
-                .put(q, new VdmLimits(t.highAlarm(), t.lowAlarm(), t.highWarning(), t.lowWarning())));
+            VdmQuantity q = LaneSlots.exported(t.observable());
+            if (q == null) continue;
+            int slot = LaneSlots.of(t.observable());
+            if (bySlot.get(slot) == null) bySlot.set(slot, new QuantityMap.Builder<>());
+            bySlot.get(slot).put(q, new VdmLimits(t.highAlarm(), t.lowAlarm(), t.highWarning(), t.lowWarning()));
         }
-        return values.entrySet().stream()
-            .sorted((a, b) -> a.getKey().lane() != b.getKey().lane() ? Integer.compare(a.getKey().lane(), b.getKey().lane())
-                : a.getKey().side().compareTo(b.getKey().side()))
-            .map(e -> new LaneVdm(e.getKey().lane(), e.getKey().side(), e.getValue(),
-                limits.getOrDefault(e.getKey(), Map.of())))
-            .toList();
+        List<QuantityMap<VdmLimits>> out = new ArrayList<>(LaneSlots.COUNT);
+        for (QuantityMap.Builder<VdmLimits> b : bySlot) out.add(b == null ? QuantityMap.empty() : SHARED_LIMITS.intern(b.build()));
+        return List.copyOf(out);
     }
 
-    private static void place(VdmObservable o, java.util.function.BiConsumer<Key, VdmQuantity> put) {
-        if (o.lane() == 0 || o.type().isEmpty()) return;
-        VdmQuantity.of(o.type().get()).ifPresent(q -> put.accept(new Key(o.lane(), o.type().get().side()), q));
+    /**
+     * The values of the lane observables gathered by lane and side, lanes in order, media first, each with its limits
+     * ({@code limits} by slot); a lane and side without a value is left out.
+     */
+    static List<LaneVdm> lanes(List<VdmSample> samples, List<QuantityMap<VdmLimits>> limits) {
+        @SuppressWarnings("unchecked")
+        QuantityMap.Builder<Double>[] values = new QuantityMap.Builder[LaneSlots.COUNT];
+        int lanes = 0;
+        for (VdmSample s : samples) {
+            VdmQuantity q = s.value() == null ? null : LaneSlots.exported(s.observable());
+            if (q == null) continue;
+            int slot = LaneSlots.of(s.observable());
+            if (values[slot] == null) {
+                values[slot] = new QuantityMap.Builder<>();
+                lanes++;
+            }
+            values[slot].put(q, s.value());
+        }
+        LaneVdm[] out = new LaneVdm[lanes];
+        int n = 0;
+        for (int slot = 0; slot < values.length; slot++) {
+            if (values[slot] == null) continue;
+            out[n++] = new LaneVdm(LaneSlots.lane(slot), LaneSlots.side(slot), values[slot].build(), limits.get(slot));
+        }
+        return List.of(out);
     }
 }

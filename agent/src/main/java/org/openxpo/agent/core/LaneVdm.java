@@ -2,8 +2,6 @@ package org.openxpo.agent.core;
 
 import org.openxpo.protocol.map.VdmType.Side;
 
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -13,15 +11,10 @@ import java.util.Map;
  * statistics cover the last freeze-to-freeze interval and are present only when the agent reads them.
  */
 public record LaneVdm(int lane, Side side, Map<VdmQuantity, Double> values, Map<VdmQuantity, VdmLimits> limits) {
+    /** Immutable, in the quantities' order; maps that already are (a poll's, a module's shared limits) are kept as they are. */
     public LaneVdm {
-        values = Collections.unmodifiableMap(copy(values));
-        limits = Collections.unmodifiableMap(copy(limits));
-    }
-
-    private static <V> EnumMap<VdmQuantity, V> copy(Map<VdmQuantity, V> m) {
-        EnumMap<VdmQuantity, V> out = new EnumMap<>(VdmQuantity.class);
-        out.putAll(m);
-        return out;
+        values = QuantityMap.copyOf(values);
+        limits = QuantityMap.copyOf(limits);
     }
 
     /** The value of {@code q}, {@code NaN} when this lane and side do not report it. */

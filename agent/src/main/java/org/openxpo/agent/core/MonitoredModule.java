@@ -106,7 +106,7 @@ public final class MonitoredModule implements AutoCloseable {
             // thresholds are constant while the module runs: read them again only for a new or restarted module
             Thresholds limits = seen.thresholds() != null && seen.identity() == id ? seen.thresholds() : c.thresholds();
             VdmReading vdm = vdmSource.read(c, s).orElse(null);
-            LaneLoopbacks loopbacks = id.advertised().diagnostics() ? LaneLoopbacks.read(c) : null;
+            LaneLoopbacks loopbacks = id.advertised().diagnostics() ? LaneLoopbacks.read(c, id) : null;
             double took = seconds(start);
             ModuleView before = view;
             ModuleView after = update(v -> v.withPoll(id, limits, s.withAlarms(alarmLog.activeAlarms(), false), vdm, loopbacks,

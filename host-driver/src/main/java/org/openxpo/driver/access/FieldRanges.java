@@ -6,6 +6,7 @@ import org.openxpo.protocol.map.MemoryMap;
 import org.openxpo.protocol.map.PageDef;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -28,13 +29,16 @@ final class FieldRanges {
     private static final MemoryMap MAP = MemoryMap.xpo();
 
     static List<Range> of(int page, List<Field> fields) {
-        long[] want = bits();   // one bit per byte address of the window
-        for (Field f : fields) setBits(want, f.offset(), f.offset() + f.byteLength());
-        long[] latched = latchedMask(page);
+        BitSet want = new BitSet(WINDOW_SIZE);   // one bit per byte address of the window
+        for (Field f : fields) {
+            int from = Math.max(0, f.offset()), to = Math.min(WINDOW_SIZE, f.offset() + f.byteLength());
+            if (from < to) want.set(from, to);
+        }
+        BitSet latched = latchedMask(page);
         List<Range> out = new ArrayList<>();
         int from = -1, to = -1;   // the read being built: [from, to)
-        for (int a = nextSet(want, 0); a >= 0; ) {
-            int end = nextClear(want, a);
+        for (int a = want.nextSetBit(0); a >= 0; ) {
+            int end = want.nextClearBit(a);
             if (a < UPPER_PAGE_START && end > UPPER_PAGE_START) end = UPPER_PAGE_START;
             if (from >= 0 && a <= to + MERGE_GAP && sameHalf(from, end - 1) && !anySet(latched, to, a)) {
                 to = end;
@@ -43,7 +47,7 @@ final class FieldRanges {
                 from = a;
                 to = end;
             }
-            a = end >= WINDOW_SIZE ? -1 : nextSet(want, end);
+            a = end >= WINDOW_SIZE ? -1 : want.nextSetBit(end);
         }
         if (from >= 0) out.add(new Range(from, to - from));
         return out;
@@ -53,43 +57,26 @@ final class FieldRanges {
 
     /** Page numbers a PageSelect byte can hold. */
     private static final int PAGE_NUMBERS = 1 << Byte.SIZE;
-    /** Per page, one bit per byte address that holds latched (clear-on-read) bits, or of an undeclared page. */
-    private static final AtomicReferenceArray<long[]> LATCHED = new AtomicReferenceArray<>(PAGE_NUMBERS);
+    /** Per page, one bit per byte address that holds latched (clear-on-read) bits, or of an undeclared page; never changed once made. */
+    private static final AtomicReferenceArray<BitSet> LATCHED = new AtomicReferenceArray<>(PAGE_NUMBERS);
 
-    private static long[] latchedMask(int page) {
-        long[] m = LATCHED.get(page & 0xFF);
+    private static BitSet latchedMask(int page) {
+        BitSet m = LATCHED.get(page & 0xFF);
         if (m == null) {
-            m = bits();
+            m = new BitSet(WINDOW_SIZE);
             ByteRules upper = MAP.page(page).map(PageDef::rules).orElse(null);
             for (int a = 0; a < WINDOW_SIZE; a++) {
                 ByteRules rules = a < UPPER_PAGE_START ? MAP.lowerRules() : upper;
-                if (rules == null || rules.clearOnReadMask(a) != 0) m[a >>> 6] |= 1L << a;
+                if (rules == null || rules.clearOnReadMask(a) != 0) m.set(a);
             }
             LATCHED.set(page & 0xFF, m);
         }
         return m;
     }
 
-    /** One bit per byte address of the window. */
-    private static long[] bits() { return new long[WINDOW_SIZE / Long.SIZE]; }
-
-    private static void setBits(long[] bits, int from, int to) {
-        for (int a = Math.max(0, from); a < Math.min(WINDOW_SIZE, to); a++) bits[a >>> 6] |= 1L << a;
-    }
-
     /** True when any bit in [from, to) is set. */
-    private static boolean anySet(long[] bits, int from, int to) {
-        for (int a = from; a < to; a++) if ((bits[a >>> 6] & (1L << a)) != 0) return true;
-        return false;
-    }
-
-    private static int nextSet(long[] bits, int from) {
-        for (int a = from; a < WINDOW_SIZE; a++) if ((bits[a >>> 6] & (1L << a)) != 0) return a;
-        return -1;
-    }
-
-    private static int nextClear(long[] bits, int from) {
-        for (int a = from; a < WINDOW_SIZE; a++) if ((bits[a >>> 6] & (1L << a)) == 0) return a;
-        return WINDOW_SIZE;
+    private static boolean anySet(BitSet bits, int from, int to) {
+        int next = bits.nextSetBit(from);
+        return next >= 0 && next < to;
     }
 }

@@ -56,8 +56,9 @@ public final class Diagnostics {
         return DiagCapabilities.of(access.readFields(Pages.DIAGNOSTICS_FIRST, 0, CAPABILITIES));
     }
 
-    private int requireAdvertised() {
-        AdvertisedPages pages = AdvertisedPages.read(access);
+    private int requireAdvertised() { return requireAdvertised(AdvertisedPages.read(access)); }
+
+    private static int requireAdvertised(AdvertisedPages pages) {
         if (!pages.diagnostics()) {
             throw new XpoException.Unsupported("the module does not advertise the diagnostics pages 13h-14h "
                 + "(01h:142 DiagPagesSupported is 0)");
@@ -99,8 +100,14 @@ public final class Diagnostics {
     }
 
     /** The lanes each loopback is on for, every bank read in one batch. */
-    public Map<Loopback, BitSet> loopbacks() {
-        int banks = requireAdvertised();
+    public Map<Loopback, BitSet> loopbacks() { return loopbacks(AdvertisedPages.read(access)); }
+
+    /**
+     * As {@link #loopbacks()}, with the advertisement already known (read with the identity): one read rather than two,
+     * for a host that polls the loopbacks of many modules.
+     */
+    public Map<Loopback, BitSet> loopbacks(AdvertisedPages pages) {
+        int banks = requireAdvertised(pages);
         List<Field> fields = new ArrayList<>();
         for (Loopback l : Loopback.values()) fields.add(l.enable());
         List<byte[]> windows = readEveryBank(banks, fields);

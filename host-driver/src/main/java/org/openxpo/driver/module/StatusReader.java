@@ -109,7 +109,7 @@ final class StatusReader {
                 LEAK_DETECTED.get(b0, 0) == 1, LEAK_SENSOR_FAULT.get(b0, 0) == 1, (int) MATING_CYCLES.get(b0, 0),
                 (int) MATING_CYCLES_RATED.get(b0, 0));
         }
-        List<VdmSample> vdmSamples = new ArrayList<>();
+        List<VdmSample> vdmSamples = new ArrayList<>(vdm == null ? 0 : vdm.observables().size());
         if (vdm != null) {
             List<byte[]> vdmWindows = new ArrayList<>();
             for (int group : vdmGroup) vdmWindows.add(windows.get(group));

@@ -38,7 +38,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,7 +82,7 @@ public final class LinkTransport implements Transport {
     private final List<Runnable> reconnectListeners = new CopyOnWriteArrayList<>();
     /** The established connection's requests (its channel: {@link RequestStream#channel()}); null before the first. */
     private volatile RequestStream stream;
-    private volatile ScheduledFuture<?> timeoutSweep;
+    private volatile OverdueSweep.Registration overdueSweep;
     private volatile boolean closed;
     private volatile boolean subscribed;
     private volatile int cageCount;
@@ -102,8 +101,8 @@ public final class LinkTransport implements Transport {
 
     /**
      * How often unanswered requests are checked against their deadline: a quarter of the request timeout, so a request
-     * without an answer fails between one and 1.25 timeouts after it was sent. One sweep per connection instead of one
-     * timer per request keeps pipelined requests cheap.
+     * without an answer fails between one and 1.25 timeouts after it was sent. One sweep for every connection with this
+     * timeout ({@link OverdueSweep}) instead of one timer per request keeps pipelined requests and large chassis cheap.
      */
     private long sweepNanos() { return Math.max(1, options.requestTimeout().toNanos() / 4); }
 
@@ -173,9 +172,7 @@ public final class LinkTransport implements Transport {
             throw e;
         }
         stream = requests;
-        if (timeoutSweep == null) {
-            timeoutSweep = GROUP.scheduleAtFixedRate(this::failOverdue, sweepNanos(), sweepNanos(), TimeUnit.NANOSECONDS);
-        }
+        if (overdueSweep == null) overdueSweep = OverdueSweep.every(sweepNanos(), GROUP, this::failOverdue);
     }
 
     private static String rootMessage(Throwable e) {
@@ -520,8 +517,8 @@ public final class LinkTransport implements Transport {
     @Override
     public void close() {
         closed = true;
-        ScheduledFuture<?> sweep = timeoutSweep;
-        if (sweep != null) sweep.cancel(false);
+        OverdueSweep.Registration sweep = overdueSweep;
+        if (sweep != null) sweep.close();
         RequestStream requests = stream;
         if (requests != null) requests.channel().close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         failAll(new XpoException.LinkFailure("link to " + describe() + " is closed"));

@@ -29,6 +29,8 @@ public final class AdvertisedVdm {
     private final List<List<Group>> usedGroups = new ArrayList<>();
     private final List<List<Group>> basicGroups = new ArrayList<>();
     private final boolean statistics;
+    /** Modules of one make advertise the same layout: a chassis of them keeps one copy (1,024 observables each). */
+    private static final WeakInterner<AdvertisedVdm> SHARED = new WeakInterner<>();
 
     /**
      * @param groups      the advertised groups, in order (1–4 of them)
@@ -50,7 +52,10 @@ public final class AdvertisedVdm {
         statistics = this.observables.stream().anyMatch(VdmObservable::statistic);
     }
 
-    /** Reads the layout of a module with {@code banks} banks that advertises VDM (01h:142 bit 6). */
+    /**
+     * Reads the layout of a module with {@code banks} banks that advertises VDM (01h:142 bit 6); a layout equal to one
+     * another module already uses is that one, shared.
+     */
     static AdvertisedVdm read(RegisterAccess access, int banks) {
         int count = (int) access.get(VdmPages.GROUPS_SUPPORTED) + 1;
         List<Group> groups = Arrays.asList(Group.values()).subList(0, count);
@@ -71,7 +76,7 @@ public final class AdvertisedVdm {
                 }
             }
         }
-        return new AdvertisedVdm(groups, banks, out);
+        return SHARED.intern(new AdvertisedVdm(groups, banks, out));
     }
 
     /** The advertised groups, in order (1–4 of them). */

@@ -31,13 +31,17 @@ public final class VdmPageReads {
                                                 boolean frozen) {
         List<VdmObservable> observables = layout.inBank(bank);
         List<VdmSample> out = new ArrayList<>(observables.size());
-        // the window of each group's sample page, looked up once per bank rather than once per observable
+        // each group's sample field and the window of its page, looked up once per bank rather than once per observable
+        Field[] samplesOfGroup = new Field[Group.values().length];
         byte[][] windowOfGroup = new byte[Group.values().length][];
-        for (Group g : layout.usedGroups(bank)) windowOfGroup[g.ordinal()] = windowOf(g.samples(), bank, reads, windows);
+        for (Group g : layout.usedGroups(bank)) {
+            samplesOfGroup[g.ordinal()] = g.samples();
+            windowOfGroup[g.ordinal()] = windowOf(g.samples(), bank, reads, windows);
+        }
         for (VdmObservable o : observables) {
             byte[] w = windowOfGroup[o.group().ordinal()];
             if (w == null) continue;
-            int raw = (int) o.group().samples().get(w, o.index());
+            int raw = (int) samplesOfGroup[o.group().ordinal()].get(w, o.index());
             VdmType type = o.type().orElse(null);
             boolean present = type != null && (frozen || !type.isStatistic());
             out.add(new VdmSample(o, raw, present ? type.decode(raw) : null));

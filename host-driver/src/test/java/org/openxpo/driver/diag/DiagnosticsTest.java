@@ -2,6 +2,7 @@ package org.openxpo.driver.diag;
 
 import org.junit.jupiter.api.Test;
 import org.openxpo.driver.XpoException;
+import org.openxpo.driver.access.AdvertisedPages;
 import org.openxpo.driver.access.RegisterAccess;
 import org.openxpo.driver.module.LaneSets;
 import org.openxpo.driver.testing.PlainCmisModule;
@@ -66,6 +67,28 @@ class DiagnosticsTest {
         assertEquals(0x0C, byteOf(m, 1, DiagnosticsPages.HOST_INPUT_LOOPBACK_ENABLE), "lanes 11-12 stay on");
         d.clearLoopbacks(LaneSets.range(1, 16));
         assertTrue(d.loopbacks().values().stream().allMatch(java.util.BitSet::isEmpty));
+    }
+
+    @Test
+    void aHostThatKnowsTheAdvertisementReadsTheLoopbacksWithoutReadingItAgain() {
+        PlainCmisModule m = module(0x3F);
+        RegisterAccess access = new RegisterAccess(m);
+        Diagnostics d = new Diagnostics(access);
+        d.setLoopback(Loopback.MEDIA_INPUT, LaneSets.range(10, 10), true);
+        AdvertisedPages pages = AdvertisedPages.read(access);
+
+        long before = access.statistics().transfers();
+        assertEquals(LaneSets.range(10, 10), d.loopbacks().get(Loopback.MEDIA_INPUT));
+        long reading = access.statistics().transfers() - before;
+        before = access.statistics().transfers();
+        assertEquals(LaneSets.range(10, 10), d.loopbacks(pages).get(Loopback.MEDIA_INPUT));
+        long knowing = access.statistics().transfers() - before;
+        assertTrue(knowing < reading, "the advertisement is not read again: " + knowing + " transfers, not " + reading);
+
+        RegisterAccess plain = new RegisterAccess(new PlainCmisModule());
+        XpoException.Unsupported none = assertThrows(XpoException.Unsupported.class,
+            () -> new Diagnostics(plain).loopbacks(AdvertisedPages.read(plain)));
+        assertTrue(none.getMessage().contains("01h:142 DiagPagesSupported is 0"), none.getMessage());
     }
 
     @Test

@@ -78,6 +78,20 @@ class VdmReaderTest {
     }
 
     @Test
+    void modulesAdvertisingTheSameLayoutShareOneCopyOfIt() {
+        PlainCmisModule a = module(0), b = module(0), other = module(0);
+        for (PlainCmisModule m : List.of(a, b, other)) describe(m, Group.ONE, 0, 0, VdmDescriptor.ofLane(VdmType.ESNR_MEDIA, 0, 3));
+        describe(other, Group.ONE, 1, 4, VdmDescriptor.ofLane(VdmType.LTP_MEDIA, 4, 0));
+
+        AdvertisedVdm layoutA = new VdmReader(new RegisterAccess(a)).layout();
+        assertSame(layoutA, new VdmReader(new RegisterAccess(b)).layout(), "a chassis of one make keeps one layout");
+        AdvertisedVdm otherLayout = new VdmReader(new RegisterAccess(other)).layout();
+        assertNotEquals(layoutA, otherLayout);
+        assertEquals(List.of(1, 13), otherLayout.observables().stream().map(VdmObservable::lane).toList(),
+            "a module with its own layout keeps it");
+    }
+
+    @Test
     void statisticsAreFrozenAroundTheReadAndTheOtherControlBitsKept() {
         PlainCmisModule m = module(1);
         describe(m, Group.ONE, 0, 0, VdmDescriptor.ofLane(VdmType.ESNR_MEDIA, 0, 0));
