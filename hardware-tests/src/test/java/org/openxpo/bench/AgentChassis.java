@@ -107,7 +107,7 @@ final class AgentChassis {
                 sec.table(List.of("figure", " value"), List.of(
                     List.of("first poll of every module after the agent's start (JVM start, 1,024 connects, identities, thresholds)",
                         Stats.fmt("%.1f s", firstRound)),
-                    List.of("polls during the run / failed", Stats.count(polls) + " / " + Stats.count(errors)),
+                    List.of("polls between the first and the last scrape / failed", Stats.count(polls) + " / " + Stats.count(errors)),
                     List.of("poll duration (latest per module), median / max", Stats.time(Stats.median(pollSeconds) * 1e9)
                         + " / " + Stats.time(Stats.max(pollSeconds) * 1e9)),
                     List.of("CPU used (agent process CPU time ÷ wall time)", Stats.fmt("%.2f cores of %d", cores,
