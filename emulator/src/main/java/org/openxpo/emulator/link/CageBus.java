@@ -36,6 +36,13 @@ final class CageBus {
      */
     static final long ANSWER_LEAD_NANOS = 50_000;
 
+    /**
+     * The last stretch of a timed batch, in which its transfers are waited for precisely ({@link PreciseWait#until});
+     * before it the thread only parks. The spin window plus as much again: a park that starts just before this stretch
+     * and oversleeps as much as one does on a loaded machine (a median of about 150 µs) still ends in time to spin.
+     */
+    static final long PRECISE_BATCH_END_NANOS = 2 * PreciseWait.SPIN_NANOS;
+
     private final int number;
     private final ControlConnector connector;
     private final BusTiming timing;
@@ -97,7 +104,7 @@ final class CageBus {
      * and the rest report SKIPPED. With timing on, each transfer runs when the one before it has had its bus time (as a
      * single transfer runs when the bus is free), so the module sees a batch's last write — a CDB trigger — no earlier
      * than it would on the real bus. Only the end of the batch needs to be on time (the answer's time): until the last
-     * {@link PreciseWait#SPIN_NANOS} the thread parks between transfers instead of spinning, and runs a transfer late
+     * {@link #PRECISE_BATCH_END_NANOS} the thread parks between transfers instead of spinning, and runs a transfer late
      * when a park oversleeps; the ones after it then follow at once until the batch is back on its modelled time.
      */
     List<List<I2cResult>> i2cBatch(List<List<I2cMessage>> transfers, BusSlot slot) throws InterruptedException {
@@ -157,7 +164,7 @@ final class CageBus {
      * microseconds each, cost a core for the batch's time), precisely in the batch's last stretch.
      */
     private static void waitForTurn(long start, long end) throws InterruptedException {
-        if (end - start > PreciseWait.SPIN_NANOS) {
+        if (end - start > PRECISE_BATCH_END_NANOS) {
             PreciseWait.notBefore(start);
             if (Thread.interrupted()) throw new InterruptedException("connection closed");
         } else {
