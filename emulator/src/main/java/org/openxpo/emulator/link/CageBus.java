@@ -36,13 +36,6 @@ final class CageBus {
      */
     static final long ANSWER_LEAD_NANOS = 50_000;
 
-    /**
-     * The last stretch of a timed batch, in which its transfers are waited for precisely ({@link PreciseWait#until});
-     * before it the thread only parks. The spin window plus as much again: a park that starts just before this stretch
-     * and oversleeps as much as one does on a loaded machine (a median of about 150 µs) still ends in time to spin.
-     */
-    static final long PRECISE_BATCH_END_NANOS = 2 * PreciseWait.SPIN_NANOS;
-
     private final int number;
     private final ControlConnector connector;
     private final BusTiming timing;
@@ -103,9 +96,7 @@ final class CageBus {
      * Transfers back to back with the bus held throughout, each with its own STOP; the first failed one ends the batch
      * and the rest report SKIPPED. With timing on, each transfer runs when the one before it has had its bus time (as a
      * single transfer runs when the bus is free), so the module sees a batch's last write — a CDB trigger — no earlier
-     * than it would on the real bus. Only the end of the batch needs to be on time (the answer's time): until the last
-     * {@link #PRECISE_BATCH_END_NANOS} the thread parks between transfers instead of spinning, and runs a transfer late
-     * when a park oversleeps; the ones after it then follow at once until the batch is back on its modelled time.
+     * than it would on the real bus.
      */
     List<List<I2cResult>> i2cBatch(List<List<I2cMessage>> transfers, BusSlot slot) throws InterruptedException {
         return batch(transfers, connector::i2c, slot);
@@ -122,15 +113,14 @@ final class CageBus {
         bus.lockInterruptibly();
         try {
             List<List<I2cResult>> all = new ArrayList<>(transfers.size());
-            long at = Math.max(slot.ready(), freeSince), end = at;
-            if (timing.enabled()) for (List<I2cMessage> messages : transfers) end += timing.transferNanos(messages);
+            long at = Math.max(slot.ready(), freeSince);
             boolean failed = false;
             for (List<I2cMessage> messages : transfers) {
                 if (failed) {
                     all.add(ControlConnector.skipped(messages.size()));
                     continue;
                 }
-                if (timing.enabled()) waitForTurn(at, end);
+                if (timing.enabled()) waitUntil(at);
                 List<I2cResult> results = execute.apply(messages);
                 counters.count(messages, results);
                 at += timing.transferNanos(messages.subList(0, executed(results)));
@@ -156,20 +146,6 @@ final class CageBus {
         waitUntil(end - ANSWER_LEAD_NANOS);
         freeSince = end;
         slot.answerAt(end);
-    }
-
-    /**
-     * Waits for a batch's transfer that starts at {@code start} in a batch that ends at {@code end} (if every transfer
-     * runs): parked while the end is far (spinning through a whole I3C batch, whose transfers take tens of
-     * microseconds each, cost a core for the batch's time), precisely in the batch's last stretch.
-     */
-    private static void waitForTurn(long start, long end) throws InterruptedException {
-        if (end - start > PRECISE_BATCH_END_NANOS) {
-            PreciseWait.notBefore(start);
-            if (Thread.interrupted()) throw new InterruptedException("connection closed");
-        } else {
-            waitUntil(start);
-        }
     }
 
     private static void waitUntil(long deadline) throws InterruptedException {

@@ -4,8 +4,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Waits until a {@link System#nanoTime()} deadline with microsecond precision: parks while far from it (a park may
- * oversleep by tens of microseconds), then spins the last stretch. {@link #notBefore} only parks, for a wait that may
- * end late as long as it does not end early.
+ * oversleep by tens of microseconds), then spins the last stretch.
  */
 final class PreciseWait {
     private PreciseWait() {}
@@ -23,18 +22,6 @@ final class PreciseWait {
         while (deadline - System.nanoTime() > 0) {
             if (Thread.currentThread().isInterrupted()) return;
             Thread.onSpinWait();
-        }
-    }
-
-    /**
-     * Returns at or after {@code deadline}, parked all the while, so possibly tens of microseconds after it (a park's
-     * oversleep, more on a loaded machine); early only when the thread is interrupted (the interrupt stays set).
-     */
-    static void notBefore(long deadline) {
-        long remaining;
-        while ((remaining = deadline - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(remaining);
-            if (Thread.currentThread().isInterrupted()) return;
         }
     }
 }

@@ -17,8 +17,8 @@ import org.openxpo.protocol.connector.Pin;
 import org.openxpo.protocol.connector.TargetEvent;
 
 /**
- * A timed batch on one cage's bus, seen from the module: every transfer reaches it no earlier than its modelled start
- * (the thread may park between transfers and run some late, never early), and the answer's time is the batch's end.
+ * A timed batch on one cage's bus, seen from the module: every transfer reaches it no earlier than its modelled start,
+ * and the answer's time is the batch's end.
  */
 class CageBusBatchTest {
     private static final int TARGET = 0x08;
