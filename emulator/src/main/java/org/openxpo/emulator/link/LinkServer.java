@@ -12,7 +12,6 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -111,7 +110,7 @@ public final class LinkServer implements AutoCloseable {
 
     private void bind(InetSocketAddress bind) {
         try {
-            serverChannel = new ServerBootstrap().group(acceptor, io).channel(NioServerSocketChannel.class)
+            serverChannel = new ServerBootstrap().group(acceptor, io).channelFactory(LinkListenChannel::new)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, CHANNEL_BUFFER)
                 .childHandler(new ChannelInitializer<SocketChannel>() {

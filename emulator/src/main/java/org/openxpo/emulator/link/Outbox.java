@@ -4,6 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelPromise;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.openxpo.protocol.link.Frame;
@@ -24,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * water mark): while it is full the backlog stays here, where it is counted and where a shed connection can drop it
  * and still send its ERROR next. Over {@link LinkLimits#MAX_QUEUED_BYTES} for this connection, or picked by the budget
  * as the largest queue, the connection is told SLOW_CONSUMER and closed.
+ *
+ * <p>One exception to "the event loop writes": a timed answer whose connection has nothing else queued or unwritten
+ * is written by the worker that produced it, straight to the non-blocking socket, once it is due
+ * ({@link #sendWhenDue}). The worker is awake at that moment; the event loop would first have to be woken, and that
+ * wake-up (tens of microseconds, far more on a loaded machine) came after the bus time and made the answer late.
  */
 final class Outbox {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
@@ -33,8 +40,17 @@ final class Outbox {
     /** How long a shed connection gets to take its ERROR before it is closed anyway. */
     static final long SHED_GRACE_MS = 1_000;
 
+    /** Writes to the connection's socket from the calling thread; see {@link #sendWhenDue}. */
+    @FunctionalInterface
+    interface SocketWriter {
+        /** Writes what the socket takes now, without blocking; returns how many bytes that was. */
+        int writeNow(ByteBuffer bytes) throws IOException;
+    }
+
     private final Channel channel;
     private final MemoryBudget budget;
+    /** Null when the channel offers no direct writes (then every frame goes through the event loop). */
+    private final SocketWriter socket;
     // guarded by this
     private ByteBuf pending;          // frames not yet handed to the channel; null when there are none
     private long charged;             // capacity charged to the budget: pending plus writes the socket has not taken
@@ -44,14 +60,22 @@ final class Outbox {
     private boolean drainScheduled;
     private boolean held;              // pending must not leave before heldUntil
     private long heldUntil;            // System.nanoTime() of the latest timed answer in pending
+    private boolean writingDirect;     // a worker owns the socket (sendWhenDue): nothing is drained meanwhile
+    private String shedAfterDirect;    // shed while a worker wrote: its reason, for the ERROR sent once it is done
 
     Outbox(Channel channel, MemoryBudget budget) {
+        this(channel, budget, channel instanceof LinkConnectionChannel c ? c::writeNow : null);
+    }
+
+    /** {@code socket}: the connection's socket for {@link #sendWhenDue} (null: none). */
+    Outbox(Channel channel, MemoryBudget budget, SocketWriter socket) {
         this.channel = channel;
         this.budget = budget;
+        this.socket = socket;
         budget.register(this);
     }
 
-    void send(Frame frame) { enqueue(frame, false, false, 0); }
+    void send(Frame frame) { enqueue(FrameCodec.encode(frame), false, false, 0); }
 
     /**
      * Sends {@code frame}, but not before {@code notBefore} ({@link System#nanoTime()}): a timed answer handed over
@@ -59,10 +83,75 @@ final class Outbox {
      * waits out the rest by running the drain again (it waits busy, at most that lead); every frame queued after the
      * answer leaves with it.
      */
-    void send(Frame frame, long notBefore) { enqueue(frame, false, true, notBefore); }
+    void send(Frame frame, long notBefore) { enqueue(FrameCodec.encode(frame), false, true, notBefore); }
+
+    /**
+     * Sends a timed answer as {@link #send(Frame, long)} does, from the worker thread that produced it and has nothing
+     * else to do: when nothing of the connection is queued here or unwritten in the channel, this thread waits until
+     * {@code notBefore} and writes the answer to the socket itself, so it leaves when it is due instead of when the
+     * event loop has woken up. Frames queued meanwhile (an event) follow it through the event loop, as do the bytes the
+     * socket did not take at once. Otherwise it is queued like any timed answer.
+     */
+    void sendWhenDue(Frame frame, long notBefore) {
+        byte[] bytes = FrameCodec.encode(frame);
+        boolean direct;
+        synchronized (this) {
+            direct = socket != null && accepting && pending == null && charged == 0 && !drainScheduled;
+            writingDirect = direct;
+        }
+        if (!direct) {
+            enqueue(bytes, false, true, notBefore);
+            return;
+        }
+        PreciseWait.until(notBefore);
+        ByteBuffer answer = ByteBuffer.wrap(bytes);
+        if (!Thread.currentThread().isInterrupted()) { // interrupted: the connection is gone
+            try {
+                socket.writeNow(answer);
+            } catch (IOException e) {
+                answer.position(answer.limit()); // closed or reset: the event loop sees the connection go
+            }
+        }
+        directWriteDone(answer);
+    }
+
+    /**
+     * After a worker's write: what the socket did not take goes first, ahead of what was queued meanwhile, and the
+     * event loop takes over again.
+     */
+    private void directWriteDone(ByteBuffer rest) {
+        long added = 0;
+        boolean schedule = false, over = false;
+        String shed;
+        synchronized (this) {
+            writingDirect = false;
+            shed = shedAfterDirect;
+            if (!ended) {
+                if (rest.hasRemaining()) {
+                    long before = pending == null ? 0 : pending.capacity();
+                    ByteBuf joined = channel.alloc().ioBuffer(Math.max(FIRST_BUFFER, rest.remaining() + (int) before));
+                    joined.writeBytes(rest);
+                    if (pending != null) {
+                        joined.writeBytes(pending);
+                        pending.release();
+                    }
+                    pending = joined;
+                    added = pending.capacity() - before;
+                    charged += added;
+                    over = charged > LinkLimits.MAX_QUEUED_BYTES;
+                }
+                schedule = pending != null && !drainScheduled;
+                if (schedule) drainScheduled = true;
+            }
+        }
+        if (added > 0) budget.charge(added);
+        if (shed != null) sendSlowConsumer(shed, rest.hasRemaining() ? rest : null);
+        else if (over) shed("it stopped reading and over " + LinkLimits.MAX_QUEUED_BYTES + " bytes are queued for it");
+        else if (schedule) scheduleDrain();
+    }
 
     /** Sends {@code frame} after everything queued before it, then closes the connection; later frames are dropped. */
-    void sendAndClose(Frame frame) { enqueue(frame, true, false, 0); }
+    void sendAndClose(Frame frame) { enqueue(FrameCodec.encode(frame), true, false, 0); }
 
     /** Bytes this connection holds now (queued, or written and not yet taken by the socket). */
     synchronized long queuedBytes() { return charged; }
@@ -84,15 +173,25 @@ final class Outbox {
      */
     boolean shed(String why) {
         long freed;
+        boolean workerWriting;
         synchronized (this) {
             if (ended) return false;
             freed = end();
+            workerWriting = writingDirect;
+            if (workerWriting) shedAfterDirect = why; // the ERROR must not cut into the frame being written
         }
         budget.unregister(this);
         budget.release(freed);
         log.warn("dropping link connection from {}: {}", channel.remoteAddress(), why);
-        ByteBuf error = channel.alloc().ioBuffer().writeBytes(FrameCodec.encode(
-            new Frame.ErrorReply(0, LinkError.SLOW_CONSUMER, why)));
+        if (!workerWriting) sendSlowConsumer(why, null);
+        return true;
+    }
+
+    /** ERROR SLOW_CONSUMER on the event loop, after {@code rest} (the unwritten end of a worker's frame, or null). */
+    private void sendSlowConsumer(String why, ByteBuffer rest) {
+        ByteBuf error = channel.alloc().ioBuffer();
+        if (rest != null) error.writeBytes(rest);
+        error.writeBytes(FrameCodec.encode(new Frame.ErrorReply(0, LinkError.SLOW_CONSUMER, why)));
         try {
             channel.eventLoop().execute(() -> {
                 channel.writeAndFlush(error).addListener(ChannelFutureListener.CLOSE);
@@ -101,7 +200,6 @@ final class Outbox {
         } catch (RejectedExecutionException e) {
             error.release(); // the server is shutting down
         }
-        return true;
     }
 
     /** A client that does not take its last frame is not waited for. */
@@ -112,13 +210,14 @@ final class Outbox {
     /** The socket can take more: hand it what piled up while it could not. Called on the event loop. */
     void resume() {
         synchronized (this) {
-            if (drainScheduled) return; // a drain is queued on the loop already (or comes back for a held answer)
+            // a drain is queued on the loop already (or comes back for a held answer), or a worker writes and will
+            // hand over what piled up
+            if (drainScheduled || writingDirect) return;
         }
         drain();
     }
 
-    private void enqueue(Frame frame, boolean closeAfter, boolean timed, long notBefore) {
-        byte[] bytes = FrameCodec.encode(frame);
+    private void enqueue(byte[] bytes, boolean closeAfter, boolean timed, long notBefore) {
         long added;
         boolean schedule, over;
         synchronized (this) {
@@ -137,8 +236,9 @@ final class Outbox {
                 closeAfterPending = true;
                 accepting = false;
             }
-            schedule = !drainScheduled;
-            drainScheduled = true;
+            // while a worker writes, the frame waits for it; the worker hands the event loop what piled up
+            schedule = !drainScheduled && !writingDirect;
+            if (schedule) drainScheduled = true;
         }
         if (added > 0) budget.charge(added);
         if (over) shed("it stopped reading and over " + LinkLimits.MAX_QUEUED_BYTES + " bytes are queued for it");
@@ -158,6 +258,10 @@ final class Outbox {
         ByteBuf batch;
         boolean closeAfter;
         synchronized (this) {
+            if (writingDirect) { // the worker writing hands over what piled up once it is done
+                drainScheduled = false;
+                return;
+            }
             if (pending != null && held && heldUntil - System.nanoTime() > 0 && channel.isActive()) {
                 scheduleDrain(); // not yet: run again (drainScheduled stays set)
                 return;

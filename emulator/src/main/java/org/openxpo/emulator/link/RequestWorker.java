@@ -188,7 +188,10 @@ final class RequestWorker {
                 // counted as answered before it can reach the client: a client that keeps within the limit
                 // by the answers it has read must never see BUSY
                 unanswered.decrementAndGet();
-                if (slot.timed()) outbox.send(answer, slot.answerAt());
+                // nothing queued behind it: this thread has time to send the answer itself when it is due; else
+                // it goes on with the next request and the event loop sends the answers together
+                if (slot.timed() && jobs.isEmpty()) outbox.sendWhenDue(answer, slot.answerAt());
+                else if (slot.timed()) outbox.send(answer, slot.answerAt());
                 else outbox.send(answer);
                 return true;
             }
