@@ -80,7 +80,7 @@ final class EventSubscriptions {
         serverListeners.decrementAndGet();
     }
 
-    /** Runs on the module's thread with its lock held: filters and queues, nothing more. */
+    /** Runs on the module's thread with its lock held: filters and sends (a non-blocking write at most), nothing more. */
     private final class CageListener implements Consumer<TargetEvent> {
         final int cage;
         volatile int mask;
@@ -92,7 +92,7 @@ final class EventSubscriptions {
         public void accept(TargetEvent event) {
             if ((mask & EventKind.of(event).mask()) == 0) return;
             try {
-                outbox.send(new Frame.Event(event));
+                outbox.sendFromHere(new Frame.Event(event));
             } catch (RuntimeException e) {
                 // never let a bad event escape into the module's firmware
                 log.warn("event {} of cage {} cannot be sent", event, cage, e);

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * is written by the worker that produced it, straight to the non-blocking socket, once it is due
  * ({@link #sendWhenDue}). The worker is awake at that moment; the event loop would first have to be woken, and that
  * wake-up (tens of microseconds, far more on a loaded machine) came after the bus time and made the answer late.
+ * Events are written the same way by the thread that emits them ({@link #sendFromHere}), for the same wake-up.
  */
 final class Outbox {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
@@ -94,25 +95,49 @@ final class Outbox {
      */
     void sendWhenDue(Frame frame, long notBefore) {
         byte[] bytes = FrameCodec.encode(frame);
-        boolean direct;
-        synchronized (this) {
-            direct = socket != null && accepting && pending == null && charged == 0 && !drainScheduled;
-            writingDirect = direct;
-        }
-        if (!direct) {
+        if (!claimSocket()) {
             enqueue(bytes, false, true, notBefore);
             return;
         }
         PreciseWait.until(notBefore);
         ByteBuffer answer = ByteBuffer.wrap(bytes);
-        if (!Thread.currentThread().isInterrupted()) { // interrupted: the connection is gone
-            try {
-                socket.writeNow(answer);
-            } catch (IOException e) {
-                answer.position(answer.limit()); // closed or reset: the event loop sees the connection go
-            }
-        }
+        if (Thread.currentThread().isInterrupted()) answer.position(answer.limit()); // interrupted: the connection is gone
+        else writeHere(answer);
         directWriteDone(answer);
+    }
+
+    /**
+     * Sends an untimed frame (an event, on the module's thread) as {@link #send(Frame)} does, but when nothing of the
+     * connection is queued or unwritten this thread writes it to the socket itself: an IntL edge reaches the host
+     * without first waking the event loop. It never blocks (the socket is non-blocking; what it does not take follows
+     * through the event loop).
+     */
+    void sendFromHere(Frame frame) {
+        byte[] bytes = FrameCodec.encode(frame);
+        if (!claimSocket()) {
+            enqueue(bytes, false, false, 0);
+            return;
+        }
+        ByteBuffer event = ByteBuffer.wrap(bytes);
+        writeHere(event);
+        directWriteDone(event);
+    }
+
+    /** True when this thread may write to the socket now: nothing queued, unwritten, or being written by another. */
+    private boolean claimSocket() {
+        synchronized (this) {
+            boolean free = socket != null && accepting && !writingDirect && pending == null && charged == 0 && !drainScheduled;
+            if (free) writingDirect = true;
+            return free;
+        }
+    }
+
+    private void writeHere(ByteBuffer frame) {
+        try {
+            socket.writeNow(frame);
+        } catch (IOException e) {
+            frame.position(frame.limit()); // closed or reset: the event loop sees the connection go
+        }
     }
 
     /**

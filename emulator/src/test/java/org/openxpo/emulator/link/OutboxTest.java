@@ -125,6 +125,38 @@ class OutboxTest {
             concat(socket.taken.toByteArray(), clock.bytes.getFirst()), "the frame is never cut by the error");
     }
 
+    @Test
+    void anEventWithNothingQueuedIsWrittenByTheThreadThatRaisesIt() {
+        direct.sendFromHere(new Frame.Ack(7));
+        channel.runPendingTasks();
+
+        assertArrayEquals(FrameCodec.encode(new Frame.Ack(7)), socket.taken.toByteArray());
+        assertTrue(clock.at.isEmpty(), "the event loop was not needed");
+        assertEquals(0, direct.queuedBytes());
+    }
+
+    @Test
+    void anEventRaisedWhileTheWorkerWritesWaitsForTheWholeAnswer() {
+        Frame answer = new Frame.TransferResult(1, List.of(I2cResult.ack(new byte[128]))), event = new Frame.Ack(2);
+        socket.room = 10;
+        socket.during = () -> direct.sendFromHere(event); // the module raises IntL while the worker's write is cut short
+        direct.sendWhenDue(answer, System.nanoTime());
+        channel.runPendingTasks();
+
+        assertArrayEquals(concat(FrameCodec.encode(answer), FrameCodec.encode(event)),
+            concat(socket.taken.toByteArray(), clock.bytes.getFirst()), "never two writers: the answer whole, then the event");
+    }
+
+    @Test
+    void anEventBehindAQueuedFrameLeavesAfterIt() {
+        direct.send(new Frame.Ack(1));
+        direct.sendFromHere(new Frame.Ack(2));
+        channel.runPendingTasks();
+
+        assertTrue(socket.at.isEmpty(), "not written past the queued frame");
+        assertArrayEquals(concat(FrameCodec.encode(new Frame.Ack(1)), FrameCodec.encode(new Frame.Ack(2))), clock.bytes.getFirst());
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] all = new byte[a.length + b.length];
         System.arraycopy(a, 0, all, 0, a.length);
