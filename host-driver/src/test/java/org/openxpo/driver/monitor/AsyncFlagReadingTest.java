@@ -81,20 +81,7 @@ class AsyncFlagReadingTest {
     @Test
     void aTaskRunBetweenEventsNeverSplitsAnAsynchronousReading() {
         client = new XpoModuleClient(watched);
-        List<Object> seen = new CopyOnWriteArrayList<>();
-        String task = "task";
-        monitor = ModuleMonitor.start(client, INTERRUPTS_ONLY, e -> {
-            if (e instanceof MonitorEvent.AlarmEvent a && a.name().equals("TxFailure") && a.lane() == 17) {
-                monitor.runBetweenEvents(() -> seen.add(task));
-            }
-            seen.add(e);
-        });
-        em.module().inject(new Fault.LaserFailure(Set.of(17, 18, 19, 20)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains(task));
-        List<Integer> before = seen.subList(0, seen.indexOf(task)).stream()
-            .filter(e -> e instanceof MonitorEvent.AlarmEvent a && a.name().equals("TxFailure") && a.raised())
-            .map(e -> ((MonitorEvent.AlarmEvent) e).lane()).sorted().toList();
-        assertEquals(List.of(17, 18, 19, 20), before, "the whole reading's TxFailure events come before the task");
+        monitor = ModuleMonitorTest.taskAskedForDuringAReadingComesAfterIt(client, INTERRUPTS_ONLY, em);
     }
 
     /**

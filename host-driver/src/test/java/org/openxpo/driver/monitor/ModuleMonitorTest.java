@@ -86,21 +86,30 @@ class ModuleMonitorTest {
     @Test
     void aTaskRunBetweenEventsNeverSplitsAFlagReading() {
         client = em.client();
+        monitor = taskAskedForDuringAReadingComesAfterIt(client, FAST, em);
+    }
+
+    /**
+     * Asks for a task between events at lane 17's alarm of a four-lane laser failure, while other lanes' events of the
+     * same reading may still be to come, and checks that all four come before the task. Returns the monitor to close.
+     */
+    static ModuleMonitor taskAskedForDuringAReadingComesAfterIt(XpoModuleClient client, MonitorOptions options, EmulatedModule em) {
         List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         String task = "task";
-        monitor = ModuleMonitor.start(client, FAST, e -> {
-            // asked for during the reading (at lane 17's alarm), while other lanes' events of it may still be to come
+        java.util.concurrent.atomic.AtomicReference<ModuleMonitor> started = new java.util.concurrent.atomic.AtomicReference<>();
+        started.set(ModuleMonitor.start(client, options, e -> {
             if (e instanceof MonitorEvent.AlarmEvent a && a.name().equals("TxFailure") && a.lane() == 17) {
-                monitor.runBetweenEvents(() -> seen.add(task));
+                started.get().runBetweenEvents(() -> seen.add(task));
             }
             seen.add(e);
-        });
+        }));
         em.module().inject(new Fault.LaserFailure(Set.of(17, 18, 19, 20)));
         await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains(task));
         List<Integer> before = seen.subList(0, seen.indexOf(task)).stream()
             .filter(e -> e instanceof MonitorEvent.AlarmEvent a && a.name().equals("TxFailure") && a.raised())
             .map(e -> ((MonitorEvent.AlarmEvent) e).lane()).sorted().toList();
         assertEquals(List.of(17, 18, 19, 20), before, "the whole reading's TxFailure events come before the task");
+        return started.get();
     }
 
     @Test
