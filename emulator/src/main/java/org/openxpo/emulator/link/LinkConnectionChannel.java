@@ -9,6 +9,8 @@ import java.nio.channels.SocketChannel;
 /**
  * One accepted link connection: Netty's NIO channel, with its non-blocking socket reachable for {@link Outbox}'s writes
  * from a worker thread (only while nothing the event loop was handed is unwritten, so the two never interleave).
+ * Bytes written here bypass the pipeline: right for the link's plain TCP frames; a pipeline that transformed outbound
+ * bytes (TLS) would have to turn this path off.
  */
 final class LinkConnectionChannel extends NioSocketChannel {
     LinkConnectionChannel(Channel parent, SocketChannel socket) { super(parent, socket); }
