@@ -1,6 +1,8 @@
 package org.openxpo.driver.transport;
 
 import io.netty.util.concurrent.EventExecutorGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  * a re-queue in its timer heap, to find nothing overdue.
  */
 final class OverdueSweep {
+    private static final Logger LOG = LoggerFactory.getLogger(OverdueSweep.class);
     /** The running sweeps by period; guarded by itself. */
     private static final Map<Long, OverdueSweep> BY_PERIOD = new HashMap<>();
 
@@ -23,7 +26,18 @@ final class OverdueSweep {
     private final ScheduledFuture<?> task;
 
     private OverdueSweep(long periodNanos, EventExecutorGroup group) {
-        task = group.scheduleAtFixedRate(() -> checks.forEach(Runnable::run), periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+        task = group.scheduleAtFixedRate(this::sweep, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Every check, each on its own: a periodic task that throws is never run again, which would end every timeout. */
+    private void sweep() {
+        for (Runnable check : checks) {
+            try {
+                check.run();
+            } catch (RuntimeException e) {
+                LOG.warn("a link transport's overdue-request check failed", e);
+            }
+        }
     }
 
     /** A transport's place in a sweep; closing it (once or more) takes the check out, and the last one stops the timer. */

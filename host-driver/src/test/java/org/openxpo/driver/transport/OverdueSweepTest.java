@@ -42,4 +42,17 @@ class OverdueSweepTest {
         assertEquals(after, a.get(), "a closed transport is no longer checked");
         third.close();
     }
+
+    @Test
+    void aCheckThatThrowsNeitherStopsTheSweepNorSkipsTheOthers() {
+        AtomicInteger failing = new AtomicInteger(), healthy = new AtomicInteger();
+        OverdueSweep.Registration bad = OverdueSweep.every(PERIOD, group, () -> {
+            failing.incrementAndGet();
+            throw new IllegalStateException("a broken check");
+        });
+        OverdueSweep.Registration good = OverdueSweep.every(PERIOD, group, healthy::incrementAndGet);
+        await().atMost(Duration.ofSeconds(5)).until(() -> failing.get() > 3 && healthy.get() > 3);
+        bad.close();
+        good.close();
+    }
 }
