@@ -477,11 +477,10 @@ public final class RegisterAccess implements AutoCloseable {
             FieldReads done = new FieldReads(windows, null);
             if (!batch.selectionChallenged()) return CompletableFuture.completedFuture(done);
             selection.checked();
-            List<I2cMessage> readBack = List.of(I2cMessage.write(I2C_ADDRESS, (byte) BANK_SELECT), I2cMessage.read(I2C_ADDRESS, 2));
+            List<I2cMessage> readBack = readAt(BANK_SELECT, 2);
             return runner.sendAsync(List.of(readBack)).handle((r, e) -> {
                 if (e != null || runner.ran(readBack, r.getFirst()) != null) return done;
-                byte[] sel = r.getFirst().get(1).data();
-                if ((sel[0] & 0xFF) == batch.plan.endBank() && (sel[1] & 0xFF) == batch.plan.endPage()) return done;
+                if (selectionIs(r.getFirst().get(1).data(), batch.plan.endPage(), batch.plan.endBank())) return done;
                 restarted();
                 return new FieldReads(null, () -> readEachNow(groups));
             });
@@ -598,14 +597,22 @@ public final class RegisterAccess implements AutoCloseable {
      * selection written last. A module reset puts both back at 0.
      */
     private boolean selectionReadsBack(int page, int effectiveBank) {
-        byte[] sel = readNow(BANK_SELECT, 2);
+        return selectionIs(readNow(BANK_SELECT, 2), page, effectiveBank);
+    }
+
+    /** True when {@code sel}, BankSelect and PageSelect as read back, is the selection written last. */
+    private static boolean selectionIs(byte[] sel, int page, int effectiveBank) {
         return (sel[0] & 0xFF) == effectiveBank && (sel[1] & 0xFF) == page;
     }
 
     private byte[] readNow(int at, int n) {
-        List<I2cResult> r = runner.run(List.of(I2cMessage.write(I2C_ADDRESS, (byte) at), I2cMessage.read(I2C_ADDRESS, n)),
-            () -> "read " + n + " bytes at " + at);
+        List<I2cResult> r = runner.run(readAt(at, n), () -> "read " + n + " bytes at " + at);
         return r.get(1).data();
+    }
+
+    /** One transfer reading {@code n} bytes from {@code at}: the address written, then read from. */
+    private static List<I2cMessage> readAt(int at, int n) {
+        return List.of(I2cMessage.write(I2C_ADDRESS, (byte) at), I2cMessage.read(I2C_ADDRESS, n));
     }
 
     private static void checkRange(int offset, int length) {
