@@ -11,6 +11,7 @@ import org.openxpo.driver.module.ResetMethod;
 import org.openxpo.driver.module.XpoModuleClient;
 import org.openxpo.protocol.cdb.FirmwareImageFormat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.BitSet;
 import java.util.List;
@@ -19,15 +20,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The control operations the REST face offers, each a thin call into the driver on the module's open client; after
- * each the module is polled at once so its view shows the result. A firmware update runs in the background, one per
- * module at a time, and reports its progress to the listeners.
+ * The control operations the REST face offers, each a thin call into the driver on the module's open client. Each
+ * returns once the module has been polled again (or {@link #REFRESH_WAIT} has passed), so a client that reads the
+ * module after a control sees its result. A firmware update runs in the background, one per module at a time, and
+ * reports its progress to the listeners.
  */
 public final class ModuleControls {
+    /** How long a control waits for the poll that shows its result; a slow bus answers the control without it. */
+    static final Duration REFRESH_WAIT = Duration.ofSeconds(5);
+
     private final ModuleRegistry registry;
     private final Map<String, FirmwareStatus> firmware = new ConcurrentHashMap<>();
     private final List<Consumer<FirmwareStatus>> listeners = new CopyOnWriteArrayList<>();
@@ -86,7 +94,7 @@ public final class ModuleControls {
             } catch (RuntimeException e) {
                 publish(status(module, "failed", 0, image.length, true, null, message(e)));
             } finally {
-                registry.pollSoon(module);
+                registry.refresh(module);
             }
         });
         return start;
@@ -115,7 +123,17 @@ public final class ModuleControls {
         } catch (XpoException e) {
             throw new ControlException(409, message(e));
         } finally {
-            registry.pollSoon(module);
+            awaitRefresh(module);
+        }
+    }
+
+    private void awaitRefresh(String module) {
+        try {
+            registry.refresh(module).get(REFRESH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the control itself is done; the view catches up with the next poll
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,8 +108,18 @@ public final class ModuleRegistry implements AutoCloseable {
 
     public List<ModuleView> views() { return modules().stream().map(MonitoredModule::view).toList(); }
 
-    /** Polls {@code name} now (after a control operation), unless a poll is running. */
-    public void pollSoon(String name) { module(name).ifPresent(this::launch); }
+    /**
+     * Polls {@code name} again after a control operation: the future completes once a poll that started after this
+     * call has updated the view, so what a client reads next shows the change. A poll that is running when this is
+     * called is followed by another one.
+     */
+    public CompletableFuture<Void> refresh(String name) {
+        return module(name).map(m -> {
+            CompletableFuture<Void> done = m.requestRefresh();
+            launch(m);
+            return done;
+        }).orElseGet(() -> CompletableFuture.completedFuture(null));
+    }
 
     private void launch(MonitoredModule m) {
         if (!m.tryStartPoll()) return;
@@ -124,6 +135,7 @@ public final class ModuleRegistry implements AutoCloseable {
                 } finally {
                     permits.release();
                 }
+                if (m.refreshWanted()) launch(m); // asked for while this poll ran
             });
         } catch (java.util.concurrent.RejectedExecutionException closing) {
             // the registry is closing

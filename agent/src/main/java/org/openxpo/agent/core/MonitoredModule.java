@@ -13,10 +13,12 @@ import org.openxpo.driver.monitor.MonitorOptions;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,6 +43,8 @@ public final class MonitoredModule implements AutoCloseable {
     private final History history;
     private final Map<String, FlagCounter> flagChanges = new ConcurrentHashMap<>();
     private final AtomicBoolean polling = new AtomicBoolean();
+    // refreshes asked for after a control operation: the next poll to start answers them
+    private final List<CompletableFuture<Void>> refreshes = new ArrayList<>();
     private final Object viewLock = new Object();
     private volatile ModuleView view;
     private volatile boolean closed;
@@ -94,9 +98,39 @@ public final class MonitoredModule implements AutoCloseable {
     /** True when a poll was started; false when the previous one is still running (a slow module skips a tick). */
     boolean tryStartPoll() { return !closed && polling.compareAndSet(false, true); }
 
+    /**
+     * Asks for a poll that starts after this call; the future completes once that poll has updated the view (or the
+     * module is closed). A poll already running cannot answer: it may have read the module before the change.
+     */
+    CompletableFuture<Void> requestRefresh() {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        synchronized (refreshes) {
+            if (closed) f.complete(null);
+            else refreshes.add(f);
+        }
+        return f;
+    }
+
+    /** True when a refresh was asked for that no poll has started to answer. */
+    boolean refreshWanted() {
+        synchronized (refreshes) {
+            return !refreshes.isEmpty();
+        }
+    }
+
+    private List<CompletableFuture<Void>> takeRefreshes() {
+        synchronized (refreshes) {
+            if (refreshes.isEmpty()) return List.of();
+            List<CompletableFuture<Void>> taken = List.copyOf(refreshes);
+            refreshes.clear();
+            return taken;
+        }
+    }
+
     /** One poll (after {@link #tryStartPoll()}): connect if needed, take a snapshot, update the view. */
     void poll() {
         long start = System.nanoTime();
+        List<CompletableFuture<Void>> answering = takeRefreshes();
         try {
             XpoModuleClient c = connected();
             if (c == null) return;
@@ -122,6 +156,7 @@ public final class MonitoredModule implements AutoCloseable {
             failed(start, view.present(), view.reachable(), e);
         } finally {
             polling.set(false);
+            answering.forEach(f -> f.complete(null));
         }
     }
 
@@ -202,6 +237,7 @@ public final class MonitoredModule implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        takeRefreshes().forEach(f -> f.complete(null));
         ModuleMonitor m;
         XpoModuleClient c;
         synchronized (this) {

@@ -8,9 +8,15 @@ import org.openxpo.protocol.types.ModuleState;
 
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.*;
@@ -140,6 +146,40 @@ class ModuleRegistryTest {
         ModuleView after = awaitView("a", v -> v.identity() != null && v.state() == ModuleState.READY);
         assertEquals(before.identity().serialNumber(), after.identity().serialNumber());
         assertEquals(before.firmware(), after.firmware());
+    }
+
+    @Test
+    void aRefreshAskedForDuringAPollIsAnsweredByTheNextPollWhichShowsTheChange() throws Exception {
+        // an hour's interval: only the first poll and the refreshes run; the first poll is held after its snapshot
+        CountDownLatch firstPollHeld = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger polls = new AtomicInteger();
+        VdmSource holdFirst = (client, snapshot) -> {
+            if (polls.incrementAndGet() == 1) {
+                firstPollHeld.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return Optional.empty();
+        };
+        registry.close();
+        registry = new ModuleRegistry(PollOptions.DEFAULT.withSnapshotInterval(Duration.ofHours(1)), holdFirst);
+        watch("a");
+        assertTrue(firstPollHeld.await(10, TimeUnit.SECONDS));
+        MonitoredModule a = registry.module("a").orElseThrow();
+        BitSet lanes = new BitSet();
+        lanes.set(1, 5);
+        a.client().orElseThrow().applyApplication(2, lanes); // 800GAUI-4 on lanes 1-4, after the held poll's snapshot
+
+        CompletableFuture<Void> refreshed = registry.refresh("a");
+        assertFalse(refreshed.isDone(), "the running poll read the module before the change");
+        release.countDown();
+        refreshed.get(10, TimeUnit.SECONDS);
+        assertEquals(2, polls.get(), "a second poll ran");
+        assertEquals(2, a.view().snapshot().lanes().getFirst().appSel(), "the view shows the new application");
     }
 
     @Test
