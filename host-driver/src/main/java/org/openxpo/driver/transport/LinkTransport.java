@@ -396,20 +396,7 @@ public final class LinkTransport implements Transport {
      * quarter of the timeout at a time, see {@link #sweepNanos()}).
      */
     public CompletableFuture<List<I2cResult>> i2cAsync(List<I2cMessage> messages) {
-        RequestStream requests = stream;
-        if (requests == null || !requests.channel().isActive()) {
-            return CompletableFuture.failedFuture(new XpoException.LinkFailure("link is down"));
-        }
-        Frame.I2cTransfer req = new Frame.I2cTransfer(nextId(), cage, messages);
-        byte[] bytes;
-        try {
-            bytes = encode(req);
-        } catch (XpoException.LinkFailure e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        CompletableFuture<Frame> f = register(requests, req.requestId());
-        requests.queue(bytes);
-        return f.thenApply(a -> {
+        return submit(new Frame.I2cTransfer(nextId(), cage, messages), false).thenApply(a -> {
             if (a instanceof Frame.TransferResult r) return r.results();
             throw unexpected(a);
         });
@@ -446,15 +433,19 @@ public final class LinkTransport implements Transport {
             for (List<I2cMessage> t : parts.get(k)) results.add(ControlConnector.skipped(t.size()));
             return batchAsync(parts, k + 1, results);
         }
-        return sendAsync(new Frame.I2cBatch(nextId(), cage, parts.get(k))).thenCompose(f -> {
+        return submit(new Frame.I2cBatch(nextId(), cage, parts.get(k)), true).thenCompose(f -> {
             if (!(f instanceof Frame.BatchResult r)) throw unexpected(f);
             results.addAll(r.results());
             return batchAsync(parts, k + 1, results);
         });
     }
 
-    /** Writes {@code request} from the event loop now; the future completes there with the accepted answer. */
-    private CompletableFuture<Frame> sendAsync(Frame request) {
+    /**
+     * Sends {@code request} without waiting for its answer: written to the socket from this thread when
+     * {@code writeHere} (the event loop, {@link #sendsAsyncHere()}), else queued for the event loop to write. The future
+     * completes on the event loop with the accepted answer, or fails with the link or the request timeout.
+     */
+    private CompletableFuture<Frame> submit(Frame request, boolean writeHere) {
         RequestStream requests = stream;
         if (closed || requests == null || !requests.channel().isActive()) {
             return CompletableFuture.failedFuture(new XpoException.LinkFailure("link to " + describe() + " is down"));
@@ -466,11 +457,15 @@ public final class LinkTransport implements Transport {
             return CompletableFuture.failedFuture(e);
         }
         CompletableFuture<Frame> f = register(requests, request.requestId());
-        try {
-            requests.send(bytes);
-        } catch (IOException e) {
-            fail(request.requestId(), new XpoException.LinkFailure("send failed: " + rootMessage(e), e));
-            requests.channel().close();
+        if (!writeHere) {
+            requests.queue(bytes);
+        } else {
+            try {
+                requests.send(bytes);
+            } catch (IOException e) {
+                fail(request.requestId(), new XpoException.LinkFailure("send failed: " + rootMessage(e), e));
+                requests.channel().close();
+            }
         }
         return f.thenApply(LinkTransport::accepted);
     }
