@@ -351,7 +351,7 @@ final class Physics {
         int bits = 0;
         for (ThresholdKind kind : KINDS) {
             Field t = w.thresholds().get(kind);
-            if (crosses(kind, v, t.value(array(t), 0))) bits |= 1 << kind.flagBit();
+            if (kind.isCrossedBy(v, t.value(array(t), 0))) bits |= 1 << kind.flagBit();
         }
         if (bits == 0) return false;
         byte[] flagRegion = array(w.flags());
@@ -392,14 +392,9 @@ final class Physics {
         boolean changed = false;
         for (ThresholdKind kind : KINDS) {
             long limit = w.thresholds().get(kind).get(p02, 0);
-            if (crosses(kind, raw, limit)) changed |= latch(status, w.flag(kind), i);
+            if (kind.isCrossedBy(raw, limit)) changed |= latch(status, w.flag(kind), i);
         }
         return changed;
-    }
-
-    /** True when {@code value} is beyond the threshold of {@code kind}: above a high one, below a low one. */
-    private static boolean crosses(ThresholdKind kind, double value, double threshold) {
-        return kind.bound() == ThresholdKind.Bound.HIGH ? value > threshold : value < threshold;
     }
 
     // ------------------------------------------------------------------ protective actions

@@ -154,9 +154,7 @@ final class Vdm {
     private static boolean latch(byte[] flagPage, Slot s, double value) {
         int bits = 0;
         for (ThresholdKind k : ThresholdKind.values()) {
-            double limit = s.limits()[k.ordinal()];
-            boolean crossed = k.bound() == ThresholdKind.Bound.HIGH ? value > limit : value < limit;
-            if (crossed) bits |= 1 << k.flagBit();
+            if (k.isCrossedBy(value, s.limits()[k.ordinal()])) bits |= 1 << k.flagBit();
         }
         if (bits == 0) return false;
         Field f = s.flags();

@@ -61,9 +61,14 @@ public final class XpoJson {
         return new DumpJson(DUMP, target, page, bank, offset, data.length, List.copyOf(bytes));
     }
 
-    /** A VDM reading; {@code lanes} (null: all) keeps the observables of those host lanes. */
-    public static VdmJson vdm(String target, org.openxpo.driver.vdm.VdmReading r, java.util.BitSet lanes) {
-        return VdmJson.of(VDM, target, r, lanes);
+    /**
+     * A VDM reading with each observable's thresholds ({@code limits}, by observable; one missing is null) and the most
+     * serious one its value is beyond; {@code lanes} (null: all) keeps the observables of those host lanes.
+     */
+    public static VdmJson vdm(String target, org.openxpo.driver.vdm.VdmReading r,
+                              java.util.Map<org.openxpo.driver.vdm.VdmObservable, org.openxpo.driver.vdm.VdmThreshold> limits,
+                              java.util.BitSet lanes) {
+        return VdmJson.of(VDM, target, r, limits, lanes);
     }
 
     public static EventJson event(MonitorEvent e) {

@@ -17,7 +17,11 @@ import static org.junit.jupiter.api.Assertions.*;
 class VdmCliTest {
     private static final String TARGET = "tcp://127.0.0.1:9450/1";
 
-    /** Two banks; group 1: eSNR media and BER current media on lanes 1-2 and 9; group 2: BER max media on lane 1. */
+    /**
+     * Two banks; group 1: eSNR media and BER current media on lanes 1-2 and 9; group 2: BER max media on lane 1. eSNR's
+     * low warning is 19 dB in bank 0 (lane 1's 18.5 dB is below it) and 20 dB in bank 1; BER max is above its high
+     * warning.
+     */
     private static PlainCmisModule module() {
         PlainCmisModule m = new PlainCmisModule();
         m.set(AdminPages.BANKS_SUPPORTED, 0, 0, 1).set(AdminPages.VDM_PAGES_SUPPORTED, 0, 0, 1);
@@ -32,6 +36,11 @@ class VdmCliTest {
             }
         }
         m.set(Group.TWO.descriptors(), 0, 0, VdmDescriptor.ofLane(VdmType.PRE_FEC_BER_MAX_MEDIA, 0, 0).encode());
+        for (int bank = 0; bank < 2; bank++) {
+            thresholds(m, Group.ONE, bank, 0, VdmType.ESNR_MEDIA, 35, 17.5, 32, 19 + bank);
+            thresholds(m, Group.ONE, bank, 1, VdmType.PRE_FEC_BER_CURRENT_MEDIA, 2.4e-4, 0, 1e-5, 0);
+        }
+        thresholds(m, Group.TWO, 0, 0, VdmType.PRE_FEC_BER_MAX_MEDIA, 1e-3, 0, 1e-5, 0);
         m.set(Group.TWO.samples(), 0, 0, 0x90F0);
         m.onWrite(msg -> {   // FreezeDone/UnfreezeDone as the request says
             int at = msg.data()[0] & 0xFF, freeze = VdmPages.FREEZE_REQUEST.offset();
@@ -40,6 +49,14 @@ class VdmCliTest {
             m.set(VdmPages.FREEZE_DONE, 0, 0, frozen ? 1 : 0).set(VdmPages.UNFREEZE_DONE, 0, 0, frozen ? 0 : 1);
         });
         return m;
+    }
+
+    /** Threshold set {@code set} of {@code group} in {@code bank}: HighAlarm, LowAlarm, HighWarning, LowWarning. */
+    private static void thresholds(PlainCmisModule m, Group group, int bank, int set, VdmType type, double highAlarm,
+                                   double lowAlarm, double highWarning, double lowWarning) {
+        long words = 0;
+        for (double v : new double[] {highAlarm, lowAlarm, highWarning, lowWarning}) words = words << 16 | type.encode(v);
+        m.set(group.thresholds(), bank, set, words);
     }
 
     @Test
@@ -54,13 +71,33 @@ class VdmCliTest {
         assertEquals(List.of("2", "19.50", "1.00e-06"), List.of(lines.get(3).trim().split("\\s+")));
         assertTrue(lines.get(4).startsWith("---- bank 1 "), r.out());
         assertEquals(List.of("9", "26.50", "1.00e-06"), List.of(lines.get(5).trim().split("\\s+")));
-        assertEquals(6, lines.size(), r.out());
+        assertEquals(List.of("Beyond thresholds:", "  eSNR-M   below the low warning (19.00 dB): lane 1"),
+            lines.subList(6, lines.size()), r.out());
         XpoCtlTest.assertFits80Columns(r.out());
 
         CliRun stats = CliRun.run(t -> m, "--target", TARGET, "vdm", "--stats", "--lanes", "1");
         assertEquals(List.of("Lane", "BERmax-M"), List.of(stats.out().lines().toList().getFirst().trim().split("\\s+")),
             stats.toString());
         assertTrue(stats.out().contains("   1 2.40e-04"), stats.out());
+        assertTrue(stats.out().contains("  BERmax-M above the high warning (1.00e-05): lane 1"), stats.out());
+    }
+
+    @Test
+    void thresholdsAreARowPerObservableAndLanesThatShareThem() {
+        PlainCmisModule m = module();
+        CliRun r = CliRun.run(t -> m, "--target", TARGET, "vdm", "--thresholds");
+        assertEquals(0, r.code(), r.toString());
+        List<List<String>> rows = r.out().lines().map(l -> List.of(l.trim().split("\\s+"))).toList();
+        assertEquals(List.of("Observable", "Lanes", "High", "alarm", "High", "warn", "Low", "warn", "Low", "alarm", "Unit"),
+            rows.get(0));
+        assertEquals(List.of(
+            List.of("eSNR-M", "1-2", "35.00", "32.00", "19.00", "17.50", "dB"),
+            List.of("eSNR-M", "9", "35.00", "32.00", "20.00", "17.50", "dB"),
+            List.of("BER-M", "1-2,9", "2.40e-04", "1.00e-05", "0.00e+00", "0.00e+00")), rows.subList(1, rows.size()), r.out());
+        XpoCtlTest.assertFits80Columns(r.out());
+
+        CliRun stats = CliRun.run(t -> m, "--target", TARGET, "vdm", "--thresholds", "--stats", "--lanes", "9");
+        assertEquals("No VDM statistics on lane 9.", stats.out().strip(), stats.toString());
     }
 
     @Test
@@ -77,6 +114,15 @@ class VdmCliTest {
         assertEquals(2.4e-4, max.get("value").asDouble(), 1e-12);
         assertEquals(2, max.get("group").asInt());
         assertEquals(0x90F0, max.get("raw").asInt());
+        assertEquals(1e-5, max.get("thresholds").get("highWarning").asDouble(), 1e-12);
+        assertEquals("highWarning", max.get("crossed").asString());
+
+        List<JsonNode> esnr = n.get("observables").valueStream().filter(o -> o.get("name").asString()
+            .equals("esnr_media_input")).toList();
+        assertEquals(List.of(1, 2, 9), esnr.stream().map(o -> o.get("lane").asInt()).toList());
+        assertEquals("lowWarning", esnr.get(0).get("crossed").asString(), "18.5 dB below 19 dB");
+        assertTrue(esnr.get(1).get("crossed").isNull(), "19.5 dB is inside");
+        assertEquals(20.0, esnr.get(2).get("thresholds").get("lowWarning").asDouble(), 1e-9, "bank 1's own set");
     }
 
     @Test

@@ -28,6 +28,11 @@ public enum ThresholdKind {
 
     public Severity severity() { return severity; }
 
+    /** True when {@code value} is beyond {@code threshold} of this kind: above a high one, below a low one. */
+    public boolean isCrossedBy(double value, double threshold) {
+        return bound == Bound.HIGH ? value > threshold : value < threshold;
+    }
+
     /** The bit of a monitor's 4-bit flag (and mask) nibble this kind latches, counted from the nibble's bit 0. */
     public int flagBit() { return ordinal(); }
 
