@@ -201,11 +201,12 @@ public final class XpoModuleClient implements AutoCloseable {
     }
 
     /**
-     * Masks (true) or unmasks an alarm's interrupt by its name (see {@link AlarmCatalog}); {@code lanes} for lane
-     * alarms, ignored otherwise. A masked flag still latches and still shows in reads; it only stops asserting IntL.
+     * Masks (true) or unmasks an alarm's interrupt by its name (see {@link AlarmCatalog}; a VDM alarm by the name its
+     * flag is reported with, "EsnrMediaInputLowAlarm"); {@code lanes} for lane alarms, ignored otherwise. A masked flag
+     * still latches and still shows in reads; it only stops asserting IntL.
      */
     public void setAlarmMasked(String alarm, BitSet lanes, boolean masked) {
-        AlarmMasks.set(access, identity(), alarm, lanes, masked);
+        AlarmMasks.set(access, identity(), vdmLayout(), alarm, lanes, masked);
     }
 
     @Override

@@ -252,6 +252,39 @@ class XpoModuleClientTest {
     }
 
     @Test
+    void vdmAlarmsAreMaskedByTheNamesTheyAreReportedWith() {
+        List<org.openxpo.driver.vdm.VdmObservable> lane12 = client.vdm().layout().observables().stream()
+            .filter(o -> o.lane() == 12).toList();
+        var esnr = lane12.stream().filter(o -> o.name().equals("esnr_media_input")).findFirst().orElseThrow();
+        client.setAlarmMasked("esnrmediainputlowalarm", LaneSets.range(12, 12), true);
+        assertEquals(1L << ThresholdKind.LOW_ALARM.flagBit(), peek(esnr.group().masks(), esnr.bank(), esnr.index()));
+        var lane11 = client.vdm().layout().observables().stream()
+            .filter(o -> o.lane() == 11 && o.name().equals("esnr_media_input")).findFirst().orElseThrow();
+        assertEquals(0, peek(lane11.group().masks(), lane11.bank(), lane11.index()), "lane 11 keeps its interrupt");
+        client.setAlarmMasked("EsnrMediaInputLowAlarm", LaneSets.range(12, 12), false);
+        assertEquals(0, peek(esnr.group().masks(), esnr.bank(), esnr.index()));
+
+        var noLanes = assertThrows(XpoException.InvalidRequest.class, () -> client.setAlarmMasked("EsnrMediaInputLowAlarm", null, true));
+        assertTrue(noLanes.getMessage().contains("give lanes"), noLanes.getMessage());
+        assertThrows(XpoException.InvalidRequest.class, () -> client.setAlarmMasked("EsnrMediaInputLowAlarm", LaneSets.range(64, 65), true));
+        assertThrows(XpoException.InvalidRequest.class, () -> client.setAlarmMasked("EsnrMediaInputSidewaysAlarm", LaneSets.range(12, 12), true));
+
+        // every VDM flag of lane 12 masked: a dirty connector latches them, and IntL stays high
+        for (var o : lane12) {
+            for (ThresholdKind k : ThresholdKind.values()) {
+                client.setAlarmMasked(new org.openxpo.driver.vdm.VdmFlag(o, k).name(), LaneSets.range(12, 12), true);
+            }
+        }
+        client.snapshot();
+        assertTrue(em.transport.readPin(Pin.INT_L), "IntL deasserted once the flags are read");
+        em.module().inject(new Fault.DirtyConnector(java.util.Set.of(12), 10));
+        org.awaitility.Awaitility.await().until(() -> peek(esnr.group().flags(), esnr.bank(), esnr.index()) != 0);
+        assertTrue(em.transport.readPin(Pin.INT_L), "masked: IntL stays high");
+        assertTrue(client.readFlags().alarms().stream().anyMatch(a -> a.name().equals("EsnrMediaInputLowAlarm")
+            && Integer.valueOf(12).equals(a.lane())), "the flag still shows in reads");
+    }
+
+    @Test
     void softwareResetWaitsForTheModuleToComeBack() {
         assertEquals(ResetMethod.SOFTWARE, client.reset(ResetMethod.SOFTWARE));
         ModuleState s = client.moduleState();
