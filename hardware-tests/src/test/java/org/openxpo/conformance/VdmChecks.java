@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * VDM (pages 20h–2Fh) through the driver's {@link VdmReader}: the layout hosts decode (contiguous lane-ordered runs in
  * all 8 banks), values in their encodings, the freeze handshake (statistics hold, read-modify-write of 2Fh:144),
  * thresholds that bracket a healthy module's values, and (emulator-only) the faults a user expects VDM to show: a dirty
- * connector (eSNR down, BER up, VDM alarms), a burst of errored frames, Rx loss of signal.
+ * connector (eSNR down, BER up, VDM alarms), a receiver aging (eSNR drifting down), a burst of errored frames, Rx loss of
+ * signal.
  */
 abstract class VdmChecks extends Checks {
     private static final Duration TICKS = Duration.ofSeconds(3);
@@ -126,6 +127,22 @@ abstract class VdmChecks extends Checks {
             assertTrue(alarms.stream().noneMatch(x -> x.source() == Alarm.Source.VDM && !Integer.valueOf(20).equals(x.lane())),
                 alarms.toString());
         }
+    }
+
+    @Test
+    @Tag(TargetConditions.EMULATOR_ONLY)
+    void agingDriftLowersEsnrOverTimeOnItsLaneOnly() {
+        VdmReader r = reader();
+        VdmReading before = r.read(false);
+        double lane50 = before.find("esnr_media_input", 50).orElseThrow().value();
+        double lane49 = before.find("esnr_media_input", 49).orElseThrow().value();
+        t.module().inject(new Fault.AgingDrift(Set.of(50), 1000));   // 0.28 dB a second, the fastest it takes
+        VdmReading aged = host.await("lane 50's eSNR 0.5 dB down", Duration.ofSeconds(8), () -> r.read(false),
+            x -> x.find("esnr_media_input", 50).orElseThrow().value() < lane50 - 0.5, x -> x.lane(50).toString());
+        assertEquals(lane49, aged.find("esnr_media_input", 49).orElseThrow().value(), 0.3, "lane 49 does not age");
+        double agedLane50 = aged.find("esnr_media_input", 50).orElseThrow().value();
+        host.await("lane 50's eSNR drifting on, 0.2 dB lower still", Duration.ofSeconds(4), () -> r.read(false),
+            x -> x.find("esnr_media_input", 50).orElseThrow().value() < agedLane50 - 0.2, x -> x.lane(50).toString());
     }
 
     @Test
