@@ -12,6 +12,17 @@ public class XpoException extends RuntimeException {
 
     public XpoException(String message, Throwable cause) { super(message, cause); }
 
+    /**
+     * What a caller should see of the failure an asynchronous driver call completed with: the cause a
+     * {@link java.util.concurrent.CompletionException} wraps, an unchecked exception as it is, anything else as a
+     * {@link LinkFailure}.
+     */
+    public static RuntimeException ofAsyncFailure(Throwable failure) {
+        Throwable t = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+            ? failure.getCause() : failure;
+        return t instanceof RuntimeException r ? r : new LinkFailure(t.toString(), t);
+    }
+
     /** No module in the cage (ModPrsL high, or the emulator says the cage is empty). */
     public static final class ModuleAbsent extends XpoException {
         public ModuleAbsent(String where) { super("no module present at " + where); }

@@ -377,7 +377,7 @@ public final class RegisterAccess implements AutoCloseable {
             if (selection.recheckDue()) return CompletableFuture.completedFuture(later);  // 126-127 to read back first
             GroupBatch g = new GroupBatch(groups);
             CompletableFuture<FieldReads> done = g.batch.sendAsync().thenCompose(ignored -> g.collectAsync())
-                .exceptionally(e -> new FieldReads(null, () -> { throw unwrap(e); }))
+                .exceptionally(e -> new FieldReads(null, () -> { throw XpoException.ofAsyncFailure(e); }))
                 .whenComplete((r, e) -> lock.unlock());
             sent = true;
             return done;
@@ -405,11 +405,6 @@ public final class RegisterAccess implements AutoCloseable {
 
         /** The windows; completes the read first when it is not {@link #ready()} (may wait on the bus). */
         public List<byte[]> finish() { return rest == null ? windows : rest.get(); }
-    }
-
-    private static RuntimeException unwrap(Throwable e) {
-        Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-        return t instanceof RuntimeException r ? r : new XpoException.LinkFailure(t.toString(), t);
     }
 
     /** Every group read on its own, with the usual checks: after a restart found mid-batch. */

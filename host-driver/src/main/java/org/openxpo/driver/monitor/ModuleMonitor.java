@@ -17,7 +17,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -201,10 +200,7 @@ public final class ModuleMonitor implements AutoCloseable {
     private void asyncReadingDone(PendingFlagReading r, Throwable failure) {
         try {
             guarded(() -> {
-                if (failure != null) {
-                    Throwable t = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
-                    throw t instanceof RuntimeException e ? e : new IllegalStateException("flag reading failed: " + t, t);
-                }
+                if (failure != null) throw XpoException.ofAsyncFailure(failure);
                 serviceInterrupt(r.complete());
             });
         } finally {
