@@ -93,18 +93,7 @@ final class Outbox {
      * event loop has woken up. Frames queued meanwhile (an event) follow it through the event loop, as do the bytes the
      * socket did not take at once. Otherwise it is queued like any timed answer.
      */
-    void sendWhenDue(Frame frame, long notBefore) {
-        byte[] bytes = FrameCodec.encode(frame);
-        if (!claimSocket()) {
-            enqueue(bytes, false, true, notBefore);
-            return;
-        }
-        PreciseWait.until(notBefore);
-        ByteBuffer answer = ByteBuffer.wrap(bytes);
-        if (Thread.currentThread().isInterrupted()) answer.position(answer.limit()); // interrupted: the connection is gone
-        else writeHere(answer);
-        directWriteDone(answer);
-    }
+    void sendWhenDue(Frame frame, long notBefore) { sendDirect(FrameCodec.encode(frame), true, notBefore); }
 
     /**
      * Sends an untimed frame (an event, on the module's thread) as {@link #send(Frame)} does, but when nothing of the
@@ -112,15 +101,20 @@ final class Outbox {
      * without first waking the event loop. It never blocks (the socket is non-blocking; what it does not take follows
      * through the event loop).
      */
-    void sendFromHere(Frame frame) {
-        byte[] bytes = FrameCodec.encode(frame);
+    void sendFromHere(Frame frame) { sendDirect(FrameCodec.encode(frame), false, 0); }
+
+    /** Writes {@code bytes} from this thread when it may (a timed answer once due), else queues them as usual. */
+    private void sendDirect(byte[] bytes, boolean timed, long notBefore) {
         if (!claimSocket()) {
-            enqueue(bytes, false, false, 0);
+            enqueue(bytes, false, timed, notBefore);
             return;
         }
-        ByteBuffer event = ByteBuffer.wrap(bytes);
-        writeHere(event);
-        directWriteDone(event);
+        if (timed) PreciseWait.until(notBefore);
+        ByteBuffer frame = ByteBuffer.wrap(bytes);
+        // a worker interrupted while it waited: its connection is gone
+        if (timed && Thread.currentThread().isInterrupted()) frame.position(frame.limit());
+        else writeHere(frame);
+        directWriteDone(frame);
     }
 
     /** True when this thread may write to the socket now: nothing queued, unwritten, or being written by another. */
